@@ -1,0 +1,1 @@
+"""PAR Index dashboard: shared code for the Streamlit pages (data, queries, charts, formatting)."""

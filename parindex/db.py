@@ -1,0 +1,84 @@
+"""The one way pages read data: `query(name, **params)` runs queries/<name>.sql.
+
+Parameters are bound by DuckDB ($year in the SQL), never formatted into the text. Results are
+cached by (query, parameters, data version). The data version is the database file's identity
+(inode, size, mtime): when a build swaps a new file in, the next call opens it afresh. DuckDB
+would otherwise keep serving the replaced file from its per-path instance cache, so the file is
+ATTACHed read-only to a private in-memory database instead of opened by path.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from parindex.paths import QUERIES_DIR, db_path
+
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_lock = threading.Lock()
+_open: dict[Path, tuple[tuple, duckdb.DuckDBPyConnection]] = {}
+
+
+class QueryError(Exception):
+    pass
+
+
+def sql_text(name: str) -> str:
+    if not _NAME.match(name):
+        raise QueryError(f"not a query name: {name!r}")
+    return _read_sql(name)
+
+
+@lru_cache(maxsize=None)
+def _read_sql(name: str) -> str:
+    path = QUERIES_DIR / f"{name}.sql"
+    if not path.exists():
+        raise QueryError(f"no query file {path.name}")
+    return path.read_text(encoding="utf-8")
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    """Run a named query on an open connection (the build uses this on its new file)."""
+    return con.execute(sql_text(name), params or None).df()
+
+
+def data_version(path: Path | None = None) -> tuple:
+    stat = (path or db_path()).stat()
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """Run queries/<name>.sql against the current database; a copy the caller may change."""
+    path = db_path().resolve()
+    version = data_version(path)
+    frozen = tuple(sorted(params.items()))
+    return _cached(name, frozen, str(path), version).copy()
+
+
+@lru_cache(maxsize=512)
+def _cached(name: str, frozen: tuple, path: str, version: tuple) -> pd.DataFrame:
+    cursor = _cursor(Path(path), version)
+    try:
+        return run(cursor, name, **dict(frozen))
+    finally:
+        cursor.close()
+
+
+def _cursor(path: Path, version: tuple) -> duckdb.DuckDBPyConnection:
+    """A new cursor (one per query, never shared across threads) on the file's current version."""
+    with _lock:
+        opened = _open.get(path)
+        if opened is None or opened[0] != version:
+            # The old connection is dropped, not closed: a query in another thread may still
+            # be reading the old file through its cursor.
+            con = duckdb.connect(":memory:")
+            con.execute("ATTACH ? AS par (READ_ONLY)", [str(path)])
+            con.execute("USE par")
+            _open[path] = (version, con)
+            opened = _open[path]
+        return opened[1].cursor()

@@ -1,0 +1,120 @@
+"""Every published fact in data/published/ must hold in the built database.
+
+The facts are the project's ground truth, copied from the announcements (see its README): unit
+scores, tiers and bands (laocai_units.csv), group figures (laocai_group_stats.csv) and the
+province's national place (laocai_national_par_index.csv). A build that contradicts one fails.
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from parindex.dataset import TOLERANCE, Problem
+from parindex.db import run
+from parindex.names import name_key
+
+PROVINCE = "lao-cai"   # the jurisdiction the province's own files describe
+NATION = "vn"          # the national PAR INDEX, where the province is one unit of group 'province'
+
+
+def check(con: duckdb.DuckDBPyConnection, published_dir: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    checks = (
+        ("laocai_units.csv", _check_unit_fact),
+        ("laocai_group_stats.csv", _check_group_stat),
+        ("laocai_national_par_index.csv", _check_national_place),
+    )
+    for file_name, check_row in checks:
+        path = published_dir / file_name
+        if not path.exists():
+            problems.append(Problem(f"published/{file_name}", None, None, "file is missing"))
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            for line, row in enumerate(csv.DictReader(handle), start=2):
+                for column, reason in check_row(con, row):
+                    problems.append(Problem(f"published/{file_name}", line, column,
+                                            f"published fact not reproduced: {reason}"))
+    return problems
+
+
+def _standing(con, jurisdiction: str, group: str, year: int, unit_id: str):
+    return con.execute(
+        """SELECT s.total, a.max_total, s.rank, t.code, r.derived
+           FROM standing s JOIN assessment a USING (assessment_id)
+           JOIN result r USING (assessment_id, unit_id)
+           LEFT JOIN tier t ON t.jurisdiction_id = s.jurisdiction_id AND t.year = s.year
+                           AND t.unit_group = s.unit_group AND t.tier_order = s.tier_order
+           WHERE s.jurisdiction_id = $j AND s.unit_group = $g AND s.year = $y AND s.unit_id = $u""",
+        {"j": jurisdiction, "g": group, "y": year, "u": unit_id},
+    ).fetchone()
+
+
+def _resolve_unit(con, name: str, group: str, year: int) -> list[str]:
+    rows = con.execute(
+        """SELECT DISTINCT u.unit_id FROM unit_alias a JOIN unit u USING (unit_id)
+           WHERE a.alias_key = $key AND u.unit_group = $g
+             AND coalesce(u.first_year, $y) <= $y AND $y <= coalesce(u.last_year, $y)""",
+        {"key": name_key(name), "g": group, "y": year},
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _differs(published: str, stored) -> bool:
+    return stored is None or abs(Decimal(published) - Decimal(str(stored))) > TOLERANCE / 2
+
+
+def _check_unit_fact(con, row):
+    year, group = int(row["year"]), row["unit_group"]
+    units = _resolve_unit(con, row["unit_name"], group, year)
+    if len(units) != 1:
+        yield "unit_name", f"'{row['unit_name']}' matches {len(units)} units active in {year}"
+        return
+    found = _standing(con, PROVINCE, group, year, units[0])
+    if found is None:
+        yield "unit_name", f"no {year} result for {units[0]}"
+        return
+    total, max_total, _rank, tier_code, _derived = found
+    if row["total_score"] and _differs(row["total_score"], total):
+        yield "total_score", f"{year} {units[0]}: published {row['total_score']}, database {total}"
+    if row["max_score"] and _differs(row["max_score"], max_total):
+        yield "max_score", f"{year} {group}: published maximum {row['max_score']}, database {max_total}"
+    if row["tier_or_band"] and row["tier_or_band"] != tier_code:
+        yield "tier_or_band", f"{year} {units[0]}: published '{row['tier_or_band']}', database '{tier_code}'"
+
+
+def _check_group_stat(con, row):
+    year, group = int(row["year"]), row["unit_group"]
+    checked = run(con, "published_check", jurisdiction=PROVINCE, group=group, year=year)
+    match = checked[checked["stat"] == row["stat"]]
+    if match.empty:
+        yield "stat", f"{year} {group} {row['stat']} is not in the database"
+        return
+    figure = match.iloc[0]
+    if _differs(row["value"], figure["published"]):
+        yield "value", f"{year} {group} {row['stat']}: published {row['value']}, stored {figure['published']}"
+    if not figure["agrees"]:
+        yield "value", (f"{year} {group} {row['stat']}: published {row['value']}, computed from the units "
+                        f"{figure['computed']} (units unknown: {figure['unknown']})")
+
+
+def _check_national_place(con, row):
+    year = int(row["year"])
+    found = _standing(con, NATION, "province", year, PROVINCE)
+    if not row["rank"] and not row["total_score"]:
+        if found is not None:
+            yield "status", f"{year}: no place was published, but the database has one"
+        return
+    if found is None:
+        yield "rank", f"{year}: the database has no national result for {PROVINCE}"
+        return
+    total, _max_total, rank, _tier, derived = found
+    if "derived" in row["status"] and not derived:
+        yield "status", f"{year}: the published figure is derived, but the database does not flag it"
+    if row["rank"] and (rank is None or int(row["rank"]) != rank):
+        yield "rank", f"{year}: published rank {row['rank']}, database {rank}"
+    if row["total_score"] and _differs(row["total_score"], total):
+        yield "total_score", f"{year}: published {row['total_score']}, database {total}"

@@ -1,0 +1,15 @@
+"""Where things live. Read at call time, never at import: tests and AppTest change them."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "data"
+QUERIES_DIR = ROOT / "queries"
+LOCALES_DIR = ROOT / "locales"
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+
+
+def db_path() -> Path:
+    """The database the dashboard reads: $PARINDEX_DB, else data/par.duckdb."""
+    return Path(os.environ.get("PARINDEX_DB") or DATA_DIR / "par.duckdb")

@@ -1,0 +1,67 @@
+-- The database the dashboard reads. Built from data/*.csv by parindex.build; never edited in place.
+-- Points are DECIMAL so that sums, ties and tier bounds are exact (89.995 stays below 90).
+
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+
+CREATE TABLE source (
+    source_id VARCHAR PRIMARY KEY, publisher_vi VARCHAR NOT NULL, publisher_en VARCHAR NOT NULL,
+    document_no VARCHAR, title VARCHAR NOT NULL, url VARCHAR, provenance VARCHAR NOT NULL);
+
+CREATE TABLE jurisdiction (
+    jurisdiction_id VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
+    level VARCHAR NOT NULL);
+
+CREATE TABLE unit (
+    unit_id VARCHAR PRIMARY KEY, jurisdiction_id VARCHAR NOT NULL, unit_group VARCHAR NOT NULL,
+    name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, short_vi VARCHAR NOT NULL,
+    short_en VARCHAR NOT NULL, first_year INTEGER, last_year INTEGER,
+    line_id VARCHAR NOT NULL);  -- the unit a chain of renames ends in: one trend line
+
+CREATE TABLE unit_alias (alias VARCHAR NOT NULL, alias_key VARCHAR NOT NULL, unit_id VARCHAR NOT NULL);
+
+CREATE TABLE unit_lineage (
+    predecessor_id VARCHAR NOT NULL, successor_id VARCHAR NOT NULL, year INTEGER NOT NULL,
+    kind VARCHAR NOT NULL, source_id VARCHAR, note_vi VARCHAR, note_en VARCHAR);
+
+CREATE TABLE framework (
+    framework_id VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
+    first_year INTEGER, last_year INTEGER, max_total DECIMAL(9, 4), provenance VARCHAR NOT NULL,
+    source_id VARCHAR, note_vi VARCHAR, note_en VARCHAR);
+
+CREATE TABLE criterion (
+    framework_id VARCHAR NOT NULL, criterion_id VARCHAR NOT NULL, parent_id VARCHAR,
+    level VARCHAR NOT NULL, area_key VARCHAR NOT NULL, name_vi VARCHAR NOT NULL,
+    name_en VARCHAR NOT NULL, short_vi VARCHAR NOT NULL, short_en VARCHAR NOT NULL,
+    max_points DECIMAL(9, 4) NOT NULL, self_assessed BOOLEAN NOT NULL, sort_order INTEGER NOT NULL,
+    PRIMARY KEY (framework_id, criterion_id));
+
+CREATE TABLE assessment (
+    assessment_id VARCHAR PRIMARY KEY, jurisdiction_id VARCHAR NOT NULL, year INTEGER NOT NULL,
+    unit_group VARCHAR NOT NULL, framework_id VARCHAR, max_total DECIMAL(9, 4),
+    n_units INTEGER,            -- units the announcement covered, scored or not
+    ranking VARCHAR NOT NULL,   -- 'computed' from totals, or 'published' only (partial tables)
+    status VARCHAR NOT NULL,    -- 'draft' or 'published'
+    decision_no VARCHAR, decision_date DATE, source_id VARCHAR, note_vi VARCHAR, note_en VARCHAR);
+
+CREATE TABLE tier (
+    jurisdiction_id VARCHAR NOT NULL, year INTEGER NOT NULL, unit_group VARCHAR NOT NULL,
+    tier_order INTEGER NOT NULL, code VARCHAR NOT NULL, label_vi VARCHAR NOT NULL,
+    label_en VARCHAR NOT NULL, min_points DECIMAL(9, 4), min_inclusive BOOLEAN,
+    provenance VARCHAR NOT NULL, source_id VARCHAR,
+    PRIMARY KEY (jurisdiction_id, year, unit_group, tier_order));
+
+CREATE TABLE result (
+    assessment_id VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, total DECIMAL(9, 4),
+    self_total DECIMAL(9, 4), appraised DECIMAL(9, 4), survey DECIMAL(9, 4),
+    published_rank INTEGER, published_tier VARCHAR, derived BOOLEAN NOT NULL,
+    provenance VARCHAR NOT NULL, source_id VARCHAR, note_vi VARCHAR, note_en VARCHAR,
+    PRIMARY KEY (assessment_id, unit_id));
+
+CREATE TABLE score (
+    assessment_id VARCHAR NOT NULL, unit_id VARCHAR NOT NULL, criterion_id VARCHAR NOT NULL,
+    self_points DECIMAL(9, 4), final_points DECIMAL(9, 4), provenance VARCHAR NOT NULL,
+    PRIMARY KEY (assessment_id, unit_id, criterion_id));
+
+CREATE TABLE published_stat (
+    jurisdiction_id VARCHAR NOT NULL, year INTEGER NOT NULL, unit_group VARCHAR NOT NULL,
+    stat VARCHAR NOT NULL, value DECIMAL(9, 4) NOT NULL, source_id VARCHAR, note VARCHAR);

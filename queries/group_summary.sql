@@ -1,0 +1,33 @@
+-- group_summary: the group's headline figures for one year beside the previous published year.
+-- A mean is given only when every assessed unit has a score (a mean of the published few would
+-- mislead); mean_pct compares years scored on different scales.
+-- Parameters: $jurisdiction, $group, $year
+-- Columns: year, n_units, n_results, n_scored, complete, max_total, mean_total, mean_pct,
+--   best_total, worst_total, prev_year, prev_complete, prev_max_total, prev_mean_total,
+--   prev_mean_pct, mean_change
+WITH per_year AS (
+    SELECT a.year, a.n_units, a.max_total,
+           count(s.unit_id) AS n_results,
+           count(s.total) AS n_scored,
+           avg(s.total) AS mean_total, avg(s.pct) AS mean_pct,
+           max(s.total) AS best_total, min(s.total) AS worst_total
+    FROM assessment a
+    LEFT JOIN standing s USING (assessment_id)
+    WHERE a.jurisdiction_id = $jurisdiction AND a.unit_group = $group AND a.year <= $year
+      AND a.status = 'published'
+    GROUP BY a.year, a.n_units, a.max_total
+),
+complete AS (SELECT *, n_scored = n_units AS complete FROM per_year),
+cur AS (SELECT * FROM complete WHERE year = $year),
+prev AS (SELECT * FROM complete WHERE year < $year ORDER BY year DESC LIMIT 1)
+SELECT c.year, c.n_units, c.n_results, c.n_scored, c.complete, c.max_total,
+       CASE WHEN c.complete THEN c.mean_total END AS mean_total,
+       CASE WHEN c.complete THEN c.mean_pct END AS mean_pct,
+       c.best_total, c.worst_total,
+       p.year AS prev_year, p.complete AS prev_complete, p.max_total AS prev_max_total,
+       CASE WHEN p.complete THEN p.mean_total END AS prev_mean_total,
+       CASE WHEN p.complete THEN p.mean_pct END AS prev_mean_pct,
+       CASE WHEN c.complete AND p.complete AND c.max_total = p.max_total
+            THEN round(c.mean_total, 2) - round(p.mean_total, 2) END AS mean_change
+FROM cur c
+LEFT JOIN prev p ON true;
