@@ -81,4 +81,6 @@ def _cursor(path: Path, version: tuple) -> duckdb.DuckDBPyConnection:
             con.execute("USE par")
             _open[path] = (version, con)
             opened = _open[path]
-        return opened[1].cursor()
+        cursor = opened[1].cursor()
+    cursor.execute("USE par")  # a cursor starts in the in-memory catalog
+    return cursor

@@ -54,4 +54,5 @@ SELECT stat, kind, code, published, computed, unknown,
                      ELSE computed = published END, false) AS agrees,
        source_id, note
 FROM compared
-ORDER BY stat;
+ORDER BY CASE kind WHEN 'mean_total' THEN 1 WHEN 'n_units' THEN 2 WHEN 'max_score' THEN 3 ELSE 4 END,
+         published DESC, stat;

@@ -1,0 +1,101 @@
+"""Tổng quan: the year at a glance for one group, against last year and the published figures."""
+
+import pandas as pd
+import streamlit as st
+
+from parindex import app, charts, fmt, labels, ui
+from parindex.db import query
+
+ctx = app.context()
+t = ctx.t
+params = {"jurisdiction": ctx.jurisdiction, "group": ctx.group, "year": ctx.year}
+group_name = t(f"group.{ctx.group}")
+assessment = query("assessment", **params).iloc[0]
+ranking = query("ranking", **params)
+
+st.title(t("overview.title", group=group_name, year=ctx.year))
+st.caption(labels.source_line(assessment, t))
+ui.data_notes(assessment, t)
+
+
+def national_place() -> None:
+    """The province in the national PAR INDEX: one unit with a published place among 63."""
+    for _, row in ranking.iterrows():
+        cols = st.columns(3)
+        cols[0].metric(t("overview.national_rank", name=labels.unit_name(row, t, "short")),
+                       labels.rank_text(row, t), delta=_rank_delta(row), delta_color="normal")
+        cols[1].metric(t("col.total"), fmt.number(row["total"], ctx.lang))
+        note = row[f"note_{ctx.lang}"]
+        if row["derived"]:
+            cols[2].markdown(t("overview.derived_note"))
+        if isinstance(note, str) and note:
+            st.caption(note)
+
+
+def _rank_delta(row: pd.Series) -> str | None:
+    if row["prev_status"] != "compared" or fmt.is_missing(row["rank_change"]):
+        return None
+    return t("overview.rank_delta", change=int(row["rank_change"]), year=int(row["prev_year"]))
+
+
+def group_overview() -> None:
+    summary = query("group_summary", **params).iloc[0]
+    tiers = query("tier_counts", **params)
+    checks = query("published_check", **params)
+    tiers["n"] = tiers["n_published"].fillna(tiers["n_named"]).astype(int)
+    tiers["label"] = tiers[f"label_{ctx.lang}"]
+
+    cols = st.columns(3)
+    mean_text = fmt.number(summary["mean_total"], ctx.lang)
+    if not fmt.is_missing(summary["mean_total"]):
+        mean_text += f" / {fmt.number(summary['max_total'], ctx.lang, 0)}"
+    delta = None
+    if not fmt.is_missing(summary["mean_change"]):
+        delta = ui.metric_delta(t("overview.mean_delta", change=fmt.signed(summary["mean_change"], ctx.lang),
+                                  year=int(summary["prev_year"])))
+    cols[0].metric(t("overview.mean"), mean_text, delta=delta)
+    if fmt.is_missing(summary["mean_total"]) and summary["n_scored"] > 0:
+        cols[0].caption(t("overview.mean_incomplete", scored=int(summary["n_scored"]), units=int(summary["n_units"])))
+    cols[1].metric(t("overview.units"), fmt.integer(summary["n_units"], ctx.lang))
+    if not tiers.empty:
+        best = tiers.iloc[0]
+        cols[2].metric(t("overview.top_tier", tier=best["label"]),
+                       f"{fmt.integer(best['n'], ctx.lang)} ({fmt.percent(best['share'], ctx.lang)})")
+
+    if not tiers.empty:
+        st.subheader(t("overview.tiers_heading"))
+        left, right = st.columns([3, 2])
+        with left:
+            best = tiers.iloc[0]
+            fig = charts.tier_distribution(tiers, ctx.lang, count_title=t("chart.units_axis"))
+            charts.frame(fig, title=t("overview.chart_title", n=int(best["n"]), of=int(summary["n_units"]),
+                                      group=group_name.lower(), tier=best["label"], year=ctx.year),
+                         subtitle=t("overview.chart_subtitle", group=group_name, year=ctx.year),
+                         source=labels.source_line(assessment, t), height=340)
+            ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai"), key="tier_chart")
+        with right:
+            for _, tier in tiers.iterrows():
+                st.markdown(labels.tier_line(tier, t))
+
+    scored = ranking.dropna(subset=["total"])
+    if not scored.empty:
+        st.subheader(t("overview.top_bottom_heading"))
+        left, right = st.columns(2)
+        left.markdown(f"**{t('overview.top')}**\n\n" + labels.unit_list(scored.head(3), t))
+        if summary["complete"]:
+            right.markdown(f"**{t('overview.bottom')}**\n\n" + labels.unit_list(scored.tail(3).iloc[::-1], t))
+        else:
+            right.caption(t("overview.bottom_unknown"))
+
+    if not checks.empty:
+        st.subheader(t("overview.check_heading"))
+        st.caption(t("overview.check_caption"))
+        st.dataframe(labels.check_table(checks, tiers, t), hide_index=True, width="stretch")
+
+
+if ranking.empty:
+    st.info(t("overview.no_results"))
+elif ctx.group == "province":
+    national_place()
+else:
+    group_overview()

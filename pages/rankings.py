@@ -1,0 +1,40 @@
+"""Xếp hạng: every unit of the group in rank order, with its tier and its change on last year."""
+
+import streamlit as st
+
+from parindex import app, charts, fmt, labels, ui
+from parindex.db import query
+
+ctx = app.context()
+t = ctx.t
+params = {"jurisdiction": ctx.jurisdiction, "group": ctx.group, "year": ctx.year}
+group_name = t(f"group.{ctx.group}")
+assessment = query("assessment", **params).iloc[0]
+ranking = query("ranking", **params)
+
+st.title(t("rankings.title", group=group_name, year=ctx.year))
+st.caption(labels.source_line(assessment, t))
+ui.data_notes(assessment, t)
+
+scored = ranking.dropna(subset=["total"])
+if len(scored) >= 2:
+    bars = scored.assign(
+        label=[labels.unit_name(row, t, "short") for _, row in scored.iterrows()],
+        value=scored["total"],
+        tier_label=[labels.tier_label(row, t) for _, row in scored.iterrows()],
+        hover=[labels.ranking_hover(row, t) for _, row in scored.iterrows()],
+    )
+    leader = bars.iloc[0]
+    fig = charts.ranking_bars(bars, ctx.lang, value_title=t("rankings.axis", max=fmt.number(assessment["max_total"], ctx.lang, 0)),
+                              axis_max=float(assessment["max_total"]))
+    charts.frame(fig, title=t("rankings.chart_title", unit=leader["label"], group=group_name.lower(), year=ctx.year),
+                 subtitle=t("rankings.chart_subtitle", group=group_name, year=ctx.year),
+                 source=labels.source_line(assessment, t), height=140 + 26 * len(bars))
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-hang"), key="ranking_chart")
+
+if ranking.empty:
+    st.info(t("overview.no_results"))
+else:
+    st.dataframe(labels.ranking_table(ranking, t), hide_index=True, width="stretch",
+                 height=min(38 + 35 * len(ranking), 760))
+    st.caption(t("rankings.footnote", prev=labels.previous_year_text(ranking, t)))

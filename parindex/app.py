@@ -1,0 +1,140 @@
+"""The Streamlit shell shared by every page: the database, the language and the shared filters.
+
+Filters live in the URL (`y`, `g`, `lang`) so that every view can be shared. Query parameters are
+untrusted: an invalid value falls back to its default with a short notice, never an exception.
+Defaults stay out of the URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from parindex import build
+from parindex.dataset import DatasetError
+from parindex.db import query
+from parindex.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
+from parindex.paths import DATA_DIR, db_path
+
+GROUP_ORDER = ("department", "district", "commune", "province")
+DEFAULT_GROUP = "department"
+_CONTEXT = "_context"
+
+
+@dataclass(frozen=True)
+class Context:
+    t: Translator
+    lang: str
+    group: str
+    year: int
+    jurisdiction: str
+    years: tuple[int, ...]
+
+
+def setup() -> Context:
+    """Run first on every rerun (from dashboard.py): database, URL, sidebar filters."""
+    lang = _language()
+    t = Translator(lang)
+    _ensure_database(t)
+    options = _options()
+    if options.empty:
+        st.error(t("error.empty_database"))
+        st.stop()
+    if "_from_url" not in st.session_state:
+        st.session_state["_from_url"] = True
+        _filters_from_url(options, t)
+    groups = [g for g in GROUP_ORDER if g in set(options["unit_group"])]
+    with st.sidebar:
+        st.radio(t("filter.language"), LANGUAGES, key="lang", horizontal=True,
+                 format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
+        group = st.selectbox(t("filter.group"), groups, key="g", format_func=lambda g: t(f"group.{g}"))
+        years = _years(options, group)
+        if st.session_state.get("y") not in years:
+            st.session_state["y"] = years[-1]
+        year = st.selectbox(t("filter.year"), years, key="y")
+    _filters_to_url(options)
+    for notice in st.session_state.pop("_notices", []):
+        st.info(notice, icon="ℹ️")
+    jurisdiction = options.loc[options["unit_group"] == group, "jurisdiction_id"].iat[0]
+    ctx = Context(t=t, lang=lang, group=group, year=int(year), jurisdiction=jurisdiction,
+                  years=tuple(years))
+    st.session_state[_CONTEXT] = ctx
+    return ctx
+
+
+def context() -> Context:
+    """The filters of this rerun, for pages (set by setup() in dashboard.py)."""
+    return st.session_state[_CONTEXT]
+
+
+def _language() -> str:
+    if "lang" not in st.session_state:
+        wanted = st.query_params.get("lang", DEFAULT_LANGUAGE)
+        st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+        if wanted not in LANGUAGES:
+            _notice(Translator(DEFAULT_LANGUAGE)("notice.invalid_lang", value=_clip(wanted)))
+    return st.session_state["lang"]
+
+
+def _ensure_database(t: Translator) -> None:
+    try:
+        if build.is_stale(DATA_DIR, db_path()):
+            with st.spinner(t("status.building")):
+                build.ensure_built(DATA_DIR, db_path())
+    except DatasetError as error:
+        st.error(t("error.dataset"))
+        st.code("\n".join(str(p) for p in error.problems[:50]), language=None)
+        st.stop()
+
+
+def _options() -> pd.DataFrame:
+    return query("years")
+
+
+def _years(options: pd.DataFrame, group: str) -> list[int]:
+    return [int(y) for y in options.loc[options["unit_group"] == group, "year"]]
+
+
+def _filters_from_url(options: pd.DataFrame, t: Translator) -> None:
+    params = st.query_params
+    group = params.get("g", DEFAULT_GROUP)
+    groups = set(options["unit_group"])
+    if group not in groups:
+        _notice(t("notice.invalid_group", value=_clip(group)))
+        group = DEFAULT_GROUP if DEFAULT_GROUP in groups else sorted(groups)[0]
+    st.session_state["g"] = group
+    years = _years(options, group)
+    raw_year = params.get("y")
+    if raw_year is not None:
+        year = int(raw_year) if raw_year.isdigit() and len(raw_year) == 4 else None
+        if year in years:
+            st.session_state["y"] = year
+        else:
+            _notice(t("notice.invalid_year", value=_clip(raw_year), group=t(f"group.{group}"),
+                      year=years[-1]))
+
+
+def _filters_to_url(options: pd.DataFrame) -> None:
+    """Mirror the filters into the URL, leaving defaults out."""
+    group = st.session_state["g"]
+    wanted = {
+        "lang": st.session_state["lang"] if st.session_state["lang"] != DEFAULT_LANGUAGE else None,
+        "g": group if group != DEFAULT_GROUP else None,
+        "y": str(st.session_state["y"]) if st.session_state["y"] != _years(options, group)[-1] else None,
+    }
+    for key, value in wanted.items():
+        if value is None:
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def _notice(text: str) -> None:
+    st.session_state.setdefault("_notices", []).append(text)
+
+
+def _clip(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[:limit] + "…"

@@ -1,0 +1,46 @@
+"""Streamlit pieces more than one page shows: the data notes and a framed chart."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from parindex import charts
+from parindex.i18n import Translator
+
+GROUP_SLUGS = {"department": "so-nganh", "district": "huyen", "commune": "xa", "province": "tinh"}
+
+
+def data_notes(assessment: pd.Series, t: Translator) -> None:
+    """Say plainly what is illustrative and what is missing, before any figure."""
+    year = int(assessment["year"])
+    if assessment["n_illustrative"] > 0:
+        text = t("notes.illustrative", year=year)
+        published_part = assessment[f"note_{t.lang}"]
+        if isinstance(published_part, str) and published_part:
+            text += " " + published_part
+        st.warning(text, icon="⚠️")
+    elif isinstance(assessment[f"note_{t.lang}"], str) and assessment[f"note_{t.lang}"]:
+        st.info(assessment[f"note_{t.lang}"], icon="ℹ️")
+    if assessment["tiers_illustrative"]:
+        st.caption(t("notes.tiers_illustrative", year=year))
+    n_units = assessment["n_units"]
+    if assessment["n_scored"] == 0:
+        st.caption(t("notes.no_scores", year=year))
+    elif not pd.isna(n_units) and assessment["n_scored"] < n_units and assessment["ranking"] == "computed":
+        st.caption(t("notes.partial", scored=int(assessment["n_scored"]), units=int(n_units)))
+
+
+def chart(fig: go.Figure, *, file_name: str, key: str) -> None:
+    st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch")
+
+
+def file_name(year: int, group: str, view: str) -> str:
+    """chi-so-cchc_2021_so-nganh_xep-hang: what a press officer's download is called."""
+    return f"chi-so-cchc_{year}_{GROUP_SLUGS.get(group, group)}_{view}"
+
+
+def metric_delta(text: str) -> str | None:
+    """Streamlit colours a delta by a leading ASCII '-'; our numbers use a true minus."""
+    return None if text in ("—", "") else text.replace("−", "-", 1)
