@@ -1,13 +1,17 @@
 """PAR Index dashboard: page set-up, the shared filters and navigation. No queries or charts here."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from parindex import app
 
+PAGES = Path(__file__).resolve().parent / "pages"
+
 st.set_page_config(page_title="Chỉ số CCHC Lào Cai", page_icon="📊", layout="wide")
 ctx = app.setup()
 pages = [
-    st.Page("pages/overview.py", title=ctx.t("nav.overview"), icon="🏛️", default=True),
-    st.Page("pages/rankings.py", title=ctx.t("nav.rankings"), icon="🏆", url_path="xep-hang"),
+    st.Page(PAGES / "overview.py", title=ctx.t("nav.overview"), icon="🏛️", default=True),
+    st.Page(PAGES / "rankings.py", title=ctx.t("nav.rankings"), icon="🏆", url_path="xep-hang"),
 ]
 st.navigation(pages).run()

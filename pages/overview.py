@@ -54,6 +54,9 @@ def group_overview() -> None:
         delta = ui.metric_delta(t("overview.mean_delta", change=fmt.signed(summary["mean_change"], ctx.lang),
                                   year=int(summary["prev_year"])))
     cols[0].metric(t("overview.mean"), mean_text, delta=delta)
+    if not fmt.is_missing(summary["prev_mean_total"]):
+        cols[0].caption(t("overview.prev_mean", year=int(summary["prev_year"]),
+                          mean=fmt.number(summary["prev_mean_total"], ctx.lang)))
     if fmt.is_missing(summary["mean_total"]) and summary["n_scored"] > 0:
         cols[0].caption(t("overview.mean_incomplete", scored=int(summary["n_scored"]), units=int(summary["n_units"])))
     cols[1].metric(t("overview.units"), fmt.integer(summary["n_units"], ctx.lang))

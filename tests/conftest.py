@@ -1,0 +1,44 @@
+"""Shared fixtures: the small fixture database and the embedded (real) dataset, each built once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fixture_data import write_fixture
+from parindex.build import build
+from parindex.paths import DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("fixture")
+    db = root / "fixture.duckdb"
+    build(write_fixture(root / "data"), db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def embedded_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("embedded") / "par.duckdb"
+    build(DATA_DIR, db)
+    return db
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A scratch copy of the embedded dataset's sources, for tests that break one thing."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("*.duckdb*"))
+    return target
+
+
+@pytest.fixture
+def use_db(monkeypatch):
+    """Point parindex.db.query (and the app) at a given database file."""
+    def use(path: Path) -> Path:
+        monkeypatch.setenv("PARINDEX_DB", str(path))
+        return path
+    return use

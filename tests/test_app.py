@@ -1,0 +1,174 @@
+"""AppTest for both pages: every group, partial years, the y/g/lang parameters and the figures shown.
+
+AppTest re-detects a `pages/` folder beside the main script on every run and then runs the page
+file alone (Streamlit's old multipage mode), skipping dashboard.py. Running dashboard.py from a
+script in a temporary folder keeps st.navigation in charge, as on the real server.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from parindex.paths import ROOT
+
+RANKINGS = str(ROOT / "pages" / "rankings.py")
+
+
+@pytest.fixture(autouse=True)
+def embedded(embedded_db, use_db):
+    use_db(embedded_db)
+
+
+def open_app(page: str | None = None, **params) -> AppTest:
+    at = AppTest.from_string(f"import runpy; runpy.run_path({str(ROOT / 'dashboard.py')!r})", default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("title", "markdown", "caption", "info", "warning", "subheader")
+             for e in getattr(at, kind)]
+    parts += [f"{m.label}: {m.value} {m.delta or ''}" for m in at.metric]
+    parts += [d.value.to_string() for d in at.dataframe]
+    return "\n".join(str(p) for p in parts)
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def metric(at: AppTest, label: str):
+    return next(m for m in at.metric if m.label == label)
+
+
+def test_overview_2021_departments_shows_the_published_figures():
+    at = open_app(y="2021")
+    mean = metric(at, "Điểm trung bình")
+    assert (mean.value, mean.delta) == ("89,28 / 100", "-0,73 so với năm 2020")
+    assert "Năm 2020: 90,01" in [c.value for c in at.caption]
+    assert metric(at, "Đạt «Từ 90 điểm trở lên»").value == "6 (31,58%)"
+    assert metric(at, "Số đơn vị được đánh giá").value == "19"
+    text = texts(at)
+    assert "**Từ 85 đến dưới 90 điểm** — 9 đơn vị (47,37%)" in text
+    assert "**Dưới 85 điểm** — 4 đơn vị (21,05%): " in text
+    check = at.dataframe[0].value
+    assert check["Đối chiếu"].tolist() == ["✓ khớp"] * 5
+    assert check.iloc[0].tolist() == ["Điểm trung bình", "89,28", "89,28", "✓ khớp"]
+    assert "dữ liệu minh họa" in at.warning[0].value  # illustrative unit scores say so
+
+
+def test_overview_figure_carries_title_subtitle_and_source():
+    at = open_app(y="2021")
+    (figure,) = figures(at)
+    assert figure["layout"]["title"]["text"] == "<b>6/19 sở, ban, ngành đạt «Từ 90 điểm trở lên» năm 2021</b>"
+    assert figure["layout"]["title"]["subtitle"]["text"] == "Số đơn vị theo xếp loại · Sở, ban, ngành, năm 2021"
+    (source,) = [a["text"] for a in figure["layout"]["annotations"]]
+    assert source.startswith("Nguồn: UBND tỉnh Lào Cai") and "minh họa" in source
+
+
+@pytest.mark.parametrize("group", ["department", "district", "province"])
+def test_both_pages_for_every_group(group):
+    overview = open_app(g=group)
+    rankings = open_app(RANKINGS, g=group)
+    expected_rows = {"department": 19, "district": 9, "province": 1}[group]
+    assert len(rankings.dataframe[0].value) == expected_rows
+    assert overview.title[0].value.endswith("2024")  # the latest year is the default
+    assert "y" not in overview.query_params and "y" not in rankings.query_params  # defaults stay out
+
+
+def test_overview_2015_partial_year_says_what_is_missing():
+    at = open_app(y="2015")
+    assert metric(at, "Điểm trung bình").value == "—"
+    assert "Không tính được: chỉ có điểm của 9/20 đơn vị." in [c.value for c in at.caption]
+    text = texts(at)
+    assert "**Tốt** — 9 đơn vị (45,00%): Sở Công Thương; Sở Giao thông vận tải;" in text
+    assert "**Khá** — 7 đơn vị (35,00%) (tên 0 đơn vị được công bố)" in text
+    assert "Chỉ 9/20 đơn vị được công bố điểm" in text
+
+
+def test_rankings_2018_tiers_without_scores_are_blank_not_zero():
+    at = open_app(RANKINGS, y="2018", g="district")
+    table = at.dataframe[0].value
+    assert len(table) == 9 and not at.get("plotly_chart")
+    assert set(table["Tổng điểm"]) == {"—"} and set(table["Hạng"]) == {"—"}
+    assert sorted(table["Xếp loại"].value_counts().items()) == [("Khá", 4), ("Tốt", 5)]
+    assert "chỉ công bố xếp loại" in texts(at)
+
+
+def test_rankings_2021_table_and_chart():
+    at = open_app(RANKINGS, y="2021")
+    table = at.dataframe[0].value
+    assert table.columns.tolist() == ["Hạng", "Đơn vị", "Tổng điểm", "% điểm tối đa", "Xếp loại",
+                                      "Thay đổi điểm", "Thay đổi hạng", "Số liệu"]
+    first = table.iloc[0]
+    assert (first["Hạng"], first["Xếp loại"], first["Số liệu"]) == ("1/19", "Từ 90 điểm trở lên", "minh họa")
+    assert table["Xếp loại"].value_counts().to_dict() == {"Từ 85 đến dưới 90 điểm": 9, "Dưới 85 điểm": 4,
+                                                          "Từ 90 điểm trở lên": 6}
+    (figure,) = figures(at)
+    assert sum(len(trace["y"]) for trace in figure["data"]) == 19
+    assert {trace["name"] for trace in figure["data"]} == {"Từ 90 điểm trở lên", "Từ 85 đến dưới 90 điểm",
+                                                          "Dưới 85 điểm"}  # tier named, not colour alone
+
+
+def test_rankings_2019_districts_compare_with_2018_tiers_only_year():
+    table = open_app(RANKINGS, y="2019", g="district").dataframe[0].value
+    assert set(table["Thay đổi điểm"]) == {"không có điểm 2018"}
+
+
+def test_national_place():
+    at = open_app(g="province", y="2021")
+    rank = metric(at, "Thứ hạng PAR INDEX của Lào Cai")
+    assert (rank.value, rank.delta) == ("11/63", "+3 bậc so với năm 2020")
+    derived = open_app(g="province", y="2016")
+    assert "suy ra" in texts(derived)
+
+
+def test_english():
+    at = open_app(y="2021", lang="en")
+    assert at.title[0].value == "Departments and agencies — 2021"
+    assert metric(at, "Mean score").value == "89.28 / 100"
+    text = texts(at)
+    assert "Department of Home Affairs" in text and "Sở Nội vụ" not in text
+    assert "illustrative data" in at.warning[0].value
+    rankings = open_app(RANKINGS, y="2021", lang="en")
+    assert rankings.dataframe[0].value.columns[0] == "Rank"
+
+
+@pytest.mark.parametrize(("params", "notice"), [
+    ({"y": "1999"}, "Năm «1999» không có dữ liệu cho khối Sở, ban, ngành; đang hiển thị năm 2024."),
+    ({"y": "2021'; DROP TABLE result; --"}, "Năm «2021'; DROP TABLE result; --» không có dữ liệu"),
+    ({"y": "x" * 500}, "Năm «" + "x" * 40 + "…» không có dữ liệu"),
+    ({"g": "nope"}, "Khối «nope» không có trong dữ liệu; đang hiển thị khối sở, ban, ngành."),
+    ({"lang": "fr"}, "Ngôn ngữ «fr» không được hỗ trợ; đang hiển thị tiếng Việt."),
+    ({"g": "district", "y": "2015"}, "Năm «2015» không có dữ liệu cho khối Huyện, thị xã, thành phố"),
+])
+def test_invalid_parameters_fall_back_with_a_notice(params, notice):
+    at = open_app(**params)
+    assert any(i.value.startswith(notice) for i in at.info), [i.value for i in at.info]
+    rankings = open_app(RANKINGS, **params)  # the same link opened on Rankings falls back too
+    invalid = "y" if "y" in params else next(iter(params))
+    for page in (at, rankings):
+        assert invalid not in page.query_params  # the invalid value is dropped from the URL
+    assert rankings.dataframe[0].value.shape[0] in (19, 9)
+
+
+def test_filters_are_written_to_the_url_without_defaults():
+    at = open_app(y="2021")
+    at.selectbox(key="y").set_value(2020).run()
+    assert dict(at.query_params) == {"y": "2020"}
+    at.selectbox(key="g").set_value("district").run()
+    assert dict(at.query_params) == {"y": "2020", "g": "district"}
+    at.radio(key="lang").set_value("en").run()
+    assert at.title[0].value == "Districts, towns and city — 2020"
+    at.selectbox(key="y").set_value(2024)
+    at.radio(key="lang").set_value("vi")
+    at.run()
+    assert dict(at.query_params) == {"g": "district"}

@@ -1,0 +1,111 @@
+"""Each named query against the fixture database, with exact expected rows."""
+
+from __future__ import annotations
+
+import math
+
+import duckdb
+import pandas as pd
+import pytest
+
+from parindex.db import run
+
+DEPT_2021 = {"jurisdiction": "tinh-a", "group": "department", "year": 2021}
+
+
+@pytest.fixture(scope="module")
+def con(fixture_db):
+    with duckdb.connect(str(fixture_db), read_only=True) as connection:
+        yield connection
+
+
+def rows(frame, columns):
+    def clean(value):
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+            return None
+        return round(float(value), 4) if isinstance(value, float) else value
+    return [tuple(clean(v) for v in record) for record in frame[columns].itertuples(index=False)]
+
+
+def test_ranking_ranks_ties_tiers_and_changes(con):
+    ranking = run(con, "ranking", **DEPT_2021)
+    assert rows(ranking, ["unit_id", "total", "rank", "tier_code", "prev_status", "total_change", "rank_change"]) == [
+        ("alpha", 90.0, 1, ">= 90", "compared", 2.0, 1),          # 90,00 is on the inclusive bound
+        ("beta", 89.995, 2, "85 - < 90", "compared", -2.005, -1),  # 89,995 is not rounded up into >= 90
+        ("delta", 85.0, 3, "85 - < 90", "compared", 5.0, 0),       # tied with gamma: both 3rd
+        ("gamma", 85.0, 3, "85 - < 90", "no_score", None, None),   # no 2020 result: not a zero
+        ("new-name", 70.0, 5, "< 85", "compared", -5.0, -1),        # rank 4 skipped; compared via rename
+        ("newcomer", 60.0, 6, "< 85", "new", None, None),
+    ]
+    assert set(ranking["rank_of"]) == {6}
+    assert set(ranking["prev_year"]) == {2020}
+
+
+def test_exclusive_bound_keeps_exact_value_out_of_the_upper_tier(con):
+    ranking = run(con, "ranking", jurisdiction="tinh-a", group="district", year=2021)
+    assert rows(ranking, ["unit_id", "rank", "tier_code"]) == [("d2", 1, "> 90"), ("d1", 2, "<= 90")]
+
+
+def test_percent_of_maximum_across_the_70_and_100_point_scales(con):
+    old = run(con, "ranking", jurisdiction="tinh-a", group="department", year=2015)
+    assert rows(old, ["unit_id", "total", "pct", "tier_code", "tier_basis", "prev_status"]) == [
+        ("alpha", 62.5, 89.2857, "Tốt", "published", "first"),
+        ("beta", 55.0, 78.5714, "Tốt", "derived", "first"),     # exactly on the 2015 Tốt bound
+    ]
+    new = run(con, "ranking", **DEPT_2021)
+    assert new.loc[new["unit_id"] == "alpha", "pct"].item() == pytest.approx(90.0)
+
+
+def test_partial_national_table_uses_published_ranks_only(con):
+    national = run(con, "ranking", jurisdiction="vn", group="province", year=2021)
+    assert rows(national, ["unit_id", "rank", "rank_of", "rank_basis"]) == [
+        ("p1", 11, 63, "published"), ("p2", None, 63, None)]
+
+
+def test_tier_counts_name_units_and_keep_published_counts(con):
+    tiers = run(con, "tier_counts", jurisdiction="tinh-a", group="department", year=2015)
+    assert rows(tiers, ["code", "n_named", "n_published", "n_units", "share", "names_vi"]) == [
+        ("Tốt", 2, 2, 5, 0.4, "Đơn vị Alpha; Đơn vị Beta"),
+        ("Khá", 0, 3, 5, 0.6, None),
+        ("Yếu", 0, None, 5, 0.0, None),
+    ]
+
+
+def test_group_summary_gives_a_mean_only_when_every_unit_is_scored(con):
+    summary = run(con, "group_summary", **DEPT_2021).iloc[0]
+    assert (summary["n_units"], summary["n_scored"], bool(summary["complete"])) == (6, 6, True)
+    assert summary["mean_total"] == pytest.approx(479.995 / 6)
+    assert summary["prev_year"] == 2020 and not summary["prev_complete"]  # gamma missing in 2020
+    assert math.isnan(summary["prev_mean_total"]) and math.isnan(summary["mean_change"])
+
+
+def test_published_check_allows_withheld_names_but_not_wrong_figures(con):
+    old = run(con, "published_check", jurisdiction="tinh-a", group="department", year=2015)
+    assert rows(old, ["stat", "published", "computed", "unknown", "agrees"]) == [
+        ("count_tier:Khá", 3.0, 0.0, 3, True), ("count_tier:Tốt", 2.0, 2.0, 3, True)]
+    new = run(con, "published_check", **DEPT_2021)
+    assert rows(new, ["stat", "published", "computed", "agrees"]) == [
+        ("mean_total", 80.0, 80.0, True),
+        ("count_at_or_above_90", 1.0, 1.0, True),
+        ("count_band:>= 90", 1.0, 1.0, True),
+    ]
+
+
+def test_years_lists_published_assessments_with_results(con):
+    years = run(con, "years")
+    assert rows(years, ["jurisdiction_id", "unit_group", "year", "n_results", "n_scored"]) == [
+        ("tinh-a", "department", 2015, 2, 2), ("tinh-a", "department", 2020, 4, 4),
+        ("tinh-a", "department", 2021, 6, 6), ("tinh-a", "district", 2021, 2, 2),
+        ("vn", "province", 2021, 2, 2)]
+
+
+def test_assessment_reports_source_framework_and_completeness(con):
+    info = run(con, "assessment", **DEPT_2021).iloc[0]
+    assert (info["assessment_id"], info["publisher_vi"], info["decision_no"], info["framework_id"]) == (
+        "x-2021", "UBND tỉnh A", "QĐ 1/QĐ-UBND", "fw1")
+    assert (info["n_results"], info["n_scored"], info["n_tiered"], info["n_illustrative"]) == (6, 6, 6, 0)
+
+
+def test_a_year_without_an_assessment_returns_no_rows(con):
+    assert run(con, "ranking", jurisdiction="tinh-a", group="department", year=1999).empty
+    assert run(con, "assessment", jurisdiction="tinh-a", group="department", year=1999).empty
