@@ -8,10 +8,11 @@ from parindex import app
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
-st.set_page_config(page_title="Chỉ số CCHC Lào Cai", page_icon="📊", layout="wide")
+st.set_page_config(page_title="Chỉ số CCHC Lào Cai", page_icon=":material/account_balance:", layout="wide")
 ctx = app.setup()
+st.set_page_config(page_title=ctx.t("app.title"))  # the tab title, in the chosen language
 pages = [
-    st.Page(PAGES / "overview.py", title=ctx.t("nav.overview"), icon="🏛️", default=True),
-    st.Page(PAGES / "rankings.py", title=ctx.t("nav.rankings"), icon="🏆", url_path="xep-hang"),
+    st.Page(PAGES / "overview.py", title=ctx.t("nav.overview"), icon=":material/dashboard:", default=True),
+    st.Page(PAGES / "rankings.py", title=ctx.t("nav.rankings"), icon=":material/leaderboard:", url_path="xep-hang"),
 ]
 st.navigation(pages).run()

@@ -74,7 +74,7 @@ def group_overview() -> None:
             charts.frame(fig, title=t("overview.chart_title", n=int(best["n"]), of=int(summary["n_units"]),
                                       group=group_name.lower(), tier=best["label"], year=ctx.year),
                          subtitle=t("overview.chart_subtitle", group=group_name, year=ctx.year),
-                         source=labels.source_line(assessment, t), height=340)
+                         source=labels.source_line(assessment, t), height=60 * len(tiers))
             ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai"), key="tier_chart")
         with right:
             for _, tier in tiers.iterrows():

@@ -46,14 +46,15 @@ def setup() -> Context:
         st.session_state["_from_url"] = True
         _filters_from_url(options, t)
     groups = [g for g in GROUP_ORDER if g in set(options["unit_group"])]
-    with st.sidebar:
-        st.radio(t("filter.language"), LANGUAGES, key="lang", horizontal=True,
-                 format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
-        group = st.selectbox(t("filter.group"), groups, key="g", format_func=lambda g: t(f"group.{g}"))
-        years = _years(options, group)
-        if st.session_state.get("y") not in years:
-            st.session_state["y"] = years[-1]
-        year = st.selectbox(t("filter.year"), years, key="y")
+    # In the page, not the sidebar: on a phone the sidebar is folded away and the filters with it.
+    group_col, year_col, lang_col = st.columns([3, 1.4, 2], vertical_alignment="bottom")
+    group = group_col.selectbox(t("filter.group"), groups, key="g", format_func=lambda g: t(f"group.{g}"))
+    years = _years(options, group)
+    if st.session_state.get("y") not in years:
+        st.session_state["y"] = years[-1]
+    year = year_col.selectbox(t("filter.year"), years, key="y")
+    lang_col.radio(t("filter.language"), LANGUAGES, key="lang", horizontal=True,
+                   format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
     _filters_to_url(options)
     for notice in st.session_state.pop("_notices", []):
         st.info(notice, icon="ℹ️")

@@ -10,15 +10,17 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
 
 from parindex import facts
 from parindex.dataset import TABLES, Dataset, DatasetError, alias_rows, line_ids, read_dataset, source_files
+from parindex.db import data_version
 from parindex.paths import SQL_DIR
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _build_lock = threading.Lock()
 
 
@@ -51,12 +53,18 @@ def is_stale(data_dir: Path, db_path: Path) -> bool:
     inputs = source_files(data_dir) + sorted(SQL_DIR.glob("*.sql"))
     if any(p.stat().st_mtime > built for p in inputs):
         return True
+    return not _current_schema(db_path, data_version(db_path))
+
+
+@lru_cache(maxsize=16)
+def _current_schema(db_path: Path, version: tuple) -> bool:
+    """Whether the file (in this version) was built by this code's schema; read once per version."""
     try:
         with duckdb.connect(str(db_path), read_only=True) as con:
-            version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     except duckdb.Error:
-        return True
-    return version is None or version[0] != SCHEMA_VERSION
+        return False
+    return found is not None and found[0] == SCHEMA_VERSION
 
 
 def ensure_built(data_dir: Path, db_path: Path) -> bool:
@@ -81,5 +89,6 @@ def _write(con: duckdb.DuckDBPyConnection, ds: Dataset) -> None:
         con.register("incoming", frame)
         con.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM incoming")  # noqa: S608 (table names are ours)
         con.unregister("incoming")
-    con.execute((SQL_DIR / "standing.sql").read_text(encoding="utf-8"))
+    for derived in ("standing.sql", "node_score.sql"):
+        con.execute((SQL_DIR / derived).read_text(encoding="utf-8"))
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])

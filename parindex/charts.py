@@ -7,6 +7,8 @@ colour-blind safe) indexed by tier order, and every bar also names its tier in t
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -26,22 +28,36 @@ def tier_colour(tier_order) -> str:
 
 
 def frame(fig: go.Figure, *, title: str, subtitle: str, source: str, note: str | None = None,
-          height: int = 420) -> go.Figure:
-    """The house frame: title (the finding), subtitle (group, measure), source and note inside."""
-    footer = source if not note else f"{source}<br>{note}"
+          height: int = 420, legend: bool = False) -> go.Figure:
+    """The house frame: title (the finding), subtitle (group, measure), source and note inside.
+
+    Long lines are wrapped (a phone is 390 px wide) and the margins are computed from the number
+    of lines, so title, legend, axis title and source never overlap and nothing is cut off.
+    """
+    title_lines = textwrap.wrap(title, 44) or [""]
+    subtitle_lines = textwrap.wrap(subtitle, 60)
+    footer_lines = textwrap.wrap(source, 52) + (textwrap.wrap(note, 52) if note else [])
+    heading = 12 + 23 * len(title_lines) + 18 * len(subtitle_lines)
+    top = heading + (34 if legend else 14)
+    bottom = 62 + 15 * len(footer_lines)
     fig.update_layout(
-        title={"text": f"<b>{title}</b>", "subtitle": {"text": subtitle, "font": {"color": MUTED, "size": 13}},
-               "x": 0, "xanchor": "left", "y": 0.97, "yanchor": "top", "font": {"size": 17, "color": INK}},
+        title={"text": "<br>".join(f"<b>{line}</b>" for line in title_lines),
+               "subtitle": {"text": "<br>".join(subtitle_lines), "font": {"color": MUTED, "size": 13}},
+               "xref": "container", "x": 0, "xanchor": "left", "yref": "container", "y": 1,
+               "yanchor": "top", "pad": {"t": 12, "l": 4}, "font": {"size": 17, "color": INK}},
         font={"family": FONT, "color": INK, "size": 13},
         paper_bgcolor="white", plot_bgcolor="white",
-        height=height,
-        margin={"l": 10, "r": 20, "t": 90, "b": 70 if not note else 90},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left",
+        height=height + top + bottom,
+        margin={"l": 8, "r": 84, "t": top, "b": bottom},
+        showlegend=legend,
+        legend={"orientation": "h", "xref": "container", "x": 0, "xanchor": "left",
+                "yref": "container", "y": 1 - (heading + 6) / (height + top + bottom), "yanchor": "top",
                 "title": {"text": ""}},
         hoverlabel={"font": {"family": FONT}},
     )
-    fig.add_annotation(text=footer, xref="paper", yref="paper", x=0, y=0, xanchor="left",
-                       yanchor="top", yshift=-40, showarrow=False, align="left",
+    # Anchored at the right: long unit names widen the left margin, and the source must not be cut.
+    fig.add_annotation(text="<br>".join(footer_lines), xref="paper", yref="paper", x=1, y=0,
+                       xanchor="right", yanchor="top", yshift=-50, showarrow=False, align="right",
                        font={"size": 11, "color": MUTED})
     fig.update_xaxes(gridcolor="#E4E7EB", zeroline=False, automargin=True)
     fig.update_yaxes(gridcolor="#E4E7EB", zeroline=False, automargin=True)

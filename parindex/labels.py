@@ -39,6 +39,8 @@ def rank_text(row: pd.Series, t: Translator) -> str:
 def rank_change_text(row: pd.Series, t: Translator) -> str:
     """↑ 4 (rose four places), ↓ 2, = ; or why there is nothing to compare."""
     status = row["prev_status"]
+    if fmt.is_missing(row["rank"]):
+        return fmt.NA
     if status != "compared" or fmt.is_missing(row["rank_change"]):
         return _no_comparison(row, t)
     change = int(row["rank_change"])
@@ -47,6 +49,8 @@ def rank_change_text(row: pd.Series, t: Translator) -> str:
 
 def score_change_text(row: pd.Series, t: Translator) -> str:
     """Points against last year on the same scale, else percentage points of the maximum."""
+    if fmt.is_missing(row["total"]):
+        return fmt.NA
     if row["prev_status"] != "compared":
         return _no_comparison(row, t)
     if not fmt.is_missing(row["total_change"]):
@@ -100,17 +104,24 @@ def ranking_hover(row: pd.Series, t: Translator) -> str:
 
 
 def ranking_table(ranking: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    """The Rankings table as shown: every value formatted in the reader's language."""
-    return pd.DataFrame({
-        t("col.rank"): [rank_text(r, t) for _, r in ranking.iterrows()],
-        t("col.unit"): [unit_name(r, t) for _, r in ranking.iterrows()],
-        t("col.total"): [fmt.number(v, t.lang) for v in ranking["total"]],
-        t("col.pct"): [fmt.percent(v / 100, t.lang) if not fmt.is_missing(v) else fmt.NA for v in ranking["pct"]],
-        t("col.tier"): [tier_label(r, t) for _, r in ranking.iterrows()],
-        t("col.score_change"): [score_change_text(r, t) for _, r in ranking.iterrows()],
-        t("col.rank_change"): [rank_change_text(r, t) for _, r in ranking.iterrows()],
-        t("col.data"): [provenance_text(r, t) for _, r in ranking.iterrows()],
+    """The Rankings table as shown: every value formatted in the reader's language.
+
+    Most telling columns first (a phone shows three or four); columns with nothing but "—"
+    (a year that published tiers only) are left out.
+    """
+    rows = list(ranking.iterrows())
+    table = pd.DataFrame({
+        t("col.rank"): [rank_text(r, t) for _, r in rows],
+        t("col.unit"): [unit_name(r, t) for _, r in rows],
+        t("col.total"): [fmt.number(r["total"], t.lang) for _, r in rows],
+        t("col.tier"): [tier_label(r, t) for _, r in rows],
+        t("col.rank_change"): [rank_change_text(r, t) for _, r in rows],
+        t("col.score_change"): [score_change_text(r, t) for _, r in rows],
+        t("col.pct"): [fmt.percent(r["pct"] / 100, t.lang) if not fmt.is_missing(r["pct"]) else fmt.NA
+                       for _, r in rows],
+        t("col.data"): [provenance_text(r, t) for _, r in rows],
     })
+    return table.loc[:, [c for c in table.columns if (table[c] != fmt.NA).any()]]
 
 
 def previous_year_text(ranking: pd.DataFrame, t: Translator) -> str:
@@ -126,13 +137,15 @@ def tier_line(tier: pd.Series, t: Translator) -> str:
     if isinstance(names, str) and names:
         line += f": {names}"
     if tier["n"] > tier["n_named"]:
-        line += " " + t("overview.names_withheld", named=int(tier["n_named"]))
+        line += " " + (t("overview.names_withheld", named=int(tier["n_named"])) if tier["n_named"]
+                       else t("overview.no_names"))
     return line
 
 
 def unit_list(rows: pd.DataFrame, t: Translator) -> str:
     return "\n".join(
-        f"{i}. {unit_name(row, t)} — {fmt.number(row['total'], t.lang)} ({tier_label(row, t)})"
+        f"{i}. {unit_name(row, t)} — {fmt.number(row['total'], t.lang)}/{fmt.number(row['max_total'], t.lang, 0)}"
+        f" ({tier_label(row, t)})"
         for i, (_, row) in enumerate(rows.iterrows(), start=1))
 
 
@@ -147,6 +160,14 @@ def check_table(checks: pd.DataFrame, tiers: pd.DataFrame, t: Translator) -> pd.
             t("overview.check_figure"): published_figure_label(stat, tiers, t),
             t("overview.check_published"): figure_value(stat, stat["published"], t),
             t("overview.check_computed"): computed,
-            t("overview.check_agrees"): "✓ " + t("overview.agrees") if stat["agrees"] else "✗ " + t("overview.disagrees"),
+            t("overview.check_agrees"): _agreement(stat, t),
         })
     return pd.DataFrame(rows)
+
+
+def _agreement(stat: pd.Series, t: Translator) -> str:
+    if not stat["agrees"]:
+        return "✗ " + t("overview.disagrees")
+    if stat["unknown"] > 0 and stat["computed"] != stat["published"]:
+        return "✓ " + t("overview.consistent")  # the units not named could make up the difference
+    return "✓ " + t("overview.agrees")

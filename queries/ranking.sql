@@ -48,4 +48,4 @@ LEFT JOIN tier t
        ON t.jurisdiction_id = c.jurisdiction_id AND t.year = c.year
       AND t.unit_group = c.unit_group AND t.tier_order = c.tier_order
 LEFT JOIN prev p ON p.line_id = u.line_id
-ORDER BY c.rank NULLS LAST, c.tier_order NULLS LAST, u.name_vi;
+ORDER BY c.rank NULLS LAST, c.tier_order NULLS LAST, u.name_vi COLLATE vi;

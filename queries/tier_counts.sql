@@ -26,7 +26,7 @@ SELECT t.tier_order, t.code, t.label_vi, t.label_en, t.min_points, t.min_inclusi
        any_value(pr.n_published) AS n_published,
        (SELECT n_units FROM a) AS n_units,
        coalesce(any_value(pr.n_published), count(p.tier_order)) / (SELECT n_units FROM a) AS share,
-       string_agg(p.name_vi, '; ' ORDER BY p.rank NULLS LAST, p.name_vi) AS names_vi,
+       string_agg(p.name_vi, '; ' ORDER BY p.rank NULLS LAST, p.name_vi COLLATE vi) AS names_vi,
        string_agg(p.name_en, '; ' ORDER BY p.rank NULLS LAST, p.name_en) AS names_en
 FROM tier t
 LEFT JOIN placed p ON p.tier_order = t.tier_order

@@ -114,17 +114,20 @@ def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def wait_for_page(page, *, marks: int | None = 1, timeout: float = 30_000) -> None:
-    """Wait until the script has run and the page is drawn: a title, `marks` chart marks, no skeletons."""
+def wait_for_page(page, *, marks: int | None = None, timeout: float = 30_000) -> None:
+    """Wait until the script has run and the page is drawn: a title, no skeleton or stale element,
+    every chart with its traces drawn (at least `marks` drawn bars when given), every table's header.
+    """
     page.wait_for_selector("h1", timeout=timeout)
     if marks:
-        page.wait_for_function(
-            """([selector, n]) => document.querySelectorAll(selector).length >= n""",
-            arg=[CHART_MARK, marks], timeout=timeout)
+        page.wait_for_function("([selector, n]) => document.querySelectorAll(selector).length >= n",
+                               arg=[CHART_MARK, marks], timeout=timeout)
     page.wait_for_selector(SCRIPT_IDLE, state="attached", timeout=timeout)
     page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stSkeleton"]')
-                 && !document.querySelector('[data-stale="true"]')""", timeout=timeout)
+        """() => !document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')
+                 && Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+                        .every(chart => chart.querySelector('.js-plotly-plot .main-svg g.trace'))""",
+        timeout=timeout)
     for frame in page.locator('[data-testid="stDataFrame"]').all():
         frame.locator('[role="columnheader"]').first.wait_for(state="attached", timeout=timeout)
 

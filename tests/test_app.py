@@ -8,6 +8,7 @@ script in a temporary folder keeps st.navigation in charge, as on the real serve
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -45,6 +46,11 @@ def figures(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
+def plain(markup: str) -> str:
+    """A figure's text without the line breaks and bold the frame adds."""
+    return " ".join(re.sub(r"<br>|</?b>", " ", markup).split())
+
+
 def metric(at: AppTest, label: str):
     return next(m for m in at.metric if m.label == label)
 
@@ -68,10 +74,11 @@ def test_overview_2021_departments_shows_the_published_figures():
 def test_overview_figure_carries_title_subtitle_and_source():
     at = open_app(y="2021")
     (figure,) = figures(at)
-    assert figure["layout"]["title"]["text"] == "<b>6/19 sở, ban, ngành đạt «Từ 90 điểm trở lên» năm 2021</b>"
-    assert figure["layout"]["title"]["subtitle"]["text"] == "Số đơn vị theo xếp loại · Sở, ban, ngành, năm 2021"
-    (source,) = [a["text"] for a in figure["layout"]["annotations"]]
-    assert source.startswith("Nguồn: UBND tỉnh Lào Cai") and "minh họa" in source
+    assert plain(figure["layout"]["title"]["text"]) == "6/19 sở, ban, ngành đạt «Từ 90 điểm trở lên» năm 2021"
+    assert plain(figure["layout"]["title"]["subtitle"]["text"]) == "Số đơn vị theo xếp loại · Sở, ban, ngành, năm 2021"
+    (source,) = [plain(a["text"]) for a in figure["layout"]["annotations"]]
+    assert source == ("Nguồn: UBND tỉnh Lào Cai, hội nghị công bố ngày 30/3/2022 · "
+                      "điểm từng đơn vị: dữ liệu minh họa")
 
 
 @pytest.mark.parametrize("group", ["department", "district", "province"])
@@ -90,15 +97,20 @@ def test_overview_2015_partial_year_says_what_is_missing():
     assert "Không tính được: chỉ có điểm của 9/20 đơn vị." in [c.value for c in at.caption]
     text = texts(at)
     assert "**Tốt** — 9 đơn vị (45,00%): Sở Công Thương; Sở Giao thông vận tải;" in text
-    assert "**Khá** — 7 đơn vị (35,00%) (tên 0 đơn vị được công bố)" in text
+    assert "**Khá** — 7 đơn vị (35,00%) (không công bố tên)" in text
     assert "Chỉ 9/20 đơn vị được công bố điểm" in text
+    check = at.dataframe[0].value.set_index("Số liệu")
+    assert check.loc["Số đơn vị xếp loại Tốt"].tolist() == ["9", "9 (+11 đơn vị chưa rõ)", "✓ khớp"]
+    assert check.loc["Số đơn vị xếp loại Khá"].tolist() == ["7", "0 (+11 đơn vị chưa rõ)", "✓ không mâu thuẫn"]
 
 
 def test_rankings_2018_tiers_without_scores_are_blank_not_zero():
     at = open_app(RANKINGS, y="2018", g="district")
     table = at.dataframe[0].value
     assert len(table) == 9 and not at.get("plotly_chart")
-    assert set(table["Tổng điểm"]) == {"—"} and set(table["Hạng"]) == {"—"}
+    assert table.columns.tolist() == ["Đơn vị", "Xếp loại", "Số liệu"]  # no column of dashes
+    assert table["Đơn vị"].tolist()[:5] == ["huyện Bảo Thắng", "huyện Bát Xát", "huyện Bắc Hà", "huyện Si Ma Cai",
+                                           "huyện Văn Bàn"]  # Vietnamese alphabetical order within a tier
     assert sorted(table["Xếp loại"].value_counts().items()) == [("Khá", 4), ("Tốt", 5)]
     assert "chỉ công bố xếp loại" in texts(at)
 
@@ -106,8 +118,8 @@ def test_rankings_2018_tiers_without_scores_are_blank_not_zero():
 def test_rankings_2021_table_and_chart():
     at = open_app(RANKINGS, y="2021")
     table = at.dataframe[0].value
-    assert table.columns.tolist() == ["Hạng", "Đơn vị", "Tổng điểm", "% điểm tối đa", "Xếp loại",
-                                      "Thay đổi điểm", "Thay đổi hạng", "Số liệu"]
+    assert table.columns.tolist() == ["Hạng", "Đơn vị", "Tổng điểm", "Xếp loại", "Thay đổi hạng",
+                                      "Thay đổi điểm", "% điểm tối đa", "Số liệu"]
     first = table.iloc[0]
     assert (first["Hạng"], first["Xếp loại"], first["Số liệu"]) == ("1/19", "Từ 90 điểm trở lên", "minh họa")
     assert table["Xếp loại"].value_counts().to_dict() == {"Từ 85 đến dưới 90 điểm": 9, "Dưới 85 điểm": 4,

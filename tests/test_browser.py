@@ -6,6 +6,8 @@ screenshot under test-artifacts/ (gitignored) for a person to look at.
 
 from __future__ import annotations
 
+import os
+import re
 import time
 
 import pytest
@@ -37,15 +39,23 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="module")
+def context(browser):
+    """One browser context for the module, so the static files are fetched once (a returning visitor)."""
+    shared = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    shared.set_default_timeout(TIMEOUT)
+    yield shared
+    shared.close()
+
+
 @pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    context.set_default_timeout(TIMEOUT)
+def page(context, server):
+    """A new tab, hence a new Streamlit session that reads its filters from the URL."""
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab
-    context.close()
+    tab.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
@@ -73,23 +83,59 @@ def test_rankings_2021_districts_in_english(page, server):
     assert all(bars.nth(i).get_attribute("d") for i in range(9))
 
     main = page.get_by_test_id("stMain")
-    expect(main.locator("h1")).to_have_text("Districts, towns and city ranking — 2021")
+    title = main.locator("h1")
+    expect(title).to_contain_text("Districts, towns and city")  # the group in English, not «Huyện, thị xã…»
+    expect(title).to_contain_text("2021")
     expect(page.get_by_test_id("stSidebarNav")).to_contain_text("Rankings")
     headers = page.get_by_test_id("stDataFrame").locator('[role="columnheader"]')
     expect(headers.first).to_have_text("Rank")
     expect(headers).to_contain_text(["Rank", "Unit", "Total score", "Tier"])
-    # English numbers: a decimal point, not the Vietnamese comma.
-    expect(page.locator(".js-plotly-plot")).to_contain_text("95.41")
+    # English numbers on the bars: a decimal point (95.41), never the Vietnamese comma (95,41).
+    values = page.locator(".js-plotly-plot .barlayer text.bartext")
+    expect(values).to_have_count(9)
+    assert all(re.fullmatch(r"\d{1,3}\.\d\d", text.strip()) for text in values.all_text_contents()), \
+        values.all_text_contents()
     expect(page.locator(EXCEPTION)).to_have_count(0)
     save_full_page(page, ARTIFACTS / "rankings_2021_district_en.png")
 
 
 def test_invalid_query_parameters_show_a_notice_not_a_traceback(page, server):
     page.goto(f"{server.url}/?y=1999&g=nope")
-    wait_for_page(page)  # the page still draws, with the defaults
+    wait_for_page(page, marks=1)  # the page still draws, with the defaults
     alerts = page.locator(ALERT)
     expect(alerts.filter(has_text="«nope»")).to_have_count(1)
     expect(alerts.filter(has_text="«1999»")).to_have_count(1)
     expect(page.locator(EXCEPTION)).to_have_count(0)
     expect(page.get_by_test_id("stMain")).not_to_contain_text("Traceback")
     save_full_page(page, ARTIFACTS / "overview_invalid_params.png")
+
+
+# Views a person looks at before a release: `PARINDEX_REVIEW=1 pytest tests/test_browser.py -k review`
+# writes them to test-artifacts/review/ at a desktop and a phone size. Off by default (about a minute).
+REVIEW_VIEWS = {
+    "overview_2021_department_vi": "/?y=2021",
+    "overview_2021_department_en": "/?y=2021&lang=en",
+    "rankings_2021_department_vi": "/xep-hang?y=2021",
+    "overview_2015_department_vi": "/?y=2015",
+    "rankings_2018_district_vi": "/xep-hang?y=2018&g=district",
+    "overview_2021_province_vi": "/?y=2021&g=province",
+}
+REVIEW_SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.mark.skipif(os.environ.get("PARINDEX_REVIEW") != "1", reason="set PARINDEX_REVIEW=1 for review screenshots")
+def test_review_screenshots(browser, server):
+    for size, viewport in REVIEW_SIZES.items():
+        phone = size == "phone"
+        context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone, locale="vi-VN")
+        context.set_default_timeout(TIMEOUT)
+        try:
+            for name, path in REVIEW_VIEWS.items():
+                tab = context.new_page()
+                tab.goto(server.url + path)
+                wait_for_page(tab)
+                expect(tab.locator(EXCEPTION)).to_have_count(0)
+                save_full_page(tab, ARTIFACTS / "review" / f"{name}_{size}.png")
+                tab.close()
+        finally:
+            context.close()
