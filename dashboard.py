@@ -14,5 +14,8 @@ st.set_page_config(page_title=ctx.t("app.title"))  # the tab title, in the chose
 pages = [
     st.Page(PAGES / "overview.py", title=ctx.t("nav.overview"), icon=":material/dashboard:", default=True),
     st.Page(PAGES / "rankings.py", title=ctx.t("nav.rankings"), icon=":material/leaderboard:", url_path="xep-hang"),
+    st.Page(PAGES / "criteria.py", title=ctx.t("nav.criteria"), icon=":material/grid_view:", url_path="tieu-chi"),
+    st.Page(PAGES / "unit.py", title=ctx.t("nav.unit"), icon=":material/apartment:", url_path="don-vi"),
+    st.Page(PAGES / "compare.py", title=ctx.t("nav.compare"), icon=":material/compare_arrows:", url_path="so-sanh"),
 ]
 st.navigation(pages).run()

@@ -7,6 +7,7 @@ Defaults stay out of the URL.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -139,3 +140,47 @@ def _notice(text: str) -> None:
 
 def _clip(value: str, limit: int = 40) -> str:
     return value if len(value) <= limit else value[:limit] + "…"
+
+
+def bind_param(key: str, options: list[str], default, *, notice: Callable[[str], str] | None = None,
+               multiple: bool = False, limit: int | None = None) -> None:
+    """Before a page draws the widget with this key: take the URL's value when the visitor
+    arrives with one (a shared link), keep the widget's value on later reruns. Values not in
+    `options` (or past `limit`) are dropped, and `notice(values)` says so."""
+    wanted = st.query_params.get_all(key) if multiple else st.query_params.get(key)
+    marker = f"_url_{key}"
+    if wanted and wanted != st.session_state.get(marker):
+        values = wanted if multiple else [wanted]
+        known = list(dict.fromkeys(v for v in values if v in options))
+        dropped = [v for v in values if v not in options] + known[limit:] if limit else \
+            [v for v in values if v not in options]
+        known = known[:limit]
+        if dropped and notice:
+            st.info(notice(", ".join(_clip(v) for v in dropped)), icon="ℹ️")
+        if multiple:
+            st.session_state[key] = known
+        elif known:
+            st.session_state[key] = known[0]
+    current = st.session_state.get(key)
+    if multiple:
+        st.session_state[key] = [v for v in (current or []) if v in options] if current else (default or [])
+    elif current not in options:
+        st.session_state[key] = default
+
+
+def write_param(key: str, value, default=None) -> None:
+    """Mirror a page's widget into the URL (a list as repeated keys), leaving the default out."""
+    if value == default or value in (None, [], ""):
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        wanted = [str(v) for v in value] if isinstance(value, list) else str(value)
+        current = st.query_params.get_all(key) if isinstance(value, list) else st.query_params.get(key)
+        if current != wanted:
+            st.query_params[key] = wanted
+    st.session_state[f"_url_{key}"] = value if value != [] else None
+
+
+def choose_year(year: int) -> None:
+    """A button callback (runs before the rerun, so the year widget may still be changed)."""
+    st.session_state["y"] = year

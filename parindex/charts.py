@@ -17,6 +17,7 @@ from parindex import fmt
 FONT = "Noto Sans, DejaVu Sans, Liberation Sans, Arial, sans-serif"
 TIER_COLOURS = ("#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#CC79A7")
 NO_TIER_COLOUR = "#8C8C8C"
+SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")  # Okabe-Ito
 INK = "#1F2933"
 MUTED = "#616E7C"
 
@@ -82,7 +83,7 @@ def tier_distribution(tiers: pd.DataFrame, lang: str, *, count_title: str) -> go
 def ranking_bars(rows: pd.DataFrame, lang: str, *, value_title: str, axis_max: float | None) -> go.Figure:
     """One bar per unit in rank order, coloured and labelled by tier.
 
-    Columns: label (unit), value, tier_order, tier_label, hover (full name and figures).
+    Columns: label (unit), value, tier_order, tier_label, hover (full name and figures), unit_id.
     """
     fig = go.Figure()
     order = list(rows["label"])
@@ -92,7 +93,7 @@ def ranking_bars(rows: pd.DataFrame, lang: str, *, value_title: str, axis_max: f
             name=group["tier_label"].iat[0],
             marker={"color": tier_colour(None if tier_order == 99 else tier_order)},
             text=[fmt.number(v, lang) for v in group["value"]], textposition="outside", cliponaxis=False,
-            customdata=group[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>",
+            customdata=group[["hover", "unit_id"]], hovertemplate="%{customdata[0]}<extra></extra>",
         ))
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
     fig.update_xaxes(title=value_title, range=[0, axis_max * 1.08] if axis_max else None)
@@ -104,3 +105,119 @@ def export_config(file_name: str) -> dict:
     """Plotly toolbar: a descriptive PNG name at twice the size, no plotly logo."""
     return {"displaylogo": False,
             "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2}}
+
+
+PCT_SCALE = [[0.0, "#F7F4F9"], [0.5, "#FDD49E"], [0.7, "#FDBB84"], [0.8, "#C6DBEF"], [0.9, "#6BAED6"],
+             [1.0, "#08519C"]]  # fixed 0-100: a cell's colour never re-fits to the filter
+
+
+def heatmap(matrix: pd.DataFrame, lang: str, *, colour_title: str) -> go.Figure:
+    """Units (rows, in the given order) by areas (columns), each cell a % of maximum, printed.
+
+    `matrix` is indexed by row label with one column per area label; NaN stays blank.
+    """
+    text = [[fmt.number(v, lang, 0) for v in row] for row in matrix.to_numpy()]
+    fig = go.Figure(go.Heatmap(
+        z=matrix.to_numpy(dtype=float), x=list(matrix.columns), y=list(matrix.index),
+        zmin=0, zmax=100, colorscale=PCT_SCALE, text=text, texttemplate="%{text}",
+        textfont={"size": 11}, xgap=2, ygap=2, hoverongaps=False,
+        colorbar={"title": {"text": colour_title, "side": "right"}, "thickness": 12, "ticksuffix": "%"},
+        hovertemplate="%{y}<br>%{x}: %{text}%<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed", title=None, showgrid=False)
+    fig.update_xaxes(side="top", title=None, showgrid=False, tickangle=0)
+    return fig
+
+
+def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, flagged_name: str,
+           other_name: str) -> go.Figure:
+    """Where the points go: points lost per criterion (bars, most first) and the running share of
+    all points lost (line). Columns: label, points_lost, cumulative_share, flagged (bool), hover."""
+    fig = go.Figure()
+    for flagged, name, colour in ((True, flagged_name, TIER_COLOURS[3]), (False, other_name, TIER_COLOURS[1])):
+        part = rows[rows["flagged"] == flagged]
+        fig.add_trace(go.Bar(x=part["label"], y=part["points_lost"], name=name, marker={"color": colour},
+                             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+    fig.add_trace(go.Scatter(
+        x=rows["label"], y=rows["cumulative_share"] * 100, name=share_title, yaxis="y2", mode="lines+markers",
+        line={"color": INK, "width": 2}, marker={"size": 5},
+        hovertemplate="%{x}: %{y:.0f}%<extra></extra>"))
+    fig.update_layout(
+        barmode="overlay",
+        yaxis={"title": lost_title, "rangemode": "tozero"},
+        yaxis2={"title": share_title, "overlaying": "y", "side": "right", "range": [0, 105],
+                "ticksuffix": "%", "showgrid": False},
+    )
+    fig.update_xaxes(categoryorder="array", categoryarray=list(rows["label"]), tickangle=-40)
+    return fig
+
+
+def diverging_bars(rows: pd.DataFrame, lang: str, *, value_title: str, positive_name: str,
+                   other_name: str) -> go.Figure:
+    """Signed values per row, largest first (self-assessed minus appraised points).
+    Columns: label, value, hover."""
+    fig = go.Figure()
+    for positive, name, colour in ((True, positive_name, TIER_COLOURS[3]), (False, other_name, TIER_COLOURS[0])):
+        part = rows[(rows["value"] > 0) == positive]
+        fig.add_trace(go.Bar(
+            x=part["value"], y=part["label"], orientation="h", name=name, marker={"color": colour},
+            text=[fmt.signed(v, lang) for v in part["value"]], textposition="outside", cliponaxis=False,
+            customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+    fig.update_yaxes(categoryorder="array", categoryarray=list(rows["label"])[::-1], title=None)
+    fig.update_xaxes(title=value_title, zeroline=True, zerolinecolor=MUTED)
+    fig.update_layout(barmode="overlay")
+    return fig
+
+
+def history(lines: pd.DataFrame, lang: str, *, value_title: str, band: pd.DataFrame | None = None,
+            band_name: str = "") -> go.Figure:
+    """% of maximum over the years, one line per series; a missing year is a gap, never a zero.
+
+    `lines` columns: series, year, value, hover; `band` (optional) columns: year, value (a
+    reference line such as the group mean, drawn dashed behind the series).
+    """
+    fig = go.Figure()
+    if band is not None and not band.empty:
+        fig.add_trace(go.Scatter(x=band["year"], y=band["value"], name=band_name, mode="lines",
+                                 line={"color": MUTED, "dash": "dash", "width": 1.5}, connectgaps=False,
+                                 hovertemplate="%{x}: %{y:.2f}%<extra>" + band_name + "</extra>"))
+    for i, (series, part) in enumerate(lines.groupby("series", sort=False)):
+        fig.add_trace(go.Scatter(
+            x=part["year"], y=part["value"], name=series, mode="lines+markers+text", connectgaps=False,
+            line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2.5}, marker={"size": 8},
+            text=[fmt.number(v, lang, 1) for v in part["value"]], textposition="top center",
+            customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+    fig.update_xaxes(dtick=1, title=None)
+    fig.update_yaxes(title=value_title, ticksuffix="%")
+    return fig
+
+
+def area_profile(rows: pd.DataFrame, lang: str, *, unit_name: str, mean_name: str, best_name: str,
+                 value_title: str) -> go.Figure:
+    """Each area's % of maximum for one unit against the group mean and the best unit.
+    Columns: label, pct, group_mean_pct, group_best_pct."""
+    fig = go.Figure()
+    for column, name, symbol, colour in (("group_best_pct", best_name, "diamond", TIER_COLOURS[1]),
+                                         ("group_mean_pct", mean_name, "line-ns-open", MUTED),
+                                         ("pct", unit_name, "circle", TIER_COLOURS[0])):
+        fig.add_trace(go.Scatter(
+            x=rows[column], y=rows["label"], mode="markers", name=name,
+            marker={"symbol": symbol, "size": 13, "color": colour, "line": {"width": 2, "color": colour}},
+            hovertemplate="%{y}: %{x:.1f}%<extra>" + name + "</extra>"))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title=value_title, ticksuffix="%")
+    return fig
+
+
+def grouped_bars(rows: pd.DataFrame, lang: str, *, value_title: str) -> go.Figure:
+    """One bar per (category, series): units side by side per area. Columns: category, series, value."""
+    fig = go.Figure()
+    for i, (series, part) in enumerate(rows.groupby("series", sort=False)):
+        fig.add_trace(go.Bar(x=part["category"], y=part["value"], name=series,
+                             marker={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)]},
+                             text=[fmt.number(v, lang, 0) for v in part["value"]], textposition="outside",
+                             cliponaxis=False, hovertemplate="%{x}: %{y:.1f}%<extra>" + series + "</extra>"))
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title=value_title, range=[0, 108], ticksuffix="%")
+    fig.update_xaxes(title=None)
+    return fig

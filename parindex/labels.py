@@ -171,3 +171,117 @@ def _agreement(stat: pd.Series, t: Translator) -> str:
     if stat["unknown"] > 0 and stat["computed"] != stat["published"]:
         return "✓ " + t("overview.consistent")  # the units not named could make up the difference
     return "✓ " + t("overview.agrees")
+
+
+def subcriteria_table(subs: pd.DataFrame, t: Translator, *, threshold: float) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("criteria.col_code"): subs["criterion_id"],
+        t("criteria.col_name"): subs[f"name_{t.lang}"],
+        t("criteria.col_max"): [fmt.number(v, t.lang) for v in subs["max_points"]],
+        t("criteria.col_mean"): [fmt.number(v, t.lang, 1) + "%" for v in subs["mean_pct"]],
+        t("criteria.col_lost"): [fmt.number(v, t.lang) for v in subs["points_lost"]],
+        t("criteria.col_below", threshold=fmt.number(threshold, t.lang, 0)): [
+            f"{int(n)}/{int(of)}" for n, of in zip(subs["n_below"], subs["n_units"])],
+    })
+
+
+def self_gap_hover(row: pd.Series, t: Translator) -> str:
+    return "<br>".join((
+        f"<b>{unit_name(row, t)}</b>",
+        t("criteria.hover_self", self_points=fmt.number(row["self_points"], t.lang),
+          final=fmt.number(row["final_points"], t.lang), gap=fmt.signed(row["gap"], t.lang)),
+    ))
+
+
+def self_gap_table(gaps: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """Units by areas: self-assessed minus appraised points, the unit's total gap first."""
+    gaps = gaps.assign(column=[t("criteria.gap_total") if pd.isna(k) else s
+                               for k, s in zip(gaps["area_key"], gaps[f"area_short_{t.lang}"])])
+    order = gaps.sort_values("area_order")["column"].drop_duplicates().tolist()
+    table = gaps.pivot_table(index=f"name_{t.lang}", columns="column", values="gap", sort=False)[order]
+    table = table.sort_values(t("criteria.gap_total"), ascending=False)
+    shown = table.map(lambda v: fmt.signed(v, t.lang))
+    return shown.rename_axis(t("col.unit")).reset_index()
+
+
+def total_text(row: pd.Series, t: Translator) -> str:
+    if fmt.is_missing(row["total"]):
+        return fmt.NA
+    return f"{fmt.number(row['total'], t.lang)}/{fmt.number(row['max_total'], t.lang, 0)}"
+
+
+def lineage_text(unit: pd.Series, t: Translator) -> str:
+    """The unit's group and active years, and the renames it came from or went into."""
+    years = f"{int(unit['first_year'])}–{'' if fmt.is_missing(unit['last_year']) else int(unit['last_year'])}"
+    parts = [t(f"group.{unit['unit_group']}"), t("unit.active", years=years)]
+    for column in (f"was_{t.lang}", f"became_{t.lang}"):
+        if isinstance(unit[column], str) and unit[column]:
+            parts.append(unit[column])
+    return " · ".join(parts)
+
+
+def history_hover(row: pd.Series, t: Translator) -> str:
+    return "<br>".join((
+        f"<b>{row['year']}: {unit_name(row, t)}</b>",
+        f"{t('col.total')}: {total_text(row, t)} ({fmt.number(row['pct'], t.lang)}%)",
+        f"{t('col.rank')}: {rank_text(row, t)} · {t('col.tier')}: {tier_label(row, t)}",
+        f"{t('col.data')}: {provenance_text(row, t)}",
+    ))
+
+
+def history_source(history: pd.DataFrame, t: Translator) -> str:
+    """One source line for a unit's years: the published ones and, named, the illustrative ones."""
+    illustrative = sorted(int(y) for y in history.loc[history["provenance"] == "illustrative", "year"])
+    line = t("unit.history_source")
+    if illustrative:
+        line += " · " + t("unit.history_illustrative", years=f"{illustrative[0]}–{illustrative[-1]}")
+    return line
+
+
+def history_table(history: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    rows = list(history.iterrows())
+    return pd.DataFrame({
+        t("filter.year"): [str(int(r["year"])) for _, r in rows],
+        t("col.unit"): [unit_name(r, t) for _, r in rows],
+        t("col.total"): [total_text(r, t) for _, r in rows],
+        t("col.pct"): [fmt.percent(r["pct"] / 100, t.lang) if not fmt.is_missing(r["pct"]) else fmt.NA
+                       for _, r in rows],
+        t("col.rank"): [rank_text(r, t) for _, r in rows],
+        t("col.tier"): [tier_label(r, t) for _, r in rows],
+        t("col.data"): [provenance_text(r, t) for _, r in rows],
+    })
+
+
+def unit_subcriteria_table(subs: pd.DataFrame, t: Translator, *, cumulative: bool = False) -> pd.DataFrame:
+    table = pd.DataFrame({
+        t("criteria.col_code"): subs["criterion_id"],
+        t("criteria.col_name"): subs[f"name_{t.lang}"],
+        t("unit.col_area"): subs[f"area_short_{t.lang}"],
+        t("unit.col_score"): [f"{fmt.number(f, t.lang)}/{fmt.number(m, t.lang)}"
+                              for f, m in zip(subs["final_points"], subs["max_points"])],
+        t("unit.col_lost"): [fmt.number(v, t.lang) for v in subs["points_lost"]],
+    })
+    if cumulative:
+        table[t("unit.col_cumulative")] = [fmt.number(v, t.lang) for v in subs["cumulative_lost"]]
+    return table
+
+
+def no_gap_text(row: pd.Series, tiers: pd.DataFrame, t: Translator) -> str:
+    if tiers.empty or tiers["min_points"].isna().all():
+        return t("unit.no_bounds")
+    return t("unit.top_tier", tier=tier_label(row, t))
+
+
+def compare_table(areas: pd.DataFrame, chosen: list[str], short: dict[str, str], t: Translator) -> pd.DataFrame:
+    """Areas by the chosen units (% of maximum) with the spread between the best and the worst."""
+    table = areas.pivot_table(index=f"area_short_{t.lang}", columns="unit_id", values="pct", sort=False)[chosen]
+    spread = table.max(axis=1) - table.min(axis=1)
+    shown = table.map(lambda v: fmt.number(v, t.lang, 1) + "%" if not fmt.is_missing(v) else fmt.NA)
+    shown.columns = [short[u] for u in chosen]
+    shown[t("compare.spread")] = [fmt.number(v, t.lang, 1) for v in spread]
+    return shown.rename_axis(t("unit.col_area")).reset_index()
+
+
+def rank_history_table(ranks: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    shown = ranks.map(lambda v: fmt.NA if fmt.is_missing(v) else str(int(v)))
+    return shown.rename_axis(index=t("filter.year"), columns=None).reset_index().astype({t("filter.year"): str})

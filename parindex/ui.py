@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from parindex import charts
 from parindex.i18n import Translator
+from parindex.paths import ROOT
+
+PAGES = ROOT / "pages"
 
 GROUP_SLUGS = {"department": "so-nganh", "district": "huyen", "commune": "xa", "province": "tinh"}
 
@@ -32,8 +37,19 @@ def data_notes(assessment: pd.Series, t: Translator) -> None:
         st.caption(t("notes.partial", scored=int(assessment["n_scored"]), units=int(n_units)))
 
 
-def chart(fig: go.Figure, *, file_name: str, key: str) -> None:
-    st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch")
+def chart(fig: go.Figure, *, file_name: str, key: str, on_select=None):
+    """A framed figure with its export settings; its title and subtitle are its text alternative."""
+    alt = re.sub(r"<[^>]+>", " ", f"{fig.layout.title.text}. {fig.layout.title.subtitle.text}")
+    if on_select is None:
+        return st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch",
+                               alt=" ".join(alt.split()))
+    return st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch",
+                           alt=" ".join(alt.split()), on_select=on_select, selection_mode="points")
+
+
+def open_unit(unit_id: str, year: int, group: str) -> None:
+    """Go to a unit's profile (from a ranking row or a bar)."""
+    st.switch_page(PAGES / "unit.py", query_params={"u": unit_id, "y": str(year), "g": group})
 
 
 def file_name(year: int, group: str, view: str) -> str:

@@ -2,17 +2,15 @@
 -- sub-criteria, units in rank order.
 -- Parameters: $jurisdiction, $group, $year, $area (an area_key)
 -- Columns: unit_id, name_vi, name_en, short_vi, short_en, rank, criterion_id, parent_id, level,
---   sort_order, parent_order, name_vi_c, name_en_c, max_points, final_points, self_points, pct
+--   sort_order, name_vi_c, name_en_c, max_points, final_points, self_points, pct
 SELECT s.unit_id, u.name_vi, u.name_en, u.short_vi, u.short_en, s.rank,
        n.criterion_id, n.parent_id, n.level, n.sort_order,
-       coalesce(p.sort_order, n.sort_order) AS parent_order,
        c.name_vi AS name_vi_c, c.name_en AS name_en_c,
        n.max_points, n.final_points, n.self_points, n.pct
 FROM node_score n
 JOIN standing s USING (assessment_id, unit_id)
 JOIN unit u USING (unit_id)
 JOIN criterion c ON c.framework_id = n.framework_id AND c.criterion_id = n.criterion_id
-LEFT JOIN criterion p ON p.framework_id = n.framework_id AND p.criterion_id = n.parent_id
 WHERE n.level IN ('criterion', 'sub') AND n.area_key = $area
   AND s.jurisdiction_id = $jurisdiction AND s.unit_group = $group AND s.year = $year
   AND s.status = 'published'

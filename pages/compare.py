@@ -1,0 +1,58 @@
+"""So sánh: two to four units side by side, area by area and over the years."""
+
+import pandas as pd
+import streamlit as st
+
+from parindex import app, charts, labels, ui
+from parindex.db import query
+
+MAX_UNITS = 4
+
+ctx = app.context()
+t = ctx.t
+params = {"jurisdiction": ctx.jurisdiction, "group": ctx.group, "year": ctx.year}
+group_name = t(f"group.{ctx.group}")
+st.title(t("compare.title", group=group_name, year=ctx.year))
+
+ranking = query("ranking", **params)
+names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for _, r in ranking.iterrows()]))
+default = [ranking["unit_id"].iat[0], ranking["unit_id"].iat[-1]] if len(ranking) >= 2 else []
+app.bind_param("u", list(names), default, notice=lambda value: t("compare.unknown", value=value, year=ctx.year), multiple=True,
+               limit=MAX_UNITS)
+chosen = st.multiselect(t("compare.pick", n=MAX_UNITS), list(names), key="u", format_func=names.get,
+                        max_selections=MAX_UNITS)
+app.write_param("u", chosen, default)
+if len(chosen) < 2:
+    st.info(t("compare.choose"), icon="ℹ️")
+    st.stop()
+
+assessment = query("assessment", **params).iloc[0]
+source = labels.source_line(assessment, t)
+ui.data_notes(assessment, t)
+short = {r["unit_id"]: labels.unit_name(r, t, "short") for _, r in ranking.iterrows()}
+
+areas = query("area_scores", **params)
+areas = areas[areas["unit_id"].isin(chosen)]
+if areas.empty:
+    st.caption(t("unit.no_criteria", year=ctx.year))
+else:
+    st.subheader(t("compare.areas_heading"))
+    bars = areas.assign(category=areas[f"area_short_{ctx.lang}"], series=areas["unit_id"].map(short),
+                        value=areas["pct"])
+    bars = bars.set_index("unit_id").loc[chosen].reset_index()  # the order the reader chose
+    fig = charts.grouped_bars(bars, ctx.lang, value_title=t("col.pct"))
+    charts.frame(fig, title=t("compare.areas_title", units=", ".join(short[u] for u in chosen), year=ctx.year),
+                 subtitle=t("compare.areas_subtitle", group=group_name, year=ctx.year), source=source,
+                 height=320, legend=True)
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh"), key="compare_areas")
+    st.dataframe(labels.compare_table(areas, chosen, short, t), hide_index=True, width="stretch")
+
+st.subheader(t("compare.history_heading"))
+histories = pd.concat([query("unit_history", unit=u).assign(series=short[u]) for u in chosen], ignore_index=True)
+lines = histories.assign(value=histories["pct"], hover=[labels.history_hover(r, t) for _, r in histories.iterrows()])
+fig = charts.history(lines, ctx.lang, value_title=t("col.pct"))
+charts.frame(fig, title=t("compare.history_title", year=ctx.year), subtitle=t("unit.history_subtitle"),
+             source=labels.history_source(histories, t), height=300, legend=True)
+ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh-lich-su"), key="compare_history")
+rank_table = histories.pivot_table(index="year", columns="series", values="rank", sort=False)[[short[u] for u in chosen]]
+st.dataframe(labels.rank_history_table(rank_table, t), hide_index=True, width="stretch")

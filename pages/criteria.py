@@ -1,0 +1,96 @@
+"""Tiêu chí: where the group loses points, area by area, down to the sub-criterion."""
+
+import streamlit as st
+
+from parindex import app, charts, fmt, frames, labels, ui
+from parindex.db import query
+
+THRESHOLD = 80  # % of maximum: "most units below it" flags a criterion province-wide
+
+ctx = app.context()
+t = ctx.t
+params = {"jurisdiction": ctx.jurisdiction, "group": ctx.group, "year": ctx.year}
+group_name = t(f"group.{ctx.group}")
+
+st.title(t("criteria.title", group=group_name, year=ctx.year))
+years = query("criteria_years", jurisdiction=ctx.jurisdiction, group=ctx.group)["year"].tolist()
+if ctx.year not in years:
+    st.info(t("criteria.no_data", year=ctx.year), icon="ℹ️")
+    if years:
+        nearest = min(years, key=lambda y: (abs(y - ctx.year), -y))
+        st.button(t("criteria.go_to_year", year=nearest), on_click=app.choose_year, args=(nearest,))
+    st.stop()
+
+assessment = query("assessment", **params).iloc[0]
+source = labels.source_line(assessment, t)
+st.caption(f"{source} · {t('criteria.framework', name=assessment[f'framework_{ctx.lang}'])}")
+ui.data_notes(assessment, t)
+
+# 1. Units by areas, on a fixed 0-100 scale, then one area's criteria.
+areas = query("area_scores", **params)
+summary = query("area_summary", threshold=THRESHOLD, **params)
+st.subheader(t("criteria.heatmap_heading"))
+weakest_area = summary.sort_values("mean_pct").iloc[0]
+fig = charts.heatmap(frames.area_matrix(areas, t, mean_label=t("criteria.group_mean")), ctx.lang,
+                     colour_title=t("criteria.pct_short"))
+charts.frame(fig, title=t("criteria.heatmap_title", area=weakest_area[f"area_{ctx.lang}"],
+                          pct=fmt.number(weakest_area["mean_pct"], ctx.lang, 1), year=ctx.year),
+             subtitle=t("criteria.heatmap_subtitle", group=group_name, year=ctx.year), source=source,
+             height=24 * (areas["unit_id"].nunique() + 1) + 40)
+ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc"), key="area_heatmap")
+
+area_keys = summary["area_key"].tolist()
+area_names = dict(zip(area_keys, summary[f"area_{ctx.lang}"]))
+app.bind_param("c", area_keys, None, notice=lambda value: t("criteria.unknown_area", value=value))
+area = st.selectbox(t("criteria.drill_label"), [None, *area_keys], key="c",
+                    format_func=lambda key: t("criteria.drill_none") if key is None else area_names[key])
+app.write_param("c", area)
+if area:
+    detail = query("criterion_scores", area=area, **params)
+    fig = charts.heatmap(frames.criterion_matrix(detail, t), ctx.lang, colour_title=t("criteria.pct_short"))
+    charts.frame(fig, title=t("criteria.drill_title", area=area_names[area], year=ctx.year),
+                 subtitle=t("criteria.heatmap_subtitle", group=group_name, year=ctx.year), source=source,
+                 height=24 * detail["unit_id"].nunique() + 60)
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-{area.lower()}"), key="criterion_heatmap")
+    subs = query("area_subcriteria", area=area, threshold=THRESHOLD, **params)
+    st.dataframe(labels.subcriteria_table(subs, t, threshold=THRESHOLD), hide_index=True, width="stretch")
+
+# 2. Where the points go.
+st.subheader(t("criteria.weakest_heading"))
+weakest = query("weakest_criteria", threshold=THRESHOLD, **params)
+rows = frames.pareto_rows(weakest, t, threshold=THRESHOLD)
+top = rows.iloc[0]
+fig = charts.pareto(rows, ctx.lang, lost_title=t("criteria.points_lost"), share_title=t("criteria.cumulative"),
+                    flagged_name=t("criteria.flagged", threshold=THRESHOLD), other_name=t("criteria.not_flagged"))
+charts.frame(fig, title=t("criteria.pareto_title", n=int((rows["cumulative_share"] <= 0.5).sum() + 1),
+                          total=len(rows), year=ctx.year),
+             subtitle=t("criteria.pareto_subtitle", group=group_name, year=ctx.year), source=source,
+             height=360, legend=True)
+ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "diem-mat"), key="pareto")
+flagged = rows[rows["flagged"]]
+if flagged.empty:
+    st.caption(t("criteria.none_flagged", threshold=THRESHOLD))
+else:
+    st.markdown(t("criteria.flagged_list", threshold=THRESHOLD) + "\n" + "\n".join(
+        f"- **{r['criterion_id']}** {r[f'name_{ctx.lang}']} — "
+        + t("criteria.below_count", n=int(r["n_below"]), of=int(r["n_units"]),
+            mean=fmt.number(r["mean_pct"], ctx.lang, 1))
+        for _, r in flagged.iterrows()))
+st.caption(t("criteria.top_loss", name=f"{top['criterion_id']} {top[f'name_{ctx.lang}']}",
+             lost=fmt.number(top["points_lost"], ctx.lang), share=fmt.percent(top["lost_share"], ctx.lang)))
+
+# 3. Who scores itself higher than the council does.
+st.subheader(t("criteria.self_heading"))
+gaps = query("self_assessment", **params)
+totals = gaps[gaps["area_key"].isna()].sort_values("gap", ascending=False)
+bars = totals.assign(label=totals[f"short_{ctx.lang}"], value=totals["gap"],
+                     hover=[labels.self_gap_hover(r, t) for _, r in totals.iterrows()])
+over = int((totals["gap"] > 0).sum())
+fig = charts.diverging_bars(bars, ctx.lang, value_title=t("criteria.gap_axis"),
+                            positive_name=t("criteria.over"), other_name=t("criteria.not_over"))
+charts.frame(fig, title=t("criteria.self_title", n=over, of=len(totals), year=ctx.year),
+             subtitle=t("criteria.self_subtitle", group=group_name, year=ctx.year), source=source,
+             note=t("criteria.survey_note"), height=22 * len(totals) + 30, legend=True)
+ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "tu-danh-gia"), key="self_gap")
+st.dataframe(labels.self_gap_table(gaps, t), hide_index=True, width="stretch")
+st.caption(t("criteria.survey_note"))

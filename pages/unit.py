@@ -1,0 +1,96 @@
+"""Hồ sơ đơn vị: one unit's year, its history, its areas and what lifts it to the next tier."""
+
+import streamlit as st
+
+from parindex import app, charts, fmt, labels, planning, ui
+from parindex.db import query
+
+ctx = app.context()
+t = ctx.t
+params = {"jurisdiction": ctx.jurisdiction, "group": ctx.group, "year": ctx.year}
+group_name = t(f"group.{ctx.group}")
+
+ranking = query("ranking", **params)
+known = query("units", jurisdiction=ctx.jurisdiction, group=ctx.group)
+names = dict(zip(known["unit_id"], known[f"name_{ctx.lang}"]))
+default = ranking["unit_id"].iat[0] if not ranking.empty else None
+app.bind_param("u", list(names), default, notice=lambda value: t("unit.unknown", value=value, group=group_name))
+choices = list(dict.fromkeys([*ranking["unit_id"], *([st.session_state["u"]] if st.session_state.get("u") else [])]))
+unit_id = st.selectbox(t("unit.pick"), choices, key="u", format_func=names.get)
+app.write_param("u", unit_id, default)
+if unit_id is None:
+    st.info(t("overview.no_results"))
+    st.stop()
+
+unit = query("unit", unit=unit_id).iloc[0]
+history = query("unit_history", unit=unit_id)
+this_year = ranking[ranking["unit_id"] == unit_id]
+st.title(labels.unit_name(unit, t))
+st.caption(labels.lineage_text(unit, t))
+
+if this_year.empty:
+    st.warning(t("unit.not_in_year", name=labels.unit_name(unit, t), year=ctx.year), icon="⚠️")
+else:
+    row = this_year.iloc[0]
+    assessment = query("assessment", **params).iloc[0]
+    ui.data_notes(assessment, t)
+    cols = st.columns(4)
+    cols[0].metric(t("col.total"), labels.total_text(row, t),
+                   delta=ui.metric_delta(labels.score_change_text(row, t)) if row["prev_status"] == "compared" else None)
+    cols[1].metric(t("col.pct"), fmt.percent(row["pct"] / 100, ctx.lang) if not fmt.is_missing(row["pct"]) else fmt.NA)
+    cols[2].metric(t("col.rank"), labels.rank_text(row, t),
+                   delta=labels.rank_change_text(row, t) if row["prev_status"] == "compared" else None,
+                   delta_color="off")
+    cols[3].metric(t("col.tier"), labels.tier_label(row, t))
+
+# History over all years, following renames.
+st.subheader(t("unit.history_heading"))
+scored = history.dropna(subset=["pct"])
+if scored.empty:
+    st.caption(t("unit.no_history_scores"))
+else:
+    lines = history.assign(series=labels.unit_name(unit, t), value=history["pct"],
+                           hover=[labels.history_hover(r, t) for _, r in history.iterrows()])
+    band = history[["year", "group_mean_pct"]].rename(columns={"group_mean_pct": "value"}).dropna()
+    fig = charts.history(lines, ctx.lang, value_title=t("col.pct"), band=band, band_name=t("criteria.group_mean"))
+    charts.frame(fig, title=t("unit.history_title", name=labels.unit_name(unit, t, "short"),
+                              first=int(scored["year"].min()), last=int(scored["year"].max())),
+                 subtitle=t("unit.history_subtitle"), source=labels.history_source(history, t), height=300,
+                 legend=True)
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"don-vi-{unit_id}"), key="history")
+st.dataframe(labels.history_table(history, t), hide_index=True, width="stretch")
+
+if this_year.empty:
+    st.stop()
+
+areas = query("unit_areas", unit=unit_id, year=ctx.year)
+if areas.empty:
+    st.caption(t("unit.no_criteria", year=ctx.year))
+    st.stop()
+
+st.subheader(t("unit.areas_heading"))
+profile = areas.assign(label=areas[f"area_short_{ctx.lang}"])
+fig = charts.area_profile(profile, ctx.lang, unit_name=labels.unit_name(unit, t, "short"),
+                          mean_name=t("criteria.group_mean"), best_name=t("unit.best"), value_title=t("col.pct"))
+weakest = profile.assign(gap=profile["pct"] - profile["group_mean_pct"]).sort_values("gap").iloc[0]
+charts.frame(fig, title=t("unit.areas_title", area=weakest["label"], year=ctx.year),
+             subtitle=t("unit.areas_subtitle", group=group_name, year=ctx.year),
+             source=labels.source_line(query("assessment", **params).iloc[0], t), height=28 * len(profile) + 40,
+             legend=True)
+ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"linh-vuc-{unit_id}"), key="areas")
+
+subs = query("unit_subcriteria", unit=unit_id, year=ctx.year)
+st.subheader(t("unit.weakest_heading"))
+st.dataframe(labels.unit_subcriteria_table(subs.head(5), t), hide_index=True, width="stretch")
+
+st.subheader(t("unit.next_tier_heading"))
+tiers = query("tiers", **params)
+gap = planning.next_tier_gap(this_year.iloc[0]["total"], tiers)
+if gap is None:
+    st.markdown(labels.no_gap_text(this_year.iloc[0], tiers, t))
+else:
+    target = tiers[tiers["tier_order"] == gap.tier_order].iloc[0]
+    st.markdown(t("unit.gap", points=fmt.number(gap.points_needed, ctx.lang), tier=target[f"label_{ctx.lang}"]))
+    recover = planning.recoverable(subs, gap.points_needed)
+    st.markdown(t("unit.recover", n=len(recover)))
+    st.dataframe(labels.unit_subcriteria_table(recover, t, cumulative=True), hide_index=True, width="stretch")

@@ -1,0 +1,52 @@
+"""Small, pure reshaping of query results into what a chart or a table takes. No Streamlit."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from parindex import fmt
+from parindex.i18n import Translator
+
+
+def area_matrix(areas: pd.DataFrame, t: Translator, *, mean_label: str) -> pd.DataFrame:
+    """Units (rank order) by areas (framework order) of % achieved, with the group mean as the
+    last row. `areas` is the area_scores query."""
+    columns = areas.drop_duplicates("area_key").sort_values("area_order")[f"area_short_{t.lang}"].tolist()
+    units = areas.drop_duplicates("unit_id")
+    matrix = areas.pivot_table(index="unit_id", columns=f"area_short_{t.lang}", values="pct", sort=False)
+    matrix = matrix.reindex(index=units["unit_id"], columns=columns)
+    matrix.index = units[f"short_{t.lang}"].tolist()
+    matrix.loc[mean_label] = matrix.mean()
+    return matrix
+
+
+def criterion_matrix(criteria: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """Units by the criteria of one area (criterion_scores rows of level 'criterion')."""
+    rows = criteria[criteria["level"] == "criterion"].sort_values(["criterion_id"])
+    labels = {cid: f"{cid} {name}" for cid, name in zip(rows["criterion_id"], rows[f"name_{t.lang}_c"])}
+    units = rows.drop_duplicates("unit_id")
+    matrix = rows.pivot_table(index="unit_id", columns="criterion_id", values="pct", sort=False)
+    matrix = matrix.reindex(index=units["unit_id"], columns=sorted(labels))
+    matrix.index = units[f"short_{t.lang}"].tolist()
+    matrix.columns = [_short(labels[c], 28) for c in matrix.columns]
+    return matrix
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def pareto_rows(weakest: pd.DataFrame, t: Translator, *, threshold: float) -> pd.DataFrame:
+    """weakest_criteria rows for the Pareto chart; flagged where most units are below threshold."""
+    rows = weakest.copy()
+    rows["label"] = rows["criterion_id"]
+    rows["flagged"] = rows["share_below"] > 0.5
+    rows["hover"] = [
+        "<br>".join((f"<b>{r['criterion_id']} {r[f'name_{t.lang}']}</b>",
+                     t("criteria.hover_lost", lost=fmt.number(r["points_lost"], t.lang),
+                       share=fmt.percent(r["lost_share"], t.lang)),
+                     t("criteria.hover_mean", mean=fmt.number(r["mean_pct"], t.lang, 1)),
+                     t("criteria.hover_below", n=int(r["n_below"]), of=int(r["n_units"]),
+                       threshold=fmt.number(threshold, t.lang, 0))))
+        for _, r in rows.iterrows()]
+    return rows

@@ -1,0 +1,7 @@
+-- units: every unit of a group, with the years it was active, for pickers and checking `u`.
+-- Parameters: $jurisdiction, $group
+-- Columns: unit_id, name_vi, name_en, short_vi, short_en, first_year, last_year
+SELECT unit_id, name_vi, name_en, short_vi, short_en, first_year, last_year
+FROM unit
+WHERE jurisdiction_id = $jurisdiction AND unit_group = $group
+ORDER BY name_vi COLLATE vi;
