@@ -8,7 +8,7 @@ PORT ?= 8501
 
 run: $(VENV)/.runtime
 	$(BIN)/python -m parindex build
-	$(BIN)/streamlit run dashboard.py --server.headless true --server.address 127.0.0.1 --server.port $(PORT)
+	$(BIN)/python -m parindex serve --server.headless true --server.address 127.0.0.1 --server.port $(PORT)
 
 test: $(VENV)/.dev
 	scripts/system-deps.sh

@@ -31,20 +31,16 @@ if len(scored) >= 2:
                                  year=ctx.year),
                  subtitle=t("rankings.chart_subtitle", group=group_name, year=ctx.year),
                  source=labels.source_line(assessment, t), height=30 + 26 * len(bars), legend=True)
-    clicked = ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-hang"), key="ranking_chart",
-                       on_select="rerun")
-    if clicked and clicked.selection.points:
-        ui.open_unit(clicked.selection.points[0]["customdata"][1], ctx.year, ctx.group)
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-hang"), key="ranking_chart")
 
 if ranking.empty:
     st.info(t("overview.no_results"))
 else:
-    picked = st.dataframe(labels.ranking_table(ranking, t), hide_index=True, width="stretch",
-                          height=min(38 + 35 * len(ranking), 760), key="ranking_table",
-                          column_config={t("col.unit"): st.column_config.TextColumn(width="large")},
-                          on_select="rerun", selection_mode="single-row")
-    if picked.selection.rows:
-        ui.open_unit(ranking["unit_id"].iat[picked.selection.rows[0]], ctx.year, ctx.group)
-    st.caption(t("rankings.open_profile"))
+    st.dataframe(labels.ranking_table(ranking, t), hide_index=True, width="stretch",
+                 height=min(38 + 35 * len(ranking), 760),
+                 column_config={t("col.unit"): st.column_config.TextColumn(width="large")})
     if not scored.empty:
         st.caption(t("rankings.footnote", prev=labels.previous_year_text(ranking, t)))
+
+    st.subheader(t("rankings.profiles_heading"))
+    ui.unit_links(ranking, t, ctx.year, ctx.group)

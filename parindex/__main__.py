@@ -1,4 +1,4 @@
-"""Command line: `python -m parindex build [--db PATH]`, `python -m parindex generate`."""
+"""Command line: `python -m parindex build [--db PATH]`, `generate`, and `serve [streamlit options]`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from parindex.dataset import DatasetError
-from parindex.paths import DATA_DIR, db_path
+from parindex.paths import DATA_DIR, ROOT, db_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +18,13 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--data", type=Path, default=DATA_DIR, help="dataset folder (default: data/)")
     gen_cmd = commands.add_parser("generate", help="rewrite data/illustrative/ from its generator")
     gen_cmd.add_argument("--data", type=Path, default=DATA_DIR)
-    args = parser.parse_args(argv)
+    commands.add_parser("serve", help="run the dashboard (streamlit run dashboard.py, options passed on)",
+                        add_help=False)
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "serve":
+        return serve(rest)
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
 
     if args.command == "generate":
         from parindex.generate import write_illustrative
@@ -35,6 +41,21 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"built {target}")
     return 0
+
+
+def serve(streamlit_options: list[str]) -> int:
+    """`streamlit run dashboard.py`, told that pages/ is not the legacy multipage folder.
+
+    Streamlit treats a pages/ folder beside the main script as the old automatic multipage app
+    until the first st.navigation call, so the first visitor after a start who opens a deep link
+    (/xep-hang) gets a "page not found" dialog. The pages here are declared with st.navigation.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.web import cli
+
+    PagesManager.uses_pages_directory = False
+    sys.argv = ["streamlit", "run", str(ROOT / "dashboard.py"), *streamlit_options]
+    return cli.main()
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ def tier_distribution(tiers: pd.DataFrame, lang: str, *, count_title: str) -> go
 def ranking_bars(rows: pd.DataFrame, lang: str, *, value_title: str, axis_max: float | None) -> go.Figure:
     """One bar per unit in rank order, coloured and labelled by tier.
 
-    Columns: label (unit), value, tier_order, tier_label, hover (full name and figures), unit_id.
+    Columns: label (unit), value, tier_order, tier_label, hover (full name and figures).
     """
     fig = go.Figure()
     order = list(rows["label"])
@@ -93,7 +93,7 @@ def ranking_bars(rows: pd.DataFrame, lang: str, *, value_title: str, axis_max: f
             name=group["tier_label"].iat[0],
             marker={"color": tier_colour(None if tier_order == 99 else tier_order)},
             text=[fmt.number(v, lang) for v in group["value"]], textposition="outside", cliponaxis=False,
-            customdata=group[["hover", "unit_id"]], hovertemplate="%{customdata[0]}<extra></extra>",
+            customdata=group[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>",
         ))
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
     fig.update_xaxes(title=value_title, range=[0, axis_max * 1.08] if axis_max else None)

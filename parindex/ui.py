@@ -37,19 +37,21 @@ def data_notes(assessment: pd.Series, t: Translator) -> None:
         st.caption(t("notes.partial", scored=int(assessment["n_scored"]), units=int(n_units)))
 
 
-def chart(fig: go.Figure, *, file_name: str, key: str, on_select=None):
+def chart(fig: go.Figure, *, file_name: str, key: str) -> None:
     """A framed figure with its export settings; its title and subtitle are its text alternative."""
     alt = re.sub(r"<[^>]+>", " ", f"{fig.layout.title.text}. {fig.layout.title.subtitle.text}")
-    if on_select is None:
-        return st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch",
-                               alt=" ".join(alt.split()))
-    return st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch",
-                           alt=" ".join(alt.split()), on_select=on_select, selection_mode="points")
+    st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch",
+                    alt=" ".join(alt.split()))
 
 
-def open_unit(unit_id: str, year: int, group: str) -> None:
-    """Go to a unit's profile (from a ranking row or a bar)."""
-    st.switch_page(PAGES / "unit.py", query_params={"u": unit_id, "y": str(year), "g": group})
+def unit_links(ranking: pd.DataFrame, t: Translator, year: int, group: str, per_row: int = 4) -> None:
+    """A link to each unit's profile, in ranking order (in-app navigation, same tab)."""
+    rows = list(ranking.iterrows())
+    for start in range(0, len(rows), per_row):
+        for column, (_, row) in zip(st.columns(per_row), rows[start:start + per_row]):
+            rank = "" if pd.isna(row["rank"]) else f"{int(row['rank'])}. "
+            column.page_link(PAGES / "unit.py", label=rank + row[f"name_{t.lang}"],
+                             query_params={"u": row["unit_id"], "y": str(year), "g": group})
 
 
 def file_name(year: int, group: str, view: str) -> str:

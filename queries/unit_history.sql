@@ -4,10 +4,12 @@
 -- Columns: year, unit_id, name_vi, name_en, total, max_total, pct, rank, rank_of, tier_order,
 --   tier_vi, tier_en, provenance, derived, group_mean_pct
 WITH line AS (SELECT line_id FROM unit WHERE unit_id = $unit),
-group_mean AS (
-    SELECT assessment_id, avg(pct) AS group_mean_pct
-    FROM standing WHERE status = 'published' GROUP BY assessment_id
-    HAVING count(total) = count(*)
+group_mean AS (  -- only where every assessed unit has a score, as on the Overview
+    SELECT s.assessment_id, avg(s.pct) AS group_mean_pct
+    FROM standing s JOIN assessment a USING (assessment_id)
+    WHERE s.status = 'published'
+    GROUP BY s.assessment_id
+    HAVING count(s.total) = any_value(a.n_units)
 )
 SELECT s.year, s.unit_id, u.name_vi, u.name_en, s.total, s.max_total, s.pct, s.rank,
        a.n_units AS rank_of, s.tier_order, t.label_vi AS tier_vi, t.label_en AS tier_en,

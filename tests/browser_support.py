@@ -48,7 +48,8 @@ def free_port() -> int:
 
 
 class StreamlitServer:
-    """`streamlit run dashboard.py` as a subprocess; its output goes to a log file (no pipe to fill)."""
+    """`python -m parindex serve` (streamlit run dashboard.py) as a subprocess; its output goes to a
+    log file (no pipe to fill)."""
 
     def __init__(self, db: Path, log: Path, port: int | None = None):
         self.db = db
@@ -58,11 +59,9 @@ class StreamlitServer:
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 60) -> StreamlitServer:
-        streamlit = Path(sys.executable).with_name("streamlit")
-        command = [str(streamlit) if streamlit.exists() else sys.executable,
-                   *([] if streamlit.exists() else ["-m", "streamlit"]),
-                   "run", "dashboard.py", "--server.headless", "true", "--server.address", "127.0.0.1",
-                   "--server.port", str(self.port), "--browser.gatherUsageStats", "false"]
+        command = [sys.executable, "-m", "parindex", "serve", "--server.headless", "true",
+                   "--server.address", "127.0.0.1", "--server.port", str(self.port),
+                   "--browser.gatherUsageStats", "false"]
         env = {**os.environ, "PARINDEX_DB": str(self.db), "PYTHONUNBUFFERED": "1"}
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,

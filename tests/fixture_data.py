@@ -40,22 +40,34 @@ TABLES: dict[str, list[dict]] = {
          "source_id": "SRC", "note_vi": "", "note_en": ""},
     ],
     "frameworks": [
-        {"framework_id": "fw1", "name_vi": "Bộ tiêu chí 1", "name_en": "Criteria set 1", "first_year": 2020,
+        {"framework_id": "fw0", "name_vi": "Bộ tiêu chí 0", "name_en": "Criteria set 0", "first_year": 2020,
+         "last_year": 2020, "max_total": "100", "provenance": "illustrative", "source_id": "SRC",
+         "note_vi": "", "note_en": ""},
+        {"framework_id": "fw1", "name_vi": "Bộ tiêu chí 1", "name_en": "Criteria set 1", "first_year": 2021,
          "last_year": 2021, "max_total": "100", "provenance": "illustrative", "source_id": "SRC",
          "note_vi": "", "note_en": ""},
     ],
     "criteria": [
-        {"framework_id": "fw1", "criterion_id": cid, "parent_id": parent, "level": level, "area_key": area,
+        # The framework changes between 2020 (fw0: areas of 50 and 50) and 2021 (fw1: 60 and 40);
+        # areas compare across the change by area_key. S is survey-based: no self-assessment.
+        {"framework_id": fw, "criterion_id": cid, "parent_id": parent, "level": level, "area_key": area,
          "name_vi": cid, "name_en": cid, "short_vi": cid, "short_en": cid, "max_points": points,
          "self_assessed": self_assessed, "sort_order": order}
-        for cid, parent, level, area, points, self_assessed, order in (
-            ("A", "", "area", "A", "60", "true", 1),
-            ("A.1", "A", "criterion", "A", "60", "true", 1),
-            ("A.1.a", "A.1", "sub", "A", "30", "true", 1),
-            ("A.1.b", "A.1", "sub", "A", "30", "true", 2),
-            ("S", "", "area", "S", "40", "false", 2),
-            ("S.1", "S", "criterion", "S", "40", "false", 1),
-            ("S.1.a", "S.1", "sub", "S", "40", "false", 1),
+        for fw, cid, parent, level, area, points, self_assessed, order in (
+            ("fw0", "A", "", "area", "A", "50", "true", 1),
+            ("fw0", "A.1", "A", "criterion", "A", "50", "true", 1),
+            ("fw0", "A.1.a", "A.1", "sub", "A", "25", "true", 1),
+            ("fw0", "A.1.b", "A.1", "sub", "A", "25", "true", 2),
+            ("fw0", "S", "", "area", "S", "50", "false", 2),
+            ("fw0", "S.1", "S", "criterion", "S", "50", "false", 1),
+            ("fw0", "S.1.a", "S.1", "sub", "S", "50", "false", 1),
+            ("fw1", "A", "", "area", "A", "60", "true", 1),
+            ("fw1", "A.1", "A", "criterion", "A", "60", "true", 1),
+            ("fw1", "A.1.a", "A.1", "sub", "A", "30", "true", 1),
+            ("fw1", "A.1.b", "A.1", "sub", "A", "30", "true", 2),
+            ("fw1", "S", "", "area", "S", "40", "false", 2),
+            ("fw1", "S.1", "S", "criterion", "S", "40", "false", 1),
+            ("fw1", "S.1.a", "S.1", "sub", "S", "40", "false", 1),
         )
     ],
     "assessments": [
@@ -64,7 +76,7 @@ TABLES: dict[str, list[dict]] = {
          "decision_no": "QĐ 1/QĐ-UBND", "decision_date": "", "source_id": "SRC", "note_vi": "", "note_en": ""}
         for aid, jur, year, group, fw, maximum, n, ranking in (
             ("x-2015", "tinh-a", 2015, "department", "", "70", 5, "computed"),   # 70-point scale
-            ("x-2020", "tinh-a", 2020, "department", "fw1", "100", 5, "computed"),
+            ("x-2020", "tinh-a", 2020, "department", "fw0", "100", 5, "computed"),
             ("x-2021", "tinh-a", 2021, "department", "fw1", "100", 6, "computed"),
             ("x-2021-d", "tinh-a", 2021, "district", "", "100", 2, "computed"),
             ("n-2021", "vn", 2021, "province", "", "100", 63, "published"),      # partial national table
@@ -110,15 +122,20 @@ TABLES: dict[str, list[dict]] = {
         )
     ],
     "scores": [
-        {"assessment_id": "x-2021", "unit_id": uid, "criterion_id": cid, "self_points": self_points,
+        {"assessment_id": aid, "unit_id": uid, "criterion_id": cid, "self_points": self_points,
          "final_points": final, "provenance": "illustrative"}
-        for uid, leaves in (
-            ("alpha", (("28", "30"), ("25", "27"), ("37", ""))),
-            ("beta", (("30", "30"), ("24.995", "25"), ("35", ""))),
-            ("gamma", (("25", "25"), ("25", "25"), ("35", ""))),
-            ("delta", (("20", "20"), ("30", "30"), ("35", ""))),
-            ("new-name", (("20", "22"), ("20", "22"), ("30", ""))),
-            ("newcomer", (("15", "15"), ("15", "15"), ("30", ""))),
+        for aid, uid, leaves in (
+            # (final, self) per leaf A.1.a, A.1.b, S.1.a; alpha and new-name over-score themselves
+            ("x-2020", "alpha", (("22", "24"), ("20", "22"), ("46", ""))),
+            ("x-2020", "beta", (("25", "25"), ("22", "22"), ("45", ""))),
+            ("x-2020", "delta", (("20", "20"), ("20", "20"), ("40", ""))),
+            ("x-2020", "old-name", (("20", "22"), ("15", "18"), ("40", ""))),
+            ("x-2021", "alpha", (("28", "30"), ("25", "27"), ("37", ""))),
+            ("x-2021", "beta", (("30", "30"), ("24.995", "25"), ("35", ""))),
+            ("x-2021", "gamma", (("25", "25"), ("25", "25"), ("35", ""))),
+            ("x-2021", "delta", (("20", "20"), ("30", "30"), ("35", ""))),
+            ("x-2021", "new-name", (("20", "22"), ("20", "22"), ("30", ""))),
+            ("x-2021", "newcomer", (("15", "15"), ("15", "15"), ("30", ""))),
         )
         for cid, (final, self_points) in zip(("A.1.a", "A.1.b", "S.1.a"), leaves)
     ],

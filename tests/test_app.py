@@ -7,9 +7,11 @@ script in a temporary folder keeps st.navigation in charge, as on the real serve
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -44,6 +46,13 @@ def texts(at: AppTest) -> str:
 
 def figures(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def values(array) -> list:
+    """A figure array from the element's JSON: plotly sends numeric arrays base64-encoded."""
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
 
 
 def plain(markup: str) -> str:

@@ -59,25 +59,11 @@ def page(context, server):
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
-def test_overview_2021_departments_shows_the_published_mean(page, server):
-    started = time.monotonic()
-    page.goto(f"{server.url}/?y=2021")
-    page.wait_for_selector(CHART_MARK, state="attached", timeout=TIMEOUT)
-    first_chart_ms = round((time.monotonic() - started) * 1000)
-    print(f"\nfirst chart: {first_chart_ms} ms (goto /?y=2021 to the first drawn bar)")
-
-    wait_for_page(page, marks=3)  # one bar per tier: three published 2021 bands
-    main = page.get_by_test_id("stMain")
-    expect(main.locator("h1")).to_contain_text("2021")
-    expect(main).to_contain_text("89,28")  # the published 2021 department mean, Vietnamese decimal comma
-    expect(page.locator(EXCEPTION)).to_have_count(0)
-    save_full_page(page, ARTIFACTS / "overview_2021_department_vi.png")
-    assert first_chart_ms < FIRST_CHART_LIMIT_MS, f"first chart took {first_chart_ms} ms"
-
-
 def test_rankings_2021_districts_in_english(page, server):
+    # The module's first page: a deep link on a fresh server opens without a "page not found" dialog.
     page.goto(f"{server.url}/xep-hang?y=2021&g=district&lang=en")
     wait_for_page(page, marks=9)
+    expect(page.locator('[data-testid="stDialog"], .stDialog')).to_have_count(0)
     bars = page.locator(CHART_MARK)
     expect(bars).to_have_count(9)  # one bar per district, town and city
     assert all(bars.nth(i).get_attribute("d") for i in range(9))
@@ -97,6 +83,22 @@ def test_rankings_2021_districts_in_english(page, server):
         values.all_text_contents()
     expect(page.locator(EXCEPTION)).to_have_count(0)
     save_full_page(page, ARTIFACTS / "rankings_2021_district_en.png")
+
+
+def test_overview_2021_departments_shows_the_published_mean(page, server):
+    started = time.monotonic()
+    page.goto(f"{server.url}/?y=2021")
+    page.wait_for_selector(CHART_MARK, state="attached", timeout=TIMEOUT)
+    first_chart_ms = round((time.monotonic() - started) * 1000)
+    print(f"\nfirst chart: {first_chart_ms} ms (goto /?y=2021 to the first drawn bar)")
+
+    wait_for_page(page, marks=3)  # one bar per tier: three published 2021 bands
+    main = page.get_by_test_id("stMain")
+    expect(main.locator("h1")).to_contain_text("2021")
+    expect(main).to_contain_text("89,28")  # the published 2021 department mean, Vietnamese decimal comma
+    expect(page.locator(EXCEPTION)).to_have_count(0)
+    save_full_page(page, ARTIFACTS / "overview_2021_department_vi.png")
+    assert first_chart_ms < FIRST_CHART_LIMIT_MS, f"first chart took {first_chart_ms} ms"
 
 
 def test_invalid_query_parameters_show_a_notice_not_a_traceback(page, server):
@@ -139,3 +141,17 @@ def test_review_screenshots(browser, server):
                 tab.close()
         finally:
             context.close()
+
+
+def test_a_unit_link_on_rankings_opens_its_profile_with_its_history(page, server):
+    page.goto(f"{server.url}/xep-hang?y=2021")
+    wait_for_page(page, marks=19)
+    link = page.get_by_test_id("stPageLink").filter(has_text="2. Sở Nội vụ").first
+    link.scroll_into_view_if_needed()
+    link.click()
+    page.wait_for_function("location.pathname.endsWith('/don-vi')", timeout=TIMEOUT)
+    assert "u=so-noi-vu" in page.url and "y=2021" in page.url
+    page.wait_for_selector(".js-plotly-plot .scatterlayer .trace path.js-line", state="attached", timeout=TIMEOUT)
+    expect(page.get_by_test_id("stMain").locator("h1")).to_have_text("Sở Nội vụ")
+    expect(page.locator(EXCEPTION)).to_have_count(0)
+    save_full_page(page, ARTIFACTS / "unit_profile_from_rankings.png")

@@ -1,0 +1,133 @@
+"""AppTest for the planner pages (Criteria, Unit profile, Compare) and their parameters."""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pytest
+
+from parindex import fmt
+from test_app import figures, open_app, plain, texts, values
+from parindex.paths import ROOT
+
+CRITERIA = str(ROOT / "pages" / "criteria.py")
+UNIT = str(ROOT / "pages" / "unit.py")
+COMPARE = str(ROOT / "pages" / "compare.py")
+
+
+@pytest.fixture(autouse=True)
+def embedded(embedded_db, use_db):
+    use_db(embedded_db)
+
+
+def total_of(db, unit_id, year):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT total FROM standing WHERE unit_id = ? AND year = ?", [unit_id, year]).fetchone()[0]
+
+
+def test_criteria_page_heatmap_pareto_and_self_assessment():
+    at = open_app(CRITERIA, y="2021")
+    assert [s.value for s in at.subheader] == ["Tỷ lệ điểm đạt theo lĩnh vực", "Điểm bị mất ở đâu",
+                                               "Tự đánh giá so với thẩm định"]
+    heatmap, pareto, gaps = figures(at)
+    cells = heatmap["data"][0]
+    assert (cells["zmin"], cells["zmax"]) == (0, 100)  # a fixed scale, never re-fitted
+    assert len(cells["y"]) == 20 and cells["y"][-1] == "Trung bình nhóm"  # 19 units and the mean
+    assert len(cells["x"]) == 8 and "Tác động (khảo sát)" in cells["x"]
+    assert plain(heatmap["layout"]["title"]["text"]).startswith("Lĩnh vực yếu nhất năm 2021:")
+    assert [trace["name"] for trace in pareto["data"]][-1] == "Tỷ lệ cộng dồn của điểm mất"
+    assert "không có điểm tự đánh giá" in plain(gaps["layout"]["annotations"][0]["text"])
+    table = at.dataframe[-1].value
+    assert "Tác động (khảo sát)" not in table.columns and table.columns[1] == "Tổng chênh lệch"
+
+
+def test_criteria_drill_down_from_the_url():
+    at = open_app(CRITERIA, y="2021", c="CPS")
+    assert len(figures(at)) == 4 and at.query_params["c"] == "CPS"
+    subs = at.dataframe[0].value
+    assert subs["Mã"].str.startswith("CPS.").all() and len(subs) >= 2
+    at.selectbox(key="c").set_value(None).run()
+    assert "c" not in at.query_params and len(figures(at)) == 3
+
+
+def test_criteria_unknown_area_falls_back_with_a_notice():
+    at = open_app(CRITERIA, y="2021", c="DROP TABLE")
+    assert any("Lĩnh vực «DROP TABLE» không có" in i.value for i in at.info)
+    assert len(figures(at)) == 3 and "c" not in at.query_params
+
+
+def test_criteria_year_without_detail_offers_the_nearest_year():
+    at = open_app(CRITERIA, y="2018")
+    assert at.info[0].value.startswith("Năm 2018 không có điểm theo từng tiêu chí")
+    at.button[0].click().run()
+    assert at.title[0].value == "Tiêu chí — Sở, ban, ngành, năm 2019" and at.query_params["y"] == "2019"
+
+
+def test_unit_profile(embedded_db):
+    at = open_app(UNIT, y="2021", u="so-y-te")
+    assert at.title[0].value == "Sở Y tế"
+    total = total_of(embedded_db, "so-y-te", 2021)
+    assert at.metric[0].value == f"{fmt.number(total, 'vi')}/100"
+    assert at.metric[3].value == "Từ 85 đến dưới 90 điểm"
+    history, areas = figures(at)
+    unit_line = history["data"][1]
+    assert values(unit_line["x"]) == [2015, 2018, 2019, 2020, 2021, 2022, 2023, 2024]
+    assert np.isnan(values(unit_line["y"])[1])  # 2018 published a tier only: a gap, not a zero
+    assert unit_line["connectgaps"] is False
+    assert len(areas["data"][0]["y"]) == 8
+    gap = fmt.number(90 - float(total), "vi")
+    assert f"Cần thêm **{gap} điểm** để đạt «Từ 90 điểm trở lên»." in texts(at)
+    weakest = at.dataframe[1].value
+    assert len(weakest) == 5 and list(weakest.columns)[:2] == ["Mã", "Tiêu chí thành phần"]
+
+
+def test_unit_in_the_top_tier():
+    assert "Đơn vị đã ở nhóm cao nhất («Từ 90 điểm trở lên»)." in texts(open_app(UNIT, y="2021", u="so-noi-vu"))
+
+
+def test_unit_history_spans_a_rename():
+    at = open_app(UNIT, y="2021", u="thi-xa-sa-pa", g="district")
+    history = at.dataframe[0].value
+    assert history.iloc[0].tolist()[:2] == ["2018", "huyện Sa Pa"] and history.iloc[1]["Đơn vị"] == "thị xã Sa Pa"
+    assert "huyện Sa Pa trở thành thị xã Sa Pa" in at.caption[0].value
+
+
+def test_unit_that_did_not_exist_in_the_year():
+    at = open_app(UNIT, y="2021", u="huyen-sa-pa", g="district")
+    assert at.warning[0].value.startswith("huyện Sa Pa không có kết quả năm 2021")
+    assert len(at.dataframe[0].value) == 7  # its history still shows, through thị xã Sa Pa
+
+
+def test_unknown_unit_gets_a_friendly_message():
+    at = open_app(UNIT, y="2021", u="<script>alert(1)</script>")
+    assert any(i.value.startswith("Không tìm thấy đơn vị «<script>") for i in at.info)
+    assert at.title[0].value == "Sở Lao động - Thương binh và Xã hội"  # the top-ranked unit instead
+    assert "u" not in at.query_params
+
+
+def test_compare_two_units():
+    at = open_app(COMPARE, y="2021", u=["so-noi-vu", "so-tu-phap"])
+    areas, history = figures(at)
+    assert [trace["name"] for trace in areas["data"]] == ["Nội vụ", "Tư pháp"]
+    table = at.dataframe[0].value
+    assert table.columns.tolist() == ["Lĩnh vực", "Nội vụ", "Tư pháp", "Chênh lệch (điểm %)"]
+    assert len(table) == 8
+    assert at.query_params["u"] == ["so-noi-vu", "so-tu-phap"]
+
+
+def test_compare_drops_unknown_and_extra_units():
+    at = open_app(COMPARE, y="2021", u=["so-noi-vu", "nobody", "so-y-te", "so-tu-phap", "ban-dan-toc", "so-ngoai-vu"])
+    assert any("nobody" in i.value and "so-ngoai-vu" in i.value for i in at.info)
+    assert at.multiselect(key="u").value == ["so-noi-vu", "so-y-te", "so-tu-phap", "ban-dan-toc"]
+
+
+def test_compare_needs_two_units():
+    at = open_app(COMPARE, y="2021", u="so-noi-vu")
+    assert at.info[-1].value == "Chọn ít nhất hai đơn vị để so sánh." and not figures(at)
+
+
+@pytest.mark.parametrize("page", [CRITERIA, UNIT, COMPARE])
+def test_planner_pages_in_english(page):
+    at = open_app(page, y="2021", lang="en")
+    text = texts(at)
+    assert "Sở Nội vụ" not in text and "Điểm" not in text
