@@ -10,8 +10,8 @@ MAX_UNITS = 4
 
 ctx = app.context()
 t = ctx.t
-params = {"jurisdiction": ctx.jurisdiction, "group": ctx.group, "year": ctx.year}
-group_name = t(f"group.{ctx.group}")
+params = ctx.params
+group_name = ctx.group_name
 st.title(t("compare.title", group=group_name, year=ctx.year))
 
 ranking = query("ranking", **params)

@@ -9,8 +9,8 @@ THRESHOLD = 80  # % of maximum: "most units below it" flags a criterion province
 
 ctx = app.context()
 t = ctx.t
-params = {"jurisdiction": ctx.jurisdiction, "group": ctx.group, "year": ctx.year}
-group_name = t(f"group.{ctx.group}")
+params = ctx.params
+group_name = ctx.group_name
 
 st.title(t("criteria.title", group=group_name, year=ctx.year))
 years = query("criteria_years", jurisdiction=ctx.jurisdiction, group=ctx.group)["year"].tolist()

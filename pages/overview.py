@@ -8,14 +8,12 @@ from parindex.db import query
 
 ctx = app.context()
 t = ctx.t
-params = {"jurisdiction": ctx.jurisdiction, "group": ctx.group, "year": ctx.year}
-group_name = t(f"group.{ctx.group}")
+params = ctx.params
+group_name = ctx.group_name
 assessment = query("assessment", **params).iloc[0]
 ranking = query("ranking", **params)
 
-st.title(t("overview.title", group=group_name, year=ctx.year))
-st.caption(labels.source_line(assessment, t))
-ui.data_notes(assessment, t)
+ui.page_header(t("overview.title", group=group_name, year=ctx.year), assessment, t)
 
 
 def national_place() -> None:

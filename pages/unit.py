@@ -7,8 +7,8 @@ from parindex.db import query
 
 ctx = app.context()
 t = ctx.t
-params = {"jurisdiction": ctx.jurisdiction, "group": ctx.group, "year": ctx.year}
-group_name = t(f"group.{ctx.group}")
+params = ctx.params
+group_name = ctx.group_name
 
 ranking = query("ranking", **params)
 known = query("units", jurisdiction=ctx.jurisdiction, group=ctx.group)

@@ -33,6 +33,15 @@ class Context:
     jurisdiction: str
     years: tuple[int, ...]
 
+    @property
+    def params(self) -> dict:
+        """The shared filters as query parameters."""
+        return {"jurisdiction": self.jurisdiction, "group": self.group, "year": self.year}
+
+    @property
+    def group_name(self) -> str:
+        return self.t(f"group.{self.group}")
+
 
 def setup() -> Context:
     """Run first on every rerun (from dashboard.py): database, URL, sidebar filters."""

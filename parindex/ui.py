@@ -8,13 +8,20 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from parindex import charts
+from parindex import charts, labels
 from parindex.i18n import Translator
 from parindex.paths import ROOT
 
 PAGES = ROOT / "pages"
 
 GROUP_SLUGS = {"department": "so-nganh", "district": "huyen", "commune": "xa", "province": "tinh"}
+
+
+def page_header(title: str, assessment: pd.Series, t: Translator) -> None:
+    """Title, source line and data notes: how every page of one assessment begins."""
+    st.title(title)
+    st.caption(labels.source_line(assessment, t))
+    data_notes(assessment, t)
 
 
 def data_notes(assessment: pd.Series, t: Translator) -> None:
