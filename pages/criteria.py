@@ -33,7 +33,7 @@ st.subheader(t("criteria.heatmap_heading"))
 weakest_area = summary.sort_values("mean_pct").iloc[0]
 fig = charts.heatmap(frames.area_matrix(areas, t, mean_label=t("criteria.group_mean")), ctx.lang,
                      colour_title=t("criteria.pct_short"))
-charts.frame(fig, title=t("criteria.heatmap_title", area=weakest_area[f"area_{ctx.lang}"],
+charts.frame(fig, lang=ctx.lang, title=t("criteria.heatmap_title", area=weakest_area[f"area_{ctx.lang}"],
                           pct=fmt.number(weakest_area["mean_pct"], ctx.lang, 1), year=ctx.year),
              subtitle=t("criteria.heatmap_subtitle", group=group_name, year=ctx.year), source=source,
              height=24 * (areas["unit_id"].nunique() + 1) + 40)
@@ -48,7 +48,7 @@ app.write_param("c", area)
 if area:
     detail = query("criterion_scores", area=area, **params)
     fig = charts.heatmap(frames.criterion_matrix(detail, t), ctx.lang, colour_title=t("criteria.pct_short"))
-    charts.frame(fig, title=t("criteria.drill_title", area=area_names[area], year=ctx.year),
+    charts.frame(fig, lang=ctx.lang, title=t("criteria.drill_title", area=area_names[area], year=ctx.year),
                  subtitle=t("criteria.heatmap_subtitle", group=group_name, year=ctx.year), source=source,
                  height=24 * detail["unit_id"].nunique() + 60)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-{area.lower()}"), key="criterion_heatmap")
@@ -62,7 +62,7 @@ rows = frames.pareto_rows(weakest, t, threshold=THRESHOLD)
 top = rows.iloc[0]
 fig = charts.pareto(rows, ctx.lang, lost_title=t("criteria.points_lost"), share_title=t("criteria.cumulative"),
                     flagged_name=t("criteria.flagged", threshold=THRESHOLD), other_name=t("criteria.not_flagged"))
-charts.frame(fig, title=t("criteria.pareto_title", n=int((rows["cumulative_share"] <= 0.5).sum() + 1),
+charts.frame(fig, lang=ctx.lang, title=t("criteria.pareto_title", n=int((rows["cumulative_share"] <= 0.5).sum() + 1),
                           total=len(rows), year=ctx.year),
              subtitle=t("criteria.pareto_subtitle", group=group_name, year=ctx.year), source=source,
              height=360, legend=True)
@@ -88,7 +88,7 @@ bars = totals.assign(label=totals[f"short_{ctx.lang}"], value=totals["gap"],
 over = int((totals["gap"] > 0).sum())
 fig = charts.diverging_bars(bars, ctx.lang, value_title=t("criteria.gap_axis"),
                             positive_name=t("criteria.over"), other_name=t("criteria.not_over"))
-charts.frame(fig, title=t("criteria.self_title", n=over, of=len(totals), year=ctx.year),
+charts.frame(fig, lang=ctx.lang, title=t("criteria.self_title", n=over, of=len(totals), year=ctx.year),
              subtitle=t("criteria.self_subtitle", group=group_name, year=ctx.year), source=source,
              note=t("criteria.survey_note"), height=22 * len(totals) + 30, legend=True)
 ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "tu-danh-gia"), key="self_gap")

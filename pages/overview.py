@@ -69,7 +69,7 @@ def group_overview() -> None:
         with left:
             best = tiers.iloc[0]
             fig = charts.tier_distribution(tiers, ctx.lang, count_title=t("chart.units_axis"))
-            charts.frame(fig, title=t("overview.chart_title", n=int(best["n"]), of=int(summary["n_units"]),
+            charts.frame(fig, lang=ctx.lang, title=t("overview.chart_title", n=int(best["n"]), of=int(summary["n_units"]),
                                       group=group_name.lower(), tier=best["label"], year=ctx.year),
                          subtitle=t("overview.chart_subtitle", group=group_name, year=ctx.year),
                          source=labels.source_line(assessment, t), height=60 * len(tiers))

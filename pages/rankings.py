@@ -25,7 +25,7 @@ if len(scored) >= 2:
     leader = scored.iloc[0]
     fig = charts.ranking_bars(bars, ctx.lang, value_title=t("rankings.axis", max=fmt.number(assessment["max_total"], ctx.lang, 0)),
                               axis_max=float(assessment["max_total"]))
-    charts.frame(fig, title=t("rankings.chart_title", unit=labels.unit_name(leader, t), group=group_name.lower(),
+    charts.frame(fig, lang=ctx.lang, title=t("rankings.chart_title", unit=labels.unit_name(leader, t), group=group_name.lower(),
                                  year=ctx.year),
                  subtitle=t("rankings.chart_subtitle", group=group_name, year=ctx.year),
                  source=labels.source_line(assessment, t), height=30 + 26 * len(bars), legend=True)

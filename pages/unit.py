@@ -41,7 +41,7 @@ else:
     cols[2].metric(t("col.rank"), labels.rank_text(row, t),
                    delta=labels.rank_change_text(row, t) if row["prev_status"] == "compared" else None,
                    delta_color="off")
-    cols[3].metric(t("col.tier"), labels.tier_label(row, t))
+    cols[3].markdown(f"{t('col.tier')}\n\n**{labels.tier_label(row, t)}**")  # too long for a metric
 
 # History over all years, following renames.
 st.subheader(t("unit.history_heading"))
@@ -53,7 +53,7 @@ else:
                            hover=[labels.history_hover(r, t) for _, r in history.iterrows()])
     band = history[["year", "group_mean_pct"]].rename(columns={"group_mean_pct": "value"}).dropna()
     fig = charts.history(lines, ctx.lang, value_title=t("col.pct"), band=band, band_name=t("criteria.group_mean"))
-    charts.frame(fig, title=t("unit.history_title", name=labels.unit_name(unit, t, "short"),
+    charts.frame(fig, lang=ctx.lang, title=t("unit.history_title", name=labels.unit_name(unit, t, "short"),
                               first=int(scored["year"].min()), last=int(scored["year"].max())),
                  subtitle=t("unit.history_subtitle"), source=labels.history_source(history, t), height=300,
                  legend=True)
@@ -73,7 +73,7 @@ profile = areas.assign(label=areas[f"area_short_{ctx.lang}"])
 fig = charts.area_profile(profile, ctx.lang, unit_name=labels.unit_name(unit, t, "short"),
                           mean_name=t("criteria.group_mean"), best_name=t("unit.best"), value_title=t("col.pct"))
 weakest = profile.assign(gap=profile["pct"] - profile["group_mean_pct"]).sort_values("gap").iloc[0]
-charts.frame(fig, title=t("unit.areas_title", area=weakest["label"], year=ctx.year),
+charts.frame(fig, lang=ctx.lang, title=t("unit.areas_title", area=weakest["label"], year=ctx.year),
              subtitle=t("unit.areas_subtitle", group=group_name, year=ctx.year),
              source=labels.source_line(query("assessment", **params).iloc[0], t), height=28 * len(profile) + 40,
              legend=True)

@@ -28,7 +28,7 @@ def tier_colour(tier_order) -> str:
     return TIER_COLOURS[min(int(tier_order), len(TIER_COLOURS)) - 1]
 
 
-def frame(fig: go.Figure, *, title: str, subtitle: str, source: str, note: str | None = None,
+def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, note: str | None = None,
           height: int = 420, legend: bool = False) -> go.Figure:
     """The house frame: title (the finding), subtitle (group, measure), source and note inside.
 
@@ -47,6 +47,7 @@ def frame(fig: go.Figure, *, title: str, subtitle: str, source: str, note: str |
                "xref": "container", "x": 0, "xanchor": "left", "yref": "container", "y": 1,
                "yanchor": "top", "pad": {"t": 12, "l": 4}, "font": {"size": 17, "color": INK}},
         font={"family": FONT, "color": INK, "size": 13},
+        separators=",." if lang == "vi" else ".,",  # axis ticks: 89,5 in Vietnamese
         paper_bgcolor="white", plot_bgcolor="white",
         height=height + top + bottom,
         margin={"l": 8, "r": 84, "t": top, "b": bottom},
@@ -117,8 +118,9 @@ def heatmap(matrix: pd.DataFrame, lang: str, *, colour_title: str) -> go.Figure:
     `matrix` is indexed by row label with one column per area label; NaN stays blank.
     """
     text = [[fmt.number(v, lang, 0) for v in row] for row in matrix.to_numpy()]
+    columns = ["<br>".join(textwrap.wrap(str(c), 12)) for c in matrix.columns]  # narrow columns: wrap
     fig = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(dtype=float), x=list(matrix.columns), y=list(matrix.index),
+        z=matrix.to_numpy(dtype=float), x=columns, y=list(matrix.index),
         zmin=0, zmax=100, colorscale=PCT_SCALE, text=text, texttemplate="%{text}",
         textfont={"size": 11}, xgap=2, ygap=2, hoverongaps=False,
         colorbar={"title": {"text": colour_title, "side": "right"}, "thickness": 12, "ticksuffix": "%"},
@@ -146,7 +148,7 @@ def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, 
         barmode="overlay",
         yaxis={"title": lost_title, "rangemode": "tozero"},
         yaxis2={"title": share_title, "overlaying": "y", "side": "right", "range": [0, 105],
-                "ticksuffix": "%", "showgrid": False},
+                "tickvals": [0, 25, 50, 75, 100], "ticksuffix": "%", "showgrid": False},
     )
     fig.update_xaxes(categoryorder="array", categoryarray=list(rows["label"]), tickangle=-40)
     return fig
