@@ -56,6 +56,7 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
                 "yref": "container", "y": 1 - (heading + 6) / (height + top + bottom), "yanchor": "top",
                 "title": {"text": ""}},
         hoverlabel={"font": {"family": FONT}},
+        modebar={"orientation": "v"},  # down the right edge, not over a long title on a phone
     )
     # Anchored at the right: long unit names widen the left margin, and the source must not be cut.
     fig.add_annotation(text="<br>".join(footer_lines), xref="paper", yref="paper", x=1, y=0,
@@ -215,11 +216,12 @@ def grouped_bars(rows: pd.DataFrame, lang: str, *, value_title: str) -> go.Figur
     """One bar per (category, series): units side by side per area. Columns: category, series, value."""
     fig = go.Figure()
     for i, (series, part) in enumerate(rows.groupby("series", sort=False)):
-        fig.add_trace(go.Bar(x=part["category"], y=part["value"], name=series,
+        categories = ["<br>".join(textwrap.wrap(str(c), 12)) for c in part["category"]]
+        fig.add_trace(go.Bar(x=categories, y=part["value"], name=series,
                              marker={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)]},
                              text=[fmt.number(v, lang, 0) for v in part["value"]], textposition="outside",
                              cliponaxis=False, hovertemplate="%{x}: %{y:.1f}%<extra>" + series + "</extra>"))
     fig.update_layout(barmode="group")
     fig.update_yaxes(title=value_title, range=[0, 108], ticksuffix="%")
-    fig.update_xaxes(title=None)
+    fig.update_xaxes(title=None, tickangle=0)
     return fig
