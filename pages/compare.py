@@ -43,12 +43,13 @@ else:
     fig = charts.grouped_bars(bars, ctx.lang, value_title=t("col.pct"))
     charts.frame(fig, lang=ctx.lang, title=t("compare.areas_title", units=", ".join(short[u] for u in chosen), year=ctx.year),
                  subtitle=t("compare.areas_subtitle", group=group_name, year=ctx.year), source=source,
-                 height=320, legend=True)
+                 height=26 * len(bars) + 40, legend=True)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh"), key="compare_areas")
     st.dataframe(labels.compare_table(areas, chosen, short, t), hide_index=True, width="stretch")
 
 st.subheader(t("compare.history_heading"))
 histories = pd.concat([query("unit_history", unit=u).assign(series=short[u]) for u in chosen], ignore_index=True)
+histories = histories[histories["year"] <= ctx.year]  # "over the years, to the chosen one"
 lines = histories.assign(value=histories["pct"], hover=[labels.history_hover(r, t) for _, r in histories.iterrows()])
 fig = charts.history(lines, ctx.lang, value_title=t("col.pct"))
 charts.frame(fig, lang=ctx.lang, title=t("compare.history_title", year=ctx.year), subtitle=t("compare.history_subtitle"),

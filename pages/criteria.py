@@ -36,21 +36,22 @@ fig = charts.heatmap(frames.area_matrix(areas, t, mean_label=t("criteria.group_m
 charts.frame(fig, lang=ctx.lang, title=t("criteria.heatmap_title", area=weakest_area[f"area_{ctx.lang}"],
                           pct=fmt.number(weakest_area["mean_pct"], ctx.lang, 1), year=ctx.year),
              subtitle=t("criteria.heatmap_subtitle", group=group_name, year=ctx.year), source=source,
-             height=24 * (areas["unit_id"].nunique() + 1) + 40)
+             height=24 * (areas["unit_id"].nunique() + 1) + 20, top_labels=2)
 ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc"), key="area_heatmap")
 
 area_keys = summary["area_key"].tolist()
 area_names = dict(zip(area_keys, summary[f"area_{ctx.lang}"]))
 app.bind_param("c", area_keys, None, notice=lambda value: t("criteria.unknown_area", value=value))
-area = st.selectbox(t("criteria.drill_label"), [None, *area_keys], key="c",
-                    format_func=lambda key: t("criteria.drill_none") if key is None else area_names[key])
+area = st.selectbox(t("criteria.drill_label"), area_keys, key="c", index=None,
+                    placeholder=t("criteria.drill_none"), format_func=area_names.get)
 app.write_param("c", area)
 if area:
     detail = query("criterion_scores", area=area, **params)
-    fig = charts.heatmap(frames.criterion_matrix(detail, t), ctx.lang, colour_title=t("criteria.pct_short"))
+    fig = charts.heatmap(frames.criterion_matrix(detail, t, mean_label=t("criteria.group_mean")), ctx.lang,
+                         colour_title=t("criteria.pct_short"))
     charts.frame(fig, lang=ctx.lang, title=t("criteria.drill_title", area=area_names[area], year=ctx.year),
-                 subtitle=t("criteria.heatmap_subtitle", group=group_name, year=ctx.year), source=source,
-                 height=24 * detail["unit_id"].nunique() + 60)
+                 subtitle=t("criteria.drill_subtitle", group=group_name, year=ctx.year), source=source,
+                 height=24 * (detail["unit_id"].nunique() + 1) + 20, top_labels=1)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-{area.lower()}"), key="criterion_heatmap")
     subs = query("area_subcriteria", area=area, threshold=THRESHOLD, **params)
     st.dataframe(labels.subcriteria_table(subs, t, threshold=THRESHOLD), hide_index=True, width="stretch")
@@ -93,4 +94,3 @@ charts.frame(fig, lang=ctx.lang, title=t("criteria.self_title", n=over, of=len(t
              note=t("criteria.survey_note"), height=22 * len(totals) + 30, legend=True)
 ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "tu-danh-gia"), key="self_gap")
 st.dataframe(labels.self_gap_table(gaps, t), hide_index=True, width="stretch")
-st.caption(t("criteria.survey_note"))

@@ -23,10 +23,11 @@ if len(scored) >= 2:
         hover=[labels.ranking_hover(row, t) for _, row in scored.iterrows()],
     )
     leader = scored.iloc[0]
-    fig = charts.ranking_bars(bars, ctx.lang, value_title=t("rankings.axis", max=fmt.number(assessment["max_total"], ctx.lang, 0)),
-                              axis_max=float(assessment["max_total"]))
-    charts.frame(fig, lang=ctx.lang, title=t("rankings.chart_title", unit=labels.unit_name(leader, t), group=group_name.lower(),
-                                 year=ctx.year),
+    fig = charts.ranking_bars(bars, ctx.lang, axis_max=float(assessment["max_total"]),
+                              value_title=t("rankings.axis", max=fmt.number(assessment["max_total"], ctx.lang, 0)))
+    leader_name = labels.capitalised(labels.unit_name(leader, t))
+    charts.frame(fig, lang=ctx.lang,
+                 title=t("rankings.chart_title", unit=leader_name, group=group_name.lower(), year=ctx.year),
                  subtitle=t("rankings.chart_subtitle", group=group_name, year=ctx.year),
                  source=labels.source_line(assessment, t), height=30 + 26 * len(bars), legend=True)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-hang"), key="ranking_chart")
@@ -35,8 +36,7 @@ if ranking.empty:
     st.info(t("overview.no_results"))
 else:
     st.dataframe(labels.ranking_table(ranking, t), hide_index=True, width="stretch",
-                 height=min(38 + 35 * len(ranking), 760),
-                 column_config={t("col.unit"): st.column_config.TextColumn(width="large")})
+                 height=min(38 + 35 * len(ranking), 760))
     if not scored.empty:
         st.caption(t("rankings.footnote", prev=labels.previous_year_text(ranking, t)))
 

@@ -25,11 +25,16 @@ if unit_id is None:
 unit = query("unit", unit=unit_id).iloc[0]
 history = query("unit_history", unit=unit_id)
 this_year = ranking[ranking["unit_id"] == unit_id]
-st.title(labels.unit_name(unit, t))
+st.title(labels.capitalised(labels.unit_name(unit, t)))
 st.caption(labels.lineage_text(unit, t))
 
 if this_year.empty:
-    st.warning(t("unit.not_in_year", name=labels.unit_name(unit, t), year=ctx.year), icon="⚠️")
+    then = history[history["year"] == ctx.year]
+    if then.empty:
+        st.warning(t("unit.not_in_year", name=labels.capitalised(labels.unit_name(unit, t)), year=ctx.year),
+                   icon="⚠️")
+    else:  # the line's result that year belongs to the unit under another name
+        st.info(t("unit.other_name", year=ctx.year, name=labels.unit_name(then.iloc[0], t)), icon="ℹ️")
 else:
     row = this_year.iloc[0]
     assessment = query("assessment", **params).iloc[0]
@@ -38,9 +43,7 @@ else:
     cols[0].metric(t("col.total"), labels.total_text(row, t),
                    delta=ui.metric_delta(labels.score_change_text(row, t)) if row["prev_status"] == "compared" else None)
     cols[1].metric(t("col.pct"), fmt.percent(row["pct"] / 100, ctx.lang) if not fmt.is_missing(row["pct"]) else fmt.NA)
-    cols[2].metric(t("col.rank"), labels.rank_text(row, t),
-                   delta=labels.rank_change_text(row, t) if row["prev_status"] == "compared" else None,
-                   delta_color="off")
+    cols[2].metric(t("col.rank"), labels.rank_text(row, t), delta=labels.rank_delta(row, t))
     cols[3].markdown(f"{t('col.tier')}\n\n**{labels.tier_label(row, t)}**")  # too long for a metric
 
 # History over all years, following renames.
@@ -49,11 +52,12 @@ scored = history.dropna(subset=["pct"])
 if scored.empty:
     st.caption(t("unit.no_history_scores"))
 else:
-    lines = history.assign(series=labels.unit_name(unit, t), value=history["pct"],
+    latest = history.iloc[-1]  # the line is named as it is now; each year's name is in the hover
+    lines = history.assign(series=labels.unit_name(latest, t), value=history["pct"],
                            hover=[labels.history_hover(r, t) for _, r in history.iterrows()])
     band = history[["year", "group_mean_pct"]].rename(columns={"group_mean_pct": "value"}).dropna()
     fig = charts.history(lines, ctx.lang, value_title=t("col.pct"), band=band, band_name=t("criteria.group_mean"))
-    charts.frame(fig, lang=ctx.lang, title=t("unit.history_title", name=labels.unit_name(unit, t, "short"),
+    charts.frame(fig, lang=ctx.lang, title=t("unit.history_title", name=labels.unit_name(latest, t),
                               first=int(scored["year"].min()), last=int(scored["year"].max())),
                  subtitle=t("unit.history_subtitle"), source=labels.history_source(history, t), height=300,
                  legend=True)

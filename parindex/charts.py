@@ -29,23 +29,24 @@ def tier_colour(tier_order) -> str:
 
 
 def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, note: str | None = None,
-          height: int = 420, legend: bool = False) -> go.Figure:
+          height: int = 420, legend: bool = False, top_labels: int = 0) -> go.Figure:
     """The house frame: title (the finding), subtitle (group, measure), source and note inside.
 
     Long lines are wrapped (a phone is 390 px wide) and the margins are computed from the number
     of lines, so title, legend, axis title and source never overlap and nothing is cut off.
+    `top_labels` is the number of text lines an axis draws above the plot (a heatmap's columns).
     """
-    title_lines = textwrap.wrap(title, 44) or [""]
-    subtitle_lines = textwrap.wrap(subtitle, 60)
-    footer_lines = textwrap.wrap(source, 52) + (textwrap.wrap(note, 52) if note else [])
-    heading = 12 + 23 * len(title_lines) + 18 * len(subtitle_lines)
-    top = heading + (34 if legend else 14)
+    title_lines = textwrap.wrap(title, 38) or [""]
+    subtitle_lines = textwrap.wrap(subtitle, 46)
+    footer_lines = textwrap.wrap(source, 50) + (textwrap.wrap(note, 50) if note else [])
+    heading = 12 + 22 * len(title_lines) + 18 * len(subtitle_lines)
+    top = heading + (34 if legend else 14) + 16 * top_labels
     bottom = 62 + 15 * len(footer_lines)
     fig.update_layout(
         title={"text": "<br>".join(f"<b>{line}</b>" for line in title_lines),
                "subtitle": {"text": "<br>".join(subtitle_lines), "font": {"color": MUTED, "size": 13}},
                "xref": "container", "x": 0, "xanchor": "left", "yref": "container", "y": 1,
-               "yanchor": "top", "pad": {"t": 12, "l": 4}, "font": {"size": 17, "color": INK}},
+               "yanchor": "top", "pad": {"t": 12, "l": 4}, "font": {"size": 16, "color": INK}},
         font={"family": FONT, "color": INK, "size": 13},
         separators=",." if lang == "vi" else ".,",  # axis ticks: 89,5 in Vietnamese
         paper_bgcolor="white", plot_bgcolor="white",
@@ -58,10 +59,11 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
         hoverlabel={"font": {"family": FONT}},
         modebar={"orientation": "v"},  # down the right edge, not over a long title on a phone
     )
-    # Anchored at the right: long unit names widen the left margin, and the source must not be cut.
+    # Anchored at the figure's right edge (the plot's right plus the margin): long unit names
+    # widen the left margin, and the source must not be cut even on a phone.
     fig.add_annotation(text="<br>".join(footer_lines), xref="paper", yref="paper", x=1, y=0,
-                       xanchor="right", yanchor="top", yshift=-50, showarrow=False, align="right",
-                       font={"size": 11, "color": MUTED})
+                       xanchor="right", yanchor="top", xshift=76, yshift=-50, showarrow=False,
+                       align="right", font={"size": 11, "color": MUTED})
     fig.update_xaxes(gridcolor="#E4E7EB", zeroline=False, automargin=True)
     fig.update_yaxes(gridcolor="#E4E7EB", zeroline=False, automargin=True)
     return fig
@@ -109,8 +111,9 @@ def export_config(file_name: str) -> dict:
             "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2}}
 
 
-PCT_SCALE = [[0.0, "#F7F4F9"], [0.5, "#FDD49E"], [0.7, "#FDBB84"], [0.8, "#C6DBEF"], [0.9, "#6BAED6"],
-             [1.0, "#08519C"]]  # fixed 0-100: a cell's colour never re-fits to the filter
+# Fixed 0-100, diverging at 80 % (the planners' threshold): red below, blue above, never re-fitted.
+PCT_SCALE = [[0.0, "#67001F"], [0.5, "#D6604D"], [0.7, "#F4A582"], [0.8, "#F7F7F7"], [0.9, "#92C5DE"],
+             [1.0, "#2166AC"]]
 
 
 def heatmap(matrix: pd.DataFrame, lang: str, *, colour_title: str) -> go.Figure:
@@ -137,8 +140,12 @@ def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, 
     """Where the points go: points lost per criterion (bars, most first) and the running share of
     all points lost (line). Columns: label, points_lost, cumulative_share, flagged (bool), hover."""
     fig = go.Figure()
-    for flagged, name, colour in ((True, flagged_name, TIER_COLOURS[3]), (False, other_name, TIER_COLOURS[1])):
+    any_flagged = bool(rows["flagged"].any())
+    for flagged, name, colour in ((True, flagged_name, TIER_COLOURS[3]),
+                                  (False, other_name if any_flagged else lost_title, TIER_COLOURS[1])):
         part = rows[rows["flagged"] == flagged]
+        if part.empty:
+            continue
         fig.add_trace(go.Bar(x=part["label"], y=part["points_lost"], name=name, marker={"color": colour},
                              customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
     fig.add_trace(go.Scatter(
@@ -149,7 +156,8 @@ def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, 
         barmode="overlay",
         yaxis={"title": lost_title, "rangemode": "tozero"},
         yaxis2={"title": share_title, "overlaying": "y", "side": "right", "range": [0, 105],
-                "tickvals": [0, 25, 50, 75, 100], "ticksuffix": "%", "showgrid": False},
+                "tickvals": [0, 25, 50, 75, 100], "ticktext": ["0%", "25%", "50%", "75%", "100%"],
+                "showgrid": False},
     )
     fig.update_xaxes(categoryorder="array", categoryarray=list(rows["label"]), tickangle=-40)
     return fig
@@ -188,7 +196,7 @@ def history(lines: pd.DataFrame, lang: str, *, value_title: str, band: pd.DataFr
         fig.add_trace(go.Scatter(
             x=part["year"], y=part["value"], name=series, mode="lines+markers+text", connectgaps=False,
             line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2.5}, marker={"size": 8},
-            text=[fmt.number(v, lang, 1) for v in part["value"]], textposition="top center",
+            text=_last_only([fmt.number(v, lang, 1) for v in part["value"]]), textposition="top center",
             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
     fig.update_xaxes(dtick=1, title=None)
     fig.update_yaxes(title=value_title, ticksuffix="%")
@@ -213,15 +221,21 @@ def area_profile(rows: pd.DataFrame, lang: str, *, unit_name: str, mean_name: st
 
 
 def grouped_bars(rows: pd.DataFrame, lang: str, *, value_title: str) -> go.Figure:
-    """One bar per (category, series): units side by side per area. Columns: category, series, value."""
+    """One horizontal bar per (category, series): units side by side per area, readable at any
+    width. Columns: category, series, value."""
     fig = go.Figure()
     for i, (series, part) in enumerate(rows.groupby("series", sort=False)):
-        categories = ["<br>".join(textwrap.wrap(str(c), 12)) for c in part["category"]]
-        fig.add_trace(go.Bar(x=categories, y=part["value"], name=series,
+        fig.add_trace(go.Bar(y=part["category"], x=part["value"], name=series, orientation="h",
                              marker={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)]},
                              text=[fmt.number(v, lang, 0) for v in part["value"]], textposition="outside",
-                             cliponaxis=False, hovertemplate="%{x}: %{y:.1f}%<extra>" + series + "</extra>"))
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(title=value_title, range=[0, 108], ticksuffix="%")
-    fig.update_xaxes(title=None, tickangle=0)
+                             cliponaxis=False, hovertemplate="%{y}: %{x:.1f}%<extra>" + series + "</extra>"))
+    fig.update_layout(barmode="group", legend={"traceorder": "normal"})
+    fig.update_xaxes(title=value_title, range=[0, 108], ticksuffix="%")
+    fig.update_yaxes(title=None, autorange="reversed")
     return fig
+
+
+def _last_only(texts: list[str]) -> list[str]:
+    """Label a line's last drawn point only: labels on every point pile up."""
+    last = max((i for i, text in enumerate(texts) if text != fmt.NA), default=None)
+    return [text if i == last else "" for i, text in enumerate(texts)]

@@ -20,20 +20,16 @@ def area_matrix(areas: pd.DataFrame, t: Translator, *, mean_label: str) -> pd.Da
     return matrix
 
 
-def criterion_matrix(criteria: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    """Units by the criteria of one area (criterion_scores rows of level 'criterion')."""
-    rows = criteria[criteria["level"] == "criterion"].sort_values(["criterion_id"])
-    labels = {cid: f"{cid} {name}" for cid, name in zip(rows["criterion_id"], rows[f"name_{t.lang}_c"])}
+def criterion_matrix(criteria: pd.DataFrame, t: Translator, *, mean_label: str) -> pd.DataFrame:
+    """Units by the criteria of one area (criterion_scores rows of level 'criterion'), columns by
+    code (the names are in the table beside it), with the group mean as the last row."""
+    rows = criteria[criteria["level"] == "criterion"]
     units = rows.drop_duplicates("unit_id")
     matrix = rows.pivot_table(index="unit_id", columns="criterion_id", values="pct", sort=False)
-    matrix = matrix.reindex(index=units["unit_id"], columns=sorted(labels))
+    matrix = matrix.reindex(index=units["unit_id"], columns=sorted(rows["criterion_id"].unique()))
     matrix.index = units[f"short_{t.lang}"].tolist()
-    matrix.columns = [_short(labels[c], 28) for c in matrix.columns]
+    matrix.loc[mean_label] = matrix.mean()
     return matrix
-
-
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def pareto_rows(weakest: pd.DataFrame, t: Translator, *, threshold: float) -> pd.DataFrame:

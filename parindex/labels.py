@@ -285,3 +285,15 @@ def compare_table(areas: pd.DataFrame, chosen: list[str], short: dict[str, str],
 def rank_history_table(ranks: pd.DataFrame, t: Translator) -> pd.DataFrame:
     shown = ranks.map(lambda v: fmt.NA if fmt.is_missing(v) else str(int(v)))
     return shown.rename_axis(index=t("filter.year"), columns=None).reset_index().astype({t("filter.year"): str})
+
+
+def capitalised(text: str) -> str:
+    """'huyện Bảo Yên' at the start of a title or sentence: 'Huyện Bảo Yên'."""
+    return text[:1].upper() + text[1:]
+
+
+def rank_delta(row: pd.Series, t: Translator) -> str | None:
+    """A metric delta for a rank: '+2' when the unit rose two places (Streamlit draws the arrow)."""
+    if row["prev_status"] != "compared" or fmt.is_missing(row["rank_change"]) or row["rank_change"] == 0:
+        return None
+    return t("unit.rank_delta", change=f"{int(row['rank_change']):+d}")

@@ -51,13 +51,13 @@ def chart(fig: go.Figure, *, file_name: str, key: str) -> None:
                     alt=" ".join(alt.split()))
 
 
-def unit_links(ranking: pd.DataFrame, t: Translator, year: int, group: str, per_row: int = 4) -> None:
+def unit_links(ranking: pd.DataFrame, t: Translator, year: int, group: str, per_row: int = 3) -> None:
     """A link to each unit's profile, in ranking order (in-app navigation, same tab)."""
     rows = list(ranking.iterrows())
     for start in range(0, len(rows), per_row):
         for column, (_, row) in zip(st.columns(per_row), rows[start:start + per_row]):
             rank = "" if pd.isna(row["rank"]) else f"{int(row['rank'])}. "
-            column.page_link(PAGES / "unit.py", label=rank + row[f"name_{t.lang}"],
+            column.page_link(PAGES / "unit.py", label=rank + row[f"short_{t.lang}"], help=row[f"name_{t.lang}"],
                              query_params={"u": row["unit_id"], "y": str(year), "g": group})
 
 

@@ -92,9 +92,10 @@ def test_unit_history_spans_a_rename():
     assert "huyện Sa Pa trở thành thị xã Sa Pa" in at.caption[0].value
 
 
-def test_unit_that_did_not_exist_in_the_year():
+def test_unit_that_did_not_exist_in_the_year_points_to_its_other_name():
     at = open_app(UNIT, y="2021", u="huyen-sa-pa", g="district")
-    assert at.warning[0].value.startswith("huyện Sa Pa không có kết quả năm 2021")
+    assert at.title[0].value == "Huyện Sa Pa"
+    assert any(i.value.startswith("Năm 2021, đơn vị này mang tên thị xã Sa Pa") for i in at.info)
     assert len(at.dataframe[0].value) == 7  # its history still shows, through thị xã Sa Pa
 
 
@@ -131,3 +132,10 @@ def test_planner_pages_in_english(page):
     at = open_app(page, y="2021", lang="en")
     text = texts(at)
     assert "Sở Nội vụ" not in text and "Điểm" not in text
+
+
+def test_unit_that_did_not_exist_in_the_year(fixture_db, use_db):
+    use_db(fixture_db)  # "newcomer" first appears in 2021
+    at = open_app(UNIT, y="2020", u="newcomer")
+    assert at.warning[0].value.startswith("Đơn vị Newcomer không có kết quả năm 2020")
+    assert at.dataframe[0].value["Năm"].tolist() == ["2021"]
