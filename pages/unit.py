@@ -15,7 +15,8 @@ known = query("units", jurisdiction=ctx.jurisdiction, group=ctx.group)
 names = dict(zip(known["unit_id"], known[f"name_{ctx.lang}"]))
 default = ranking["unit_id"].iat[0] if not ranking.empty else None
 app.bind_param("u", list(names), default, notice=lambda value: t("unit.unknown", value=value, group=group_name))
-choices = list(dict.fromkeys([*ranking["unit_id"], *([st.session_state["u"]] if st.session_state.get("u") else [])]))
+in_year = set(ranking["unit_id"]) | ({st.session_state["u"]} if st.session_state.get("u") else set())
+choices = [u for u in known["unit_id"] if u in in_year]  # alphabetical (Vietnamese order), easy to find
 unit_id = st.selectbox(t("unit.pick"), choices, key="u", format_func=names.get)
 app.write_param("u", unit_id, default)
 if unit_id is None:
