@@ -181,13 +181,20 @@ def diverging_bars(rows: pd.DataFrame, lang: str, *, value_title: str, positive_
 
 
 def history(lines: pd.DataFrame, lang: str, *, value_title: str, band: pd.DataFrame | None = None,
-            band_name: str = "") -> go.Figure:
+            band_name: str = "", spread: pd.DataFrame | None = None, spread_name: str = "") -> go.Figure:
     """% of maximum over the years, one line per series; a missing year is a gap, never a zero.
 
     `lines` columns: series, year, value, hover; `band` (optional) columns: year, value (a
-    reference line such as the group mean, drawn dashed behind the series).
+    reference line such as the group mean, drawn dashed behind the series); `spread` (optional)
+    columns: year, low, high (a shaded range such as the middle half of the group).
     """
     fig = go.Figure()
+    if spread is not None and not spread.empty:
+        fig.add_trace(go.Scatter(x=spread["year"], y=spread["high"], mode="lines", line={"width": 0},
+                                 showlegend=False, hoverinfo="skip", connectgaps=False))
+        fig.add_trace(go.Scatter(x=spread["year"], y=spread["low"], mode="lines", line={"width": 0},
+                                 fill="tonexty", fillcolor="rgba(97, 110, 124, 0.15)", name=spread_name,
+                                 hoverinfo="skip", connectgaps=False))
     if band is not None and not band.empty:
         fig.add_trace(go.Scatter(x=band["year"], y=band["value"], name=band_name, mode="lines",
                                  line={"color": MUTED, "dash": "dash", "width": 1.5}, connectgaps=False,
@@ -239,3 +246,55 @@ def _last_only(texts: list[str]) -> list[str]:
     """Label a line's last drawn point only: labels on every point pile up."""
     last = max((i for i, text in enumerate(texts) if text != fmt.NA), default=None)
     return [text if i == last else "" for i, text in enumerate(texts)]
+
+
+def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, rank_title: str) -> go.Figure:
+    """Rank in two years per unit, joined by a line; rank 1 on the right (up is better).
+    Columns: label, rank_from, rank_to, moved, hover."""
+    fig = go.Figure()
+    for _, row in rows.iterrows():
+        colour = TIER_COLOURS[0] if row["moved"] > 0 else TIER_COLOURS[3] if row["moved"] < 0 else MUTED
+        fig.add_trace(go.Scatter(x=[row["rank_from"], row["rank_to"]], y=[row["label"], row["label"]],
+                                 mode="lines", line={"color": colour, "width": 3}, showlegend=False,
+                                 hoverinfo="skip"))
+    for column, name, symbol, colour in (("rank_from", from_name, "circle-open", MUTED),
+                                         ("rank_to", to_name, "circle", INK)):
+        fig.add_trace(go.Scatter(x=rows[column], y=rows["label"], mode="markers", name=name,
+                                 marker={"symbol": symbol, "size": 11, "color": colour, "line": {"width": 2}},
+                                 customdata=rows[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+    fig.update_xaxes(title=rank_title, autorange="reversed", dtick=1)
+    fig.update_yaxes(title=None, autorange="reversed")
+    return fig
+
+
+def area_lines(rows: pd.DataFrame, lang: str, *, value_title: str, change_years: list[int],
+               change_text: str) -> go.Figure:
+    """Mean % per area over the years, a dotted rule where the criteria set changed.
+    Columns: series (area), year, value."""
+    fig = go.Figure()
+    for i, (series, part) in enumerate(rows.groupby("series", sort=False)):
+        fig.add_trace(go.Scatter(x=part["year"], y=part["value"], name=series, mode="lines+markers",
+                                 line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2,
+                                       "dash": "solid" if i < len(SERIES_COLOURS) else "dash"},
+                                 hovertemplate="%{x}: %{y:.1f}%<extra>" + series + "</extra>"))
+    for year in change_years:
+        fig.add_vline(x=year - 0.5, line={"color": MUTED, "dash": "dot", "width": 1.5})
+        fig.add_annotation(x=year - 0.5, y=1, yref="paper", text=change_text, showarrow=False,
+                           xanchor="left", yanchor="bottom", font={"size": 11, "color": MUTED})
+    fig.update_xaxes(dtick=1, title=None)
+    fig.update_yaxes(title=value_title, ticksuffix="%")
+    return fig
+
+
+def tier_stack(rows: pd.DataFrame, lang: str, *, count_title: str, order_names: dict[int, str]) -> go.Figure:
+    """Units per tier in each year, stacked, best tier at the bottom; each year keeps its own
+    labels (in the hover and the bar text). Columns: year, tier_order, label, n."""
+    fig = go.Figure()
+    for order, part in rows.groupby("tier_order", sort=True):
+        fig.add_trace(go.Bar(x=part["year"].astype(str), y=part["n"], name=order_names.get(int(order), str(order)),
+                             marker={"color": tier_colour(order)}, text=part["n"], textposition="inside",
+                             customdata=part[["label"]], hovertemplate="%{x} · %{customdata[0]}: %{y}<extra></extra>"))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title=count_title)
+    fig.update_xaxes(title=None, type="category")
+    return fig

@@ -46,3 +46,19 @@ def pareto_rows(weakest: pd.DataFrame, t: Translator, *, threshold: float) -> pd
                        threshold=fmt.number(threshold, t.lang, 0))))
         for _, r in rows.iterrows()]
     return rows
+
+
+def framework_changes(areas: pd.DataFrame) -> list[int]:
+    """The years whose criteria set differs from the previous year's (area_trend rows)."""
+    by_year = areas.drop_duplicates("year").sort_values("year")
+    return [int(year) for year, before, now in zip(by_year["year"].iloc[1:], by_year["framework_id"],
+                                                    by_year["framework_id"].iloc[1:]) if before != now]
+
+
+def area_series(areas: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """area_trend rows with one series per area_key, named as in the latest criteria set (an area
+    renamed by a new framework stays one line)."""
+    latest = areas.sort_values("year").drop_duplicates("area_key", keep="last")
+    names = dict(zip(latest["area_key"], latest[f"area_short_{t.lang}"]))
+    return areas.assign(series=areas["area_key"].map(names), value=areas["mean_pct"]).sort_values(
+        ["area_order", "year"])

@@ -155,3 +155,13 @@ def test_a_unit_link_on_rankings_opens_its_profile_with_its_history(page, server
     expect(page.get_by_test_id("stMain").locator("h1")).to_have_text("Sở Nội vụ")
     expect(page.locator(EXCEPTION)).to_have_count(0)
     save_full_page(page, ARTIFACTS / "unit_profile_from_rankings.png")
+
+
+def test_trends_draws_its_lines(page, server):
+    page.goto(f"{server.url}/xu-huong?y=2021")
+    wait_for_page(page)
+    lines = page.locator(".js-plotly-plot .scatterlayer .trace path.js-line")
+    expect(lines.first).to_be_attached()
+    assert lines.count() >= 10  # four units, the group mean, eight areas (at least)
+    expect(page.locator(EXCEPTION)).to_have_count(0)
+    save_full_page(page, ARTIFACTS / "trends_2021_department_vi.png")

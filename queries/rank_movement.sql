@@ -1,0 +1,20 @@
+-- rank_movement: each unit's rank in two years, following renames (a unit and its predecessor
+-- are one line); moved > 0 means it rose. Units ranked in only one of the years are included
+-- with the other rank missing.
+-- Parameters: $jurisdiction, $group, $from, $to (years)
+-- Columns: line_id, name_vi, name_en, short_vi, short_en, rank_from, rank_to, moved
+WITH ranked AS (
+    SELECT u.line_id, s.year, s.rank
+    FROM standing s JOIN unit u USING (unit_id)
+    WHERE s.jurisdiction_id = $jurisdiction AND s.unit_group = $group AND s.status = 'published'
+      AND s.year IN ($from, $to) AND s.rank IS NOT NULL
+)
+SELECT l.line_id, u.name_vi, u.name_en, u.short_vi, u.short_en,
+       max(r.rank) FILTER (WHERE r.year = $from) AS rank_from,
+       max(r.rank) FILTER (WHERE r.year = $to) AS rank_to,
+       max(r.rank) FILTER (WHERE r.year = $from) - max(r.rank) FILTER (WHERE r.year = $to) AS moved
+FROM (SELECT DISTINCT line_id FROM ranked) l
+JOIN unit u ON u.unit_id = l.line_id
+JOIN ranked r ON r.line_id = l.line_id
+GROUP BY ALL
+ORDER BY rank_to NULLS LAST, rank_from NULLS LAST;

@@ -1,0 +1,27 @@
+-- tier_history: units per tier in every published year, each year with its own tier labels.
+-- n is the count the announcement printed where it printed one, else the units the data places.
+-- Parameters: $jurisdiction, $group
+-- Columns: year, tier_order, label_vi, label_en, n
+WITH placed AS (
+    SELECT s.year, s.tier_order, count(*) AS n_named
+    FROM standing s
+    WHERE s.jurisdiction_id = $jurisdiction AND s.unit_group = $group AND s.status = 'published'
+      AND s.tier_order IS NOT NULL
+    GROUP BY ALL
+),
+printed AS (
+    SELECT year, split_part(stat, ':', 2) AS code, CAST(value AS INTEGER) AS n_published
+    FROM published_stat
+    WHERE jurisdiction_id = $jurisdiction AND unit_group = $group
+      AND (stat LIKE 'count_tier:%' OR stat LIKE 'count_band:%')
+)
+SELECT t.year, t.tier_order, t.label_vi, t.label_en, coalesce(pr.n_published, p.n_named, 0) AS n
+FROM tier t
+JOIN assessment a ON a.jurisdiction_id = t.jurisdiction_id AND a.unit_group = t.unit_group
+                 AND a.year = t.year AND a.status = 'published'
+LEFT JOIN placed p ON p.year = t.year AND p.tier_order = t.tier_order
+LEFT JOIN printed pr ON pr.year = t.year AND pr.code = t.code
+WHERE t.jurisdiction_id = $jurisdiction AND t.unit_group = $group
+  AND (p.n_named IS NOT NULL OR pr.n_published IS NOT NULL
+       OR EXISTS (SELECT 1 FROM placed q WHERE q.year = t.year))
+ORDER BY t.year, t.tier_order;
