@@ -17,6 +17,7 @@ pages = [
     st.Page(PAGES / "criteria.py", title=ctx.t("nav.criteria"), icon=":material/grid_view:", url_path="tieu-chi"),
     st.Page(PAGES / "unit.py", title=ctx.t("nav.unit"), icon=":material/apartment:", url_path="don-vi"),
     st.Page(PAGES / "trends.py", title=ctx.t("nav.trends"), icon=":material/trending_up:", url_path="xu-huong"),
+    st.Page(PAGES / "national.py", title=ctx.t("nav.national"), icon=":material/public:", url_path="toan-quoc"),
     st.Page(PAGES / "compare.py", title=ctx.t("nav.compare"), icon=":material/compare_arrows:", url_path="so-sanh"),
 ]
 st.navigation(pages).run()

@@ -17,8 +17,9 @@ ui.page_header(t("overview.title", group=group_name, year=ctx.year), assessment,
 
 
 def national_place() -> None:
-    """The province in the national PAR INDEX: one unit with a published place among 63."""
-    for _, row in ranking.iterrows():
+    """The province in the national PAR INDEX: its published place among 63 (the other provinces'
+    known figures are on the National page)."""
+    for _, row in ranking[ranking["unit_id"] == app.home_jurisdiction()].iterrows():
         cols = st.columns(3)
         cols[0].metric(t("overview.national_rank", name=labels.unit_name(row, t, "short")),
                        labels.rank_text(row, t), delta=_rank_delta(row), delta_color="normal")

@@ -75,6 +75,13 @@ def setup() -> Context:
     return ctx
 
 
+def home_jurisdiction() -> str:
+    """The province the dashboard is about: the jurisdiction of its own unit groups (not the
+    national index, where it is one unit among the provinces)."""
+    options = _options()
+    return options.loc[options["unit_group"] != "province", "jurisdiction_id"].iat[0]
+
+
 def context() -> Context:
     """The filters of this rerun, for pages (set by setup() in dashboard.py)."""
     return st.session_state[_CONTEXT]

@@ -298,3 +298,21 @@ def tier_stack(rows: pd.DataFrame, lang: str, *, count_title: str, order_names: 
     fig.update_yaxes(title=count_title)
     fig.update_xaxes(title=None, type="category")
     return fig
+
+
+def rank_history(rows: pd.DataFrame, lang: str, *, rank_title: str, rank_of: int, derived_name: str,
+                 stated_name: str) -> go.Figure:
+    """A place among `rank_of` over the years, rank 1 at the top; derived places drawn hollow;
+    a year without a place is a gap. Columns: year, rank, derived, hover."""
+    fig = go.Figure(go.Scatter(x=rows["year"], y=rows["rank"], mode="lines", connectgaps=False,
+                               line={"color": MUTED, "width": 1.5}, showlegend=False, hoverinfo="skip"))
+    for derived, name, symbol in ((False, stated_name, "circle"), (True, derived_name, "circle-open")):
+        part = rows[rows["derived"].fillna(False).astype(bool) == derived].dropna(subset=["rank"])
+        fig.add_trace(go.Scatter(
+            x=part["year"], y=part["rank"], mode="markers+text", name=name,
+            marker={"symbol": symbol, "size": 12, "color": TIER_COLOURS[0], "line": {"width": 2}},
+            text=[fmt.integer(v, lang) for v in part["rank"]], textposition="top center",
+            customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+    fig.update_yaxes(title=rank_title, autorange=False, range=[rank_of + 1, 0], dtick=10)
+    fig.update_xaxes(dtick=1, title=None)
+    return fig

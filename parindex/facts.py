@@ -27,6 +27,7 @@ def check(con: duckdb.DuckDBPyConnection, published_dir: Path) -> list[Problem]:
         ("laocai_units.csv", _check_unit_fact),
         ("laocai_group_stats.csv", _check_group_stat),
         ("laocai_national_par_index.csv", _check_national_place),
+        ("national_par_index_provinces.csv", _check_province_figure),
     )
     for file_name, check_row in checks:
         path = published_dir / file_name
@@ -118,3 +119,23 @@ def _check_national_place(con, row):
         yield "rank", f"{year}: published rank {row['rank']}, database {rank}"
     if row["total_score"] and _differs(row["total_score"], total):
         yield "total_score", f"{year}: published {row['total_score']}, database {total}"
+
+
+def _check_province_figure(con, row):
+    """Other provinces' published places (context for the national page). A row without a public
+    address (one secondary snapshot) or without a figure is not loaded, so not checked."""
+    if not row["source_url"].startswith("http") or not (row["rank"] or row["total_score"]):
+        return
+    units = _resolve_unit(con, row["province"], "province", int(row["year"]))
+    if len(units) != 1:
+        yield "province", f"'{row['province']}' matches {len(units)} provinces"
+        return
+    found = _standing(con, NATION, "province", int(row["year"]), units[0])
+    if found is None:
+        yield "province", f"{row['year']}: no national result for {units[0]}"
+        return
+    total, _max_total, rank, _tier, _derived = found
+    if row["rank"] and (rank is None or int(row["rank"]) != rank):
+        yield "rank", f"{row['year']} {units[0]}: published rank {row['rank']}, database {rank}"
+    if row["total_score"] and _differs(row["total_score"], total):
+        yield "total_score", f"{row['year']} {units[0]}: published {row['total_score']}, database {total}"

@@ -297,3 +297,57 @@ def rank_delta(row: pd.Series, t: Translator) -> str | None:
     if row["prev_status"] != "compared" or fmt.is_missing(row["rank_change"]) or row["rank_change"] == 0:
         return None
     return t("unit.rank_delta", change=f"{int(row['rank_change']):+d}")
+
+
+def national_hover(row: pd.Series, t: Translator) -> str:
+    if fmt.is_missing(row["rank"]):
+        return t("national.not_found", year=int(row["year"]))
+    kind = t("national.derived") if row["derived"] else t("national.stated")
+    return f"{int(row['year'])}: {rank_text(row, t)} ({kind}) · {t('col.total')}: {fmt.number(row['total'], t.lang)}"
+
+
+def national_source(place: pd.DataFrame, t: Translator) -> str:
+    publishers = list(dict.fromkeys(p for p in place[f"publisher_{t.lang}"].dropna()))
+    return t("source.prefix") + " " + "; ".join(publishers)
+
+
+def missing_years_note(place: pd.DataFrame, t: Translator) -> str | None:
+    missing = [str(int(y)) for y in place.loc[place["rank"].isna(), "year"]]
+    return t("national.missing", years=", ".join(missing)) if missing else None
+
+
+def national_table(place: pd.DataFrame, context: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """The province's place per year beside the year's published leader."""
+    leaders = context[context["leader"].fillna(False).astype(bool)].set_index("year")
+    rows = list(place.iterrows())
+    return pd.DataFrame({
+        t("filter.year"): [str(int(r["year"])) for _, r in rows],
+        t("col.rank"): [rank_text(r, t) if not fmt.is_missing(r["rank"]) else t("national.not_found_short")
+                        for _, r in rows],
+        t("col.total"): [fmt.number(r["total"], t.lang) for _, r in rows],
+        t("col.data"): [fmt.NA if fmt.is_missing(r["rank"]) else
+                        t("national.derived") if r["derived"] else t("national.stated") for _, r in rows],
+        t("national.leader"): [_leader(leaders.loc[r["year"]], t) if r["year"] in leaders.index else fmt.NA
+                               for _, r in rows],
+        t("national.note"): [_first_text(r[f"note_{t.lang}"], r[f"note_{t.lang}_year"]) for _, r in rows],
+    })
+
+
+def _leader(row: pd.Series, t: Translator) -> str:
+    name = unit_name(row, t)
+    return name if fmt.is_missing(row["total"]) else f"{name} ({fmt.number(row['total'], t.lang)})"
+
+
+def _first_text(*candidates) -> str:
+    return next((c for c in candidates if isinstance(c, str) and c), "")
+
+
+def national_others_table(others: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    rows = list(others.iterrows())
+    return pd.DataFrame({
+        t("filter.year"): [str(int(r["year"])) for _, r in rows],
+        t("national.province"): [unit_name(r, t) for _, r in rows],
+        t("col.rank"): [rank_text(r, t) for _, r in rows],
+        t("col.total"): [fmt.number(r["total"], t.lang) for _, r in rows],
+        t("national.note"): [r[f"note_{t.lang}"] if isinstance(r[f"note_{t.lang}"], str) else "" for _, r in rows],
+    })

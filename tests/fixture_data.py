@@ -156,6 +156,7 @@ PUBLISHED_HEADERS = {
     "laocai_units.csv": "year,unit_group,unit_name,total_score,max_score,tier_or_band,source_id,note",
     "laocai_group_stats.csv": "year,unit_group,stat,value,source_id,note",
     "laocai_national_par_index.csv": "year,total_score,max_score,rank,rank_of,status,source_id,note",
+    "national_par_index_provinces.csv": "year,province,total_score,score_unit,rank,rank_of,rank_note,note,source_url",
 }
 
 

@@ -94,7 +94,7 @@ def test_overview_figure_carries_title_subtitle_and_source():
 def test_both_pages_for_every_group(group):
     overview = open_app(g=group)
     rankings = open_app(RANKINGS, g=group)
-    expected_rows = {"department": 19, "district": 9, "province": 1}[group]
+    expected_rows = {"department": 19, "district": 9, "province": 2}[group]  # 2024: Lào Cai and Sơn La
     assert len(rankings.dataframe[0].value) == expected_rows
     assert overview.title[0].value.endswith("2024")  # the latest year is the default
     assert "y" not in overview.query_params and "y" not in rankings.query_params  # defaults stay out

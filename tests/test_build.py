@@ -142,3 +142,11 @@ def test_build_writes_a_closed_file_and_staleness_follows_the_sources(tmp_path):
     source = data / "results.csv"
     os.utime(source, (db.stat().st_mtime + 5, db.stat().st_mtime + 5))
     assert is_stale(data, db)
+
+
+def test_another_provinces_published_place_not_reproduced_fails_the_build(data_copy, tmp_path):
+    edit_csv(data_copy / "results.csv", {"assessment_id": "vn-2024-province", "unit_id": "son-la"},
+             "published_rank", "13")
+    with pytest.raises(DatasetError) as error:
+        build(data_copy, tmp_path / "x.duckdb")
+    assert "2024 son-la: published rank 12, database 13" in str(error.value)

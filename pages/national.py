@@ -1,0 +1,40 @@
+"""Toàn quốc: the province's place in the national PAR INDEX of 63 provinces, year by year."""
+
+import streamlit as st
+
+from parindex import app, charts, labels, ui
+from parindex.db import query
+
+ctx = app.context()
+t = ctx.t
+home = app.home_jurisdiction()
+context = query("national_context", unit=home)
+years = query("national_years", unit=home)
+if context.empty:
+    st.info(t("overview.no_results"))
+    st.stop()
+
+place = years.merge(context[context["is_home"]], on="year", how="left", suffixes=("_year", ""))
+name = labels.unit_name(context[context["is_home"]].iloc[0], t) if context["is_home"].any() else home
+st.title(t("national.title", name=labels.capitalised(name)))
+st.caption(t("national.caption"))
+
+rank_of = int(years["n_units"].max())
+place = place.assign(hover=[labels.national_hover(r, t) for _, r in place.iterrows()])
+fig = charts.rank_history(place, ctx.lang, rank_title=t("national.rank_axis", of=rank_of), rank_of=rank_of,
+                          derived_name=t("national.derived"), stated_name=t("national.stated"))
+known = place.dropna(subset=["rank"])
+best = known.loc[known["rank"].idxmin()]
+charts.frame(fig, lang=ctx.lang, title=t("national.chart_title", name=labels.capitalised(name),
+                                         rank=int(best["rank"]), year=int(best["year"])),
+             subtitle=t("national.chart_subtitle", of=rank_of), source=labels.national_source(place, t),
+             note=labels.missing_years_note(place, t), height=300, legend=True)
+ui.chart(fig, file_name=ui.file_name(int(place["year"].max()), "province", "toan-quoc"), key="national_rank")
+
+st.subheader(t("national.table_heading"))
+st.dataframe(labels.national_table(place, context, t), hide_index=True, width="stretch")
+st.caption(t("national.context_note"))
+others = context[~context["is_home"]]
+if not others.empty:
+    st.subheader(t("national.others_heading"))
+    st.dataframe(labels.national_others_table(others, t), hide_index=True, width="stretch")
