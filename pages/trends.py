@@ -24,17 +24,19 @@ app.write_param("u", chosen, default)
 
 # 1. % of maximum over the years, the group's mean and middle half behind the chosen units.
 trend = query("group_trend", **group)
-histories = pd.concat([query("unit_history", unit=u).assign(series=short[u]) for u in chosen] or
-                      [pd.DataFrame(columns=["year", "pct", "series"])], ignore_index=True)
-source = labels.history_source(histories if not histories.empty else trend.assign(provenance="published"), t)
-if not histories.empty or trend["mean_pct"].notna().any():
-    lines = histories.assign(value=histories["pct"],
-                             hover=[labels.history_hover(r, t) for _, r in histories.iterrows()])
+# unit=None adds an empty frame with the query's columns, so "no unit chosen" concatenates too.
+trends = pd.concat([query("unit_trend", unit=u) for u in [*chosen, None]], ignore_index=True)
+events = pd.concat([query("lineage_events", unit=u) for u in [*chosen, None]], ignore_index=True)
+source = labels.history_source(pd.concat([trends, trend.assign(provenance="published")]), t)
+if not trends.empty or trend["mean_pct"].notna().any():
+    lines = frames.trend_lines(trends, t)
+    lines = lines.assign(hover=[labels.trend_hover(r, t) for _, r in lines.iterrows()])
+    breaks = frames.break_marks(events, lines, t)
     fig = charts.history(lines, ctx.lang, value_title=t("col.pct"),
                          band=trend.rename(columns={"mean_pct": "value"})[["year", "value"]],
                          band_name=t("criteria.group_mean"),
                          spread=trend.rename(columns={"p25_pct": "low", "p75_pct": "high"})[["year", "low", "high"]],
-                         spread_name=t("trends.middle_half"))
+                         spread_name=t("trends.middle_half"), breaks=breaks, break_name=t("lineage.break"))
     charts.frame(fig, lang=ctx.lang, title=t("trends.score_title", group=group_name.lower()),
                  subtitle=t("trends.score_subtitle", group=group_name), source=source, height=320, legend=True)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xu-huong"), key="trend")
@@ -58,6 +60,8 @@ if ranked_years and ctx.year in set(trend["year"]):
                      subtitle=t("trends.movement_subtitle", group=group_name), source=source,
                      height=24 * len(moves) + 30, legend=True)
         ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"thu-hang-{start}"), key="movement")
+    else:
+        st.caption(t("trends.no_movement", start=start, end=ctx.year))
 
 # 3. Areas over the years, with the change of criteria set marked.
 areas = query("area_trend", **group)

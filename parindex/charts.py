@@ -181,12 +181,15 @@ def diverging_bars(rows: pd.DataFrame, lang: str, *, value_title: str, positive_
 
 
 def history(lines: pd.DataFrame, lang: str, *, value_title: str, band: pd.DataFrame | None = None,
-            band_name: str = "", spread: pd.DataFrame | None = None, spread_name: str = "") -> go.Figure:
+            band_name: str = "", spread: pd.DataFrame | None = None, spread_name: str = "",
+            breaks: pd.DataFrame | None = None, break_name: str = "") -> go.Figure:
     """% of maximum over the years, one line per series; a missing year is a gap, never a zero.
 
     `lines` columns: series, year, value, hover; `band` (optional) columns: year, value (a
     reference line such as the group mean, drawn dashed behind the series); `spread` (optional)
-    columns: year, low, high (a shaded range such as the middle half of the group).
+    columns: year, low, high (a shaded range such as the middle half of the group); `breaks`
+    (optional) columns: x, value, text (a merge, split or abolition: a dotted rule and a marker
+    whose hover says what happened; the lines on either side are never joined).
     """
     fig = go.Figure()
     if spread is not None and not spread.empty:
@@ -205,6 +208,12 @@ def history(lines: pd.DataFrame, lang: str, *, value_title: str, band: pd.DataFr
             line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2.5}, marker={"size": 8},
             text=_last_only([fmt.number(v, lang, 1) for v in part["value"]]), textposition="top center",
             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+    if breaks is not None and not breaks.empty:
+        for x in breaks["x"].unique():
+            fig.add_vline(x=x, line={"color": MUTED, "dash": "dot", "width": 1.5})
+        fig.add_trace(go.Scatter(x=breaks["x"], y=breaks["value"], mode="markers", name=break_name,
+                                 marker={"symbol": "x-thin-open", "size": 14, "color": INK, "line": {"width": 2}},
+                                 customdata=breaks[["text"]], hovertemplate="%{customdata[0]}<extra></extra>"))
     fig.update_xaxes(dtick=1, title=None)
     fig.update_yaxes(title=value_title, ticksuffix="%")
     return fig

@@ -42,7 +42,7 @@ TABLES = (
           integers=("first_year", "last_year"), choices={"unit_group": GROUPS}),
     Table("unit_alias", "unit_aliases", ("alias", "unit_id"), ("alias", "unit_id")),
     Table("unit_lineage", "unit_lineage", ("predecessor_id", "successor_id"),
-          ("predecessor_id", "successor_id", "year", "kind"), integers=("year",),
+          ("predecessor_id", "year", "kind"), integers=("year",),
           choices={"kind": ("rename", "merge", "split", "abolish")}),
     Table("framework", "frameworks", ("framework_id",), ("framework_id", "name_vi", "name_en", "max_total"),
           decimals=("max_total",), integers=("first_year", "last_year"),
@@ -231,7 +231,7 @@ def _to_bool(text: str) -> bool:
 
 def validate(ds: Dataset) -> list[Problem]:
     problems: list[Problem] = []
-    for check in (_check_references, _check_criteria_tree, _check_tiers, _check_results,
+    for check in (_check_references, _check_lineage, _check_criteria_tree, _check_tiers, _check_results,
                   _check_scores):
         check(ds, problems)
     return problems
@@ -303,6 +303,13 @@ def _check_criteria_tree(ds, problems):
         if areas and abs(total - framework["max_total"]) > TOLERANCE:
             problems.append(Problem(framework["_file"], framework["_row"], "max_total",
                                     f"{framework['max_total']} is not the sum of its areas' maxima ({total})"))
+
+
+def _check_lineage(ds, problems):
+    for row in _rows(ds["unit_lineage"]):
+        if (row["kind"] == "abolish") == bool(row["successor_id"]):
+            problems.append(Problem(row["_file"], row["_row"], "successor_id",
+                                    "an abolition has no successor; a rename, merge or split has one"))
 
 
 def _check_tiers(ds, problems):

@@ -62,3 +62,25 @@ def area_series(areas: pd.DataFrame, t: Translator) -> pd.DataFrame:
     names = dict(zip(latest["area_key"], latest[f"area_short_{t.lang}"]))
     return areas.assign(series=areas["area_key"].map(names), value=areas["mean_pct"]).sort_values(
         ["area_order", "year"])
+
+
+def trend_lines(trends: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """unit_trend rows, one series per line (a rename continues it; a merge or split starts
+    another), each series named as its unit is named in its last year."""
+    last = trends.sort_values("year").drop_duplicates("line_id", keep="last")
+    names = dict(zip(last["line_id"], last[f"short_{t.lang}"]))
+    return trends.drop_duplicates(["line_id", "year"]).assign(series=trends["line_id"].map(names),
+                                                              value=trends["pct"])
+
+
+def break_marks(events: pd.DataFrame, lines: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """Where a line ends or starts through a merge, split or abolition: between the two years,
+    at the height of the last point before it, with what happened in words."""
+    rows = []
+    for _, event in events.drop_duplicates(["year", "kind", f"predecessors_{t.lang}"]).iterrows():
+        before = lines[(lines["year"] < event["year"])].sort_values("year")
+        value = before["value"].dropna().iloc[-1] if before["value"].notna().any() else None
+        text = t(f"lineage.{event['kind']}", year=int(event["year"]), before=event[f"predecessors_{t.lang}"],
+                 after=event[f"successors_{t.lang}"] or "")
+        rows.append({"x": event["year"] - 0.5, "value": value, "text": text})
+    return pd.DataFrame(rows, columns=["x", "value", "text"])

@@ -351,3 +351,8 @@ def national_others_table(others: pd.DataFrame, t: Translator) -> pd.DataFrame:
         t("col.total"): [fmt.number(r["total"], t.lang) for _, r in rows],
         t("national.note"): [r[f"note_{t.lang}"] if isinstance(r[f"note_{t.lang}"], str) else "" for _, r in rows],
     })
+
+
+def trend_hover(row: pd.Series, t: Translator) -> str:
+    return (f"<b>{int(row['year'])}: {unit_name(row, t)}</b><br>{fmt.number(row['pct'], t.lang)}% · "
+            f"{t('col.data')}: {t('provenance.' + row['provenance'])}")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from fixture_data import write_fixture
+from lineage_fixture import lineage_overrides
 from parindex.build import build
 from parindex.paths import DATA_DIR
 
@@ -17,6 +18,15 @@ def fixture_db(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("fixture")
     db = root / "fixture.duckdb"
     build(write_fixture(root / "data"), db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def lineage_db(tmp_path_factory) -> Path:
+    """The fixture with a 2025-style reorganisation (tests/lineage_fixture.py)."""
+    root = tmp_path_factory.mktemp("lineage")
+    db = root / "lineage.duckdb"
+    build(write_fixture(root / "data", lineage_overrides()), db)
     return db
 
 

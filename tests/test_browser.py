@@ -165,3 +165,27 @@ def test_trends_draws_its_lines(page, server):
     assert lines.count() >= 10  # four units, the group mean, eight areas (at least)
     expect(page.locator(EXCEPTION)).to_have_count(0)
     save_full_page(page, ARTIFACTS / "trends_2021_department_vi.png")
+
+
+@pytest.fixture(scope="module")
+def lineage_server(lineage_db, tmp_path_factory):
+    app = StreamlitServer(lineage_db, log=tmp_path_factory.mktemp("lineage") / "streamlit.log").start(timeout=60)
+    yield app
+    app.stop()
+
+
+def test_trends_marks_a_merge_in_the_fixture(context, lineage_server):
+    page = context.new_page()
+    try:
+        page.goto(f"{lineage_server.url}/xu-huong?y=2025&u=noi-vu-moi")
+        wait_for_page(page)
+        lines = page.locator(".js-plotly-plot .scatterlayer .trace path.js-line")
+        expect(lines.first).to_be_attached()
+        legend = page.locator(".js-plotly-plot .legend").first
+        expect(legend).to_contain_text("Sáp nhập, chia tách, giải thể")  # the break marker's trace
+        expect(legend).to_contain_text("Sở Nội vụ (mới)")
+        expect(page.locator(".js-plotly-plot .shapelayer path").first).to_be_attached()  # the dotted rule
+        expect(page.locator(EXCEPTION)).to_have_count(0)
+        save_full_page(page, ARTIFACTS / "trends_merge_fixture.png")
+    finally:
+        page.close()

@@ -19,8 +19,8 @@ CREATE TABLE unit (
 
 CREATE TABLE unit_alias (alias VARCHAR NOT NULL, alias_key VARCHAR NOT NULL, unit_id VARCHAR NOT NULL);
 
-CREATE TABLE unit_lineage (
-    predecessor_id VARCHAR NOT NULL, successor_id VARCHAR NOT NULL, year INTEGER NOT NULL,
+CREATE TABLE unit_lineage (  -- successor_id is NULL where a unit was abolished
+    predecessor_id VARCHAR NOT NULL, successor_id VARCHAR, year INTEGER NOT NULL,
     kind VARCHAR NOT NULL, source_id VARCHAR, note_vi VARCHAR, note_en VARCHAR);
 
 CREATE TABLE framework (
