@@ -89,6 +89,12 @@ def group_overview() -> None:
         else:
             right.caption(t("overview.bottom_unknown"))
 
+    areas = query("area_summary", threshold=80, **params)
+    st.subheader(t("summary.heading"))
+    st.code(labels.summary_paragraph(summary, tiers, areas, group=group_name.lower(),
+                                     illustrative=bool(assessment["n_illustrative"]), t=t),
+            language=None, wrap_lines=True)
+
     if not checks.empty:
         st.subheader(t("overview.check_heading"))
         st.caption(t("overview.check_caption"))

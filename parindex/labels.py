@@ -356,3 +356,34 @@ def national_others_table(others: pd.DataFrame, t: Translator) -> pd.DataFrame:
 def trend_hover(row: pd.Series, t: Translator) -> str:
     return (f"<b>{int(row['year'])}: {unit_name(row, t)}</b><br>{fmt.number(row['pct'], t.lang)}% · "
             f"{t('col.data')}: {t('provenance.' + row['provenance'])}")
+
+
+def summary_paragraph(summary: pd.Series, tiers: pd.DataFrame, areas: pd.DataFrame, *, group: str,
+                      illustrative: bool, t: Translator) -> str:
+    """The year's paragraph, in the style of the province's own announcements: the mean against
+    last year, each tier with its count, share and units named, the best and the weakest area.
+    Every number is computed from the data; nothing is said where the data cannot support it."""
+    parts = []
+    if not fmt.is_missing(summary["mean_total"]):
+        maximum = fmt.number(summary["max_total"], t.lang, 0)
+        mean = t("summary.mean", year=int(summary["year"]), group=group,
+                 mean=fmt.number(summary["mean_total"], t.lang), max=maximum)
+        if not fmt.is_missing(summary["mean_change"]):
+            direction = ("summary.higher" if summary["mean_change"] > 0 else
+                         "summary.lower" if summary["mean_change"] < 0 else "summary.same")
+            mean += ", " + t(direction, year=int(summary["prev_year"]),
+                            mean=fmt.number(summary["prev_mean_total"], t.lang), max=maximum)
+        parts.append(mean + ".")
+    for _, tier in tiers[tiers["n"] > 0].iterrows():
+        line = t("summary.tier", n=int(tier["n"]), tier=tier["label"], share=fmt.percent(tier["share"], t.lang))
+        names = tier[f"names_{t.lang}"]
+        parts.append(line + (f": {names}." if isinstance(names, str) and names and tier["n"] == tier["n_named"]
+                             else "."))
+    if not areas.empty:
+        ordered = areas.sort_values("mean_pct")
+        best, worst = ordered.iloc[-1], ordered.iloc[0]
+        parts.append(t("summary.areas", best=best[f"area_{t.lang}"], best_pct=fmt.number(best["mean_pct"], t.lang),
+                       worst=worst[f"area_{t.lang}"], worst_pct=fmt.number(worst["mean_pct"], t.lang)))
+    if illustrative:
+        parts.append(t("summary.illustrative"))
+    return " ".join(parts)

@@ -8,6 +8,7 @@ script in a temporary folder keeps st.navigation in charge, as on the real serve
 from __future__ import annotations
 
 import base64
+import csv
 import json
 import re
 
@@ -193,3 +194,20 @@ def test_filters_are_written_to_the_url_without_defaults():
     at.radio(key="lang").set_value("vi")
     at.run()
     assert dict(at.query_params) == {"g": "district"}
+
+
+def test_summary_paragraph_2021_departments_matches_the_published_figures():
+    with (ROOT / "data" / "published" / "laocai_group_stats.csv").open(encoding="utf-8") as handle:
+        stats = {(r["year"], r["unit_group"], r["stat"]): r["value"] for r in csv.DictReader(handle)}
+    n = int(stats[("2021", "department", "n_units")])
+    paragraph = open_app(y="2021").code[0].value
+    mean_2021 = stats[("2021", "department", "mean_total")].replace(".", ",")
+    mean_2020 = stats[("2020", "department", "mean_total")].replace(".", ",")
+    assert paragraph.startswith(f"Năm 2021, điểm trung bình của khối sở, ban, ngành đạt {mean_2021}/100, "
+                                f"thấp hơn so với năm 2020 ({mean_2020}/100).")
+    for band, label in ((">= 90", "Từ 90 điểm trở lên"), ("85 - < 90", "Từ 85 đến dưới 90 điểm"),
+                        ("< 85", "Dưới 85 điểm")):
+        count = int(stats[("2021", "department", f"count_band:{band}")])
+        share = f"{100 * count / n:.2f}".replace(".", ",")  # 6/19 = 31,58% (the announcement printed 31,5%)
+        assert f"Có {count} đơn vị ở nhóm «{label}», chiếm {share}%: " in paragraph
+    assert "Sở Nội vụ; Văn phòng UBND tỉnh" in paragraph and paragraph.endswith("không phải số liệu công bố.)")
