@@ -18,6 +18,7 @@ pages = [
     st.Page(PAGES / "unit.py", title=ctx.t("nav.unit"), icon=":material/apartment:", url_path="don-vi"),
     st.Page(PAGES / "trends.py", title=ctx.t("nav.trends"), icon=":material/trending_up:", url_path="xu-huong"),
     st.Page(PAGES / "national.py", title=ctx.t("nav.national"), icon=":material/public:", url_path="toan-quoc"),
+    st.Page(PAGES / "methodology.py", title=ctx.t("nav.method"), icon=":material/menu_book:", url_path="du-lieu"),
     st.Page(PAGES / "compare.py", title=ctx.t("nav.compare"), icon=":material/compare_arrows:", url_path="so-sanh"),
 ]
 st.navigation(pages).run()

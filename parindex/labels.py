@@ -387,3 +387,56 @@ def summary_paragraph(summary: pd.Series, tiers: pd.DataFrame, areas: pd.DataFra
     if illustrative:
         parts.append(t("summary.illustrative"))
     return " ".join(parts)
+
+
+def assessment_table(assessments: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    rows = list(assessments.iterrows())
+    return pd.DataFrame({
+        t("filter.year"): [str(int(r["year"])) for _, r in rows],
+        t("filter.group"): [t(f"group.{r['unit_group']}") for _, r in rows],
+        t("method.col_scale"): [fmt.number(r["max_total"], t.lang, 0) for _, r in rows],
+        t("method.col_units"): [fmt.integer(r["n_units"], t.lang) for _, r in rows],
+        t("method.col_scored"): [f"{int(r['n_scored'])}/{int(r['n_units'])}" for _, r in rows],
+        t("col.data"): [t("provenance.illustrative") if r["n_illustrative"] else t("provenance.published")
+                        for _, r in rows],
+        t("method.col_source"): [_first_text(r["decision_no"], r[f"publisher_{t.lang}"]) for _, r in rows],
+    })
+
+
+def framework_table(areas: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    rows = list(areas.iterrows())
+    return pd.DataFrame({
+        t("unit.col_area"): [r[f"area_{t.lang}"] for _, r in rows],
+        t("criteria.col_max"): [fmt.number(r["max_points"], t.lang) for _, r in rows],
+        t("method.col_criteria"): [int(r["n_criteria"]) for _, r in rows],
+        t("method.col_subs"): [int(r["n_sub"]) for _, r in rows],
+        t("method.col_self"): [t("method.yes") if r["self_assessed"] else t("method.survey") for _, r in rows],
+    })
+
+
+def tier_table(tiers: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    rows = list(tiers.iterrows())
+    return pd.DataFrame({
+        t("filter.group"): [t(f"group.{r['unit_group']}") for _, r in rows],
+        t("filter.year"): [str(int(r["year"])) for _, r in rows],
+        t("col.tier"): [r[f"label_{t.lang}"] for _, r in rows],
+        t("method.col_bound"): [_bound_text(r, t) for _, r in rows],
+        t("col.data"): [t(f"provenance.{r['provenance']}") for _, r in rows],
+    })
+
+
+def _bound_text(row: pd.Series, t: Translator) -> str:
+    if fmt.is_missing(row["min_points"]):
+        return t("method.bound_rest")
+    sign = "≥" if row["min_inclusive"] else ">"
+    return f"{sign} {fmt.number(row['min_points'], t.lang)}"
+
+
+def lineage_table(events: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    rows = list(events.iterrows())
+    return pd.DataFrame({
+        t("filter.year"): [str(int(r["year"])) for _, r in rows],
+        t("method.col_event"): [t(f"lineage.{r['kind']}", year=int(r["year"]), before=r[f"predecessor_{t.lang}"],
+                                  after=r[f"successor_{t.lang}"] or "") for _, r in rows],
+        t("national.note"): [_first_text(r[f"note_{t.lang}"]) for _, r in rows],
+    })

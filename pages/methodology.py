@@ -1,0 +1,40 @@
+"""Dữ liệu: how the index is built, year by year, where every figure comes from, and the data."""
+
+import streamlit as st
+
+from parindex import app, export, labels
+from parindex.db import query
+
+ctx = app.context()
+t = ctx.t
+st.title(t("method.title"))
+st.markdown(t("method.intro"))
+
+st.subheader(t("method.assessments_heading"))
+st.dataframe(labels.assessment_table(query("assessment_list"), t), hide_index=True, width="stretch")
+st.caption(t("method.assessments_note"))
+
+st.subheader(t("method.frameworks_heading"))
+areas = query("framework_areas")
+for framework_id, part in areas.groupby("framework_id", sort=False):
+    head = part.iloc[0]
+    st.markdown(t("method.framework_line", name=head[f"name_{ctx.lang}"], first=int(head["first_year"]),
+                  last=int(head["last_year"]), provenance=t(f"provenance.{head['provenance']}")))
+    st.dataframe(labels.framework_table(part, t), hide_index=True, width="stretch")
+
+st.subheader(t("method.tiers_heading"))
+st.dataframe(labels.tier_table(query("tier_table", jurisdiction=app.home_jurisdiction()), t),
+             hide_index=True, width="stretch")
+
+st.subheader(t("method.lineage_heading"))
+st.dataframe(labels.lineage_table(query("lineage_list"), t), hide_index=True, width="stretch")
+
+st.subheader(t("method.download_heading"))
+st.markdown(t("method.download_text"))
+st.download_button(
+    t("method.download_button"), icon=":material/download:",
+    data=lambda: export.xlsx({"results": query("dataset_results"), "scores": query("dataset_scores")},
+                             {"title": t("app.title"), "source": t("method.download_source"),
+                              "provenance": t("method.download_provenance"), "view": "/du-lieu"}),
+    file_name="chi-so-cchc_lao-cai_toan-bo-du-lieu.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -1,0 +1,16 @@
+-- assessment_list: every published assessment with its scale, decision, source and what of it
+-- is published or illustrative.
+-- Parameters: none
+-- Columns: year, unit_group, jurisdiction_vi, jurisdiction_en, max_total, n_units, n_results,
+--   n_scored, n_illustrative, decision_no, publisher_vi, publisher_en, title, url, framework_id
+SELECT a.year, a.unit_group, j.name_vi AS jurisdiction_vi, j.name_en AS jurisdiction_en, a.max_total,
+       a.n_units, count(r.unit_id) AS n_results, count(r.total) AS n_scored,
+       count(r.unit_id) FILTER (WHERE r.provenance = 'illustrative') AS n_illustrative,
+       a.decision_no, s.publisher_vi, s.publisher_en, s.title, s.url, a.framework_id
+FROM assessment a
+JOIN jurisdiction j USING (jurisdiction_id)
+LEFT JOIN result r USING (assessment_id)
+LEFT JOIN source s ON s.source_id = a.source_id
+WHERE a.status = 'published'
+GROUP BY ALL
+ORDER BY a.unit_group, a.year;

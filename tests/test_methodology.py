@@ -1,0 +1,50 @@
+"""The Methodology page and the full-dataset workbook."""
+
+from __future__ import annotations
+
+import io
+
+import duckdb
+import pandas as pd
+import pytest
+
+from parindex import export
+from parindex.db import run
+from parindex.paths import ROOT
+from test_app import open_app
+
+METHOD = str(ROOT / "pages" / "methodology.py")
+
+
+@pytest.fixture(autouse=True)
+def embedded(embedded_db, use_db):
+    use_db(embedded_db)
+
+
+def test_methodology_page_lists_assessments_frameworks_tiers_and_lineage():
+    at = open_app(METHOD)
+    assessments, *frameworks, tiers, lineage = [d.value for d in at.dataframe]
+    first = assessments.iloc[0]
+    assert (first["Năm"], first["Thang điểm"], first["Có điểm"], first["Quyết định / nguồn"]) == (
+        "2015", "70", "9/20", "QĐ 955/QĐ-UBND")
+    assert len(frameworks) == 2 and all(len(f) == 8 for f in frameworks)  # eight areas in each set
+    assert frameworks[0]["Tự đánh giá"].tolist()[-1] == "không (điều tra xã hội học)"
+    row = tiers[(tiers["Năm"] == "2021") & (tiers["Xếp loại"] == "Trên 90 điểm")].iloc[0]
+    assert row["Ngưỡng điểm"] == "> 90,00"  # the district band's bound is exclusive
+    assert lineage["Thay đổi"].tolist() == [
+        "2018: Sở Giao thông vận tải đổi tên thành Sở Giao thông vận tải - Xây dựng",
+        "2019: huyện Sa Pa đổi tên thành thị xã Sa Pa"]
+    assert at.get("download_button")
+
+
+def test_full_dataset_workbook(embedded_db):
+    with duckdb.connect(str(embedded_db), read_only=True) as con:
+        results, scores = run(con, "dataset_results"), run(con, "dataset_scores")
+    book = pd.read_excel(io.BytesIO(export.xlsx({"results": results, "scores": scores}, {"source": "S"})),
+                         sheet_name=None)
+    assert list(book) == ["results", "scores", "metadata"]
+    assert len(book["results"]) == len(results) and len(book["scores"]) == len(scores) == 8652
+    meta = dict(zip(book["metadata"]["key"], book["metadata"]["value"]))
+    assert meta["source"] == "S" and meta["generated_at"].endswith("UTC")
+    sa_pa = book["results"][(book["results"]["unit_id"] == "huyen-sa-pa")]
+    assert sa_pa["tier_vi"].tolist() == ["Khá"] and sa_pa["total"].isna().all()  # 2018: a tier, no score
