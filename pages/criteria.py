@@ -38,6 +38,8 @@ charts.frame(fig, lang=ctx.lang, title=t("criteria.heatmap_title", area=weakest_
              subtitle=t("criteria.heatmap_subtitle", group=group_name, year=ctx.year), source=source,
              height=24 * (areas["unit_id"].nunique() + 1) + 20, top_labels=2)
 ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc"), key="area_heatmap")
+ui.data_downloads(areas.drop(columns=["short_vi", "short_en"]), file_stem=ui.file_name(ctx.year, ctx.group, "linh-vuc"),
+                  t=t, key="areas", metadata=ui.view_metadata(assessment, t, f"/tieu-chi?y={ctx.year}&g={ctx.group}"))
 
 area_keys = summary["area_key"].tolist()
 area_names = dict(zip(area_keys, summary[f"area_{ctx.lang}"]))

@@ -34,6 +34,8 @@ ui.chart(fig, file_name=ui.file_name(int(place["year"].max()), "province", "toan
 st.subheader(t("national.table_heading"))
 st.dataframe(labels.national_table(place, context, t), hide_index=True, width="stretch")
 st.caption(t("national.context_note"))
+ui.data_downloads(context, file_stem="chi-so-cchc_toan-quoc", t=t, key="national",
+                  metadata={"source": labels.national_source(context, t), "view": "/toan-quoc"})
 others = context[~context["is_home"]]
 if not others.empty:
     st.subheader(t("national.others_heading"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parindex import app, charts, fmt, labels, ui
+from parindex import app, charts, export, fmt, labels, ui
 from parindex.db import query
 
 ctx = app.context()
@@ -39,6 +39,9 @@ else:
                  height=min(38 + 35 * len(ranking), 760))
     if not scored.empty:
         st.caption(t("rankings.footnote", prev=labels.previous_year_text(ranking, t)))
+    stem = ui.file_name(ctx.year, ctx.group, "xep-hang")
+    ui.data_downloads(export.ranking_data(ranking, ctx.year, ctx.group), file_stem=stem, t=t, key="ranking",
+                      metadata=ui.view_metadata(assessment, t, f"/xep-hang?y={ctx.year}&g={ctx.group}"))
 
     st.subheader(t("rankings.profiles_heading"))
     ui.unit_links(ranking, t, ctx.year, ctx.group)

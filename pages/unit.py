@@ -64,6 +64,8 @@ else:
                  legend=True)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"don-vi-{unit_id}"), key="history")
 st.dataframe(labels.history_table(history, t), hide_index=True, width="stretch")
+ui.data_downloads(history, file_stem=f"chi-so-cchc_{unit_id}_lich-su", t=t, key="history",
+                  metadata={"source": labels.history_source(history, t), "view": f"/don-vi?u={unit_id}"})
 
 if this_year.empty:
     st.stop()

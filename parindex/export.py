@@ -19,3 +19,21 @@ def xlsx(sheets: dict[str, pd.DataFrame], metadata: dict[str, str]) -> bytes:
         pd.DataFrame({"key": list(stamped), "value": list(stamped.values())}).to_excel(
             writer, sheet_name="metadata", index=False)
     return buffer.getvalue()
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel shows Vietnamese correctly; a point as decimal
+    separator and no index, so scripts read it as they read any CSV."""
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+RANKING_COLUMNS = {"unit_id": "unit_id", "name_vi": "name_vi", "name_en": "name_en", "total": "total",
+                   "max_total": "max_total", "pct": "pct_of_max", "rank": "rank", "rank_of": "rank_of",
+                   "tier_vi": "tier_vi", "tier_en": "tier_en", "provenance": "provenance"}
+
+
+def ranking_data(ranking: pd.DataFrame, year: int, group: str) -> pd.DataFrame:
+    """The Rankings view as data: codes and names, numbers unformatted, % rounded to 2 places."""
+    data = ranking[list(RANKING_COLUMNS)].rename(columns=RANKING_COLUMNS)
+    data["pct_of_max"] = data["pct_of_max"].round(2)
+    return data.assign(year=year, group=group)[["year", "group", *RANKING_COLUMNS.values()]]

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from parindex import charts, labels
+from parindex import charts, export, labels
 from parindex.i18n import Translator
 from parindex.paths import ROOT
 
@@ -69,3 +69,24 @@ def file_name(year: int, group: str, view: str) -> str:
 def metric_delta(text: str) -> str | None:
     """Streamlit colours a delta by a leading ASCII '-'; our numbers use a true minus."""
     return None if text in ("—", "") else text.replace("−", "-", 1)
+
+
+def data_downloads(frame: pd.DataFrame, *, file_stem: str, metadata: dict[str, str], t: Translator,
+                   key: str) -> None:
+    """CSV and XLSX of the data a view shows, side by side under it."""
+    csv_col, xlsx_col, _ = st.columns([1, 1, 3])
+    csv_col.download_button(t("download.csv"), data=export.csv_bytes(frame), file_name=f"{file_stem}.csv",
+                            mime="text/csv", icon=":material/download:", key=f"{key}_csv", on_click="ignore")
+    xlsx_col.download_button(t("download.xlsx"), data=lambda: export.xlsx({"data": frame}, metadata),
+                             file_name=f"{file_stem}.xlsx", icon=":material/download:", key=f"{key}_xlsx",
+                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                             on_click="ignore")
+
+
+def view_metadata(assessment: pd.Series, t: Translator, view: str) -> dict[str, str]:
+    """What a downloaded file must say about itself: source, decision, provenance, the view."""
+    return {"source": labels.source_line(assessment, t),
+            "decision": assessment["decision_no"] if isinstance(assessment["decision_no"], str) else "",
+            "framework": assessment[f"framework_{t.lang}"] if isinstance(assessment[f"framework_{t.lang}"], str) else "",
+            "provenance": t("provenance.illustrative") if assessment["n_illustrative"] else t("provenance.published"),
+            "view": view}

@@ -48,3 +48,20 @@ def test_full_dataset_workbook(embedded_db):
     assert meta["source"] == "S" and meta["generated_at"].endswith("UTC")
     sa_pa = book["results"][(book["results"]["unit_id"] == "huyen-sa-pa")]
     assert sa_pa["tier_vi"].tolist() == ["Khá"] and sa_pa["total"].isna().all()  # 2018: a tier, no score
+
+
+def test_rankings_csv_header_and_first_row_byte_for_byte(embedded_db):
+    from parindex.export import csv_bytes, ranking_data
+    with duckdb.connect(str(embedded_db), read_only=True) as con:
+        ranking = run(con, "ranking", jurisdiction="lao-cai", group="department", year=2015)
+    data = csv_bytes(ranking_data(ranking, 2015, "department"))
+    lines = data.split(b"\n")
+    assert lines[0] == (b"\xef\xbb\xbfyear,group,unit_id,name_vi,name_en,total,max_total,pct_of_max,rank,rank_of,"
+                        b"tier_vi,tier_en,provenance")
+    assert lines[1] == ("2015,department,so-cong-thuong,Sở Công Thương,Department of Industry and Trade,65.0,70.0,"
+                        "92.86,1,20,Tốt,Good,published").encode("utf-8")
+
+
+def test_rankings_page_offers_both_downloads():
+    at = open_app(str(ROOT / "pages" / "rankings.py"), y="2021")
+    assert len(at.get("download_button")) == 2
