@@ -52,3 +52,9 @@ def use_db(monkeypatch):
         monkeypatch.setenv("PARINDEX_DB", str(path))
         return path
     return use
+
+
+@pytest.fixture
+def on_embedded(embedded_db, use_db):
+    """The app and the query function read the embedded dataset's database."""
+    use_db(embedded_db)

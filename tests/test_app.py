@@ -21,9 +21,7 @@ from parindex.paths import ROOT
 RANKINGS = str(ROOT / "pages" / "rankings.py")
 
 
-@pytest.fixture(autouse=True)
-def embedded(embedded_db, use_db):
-    use_db(embedded_db)
+pytestmark = pytest.mark.usefixtures("on_embedded")
 
 
 def open_app(page: str | None = None, **params) -> AppTest:

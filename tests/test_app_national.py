@@ -12,9 +12,7 @@ from test_app import figures, open_app, plain, values
 NATIONAL = str(ROOT / "pages" / "national.py")
 
 
-@pytest.fixture(autouse=True)
-def embedded(embedded_db, use_db):
-    use_db(embedded_db)
+pytestmark = pytest.mark.usefixtures("on_embedded")
 
 
 def test_national_page_year_by_year():

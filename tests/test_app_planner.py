@@ -15,9 +15,7 @@ UNIT = str(ROOT / "pages" / "unit.py")
 COMPARE = str(ROOT / "pages" / "compare.py")
 
 
-@pytest.fixture(autouse=True)
-def embedded(embedded_db, use_db):
-    use_db(embedded_db)
+pytestmark = pytest.mark.usefixtures("on_embedded")
 
 
 def total_of(db, unit_id, year):

@@ -12,9 +12,7 @@ from test_app import figures, open_app, plain, values
 TRENDS = str(ROOT / "pages" / "trends.py")
 
 
-@pytest.fixture(autouse=True)
-def embedded(embedded_db, use_db):
-    use_db(embedded_db)
+pytestmark = pytest.mark.usefixtures("on_embedded")
 
 
 def test_trends_draws_scores_movement_areas_and_tiers():

@@ -7,7 +7,6 @@ import duckdb
 import pytest
 
 from fixture_data import TABLES, write_fixture
-from lineage_fixture import lineage_overrides
 from parindex.build import build
 from parindex.dataset import DatasetError
 from parindex.db import run

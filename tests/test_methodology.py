@@ -16,9 +16,7 @@ from test_app import open_app
 METHOD = str(ROOT / "pages" / "methodology.py")
 
 
-@pytest.fixture(autouse=True)
-def embedded(embedded_db, use_db):
-    use_db(embedded_db)
+pytestmark = pytest.mark.usefixtures("on_embedded")
 
 
 def test_methodology_page_lists_assessments_frameworks_tiers_and_lineage():
