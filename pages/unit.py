@@ -82,7 +82,7 @@ fig = charts.area_profile(profile, ctx.lang, unit_name=labels.unit_name(unit, t,
 weakest = profile.assign(gap=profile["pct"] - profile["group_mean_pct"]).sort_values("gap").iloc[0]
 charts.frame(fig, lang=ctx.lang, title=t("unit.areas_title", area=weakest["label"], year=ctx.year),
              subtitle=t("unit.areas_subtitle", group=group_name, year=ctx.year),
-             source=labels.source_line(query("assessment", **params).iloc[0], t), height=28 * len(profile) + 40,
+             source=labels.source_line(assessment, t), height=28 * len(profile) + 40,
              legend=True)
 ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"linh-vuc-{unit_id}"), key="areas")
 
