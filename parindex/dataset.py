@@ -3,6 +3,9 @@
 Each table is read from `data/<file>.csv` and, where it exists, `data/illustrative/<file>.csv`
 (what parindex.generate writes). Every problem is reported with its file, row and column; a
 dataset with any problem is never built.
+
+The checks work on whole columns (a national dataset has millions of score rows) and visit
+single rows in Python only to word the problems found.
 """
 
 from __future__ import annotations
@@ -194,17 +197,19 @@ def _check_duplicates(frame, table, problems):
 def _typed(frame, column, convert, reason, problems):
     if column not in frame.columns:
         return pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    values = []
-    for text, file, row in zip(frame[column], frame["_file"], frame["_row"]):
+    texts = frame[column].fillna("")
+    converted, bad = {"": None}, set()
+    for text in texts.unique():  # each distinct text once: scores repeat a few hundred values
         if text == "":
-            values.append(None)
             continue
         try:
-            values.append(convert(text))
+            converted[text] = convert(text)
         except ValueError:
-            problems.append(Problem(file, row, column, f"'{text}' {reason}"))
-            values.append(None)
-    return pd.Series(values, index=frame.index, dtype=object)
+            converted[text] = None
+            bad.add(text)
+    for row in _rows(frame.loc[texts.isin(bad), ["_file", "_row", column]]):
+        problems.append(Problem(row["_file"], row["_row"], column, f"'{row[column]}' {reason}"))
+    return pd.Series([converted[text] for text in texts], index=frame.index, dtype=object)
 
 
 def _to_decimal(text: str) -> Decimal:
@@ -267,10 +272,13 @@ def _check_references(ds, problems):
         "published_stat": [("jurisdiction_id", "jurisdiction"), ("source_id", "source")],
     }
     for table, refs in references.items():
-        for row in _rows(ds[table]):
-            for column, target in refs:
-                if row.get(column) and row[column] not in known[target]:
-                    _unknown(problems, row, column, target)
+        frame = ds[table]
+        for column, target in refs:
+            if column not in frame.columns:
+                continue
+            values = frame[column].fillna("")
+            for row in _rows(frame[(values != "") & ~values.isin(known[target])]):
+                _unknown(problems, row, column, target)
 
 
 def _check_criteria_tree(ds, problems):
@@ -355,41 +363,46 @@ def _check_results(ds, problems):
 
 
 def _check_scores(ds, problems):
-    assessments = {r["assessment_id"]: r for r in _rows(ds["assessment"])}
-    criteria = {(r["framework_id"], r["criterion_id"]): r for r in _rows(ds["criterion"])}
-    results = {(r["assessment_id"], r["unit_id"]): r for r in _rows(ds["result"])}
-    sums: dict[tuple[str, str], Decimal] = {}
-    for row in _rows(ds["score"]):
-        assessment = assessments.get(row["assessment_id"])
-        if not assessment:
-            continue
-        criterion = criteria.get((assessment["framework_id"], row["criterion_id"]))
-        if criterion is None:
-            _unknown(problems, row, "criterion_id", f"criterion of framework {assessment['framework_id'] or '(none)'}")
-            continue
-        if criterion["level"] != "sub":
-            problems.append(Problem(row["_file"], row["_row"], "criterion_id",
-                                    f"scores are given per sub-criterion, '{row['criterion_id']}' is a {criterion['level']}"))
-        for column in ("final_points", "self_points"):
-            value = row[column]
-            if value is not None and not (0 <= value <= criterion["max_points"]):
-                problems.append(Problem(row["_file"], row["_row"], column,
-                                        f"{value} is outside 0 to {criterion['max_points']} "
-                                        f"(the maximum of {row['criterion_id']})"))
-        if row["self_points"] is not None and not criterion["self_assessed"]:
-            problems.append(Problem(row["_file"], row["_row"], "self_points",
-                                    f"{row['criterion_id']} is survey-based and has no self-assessment"))
-        key = (row["assessment_id"], row["unit_id"])
-        if key not in results:
-            problems.append(Problem(row["_file"], row["_row"], "unit_id",
-                                    f"no result row for {row['unit_id']} in {row['assessment_id']}"))
-        if row["final_points"] is not None:
-            sums[key] = sums.get(key, Decimal(0)) + row["final_points"]
-    for key, leaf_sum in sums.items():
-        result = results.get(key)
-        if result and result["total"] is not None and abs(leaf_sum - result["total"]) > TOLERANCE:
-            problems.append(Problem(result["_file"], result["_row"], "total",
-                                    f"{result['total']} is not the sum of {key[1]}'s sub-criterion scores ({leaf_sum})"))
+    assessments = ds["assessment"][["assessment_id", "framework_id"]]
+    criteria = ds["criterion"][["framework_id", "criterion_id", "level", "max_points", "self_assessed"]]
+    results = ds["result"][["assessment_id", "unit_id", "total", "_file", "_row"]]
+    # Scores of an unknown assessment are reported as unknown already.
+    scores = ds["score"].merge(assessments, on="assessment_id", how="inner")
+    scores = scores.merge(criteria, on=["framework_id", "criterion_id"], how="left", indicator="criterion")
+    scores = scores.merge(results[["assessment_id", "unit_id"]], on=["assessment_id", "unit_id"],
+                          how="left", indicator="result")
+    for row in _rows(scores[scores["criterion"] == "left_only"]):
+        _unknown(problems, row, "criterion_id", f"criterion of framework {row['framework_id'] or '(none)'}")
+    scores = scores[scores["criterion"] == "both"]
+    for row in _rows(scores[scores["level"] != "sub"]):
+        problems.append(Problem(row["_file"], row["_row"], "criterion_id",
+                                f"scores are given per sub-criterion, '{row['criterion_id']}' is a {row['level']}"))
+    maxima = scores["max_points"].to_numpy(object)
+    for column in ("final_points", "self_points"):
+        values = scores[column].to_numpy(object)
+        given = scores[column].notna().to_numpy()
+        outside = given.copy()
+        # Decimal comparisons, element by element in numpy's loop: exact, and no Python loop here.
+        outside[given] = (values[given] < 0) | (values[given] > maxima[given])
+        for row in _rows(scores[outside]):
+            problems.append(Problem(row["_file"], row["_row"], column,
+                                    f"{row[column]} is outside 0 to {row['max_points']} "
+                                    f"(the maximum of {row['criterion_id']})"))
+    for row in _rows(scores[scores["self_points"].notna() & ~scores["self_assessed"].astype(bool)]):
+        problems.append(Problem(row["_file"], row["_row"], "self_points",
+                                f"{row['criterion_id']} is survey-based and has no self-assessment"))
+    for row in _rows(scores[scores["result"] == "left_only"]):
+        problems.append(Problem(row["_file"], row["_row"], "unit_id",
+                                f"no result row for {row['unit_id']} in {row['assessment_id']}"))
+    scored = scores[scores["final_points"].notna()]
+    sums = scored.groupby(["assessment_id", "unit_id"], sort=False)["final_points"].agg(
+        lambda points: sum(points, Decimal(0))).rename("leaf_sum").reset_index()
+    checked = results[results["total"].notna()].merge(sums, on=["assessment_id", "unit_id"])
+    for row in _rows(checked):
+        if abs(row["leaf_sum"] - row["total"]) > TOLERANCE:
+            problems.append(Problem(row["_file"], row["_row"], "total",
+                                    f"{row['total']} is not the sum of {row['unit_id']}'s sub-criterion scores "
+                                    f"({row['leaf_sum']})"))
 
 
 def alias_rows(ds: Dataset) -> pd.DataFrame:
