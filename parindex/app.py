@@ -1,6 +1,6 @@
 """The Streamlit shell shared by every page: the database, the language and the shared filters.
 
-Filters live in the URL (`y`, `g`, `lang`) so that every view can be shared. Query parameters are
+Filters live in the URL (`j`, `y`, `g`, `lang`) so that every view can be shared. Query parameters are
 untrusted: an invalid value falls back to its default with a short notice, never an exception.
 Defaults stay out of the URL.
 """
@@ -13,11 +13,11 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from parindex import build
+from parindex import build, facts
 from parindex.dataset import DatasetError
 from parindex.db import query
 from parindex.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
-from parindex.paths import DATA_DIR, db_path
+from parindex.paths import DATA_DIR, EMBEDDED_DB, db_path
 
 GROUP_ORDER = ("department", "district", "commune", "province")
 DEFAULT_GROUP = "department"
@@ -30,8 +30,9 @@ class Context:
     lang: str
     group: str
     year: int
-    jurisdiction: str
+    jurisdiction: str  # of the chosen group: the province, or the national index for 'province'
     years: tuple[int, ...]
+    place: str  # the province chosen with `j` (its own units' results)
 
     @property
     def params(self) -> dict:
@@ -48,16 +49,31 @@ def setup() -> Context:
     lang = _language()
     t = Translator(lang)
     _ensure_database(t)
-    options = _options()
-    if options.empty:
+    everything = _options()
+    if everything.empty:
         st.error(t("error.empty_database"))
         st.stop()
-    if "_from_url" not in st.session_state:
+    places = query("jurisdictions")
+    first_visit = "_from_url" not in st.session_state
+    if first_visit:
         st.session_state["_from_url"] = True
-        _filters_from_url(options, t)
-    groups = [g for g in GROUP_ORDER if g in set(options["unit_group"])]
+        _place_from_url(places, t)
+    if st.session_state.get("j") not in set(places["jurisdiction_id"]):
+        st.session_state["j"] = home_jurisdiction()
+    if first_visit:
+        _filters_from_url(_in_scope(everything, st.session_state["j"]), t)
     # In the page, not the sidebar: on a phone the sidebar is folded away and the filters with it.
-    group_col, year_col, lang_col = st.columns([3, 1.4, 2], vertical_alignment="bottom")
+    if len(places) > 1:  # a national deployment: choose the province first
+        place_col, group_col, year_col, lang_col = st.columns([2.4, 3, 1.4, 2], vertical_alignment="bottom")
+        names = dict(zip(places["jurisdiction_id"], places[f"name_{lang}"]))
+        place_col.selectbox(t("filter.jurisdiction"), list(names), key="j", format_func=names.get)
+    else:
+        group_col, year_col, lang_col = st.columns([3, 1.4, 2], vertical_alignment="bottom")
+    place = st.session_state["j"]
+    options = _in_scope(everything, place)
+    groups = [g for g in GROUP_ORDER if g in set(options["unit_group"])]
+    if st.session_state.get("g") not in groups:  # a province without the group chosen before
+        st.session_state["g"] = DEFAULT_GROUP if DEFAULT_GROUP in groups else groups[0]
     group = group_col.selectbox(t("filter.group"), groups, key="g", format_func=lambda g: t(f"group.{g}"))
     years = _years(options, group)
     if st.session_state.get("y") not in years:
@@ -70,16 +86,22 @@ def setup() -> Context:
         st.info(notice, icon="ℹ️")
     jurisdiction = options.loc[options["unit_group"] == group, "jurisdiction_id"].iat[0]
     ctx = Context(t=t, lang=lang, group=group, year=int(year), jurisdiction=jurisdiction,
-                  years=tuple(years))
+                  years=tuple(years), place=place)
     st.session_state[_CONTEXT] = ctx
     return ctx
 
 
 def home_jurisdiction() -> str:
-    """The province the dashboard is about: the jurisdiction of its own unit groups (not the
-    national index, where it is one unit among the provinces)."""
-    options = _options()
-    return options.loc[options["unit_group"] != "province", "jurisdiction_id"].iat[0]
+    """The province the dashboard is about (Lào Cai, whose published facts the build checks);
+    in a database without it, the first province with results of its own units."""
+    places = query("jurisdictions")["jurisdiction_id"].tolist()
+    return facts.PROVINCE if facts.PROVINCE in places else places[0]
+
+
+def _in_scope(options: pd.DataFrame, place: str) -> pd.DataFrame:
+    """The assessments one province's view offers: its own units' and the national index."""
+    own = options["unit_group"] != "province"
+    return options[~own | (options["jurisdiction_id"] == place)]
 
 
 def context() -> Context:
@@ -97,13 +119,22 @@ def _language() -> str:
 
 
 def _ensure_database(t: Translator) -> None:
-    try:
-        if build.is_stale(DATA_DIR, db_path()):
-            with st.spinner(t("status.building")):
-                build.ensure_built(DATA_DIR, db_path())
-    except DatasetError as error:
-        st.error(t("error.dataset"))
-        st.code("\n".join(str(p) for p in error.problems[:50]), language=None)
+    """The embedded dataset's own database is (re)built from data/ when stale. Any other file
+    ($PARINDEX_DB: a national deployment, an import's output) is never overwritten with the
+    embedded data: when it is missing, unreadable or of another schema, say so and stop."""
+    path = db_path()
+    if path.resolve() == EMBEDDED_DB.resolve():
+        try:
+            if build.is_stale(DATA_DIR, path):
+                with st.spinner(t("status.building")):
+                    build.ensure_built(DATA_DIR, path)
+        except DatasetError as error:
+            st.error(t("error.dataset"))
+            st.code("\n".join(str(p) for p in error.problems[:50]), language=None)
+            st.stop()
+    problem = build.problem(path)
+    if problem:
+        st.error(t(f"error.db_{problem}", path=str(path)), icon="🛑")
         st.stop()
 
 
@@ -134,10 +165,21 @@ def _filters_from_url(options: pd.DataFrame, t: Translator) -> None:
                       year=years[-1]))
 
 
+def _place_from_url(places: pd.DataFrame, t: Translator) -> None:
+    raw = st.query_params.get("j")
+    if raw is None:
+        return
+    if raw in set(places["jurisdiction_id"]):
+        st.session_state["j"] = raw
+    else:
+        _notice(t("notice.invalid_place", value=_clip(raw)))
+
+
 def _filters_to_url(options: pd.DataFrame) -> None:
     """Mirror the filters into the URL, leaving defaults out."""
     group = st.session_state["g"]
     wanted = {
+        "j": st.session_state["j"] if st.session_state["j"] != home_jurisdiction() else None,
         "lang": st.session_state["lang"] if st.session_state["lang"] != DEFAULT_LANGUAGE else None,
         "g": group if group != DEFAULT_GROUP else None,
         "y": str(st.session_state["y"]) if st.session_state["y"] != _years(options, group)[-1] else None,

@@ -53,18 +53,33 @@ def is_stale(data_dir: Path, db_path: Path) -> bool:
     inputs = source_files(data_dir) + sorted(SQL_DIR.glob("*.sql"))
     if any(p.stat().st_mtime > built for p in inputs):
         return True
-    return not _current_schema(db_path, data_version(db_path))
+    return problem(db_path) is not None
+
+
+def problem(db_path: Path) -> str | None:
+    """Why the dashboard cannot read this file: 'missing', 'corrupt' (not a DuckDB database we
+    can open) or 'schema' (built by another version of this code); None when it is usable."""
+    if not db_path.exists():
+        return "missing"
+    schema = _schema(db_path, data_version(db_path))
+    if schema is None:
+        return "corrupt"
+    return None if schema == SCHEMA_VERSION else "schema"
 
 
 @lru_cache(maxsize=16)
-def _current_schema(db_path: Path, version: tuple) -> bool:
-    """Whether the file (in this version) was built by this code's schema; read once per version."""
+def _schema(db_path: Path, version: tuple) -> str | None:
+    """The schema version the file (in this version) was built with, read once per version;
+    '' when it has none, None when it cannot be opened at all."""
     try:
         with duckdb.connect(str(db_path), read_only=True) as con:
-            found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            try:
+                found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            except duckdb.CatalogException:
+                return ""  # a database, but not one of ours or from before the meta table
     except duckdb.Error:
-        return False
-    return found is not None and found[0] == SCHEMA_VERSION
+        return None
+    return found[0] if found else ""
 
 
 def ensure_built(data_dir: Path, db_path: Path) -> bool:

@@ -10,6 +10,9 @@ LOCALES_DIR = ROOT / "locales"
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 
+EMBEDDED_DB = DATA_DIR / "par.duckdb"  # built from data/ (and rebuilt when older than it)
+
+
 def db_path() -> Path:
     """The database the dashboard reads: $PARINDEX_DB, else data/par.duckdb."""
-    return Path(os.environ.get("PARINDEX_DB") or DATA_DIR / "par.duckdb")
+    return Path(os.environ.get("PARINDEX_DB") or EMBEDDED_DB)
