@@ -1,4 +1,5 @@
-"""Command line: `python -m parindex build [--db PATH]`, `generate`, and `serve [streamlit options]`."""
+"""Command line: `python -m parindex build [--db PATH]`, `generate`, `demo --scale national --db PATH`,
+`bench`, and `serve [streamlit options]`."""
 
 from __future__ import annotations
 
@@ -18,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--data", type=Path, default=DATA_DIR, help="dataset folder (default: data/)")
     gen_cmd = commands.add_parser("generate", help="rewrite data/illustrative/ from its generator")
     gen_cmd.add_argument("--data", type=Path, default=DATA_DIR)
+    demo_cmd = commands.add_parser("demo", help="build a database of synthetic (illustrative) national-scale data")
+    demo_cmd.add_argument("--scale", choices=("national", "small"), default="national")
+    demo_cmd.add_argument("--db", type=Path, required=True, help="database to write")
+    demo_cmd.add_argument("--sources", type=Path, help="keep the generated source files in this new folder")
     commands.add_parser("serve", help="run the dashboard (streamlit run dashboard.py, options passed on)",
                         add_help=False)
     args, rest = parser.parse_known_args(argv)
@@ -30,6 +35,16 @@ def main(argv: list[str] | None = None) -> int:
         from parindex.generate import write_illustrative
         write_illustrative(args.data)
         print(f"wrote {args.data / 'illustrative'}")
+        return 0
+
+    if args.command == "demo":
+        from parindex.demo import SCALES, build_demo
+        try:
+            build_demo(SCALES[args.scale], args.db, args.sources)
+        except DatasetError as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"built {args.db} ({args.scale} scale, illustrative)")
         return 0
 
     from parindex.build import build

@@ -10,6 +10,7 @@ import pytest
 from fixture_data import write_fixture
 from lineage_fixture import lineage_overrides
 from parindex.build import build
+from parindex.demo import SCALES, build_demo
 from parindex.paths import DATA_DIR
 
 
@@ -34,6 +35,14 @@ def lineage_db(tmp_path_factory) -> Path:
 def embedded_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("embedded") / "par.duckdb"
     build(DATA_DIR, db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def demo_small_db(tmp_path_factory) -> Path:
+    """The synthetic national data at its test scale: two invented provinces beside the embedded data."""
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    build_demo(SCALES["small"], db)
     return db
 
 
