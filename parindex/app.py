@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -22,6 +23,8 @@ from parindex.paths import DATA_DIR, EMBEDDED_DB, db_path
 GROUP_ORDER = ("department", "district", "commune", "province")
 DEFAULT_GROUP = "department"
 _CONTEXT = "_context"
+# What DuckDB raises reading a damaged file (a query's own mistakes are other errors and stay loud).
+DAMAGED = (duckdb.IOException, duckdb.SerializationException)
 
 
 @dataclass(frozen=True)
@@ -49,11 +52,14 @@ def setup() -> Context:
     lang = _language()
     t = Translator(lang)
     _ensure_database(t)
-    everything = _options()
+    try:
+        everything = _options()
+        places = query("jurisdictions")
+    except DAMAGED:  # opens, but a part is unreadable (a half-written copy)
+        database_error("corrupt", t)
     if everything.empty:
         st.error(t("error.empty_database"))
         st.stop()
-    places = query("jurisdictions")
     first_visit = "_from_url" not in st.session_state
     if first_visit:
         st.session_state["_from_url"] = True
@@ -134,8 +140,14 @@ def _ensure_database(t: Translator) -> None:
             st.stop()
     problem = build.problem(path)
     if problem:
-        st.error(t(f"error.db_{problem}", path=str(path)), icon="🛑")
-        st.stop()
+        database_error(problem, t)
+
+
+def database_error(problem: str, t: Translator | None = None) -> None:
+    """Say what is wrong with the database file and how to rebuild it; stop the page."""
+    t = t or context().t
+    st.error(t(f"error.db_{problem}", path=str(db_path())), icon="🛑")
+    st.stop()
 
 
 def _options() -> pd.DataFrame:

@@ -1,0 +1,60 @@
+"""Shared by the robustness tests: open one page of the dashboard in AppTest with given query
+parameters, and the hostile parameter sets the fuzzing sends (generated from a fixed seed)."""
+
+from __future__ import annotations
+
+import random
+
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from parindex.paths import ROOT
+
+# Page file -> its url_path in dashboard.py (the default page has none).
+PAGES = {"overview": "", "rankings": "xep-hang", "criteria": "tieu-chi", "unit": "don-vi", "trends": "xu-huong",
+         "national": "toan-quoc", "methodology": "du-lieu", "compare": "so-sanh"}
+KEYS = ("j", "y", "g", "lang", "u", "c", "a")
+HOSTILE = (
+    "", " ", "0", "-1", "1900", "2014", "2025", "99999", "2021.0", "2021 ", "٢٠٢١", "1e3", "NaN", "None", "null",
+    "true", "[]", "{}", "../../etc/passwd", "' OR '1'='1", "1; DROP TABLE unit; --", "$year", "\" UNION SELECT *",
+    "%00", "\x00", "\u202e2021", "\u200b", "Lào Cai", "lao-cai", "vn", "demo-01", "demo-99", "province", "commune",
+    "department", "district", "en", "vi", "fr", "so-noi-vu", "CDDH", "TD", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "<script>alert(1)</script>",
+    "x" * 5000, "ű" * 300, "2021" * 50,
+)
+
+
+def open_page(page: str, params: dict, timeout: float = 60) -> AppTest:
+    """A new session (as a new tab) opening `page` with `params` in its address. A list value is
+    a repeated key. The page is requested directly, as a deep link does."""
+    at = AppTest.from_string(f"import runpy; runpy.run_path({str(ROOT / 'dashboard.py')!r})",
+                             default_timeout=timeout)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if PAGES[page]:
+        # st.Page hashes its url_path; AppTest's switch_page only works after a first run.
+        at._page_hash = calc_hash(PAGES[page])
+    return at.run()
+
+
+def hostile_params(rng: random.Random, valid: dict[str, list[str]]) -> dict:
+    """One generated parameter set: known keys with valid, hostile or repeated values, and
+    unknown keys."""
+    params: dict = {}
+    for key in rng.sample(KEYS, rng.randint(0, len(KEYS))):
+        pool = valid.get(key, []) + list(HOSTILE)
+        roll = rng.random()
+        if roll < 0.15:
+            params[key] = [rng.choice(pool) for _ in range(rng.randint(2, 4))]  # repeated key
+        elif roll < 0.45 and valid.get(key):
+            params[key] = rng.choice(valid[key])
+        else:
+            params[key] = rng.choice(HOSTILE)
+    for _ in range(rng.choice((0, 0, 1, 2))):
+        params[rng.choice(("q", "page", "y2", "J", "utm_source", "ý", "<b>", "x" * 300))] = rng.choice(HOSTILE)
+    return params
+
+
+def rendered_text(at: AppTest) -> str:
+    """Everything the visitor reads, to look for a traceback shown as text."""
+    kinds = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "code", "text")
+    return "\n".join(str(e.value) for kind in kinds for e in getattr(at, kind))
