@@ -6,9 +6,11 @@ Missing values are never shown as 0: they come back as NA, a dash that the page 
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import pandas as pd
-from babel.numbers import format_decimal, format_percent
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 NA = "—"
@@ -26,8 +28,12 @@ def _decimal(value) -> Decimal:
 def number(value, lang: str, digits: int = 2) -> str:
     if is_missing(value):
         return NA
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(_decimal(value), pattern, locale=LOCALES[lang])
+    return _number(value, lang, digits)
+
+
+@lru_cache(maxsize=1 << 16)  # tables repeat the same few hundred scores
+def _number(value, lang: str, digits: int) -> str:
+    return _format(_decimal(value), "#,##0" + ("." + "0" * digits if digits else ""), lang)
 
 
 def signed(value, lang: str, digits: int = 2) -> str:
@@ -44,9 +50,24 @@ def percent(share, lang: str, digits: int = 2) -> str:
     """A share (0.3158) as 31,58%."""
     if is_missing(share):
         return NA
-    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-    return format_percent(_decimal(share), pattern, locale=LOCALES[lang])
+    return _format(_decimal(share), "#,##0" + ("." + "0" * digits if digits else "") + "%", lang)
 
 
 def integer(value, lang: str) -> str:
     return number(value, lang, digits=0)
+
+
+def _format(value: Decimal, pattern: str, lang: str) -> str:
+    """Babel's format_decimal / format_percent without parsing the locale and the pattern on
+    every call (that was most of a large table's formatting time)."""
+    return _pattern(pattern).apply(value, _locale(lang))
+
+
+@lru_cache(maxsize=None)
+def _pattern(pattern: str) -> NumberPattern:
+    return parse_pattern(pattern)
+
+
+@lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES[lang])
