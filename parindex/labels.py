@@ -109,17 +109,17 @@ def ranking_table(ranking: pd.DataFrame, t: Translator) -> pd.DataFrame:
     Most telling columns first (a phone shows three or four); columns with nothing but "—"
     (a year that published tiers only) are left out.
     """
-    rows = list(ranking.iterrows())
+    rows = ranking.to_dict("records")
     table = pd.DataFrame({
-        t("col.rank"): [rank_text(r, t) for _, r in rows],
-        t("col.unit"): [unit_name(r, t) for _, r in rows],
-        t("col.total"): [fmt.number(r["total"], t.lang) for _, r in rows],
-        t("col.tier"): [tier_label(r, t) for _, r in rows],
-        t("col.rank_change"): [rank_change_text(r, t) for _, r in rows],
-        t("col.score_change"): [score_change_text(r, t) for _, r in rows],
+        t("col.rank"): [rank_text(r, t) for r in rows],
+        t("col.unit"): [unit_name(r, t) for r in rows],
+        t("col.total"): [fmt.number(r["total"], t.lang) for r in rows],
+        t("col.tier"): [tier_label(r, t) for r in rows],
+        t("col.rank_change"): [rank_change_text(r, t) for r in rows],
+        t("col.score_change"): [score_change_text(r, t) for r in rows],
         t("col.pct"): [fmt.percent(r["pct"] / 100, t.lang) if not fmt.is_missing(r["pct"]) else fmt.NA
-                       for _, r in rows],
-        t("col.data"): [provenance_text(r, t) for _, r in rows],
+                       for r in rows],
+        t("col.data"): [provenance_text(r, t) for r in rows],
     })
     return table.loc[:, [c for c in table.columns if (table[c] != fmt.NA).any()]]
 
@@ -239,16 +239,16 @@ def history_source(history: pd.DataFrame, t: Translator) -> str:
 
 
 def history_table(history: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    rows = list(history.iterrows())
+    rows = history.to_dict("records")
     return pd.DataFrame({
-        t("filter.year"): [str(int(r["year"])) for _, r in rows],
-        t("col.unit"): [unit_name(r, t) for _, r in rows],
-        t("col.total"): [total_text(r, t) for _, r in rows],
+        t("filter.year"): [str(int(r["year"])) for r in rows],
+        t("col.unit"): [unit_name(r, t) for r in rows],
+        t("col.total"): [total_text(r, t) for r in rows],
         t("col.pct"): [fmt.percent(r["pct"] / 100, t.lang) if not fmt.is_missing(r["pct"]) else fmt.NA
-                       for _, r in rows],
-        t("col.rank"): [rank_text(r, t) for _, r in rows],
-        t("col.tier"): [tier_label(r, t) for _, r in rows],
-        t("col.data"): [provenance_text(r, t) for _, r in rows],
+                       for r in rows],
+        t("col.rank"): [rank_text(r, t) for r in rows],
+        t("col.tier"): [tier_label(r, t) for r in rows],
+        t("col.data"): [provenance_text(r, t) for r in rows],
     })
 
 
@@ -319,17 +319,17 @@ def missing_years_note(place: pd.DataFrame, t: Translator) -> str | None:
 def national_table(place: pd.DataFrame, context: pd.DataFrame, t: Translator) -> pd.DataFrame:
     """The province's place per year beside the year's published leader."""
     leaders = context[context["leader"].fillna(False).astype(bool)].set_index("year")
-    rows = list(place.iterrows())
+    rows = place.to_dict("records")
     return pd.DataFrame({
-        t("filter.year"): [str(int(r["year"])) for _, r in rows],
+        t("filter.year"): [str(int(r["year"])) for r in rows],
         t("col.rank"): [rank_text(r, t) if not fmt.is_missing(r["rank"]) else t("national.not_found_short")
-                        for _, r in rows],
-        t("col.total"): [fmt.number(r["total"], t.lang) for _, r in rows],
+                        for r in rows],
+        t("col.total"): [fmt.number(r["total"], t.lang) for r in rows],
         t("col.data"): [fmt.NA if fmt.is_missing(r["rank"]) else
-                        t("national.derived") if r["derived"] else t("national.stated") for _, r in rows],
+                        t("national.derived") if r["derived"] else t("national.stated") for r in rows],
         t("national.leader"): [_leader(leaders.loc[r["year"]], t) if r["year"] in leaders.index else fmt.NA
-                               for _, r in rows],
-        t("national.note"): [_first_text(r[f"note_{t.lang}"], r[f"note_{t.lang}_year"]) for _, r in rows],
+                               for r in rows],
+        t("national.note"): [_first_text(r[f"note_{t.lang}"], r[f"note_{t.lang}_year"]) for r in rows],
     })
 
 
@@ -343,13 +343,13 @@ def _first_text(*candidates) -> str:
 
 
 def national_others_table(others: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    rows = list(others.iterrows())
+    rows = others.to_dict("records")
     return pd.DataFrame({
-        t("filter.year"): [str(int(r["year"])) for _, r in rows],
-        t("national.province"): [unit_name(r, t) for _, r in rows],
-        t("col.rank"): [rank_text(r, t) for _, r in rows],
-        t("col.total"): [fmt.number(r["total"], t.lang) for _, r in rows],
-        t("national.note"): [r[f"note_{t.lang}"] if isinstance(r[f"note_{t.lang}"], str) else "" for _, r in rows],
+        t("filter.year"): [str(int(r["year"])) for r in rows],
+        t("national.province"): [unit_name(r, t) for r in rows],
+        t("col.rank"): [rank_text(r, t) for r in rows],
+        t("col.total"): [fmt.number(r["total"], t.lang) for r in rows],
+        t("national.note"): [r[f"note_{t.lang}"] if isinstance(r[f"note_{t.lang}"], str) else "" for r in rows],
     })
 
 
@@ -390,38 +390,38 @@ def summary_paragraph(summary: pd.Series, tiers: pd.DataFrame, areas: pd.DataFra
 
 
 def assessment_table(assessments: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    rows = list(assessments.iterrows())
+    rows = assessments.to_dict("records")
     return pd.DataFrame({
-        t("filter.year"): [str(int(r["year"])) for _, r in rows],
-        t("filter.group"): [t(f"group.{r['unit_group']}") for _, r in rows],
-        t("method.col_scale"): [fmt.number(r["max_total"], t.lang, 0) for _, r in rows],
-        t("method.col_units"): [fmt.integer(r["n_units"], t.lang) for _, r in rows],
-        t("method.col_scored"): [f"{int(r['n_scored'])}/{int(r['n_units'])}" for _, r in rows],
+        t("filter.year"): [str(int(r["year"])) for r in rows],
+        t("filter.group"): [t(f"group.{r['unit_group']}") for r in rows],
+        t("method.col_scale"): [fmt.number(r["max_total"], t.lang, 0) for r in rows],
+        t("method.col_units"): [fmt.integer(r["n_units"], t.lang) for r in rows],
+        t("method.col_scored"): [f"{int(r['n_scored'])}/{int(r['n_units'])}" for r in rows],
         t("col.data"): [t("provenance.illustrative") if r["n_illustrative"] else t("provenance.published")
-                        for _, r in rows],
-        t("method.col_source"): [_first_text(r["decision_no"], r[f"publisher_{t.lang}"]) for _, r in rows],
+                        for r in rows],
+        t("method.col_source"): [_first_text(r["decision_no"], r[f"publisher_{t.lang}"]) for r in rows],
     })
 
 
 def framework_table(areas: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    rows = list(areas.iterrows())
+    rows = areas.to_dict("records")
     return pd.DataFrame({
-        t("unit.col_area"): [r[f"area_{t.lang}"] for _, r in rows],
-        t("criteria.col_max"): [fmt.number(r["max_points"], t.lang) for _, r in rows],
-        t("method.col_criteria"): [int(r["n_criteria"]) for _, r in rows],
-        t("method.col_subs"): [int(r["n_sub"]) for _, r in rows],
-        t("method.col_self"): [t("method.yes") if r["self_assessed"] else t("method.survey") for _, r in rows],
+        t("unit.col_area"): [r[f"area_{t.lang}"] for r in rows],
+        t("criteria.col_max"): [fmt.number(r["max_points"], t.lang) for r in rows],
+        t("method.col_criteria"): [int(r["n_criteria"]) for r in rows],
+        t("method.col_subs"): [int(r["n_sub"]) for r in rows],
+        t("method.col_self"): [t("method.yes") if r["self_assessed"] else t("method.survey") for r in rows],
     })
 
 
 def tier_table(tiers: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    rows = list(tiers.iterrows())
+    rows = tiers.to_dict("records")
     return pd.DataFrame({
-        t("filter.group"): [t(f"group.{r['unit_group']}") for _, r in rows],
-        t("filter.year"): [str(int(r["year"])) for _, r in rows],
-        t("col.tier"): [r[f"label_{t.lang}"] for _, r in rows],
-        t("method.col_bound"): [_bound_text(r, t) for _, r in rows],
-        t("col.data"): [t(f"provenance.{r['provenance']}") for _, r in rows],
+        t("filter.group"): [t(f"group.{r['unit_group']}") for r in rows],
+        t("filter.year"): [str(int(r["year"])) for r in rows],
+        t("col.tier"): [r[f"label_{t.lang}"] for r in rows],
+        t("method.col_bound"): [_bound_text(r, t) for r in rows],
+        t("col.data"): [t(f"provenance.{r['provenance']}") for r in rows],
     })
 
 
@@ -433,10 +433,10 @@ def _bound_text(row: pd.Series, t: Translator) -> str:
 
 
 def lineage_table(events: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    rows = list(events.iterrows())
+    rows = events.to_dict("records")
     return pd.DataFrame({
-        t("filter.year"): [str(int(r["year"])) for _, r in rows],
+        t("filter.year"): [str(int(r["year"])) for r in rows],
         t("method.col_event"): [t(f"lineage.{r['kind']}", year=int(r["year"]), before=r[f"predecessor_{t.lang}"],
-                                  after=r[f"successor_{t.lang}"] or "") for _, r in rows],
-        t("national.note"): [_first_text(r[f"note_{t.lang}"]) for _, r in rows],
+                                  after=r[f"successor_{t.lang}"] or "") for r in rows],
+        t("national.note"): [_first_text(r[f"note_{t.lang}"]) for r in rows],
     })
