@@ -23,11 +23,16 @@ def main(argv: list[str] | None = None) -> int:
     demo_cmd.add_argument("--scale", choices=("national", "small"), default="national")
     demo_cmd.add_argument("--db", type=Path, required=True, help="database to write")
     demo_cmd.add_argument("--sources", type=Path, help="keep the generated source files in this new folder")
+    commands.add_parser("bench", help="measure every page at provincial and national scale (see parindex/bench.py)",
+                        add_help=False)
     commands.add_parser("serve", help="run the dashboard (streamlit run dashboard.py, options passed on)",
                         add_help=False)
     args, rest = parser.parse_known_args(argv)
     if args.command == "serve":
         return serve(rest)
+    if args.command == "bench":
+        from parindex.bench import main as bench
+        return bench(rest)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
 

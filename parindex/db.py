@@ -69,6 +69,14 @@ def _cached(name: str, frozen: tuple, path: str, version: tuple) -> pd.DataFrame
         cursor.close()
 
 
+def clear_cache() -> None:
+    """Forget every cached result and open file, so that the next query is a first view (the
+    benchmark's cold runs)."""
+    _cached.cache_clear()
+    with _lock:
+        _open.clear()
+
+
 def _cursor(path: Path, version: tuple) -> duckdb.DuckDBPyConnection:
     """A new cursor (one per query, never shared across threads) on the file's current version."""
     with _lock:

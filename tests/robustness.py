@@ -1,18 +1,13 @@
-"""Shared by the robustness tests: open one page of the dashboard in AppTest with given query
-parameters, and the hostile parameter sets the fuzzing sends (generated from a fixed seed)."""
+"""Shared by the robustness tests: the hostile parameter sets the fuzzing sends (generated from a
+fixed seed), and what a page shows."""
 
 from __future__ import annotations
 
 import random
 
 from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
 
-from parindex.paths import ROOT
 
-# Page file -> its url_path in dashboard.py (the default page has none).
-PAGES = {"overview": "", "rankings": "xep-hang", "criteria": "tieu-chi", "unit": "don-vi", "trends": "xu-huong",
-         "national": "toan-quoc", "methodology": "du-lieu", "compare": "so-sanh"}
 KEYS = ("j", "y", "g", "lang", "u", "c", "a")
 HOSTILE = (
     "", " ", "0", "-1", "1900", "2014", "2025", "99999", "2021.0", "2021 ", "٢٠٢١", "1e3", "NaN", "None", "null",
@@ -21,19 +16,6 @@ HOSTILE = (
     "department", "district", "en", "vi", "fr", "so-noi-vu", "CDDH", "TD", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "<script>alert(1)</script>",
     "x" * 5000, "ű" * 300, "2021" * 50,
 )
-
-
-def open_page(page: str, params: dict, timeout: float = 60) -> AppTest:
-    """A new session (as a new tab) opening `page` with `params` in its address. A list value is
-    a repeated key. The page is requested directly, as a deep link does."""
-    at = AppTest.from_string(f"import runpy; runpy.run_path({str(ROOT / 'dashboard.py')!r})",
-                             default_timeout=timeout)
-    for key, value in params.items():
-        at.query_params[key] = value
-    if PAGES[page]:
-        # st.Page hashes its url_path; AppTest's switch_page only works after a first run.
-        at._page_hash = calc_hash(PAGES[page])
-    return at.run()
 
 
 def hostile_params(rng: random.Random, valid: dict[str, list[str]]) -> dict:

@@ -7,8 +7,8 @@ import filecmp
 
 import duckdb
 
+from parindex.bench import open_page
 from parindex.demo import SCALES, write_demo
-from robustness import open_page
 
 SMALL = SCALES["small"]
 

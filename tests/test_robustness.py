@@ -14,7 +14,8 @@ import shutil
 import duckdb
 import pytest
 
-from robustness import PAGES, hostile_params, open_page, rendered_text
+from parindex.bench import PAGES, open_page
+from robustness import hostile_params, rendered_text
 
 FUZZ_PER_PAGE = 200
 SEED = 7

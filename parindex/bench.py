@@ -1,0 +1,344 @@
+"""`python -m parindex bench`: how fast every page answers, at provincial and national scale,
+against the plain pandas approach, measured in one run. Writes bench/results/bench-<time>.json
+and .md (the Markdown is what bench/RESULTS.md and the README quote).
+
+Measured:
+- every page's script time in-process (AppTest, the dashboard script timed from inside): cold
+  (the first view of a data version: the query cache and the open database dropped before each
+  run) and warm (the same view again), median and p95;
+- the data step of the same views: the page's named queries (DuckDB) against the plain way
+  (parindex.plain: every row kept in pandas, each view filtered and aggregated per rerun);
+- peak memory of each approach doing all views (separate processes), and of a real server with
+  ten browser sessions open on the national database;
+- time from navigation to the first drawn chart in Chromium, on a warm server.
+
+The national database comes from `python -m parindex demo --scale national` (built when missing:
+a few minutes).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from parindex.paths import DATA_DIR, ROOT
+
+RESULTS_DIR = ROOT / "bench" / "results"
+# Page file -> its url_path in dashboard.py (the default page has none).
+PAGES = {"overview": "", "rankings": "xep-hang", "criteria": "tieu-chi", "unit": "don-vi", "trends": "xu-huong",
+         "national": "toan-quoc", "methodology": "du-lieu", "compare": "so-sanh"}
+# The view measured at each scale: Lào Cai's departments; one invented province's communes (its largest group).
+VIEWS = {"provincial": {"j": "lao-cai", "g": "department"}, "national": {"j": "demo-07", "g": "commune"}}
+BROWSER_PAGES = ("overview", "rankings", "criteria")
+script_seconds: list[float] = []  # appended to by the timed dashboard script
+
+
+def open_page(page: str, params: dict, timeout: float = 120, timed: bool = False):
+    """A new AppTest session (a new tab) opening `page` with `params` in its address, as a deep
+    link does. A list value is a repeated key."""
+    from streamlit.testing.v1 import AppTest
+    from streamlit.util import calc_hash
+
+    dashboard = str(ROOT / "dashboard.py")
+    script = (f"import runpy\nrunpy.run_path({dashboard!r})" if not timed else
+              "import runpy, time\nfrom parindex import bench\nstarted = time.perf_counter()\n"
+              f"try:\n    runpy.run_path({dashboard!r})\n"
+              "finally:\n    bench.script_seconds.append(time.perf_counter() - started)\n")
+    at = AppTest.from_string(script, default_timeout=timeout)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if PAGES[page]:
+        # st.Page hashes its url_path; AppTest's switch_page only works after a first run.
+        at._page_hash = calc_hash(PAGES[page])
+    return at.run()
+
+
+@contextmanager
+def counting_queries(calls: list):
+    """Record every named query a page runs, with its parameters and its time."""
+    from parindex import app, db
+
+    original = db.query
+
+    def timed(name, **params):
+        started = time.perf_counter()
+        try:
+            return original(name, **params)
+        finally:
+            calls.append((name, params, time.perf_counter() - started))
+
+    db.query, app.query = timed, timed
+    try:
+        yield
+    finally:
+        db.query, app.query = original, original
+
+
+def stats(seconds: list[float]) -> dict:
+    ordered = sorted(seconds)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"median_ms": round(1000 * statistics.median(ordered), 1), "p95_ms": round(1000 * p95, 1),
+            "runs": len(ordered)}
+
+
+def time_page(page: str, params: dict, runs: int, cold: bool) -> dict:
+    from parindex import build, db
+
+    scripts, data, calls = [], [], []
+    if not cold:
+        open_page(page, params)  # the first view makes the next ones warm
+    for _ in range(runs):
+        if cold:
+            db.clear_cache()
+            build._schema.cache_clear()  # the file's schema is checked once per version too
+        calls.clear()
+        script_seconds.clear()
+        with counting_queries(calls):
+            at = open_page(page, params, timed=True)
+        if at.exception or at.error:
+            raise RuntimeError(f"{page} {params}: {[e.value for e in [*at.exception, *at.error]]}")
+        scripts.append(script_seconds[-1])
+        data.append(sum(seconds for _, _, seconds in calls))
+    return {"script": stats(scripts), "queries": stats(data),
+            "calls": [(name, params) for name, params, _ in calls]}
+
+
+def view_arguments(params: dict) -> tuple[str, str, int, list[str]]:
+    """The year (the group's latest) and the units (in rank order) a page shows by default."""
+    from parindex.db import query
+
+    years = query("years")
+    year = int(years[(years["jurisdiction_id"] == params["j"]) & (years["unit_group"] == params["g"])]["year"].max())
+    units = query("ranking", jurisdiction=params["j"], group=params["g"], year=year)["unit_id"].tolist()
+    return params["j"], params["g"], year, units
+
+
+def time_plain(frames, page: str, arguments: tuple, runs: int) -> dict:
+    from parindex import plain
+
+    seconds = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        plain.page(frames, page, *arguments)
+        seconds.append(time.perf_counter() - started)
+    return stats(seconds)
+
+
+def check_plain_agrees(frames, arguments: tuple) -> None:
+    """The plain way computes the same figures: the ranking's totals and ranks, the area means."""
+    from parindex import plain
+    from parindex.db import query
+
+    j, g, year, _ = arguments
+    ours = query("ranking", jurisdiction=j, group=g, year=year)
+    theirs = plain.ranking(frames, j, g, year).set_index("unit_id")
+    assert (theirs.loc[ours["unit_id"], "rank"].to_numpy() == ours["rank"].to_numpy()).all(), "ranks differ"
+    ours = query("area_summary", jurisdiction=j, group=g, year=year, threshold=plain.THRESHOLD).set_index("area_key")
+    theirs = plain.area_summary(frames, j, g, year)
+    assert ((theirs["mean_pct"] - ours.loc[theirs.index, "mean_pct"]).abs() < 1e-9).all(), "area means differ"
+
+
+def peak_memory(approach: str, db: Path, work: dict) -> float:
+    """Peak RSS (MB) of a fresh process doing every page's data step once, one approach."""
+    done = subprocess.run([sys.executable, "-m", "parindex.bench", "--probe", approach, str(db), json.dumps(work)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=1800)
+    if done.returncode:
+        raise RuntimeError(done.stderr)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def _probe(approach: str, db: str, work: str) -> None:
+    import resource
+
+    from parindex import plain
+    from parindex.db import query
+
+    os.environ["PARINDEX_DB"] = db
+    work = json.loads(work)
+    if approach == "plain":
+        frames = plain.load(Path(db))
+        for page in PAGES:
+            plain.page(frames, page, *work["arguments"])
+    else:
+        for name, params in work["calls"]:
+            query(name, **params)
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def measure_scale(scale: str, db: Path, runs: int, cold_runs: int) -> dict:
+    from parindex import plain
+
+    os.environ["PARINDEX_DB"] = str(db)
+    params = VIEWS[scale]
+    arguments = view_arguments(params)
+    started = time.perf_counter()
+    frames = plain.load(db)
+    load_seconds = time.perf_counter() - started
+    check_plain_agrees(frames, arguments)
+    pages, calls = {}, []
+    for page in PAGES:
+        print(f"  {scale}: {page}", flush=True)
+        cold = time_page(page, params, cold_runs, cold=True)
+        warm = time_page(page, params, runs, cold=False)
+        calls += cold.pop("calls")
+        warm.pop("calls")
+        pages[page] = {"cold": cold, "warm": warm, "plain": time_plain(frames, page, arguments, runs)}
+    del frames
+    work = {"arguments": list(arguments), "calls": calls}
+    return {"db": str(db), "db_mb": round(db.stat().st_size / 2**20), "view": params, "year": arguments[2],
+            "plain_load_s": round(load_seconds, 2), "pages": pages,
+            "memory_mb": {"duckdb": round(peak_memory("duckdb", db, work)),
+                          "plain": round(peak_memory("plain", db, work))}}
+
+
+def measure_server(db: Path, sessions: int, first_chart_runs: int) -> dict:
+    """A real server on the national database: its peak RSS with `sessions` browser sessions
+    open, then navigation to the first drawn chart on the warm server."""
+    import psutil
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser_support import SCRIPT_IDLE, StreamlitServer, launch_browser
+
+    query_string = "&".join(f"{k}={v}" for k, v in VIEWS["national"].items())
+    server = StreamlitServer(db, log=RESULTS_DIR / "server.log").start(timeout=120)
+    process = psutil.Process(server.process.pid)
+    idle_mb = process.memory_info().rss / 2**20
+    peak = [idle_mb]
+    sampling = threading.Event()
+
+    def sample():
+        while not sampling.is_set():
+            peak[0] = max(peak[0], process.memory_info().rss / 2**20)
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    first_chart = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = launch_browser(playwright)
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+            context.set_default_timeout(180_000)
+            tabs = [context.new_page() for _ in range(sessions)]
+            names = list(PAGES)
+            for i, tab in enumerate(tabs):  # every session on its own page, all at once
+                tab.goto(f"{server.url}/{PAGES[names[i % len(names)]]}?{query_string}", wait_until="commit")
+            for tab in tabs:
+                tab.wait_for_selector(SCRIPT_IDLE, state="attached")
+                tab.wait_for_selector("h1")
+            all_open_mb = process.memory_info().rss / 2**20
+            chart = ".js-plotly-plot .main-svg g.trace path[d], .js-plotly-plot .main-svg g.hm image"
+            for page in BROWSER_PAGES:
+                seconds = []
+                for _ in range(first_chart_runs):
+                    tab = context.new_page()
+                    started = time.perf_counter()
+                    tab.goto(f"{server.url}/{PAGES[page]}?{query_string}", wait_until="commit")
+                    tab.wait_for_selector(chart, state="attached")
+                    seconds.append(time.perf_counter() - started)
+                    tab.close()
+                first_chart[page] = stats(seconds)
+            browser.close()
+    finally:
+        sampling.set()
+        sampler.join()
+        server.stop()
+    return {"sessions": sessions, "server_idle_mb": round(idle_mb), "server_with_sessions_mb": round(all_open_mb),
+            "server_peak_mb": round(peak[0]), "first_chart": first_chart}
+
+
+def machine() -> dict:
+    import psutil
+
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor())
+    return {"nproc": os.cpu_count(), "cpu": model, "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
+            "python": platform.python_version(), "load_before": [round(x, 2) for x in os.getloadavg()]}
+
+
+def markdown(result: dict) -> str:
+    m = result["machine"]
+    lines = [f"Machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gb']} GB RAM, Python {m['python']}; "
+             f"load average {m['load_before'][0]} before, {m['load_after'][0]} after; {result['when']}.", ""]
+    for scale, part in result["scales"].items():
+        lines += [f"### {scale.capitalize()} scale: {part['view']}, {part['year']} ({part['db_mb']} MB database)", "",
+                  "| page | cold median | cold p95 | warm median | warm p95 | queries cold | queries warm "
+                  "| plain pandas | plain ÷ DuckDB (cold) | plain ÷ DuckDB (warm) |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for page, p in part["pages"].items():
+            q_cold, q_warm, plain = p["cold"]["queries"]["median_ms"], p["warm"]["queries"]["median_ms"], \
+                p["plain"]["median_ms"]
+            lines.append(f"| {page} | {p['cold']['script']['median_ms']:.0f} | {p['cold']['script']['p95_ms']:.0f} "
+                         f"| {p['warm']['script']['median_ms']:.0f} | {p['warm']['script']['p95_ms']:.0f} "
+                         f"| {q_cold:.1f} | {q_warm:.2f} | {plain:.1f} | {plain / max(q_cold, 0.01):.1f}× "
+                         f"| {plain / max(q_warm, 0.01):.0f}× |")
+        mem = part["memory_mb"]
+        lines += ["", f"Peak memory doing every page's data once: DuckDB {mem['duckdb']} MB, plain pandas "
+                      f"{mem['plain']} MB (loading every row took {part['plain_load_s']} s).", ""]
+    if "server" in result:
+        s = result["server"]
+        lines += [f"### Server on the national database, {s['sessions']} browser sessions", "",
+                  f"Server RSS: {s['server_idle_mb']} MB idle, {s['server_with_sessions_mb']} MB with the "
+                  f"{s['sessions']} sessions open, peak {s['server_peak_mb']} MB.", "",
+                  "| page | navigation to first drawn chart, median | p95 |", "| --- | ---: | ---: |"]
+        lines += [f"| {page} | {v['median_ms']:.0f} ms | {v['p95_ms']:.0f} ms |" for page, v in s["first_chart"].items()]
+    lines += ["", "Times in ms. Script: the dashboard script for that page, timed in-process (AppTest). "
+              "Queries: the page's named DuckDB queries within it. Plain pandas: the same views computed from "
+              "every row kept in pandas (parindex/plain.py), per rerun, as the usual tutorial does."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m parindex bench")
+    parser.add_argument("--national-db", type=Path, default=ROOT / "bench" / "national.duckdb")
+    parser.add_argument("--runs", type=int, default=20, help="warm runs per page (and plain runs)")
+    parser.add_argument("--cold-runs", type=int, default=5)
+    parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--first-chart-runs", type=int, default=5)
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--scales", default="provincial,national")
+    args = parser.parse_args(argv)
+
+    from parindex.build import build
+    from parindex.demo import SCALES, build_demo
+
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    provincial_db = RESULTS_DIR / "provincial.duckdb"
+    build(DATA_DIR, provincial_db)
+    if not args.national_db.exists():
+        print(f"building {args.national_db} (national demo, a few minutes)", flush=True)
+        build_demo(SCALES["national"], args.national_db)
+    result = {"machine": machine(), "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "scales": {}}
+    dbs = {"provincial": provincial_db, "national": args.national_db}
+    for scale in args.scales.split(","):
+        result["scales"][scale] = measure_scale(scale, dbs[scale], args.runs, args.cold_runs)
+    if not args.no_browser:
+        print("  server and browser", flush=True)
+        result["server"] = measure_server(args.national_db, args.sessions, args.first_chart_runs)
+    result["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
+    stem = RESULTS_DIR / f"bench-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
+    stem.with_suffix(".json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    text = markdown(result)
+    stem.with_suffix(".md").write_text(text, encoding="utf-8")
+    print(text)
+    print(f"wrote {stem}.json and .md")
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--probe"]:
+        _probe(*sys.argv[2:5])
+    else:
+        sys.exit(main(sys.argv[1:]))
