@@ -15,7 +15,7 @@ group_name = ctx.group_name
 st.title(t("compare.title", group=group_name, year=ctx.year))
 
 ranking = query("ranking", **params)
-names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for _, r in ranking.iterrows()]))
+names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for r in ranking.to_dict("records")]))
 default = [ranking["unit_id"].iat[0], ranking["unit_id"].iat[-1]] if len(ranking) >= 2 else []
 app.bind_param("u", list(names), default, notice=lambda value: t("compare.unknown", value=value, year=ctx.year), multiple=True,
                limit=MAX_UNITS)
@@ -29,7 +29,7 @@ if len(chosen) < 2:
 assessment = query("assessment", **params).iloc[0]
 source = labels.source_line(assessment, t)
 ui.data_notes(assessment, t)
-short = {r["unit_id"]: labels.unit_name(r, t, "short") for _, r in ranking.iterrows()}
+short = {r["unit_id"]: labels.unit_name(r, t, "short") for r in ranking.to_dict("records")}
 
 areas = query("area_scores", **params)
 areas = areas[areas["unit_id"].isin(chosen)]
@@ -50,7 +50,7 @@ else:
 st.subheader(t("compare.history_heading"))
 histories = pd.concat([query("unit_history", unit=u).assign(series=short[u]) for u in chosen], ignore_index=True)
 histories = histories[histories["year"] <= ctx.year]  # "over the years, to the chosen one"
-lines = histories.assign(value=histories["pct"], hover=[labels.history_hover(r, t) for _, r in histories.iterrows()])
+lines = histories.assign(value=histories["pct"], hover=[labels.history_hover(r, t) for r in histories.to_dict("records")])
 fig = charts.history(lines, ctx.lang, value_title=t("col.pct"))
 charts.frame(fig, lang=ctx.lang, title=t("compare.history_title", year=ctx.year), subtitle=t("compare.history_subtitle"),
              source=labels.history_source(histories, t), height=300, legend=True)

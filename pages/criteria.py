@@ -87,7 +87,7 @@ st.subheader(t("criteria.self_heading"))
 gaps = query("self_assessment", **params)
 totals = gaps[gaps["area_key"].isna()].sort_values("gap", ascending=False)
 bars = totals.assign(label=totals[f"short_{ctx.lang}"], value=totals["gap"],
-                     hover=[labels.self_gap_hover(r, t) for _, r in totals.iterrows()])
+                     hover=[labels.self_gap_hover(r, t) for r in totals.to_dict("records")])
 over = int((totals["gap"] > 0).sum())
 fig = charts.diverging_bars(bars, ctx.lang, value_title=t("criteria.gap_axis"),
                             positive_name=t("criteria.over"), other_name=t("criteria.not_over"))

@@ -20,7 +20,7 @@ st.title(t("national.title", name=labels.capitalised(name)))
 st.caption(t("national.caption"))
 
 rank_of = int(years["n_units"].max())
-place = place.assign(hover=[labels.national_hover(r, t) for _, r in place.iterrows()])
+place = place.assign(hover=[labels.national_hover(r, t) for r in place.to_dict("records")])
 fig = charts.rank_history(place, ctx.lang, rank_title=t("national.rank_axis", of=rank_of), rank_of=rank_of,
                           derived_name=t("national.derived"), stated_name=t("national.stated"))
 known = place.dropna(subset=["rank"])

@@ -17,10 +17,10 @@ ui.page_header(t("rankings.title", group=group_name, year=ctx.year), assessment,
 scored = ranking.dropna(subset=["total"])
 if len(scored) >= 2:
     bars = scored.assign(
-        label=[labels.unit_name(row, t, "short") for _, row in scored.iterrows()],
+        label=[labels.unit_name(row, t, "short") for row in scored.to_dict("records")],
         value=scored["total"],
-        tier_label=[labels.tier_label(row, t) for _, row in scored.iterrows()],
-        hover=[labels.ranking_hover(row, t) for _, row in scored.iterrows()],
+        tier_label=[labels.tier_label(row, t) for row in scored.to_dict("records")],
+        hover=[labels.ranking_hover(row, t) for row in scored.to_dict("records")],
     )
     leader = scored.iloc[0]
     fig = charts.ranking_bars(bars, ctx.lang, axis_max=float(assessment["max_total"]),

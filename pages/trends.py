@@ -13,8 +13,9 @@ group = {"jurisdiction": ctx.jurisdiction, "group": ctx.group}
 st.title(t("trends.title", group=group_name))
 
 ranking = query("ranking", **ctx.params)
-names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for _, r in ranking.iterrows()]))
-short = dict(zip(ranking["unit_id"], [labels.unit_name(r, t, "short") for _, r in ranking.iterrows()]))
+rows = ranking.to_dict("records")
+names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for r in rows]))
+short = dict(zip(ranking["unit_id"], [labels.unit_name(r, t, "short") for r in rows]))
 ranked = ranking.dropna(subset=["rank"])["unit_id"].tolist()
 default = list(dict.fromkeys(ranked[:2] + ranked[-2:])) if len(ranked) >= 4 else ranked
 app.bind_param("u", list(names), default, notice=lambda value: t("compare.unknown", value=value, year=ctx.year),
@@ -30,7 +31,7 @@ events = pd.concat([query("lineage_events", unit=u) for u in [*chosen, None]], i
 source = labels.history_source(pd.concat([trends, trend.assign(provenance="published")]), t)
 if not trends.empty or trend["mean_pct"].notna().any():
     lines = frames.trend_lines(trends, t)
-    lines = lines.assign(hover=[labels.trend_hover(r, t) for _, r in lines.iterrows()])
+    lines = lines.assign(hover=[labels.trend_hover(r, t) for r in lines.to_dict("records")])
     breaks = frames.break_marks(events, lines, t)
     fig = charts.history(lines, ctx.lang, value_title=t("col.pct"),
                          band=trend.rename(columns={"mean_pct": "value"})[["year", "value"]],
@@ -52,7 +53,7 @@ if ranked_years and ctx.year in set(trend["year"]):
     if not moves.empty:
         moves = moves.assign(label=moves[f"short_{ctx.lang}"],
                              hover=[t("trends.move_hover", name=r[f"name_{ctx.lang}"], a=int(r["rank_from"]),
-                                      b=int(r["rank_to"]), start=start, end=ctx.year) for _, r in moves.iterrows()])
+                                      b=int(r["rank_to"]), start=start, end=ctx.year) for r in moves.to_dict("records")])
         fig = charts.dumbbell(moves, ctx.lang, from_name=start, to_name=str(ctx.year), rank_title=t("col.rank"))
         risers = int((moves["moved"] > 0).sum())
         charts.frame(fig, lang=ctx.lang, title=t("trends.movement_title", up=risers,

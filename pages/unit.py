@@ -55,7 +55,7 @@ if scored.empty:
 else:
     latest = history.iloc[-1]  # the line is named as it is now; each year's name is in the hover
     lines = history.assign(series=labels.unit_name(latest, t), value=history["pct"],
-                           hover=[labels.history_hover(r, t) for _, r in history.iterrows()])
+                           hover=[labels.history_hover(r, t) for r in history.to_dict("records")])
     band = history[["year", "group_mean_pct"]].rename(columns={"group_mean_pct": "value"}).dropna()
     fig = charts.history(lines, ctx.lang, value_title=t("col.pct"), band=band, band_name=t("criteria.group_mean"))
     charts.frame(fig, lang=ctx.lang, title=t("unit.history_title", name=labels.unit_name(latest, t),

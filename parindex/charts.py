@@ -278,11 +278,17 @@ def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, ran
     """Rank in two years per unit, joined by a line; rank 1 on the right (up is better).
     Columns: label, rank_from, rank_to, moved, hover."""
     fig = go.Figure()
-    for _, row in rows.iterrows():
-        colour = TIER_COLOURS[0] if row["moved"] > 0 else TIER_COLOURS[3] if row["moved"] < 0 else MUTED
-        fig.add_trace(go.Scatter(x=[row["rank_from"], row["rank_to"]], y=[row["label"], row["label"]],
+    # One trace per colour, the segments separated by gaps: a trace per unit cost ~2 ms each,
+    # 0.2 s for a province's hundred communes (profiled).
+    for moved, colour in ((rows["moved"] > 0, TIER_COLOURS[0]), (rows["moved"] < 0, TIER_COLOURS[3]),
+                          (rows["moved"] == 0, MUTED)):
+        part = rows[moved]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(x=[v for a, b in zip(part["rank_from"], part["rank_to"]) for v in (a, b, None)],
+                                 y=[v for label in part["label"] for v in (label, label, None)],
                                  mode="lines", line={"color": colour, "width": 3}, showlegend=False,
-                                 hoverinfo="skip"))
+                                 hoverinfo="skip", connectgaps=False))
     for column, name, symbol, colour in (("rank_from", from_name, "circle-open", MUTED),
                                          ("rank_to", to_name, "circle", INK)):
         fig.add_trace(go.Scatter(x=rows[column], y=rows["label"], mode="markers", name=name,
