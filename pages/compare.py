@@ -55,6 +55,8 @@ fig = charts.history(lines, ctx.lang, value_title=t("col.pct"))
 charts.frame(fig, lang=ctx.lang, title=t("compare.history_title", year=ctx.year), subtitle=t("compare.history_subtitle"),
              source=labels.history_source(histories, t), height=300, legend=True)
 ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh-lich-su"), key="compare_history")
-rank_table = histories.pivot_table(index="year", columns="series", values="rank", sort=False)[[short[u] for u in chosen]]
+# reindex, not [[...]]: a unit never ranked (a province with no published place) has no column.
+rank_table = histories.pivot_table(index="year", columns="series", values="rank", sort=False).reindex(
+    columns=[short[u] for u in chosen])
 st.caption(t("compare.rank_caption"))
 st.dataframe(labels.rank_history_table(rank_table, t), hide_index=True, width="stretch")

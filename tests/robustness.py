@@ -40,3 +40,21 @@ def rendered_text(at: AppTest) -> str:
     """Everything the visitor reads, to look for a traceback shown as text."""
     kinds = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "code", "text")
     return "\n".join(str(e.value) for kind in kinds for e in getattr(at, kind))
+
+
+def fuzz_page(page: str, db: str, seed: int, count: int, valid: dict[str, list[str]]) -> list:
+    """Open `page` in a new session with each of `count` generated parameter sets; the failures
+    (parameters, exceptions, errors): the page raised, showed an error or a traceback, or drew nothing."""
+    import os
+
+    from parindex.bench import open_page
+
+    os.environ["PARINDEX_DB"] = db
+    rng = random.Random(f"{seed}-{page}")
+    failures = []
+    for _ in range(count):
+        params = hostile_params(rng, valid)
+        at = open_page(page, params)
+        if at.exception or at.error or "Traceback" in rendered_text(at) or not (at.title or at.info):
+            failures.append((page, params, [e.value for e in at.exception], [e.value for e in at.error]))
+    return failures
