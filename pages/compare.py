@@ -48,7 +48,7 @@ else:
     st.dataframe(labels.compare_table(areas, chosen, short, t), hide_index=True, width="stretch")
 
 st.subheader(t("compare.history_heading"))
-histories = pd.concat([query("unit_history", unit=u).assign(series=short[u]) for u in chosen], ignore_index=True)
+histories = pd.concat([query("unit_history", unit=u, drafts=ctx.drafts).assign(series=short[u]) for u in chosen], ignore_index=True)
 histories = histories[histories["year"] <= ctx.year]  # "over the years, to the chosen one"
 lines = histories.assign(value=histories["pct"], hover=[labels.history_hover(r, t) for _, r in histories.iterrows()])
 fig = charts.history(lines, ctx.lang, value_title=t("col.pct"))

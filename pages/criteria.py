@@ -13,7 +13,7 @@ params = ctx.params
 group_name = ctx.group_name
 
 st.title(t("criteria.title", group=group_name, year=ctx.year))
-years = query("criteria_years", jurisdiction=ctx.jurisdiction, group=ctx.group)["year"].tolist()
+years = query("criteria_years", jurisdiction=ctx.jurisdiction, group=ctx.group, drafts=ctx.drafts)["year"].tolist()
 if ctx.year not in years:
     st.info(t("criteria.no_data", year=ctx.year), icon="ℹ️")
     if years:

@@ -8,8 +8,8 @@ from parindex.db import query
 ctx = app.context()
 t = ctx.t
 home = app.home_jurisdiction()
-context = query("national_context", unit=home)
-years = query("national_years", unit=home)
+context = query("national_context", unit=home, drafts=ctx.drafts)
+years = query("national_years", unit=home, drafts=ctx.drafts)
 if context.empty:
     st.info(t("overview.no_results"))
     st.stop()

@@ -9,7 +9,7 @@ from parindex.db import query
 ctx = app.context()
 t = ctx.t
 group_name = ctx.group_name
-group = {"jurisdiction": ctx.jurisdiction, "group": ctx.group}
+group = {"jurisdiction": ctx.jurisdiction, "group": ctx.group, "drafts": ctx.drafts}
 st.title(t("trends.title", group=group_name))
 
 ranking = query("ranking", **ctx.params)
@@ -25,7 +25,7 @@ app.write_param("u", chosen, default)
 # 1. % of maximum over the years, the group's mean and middle half behind the chosen units.
 trend = query("group_trend", **group)
 # unit=None adds an empty frame with the query's columns, so "no unit chosen" concatenates too.
-trends = pd.concat([query("unit_trend", unit=u) for u in [*chosen, None]], ignore_index=True)
+trends = pd.concat([query("unit_trend", unit=u, drafts=ctx.drafts) for u in [*chosen, None]], ignore_index=True)
 events = pd.concat([query("lineage_events", unit=u) for u in [*chosen, None]], ignore_index=True)
 source = labels.history_source(pd.concat([trends, trend.assign(provenance="published")]), t)
 if not trends.empty or trend["mean_pct"].notna().any():

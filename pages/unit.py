@@ -24,7 +24,7 @@ if unit_id is None:
     st.stop()
 
 unit = query("unit", unit=unit_id).iloc[0]
-history = query("unit_history", unit=unit_id)
+history = query("unit_history", unit=unit_id, drafts=ctx.drafts)
 this_year = ranking[ranking["unit_id"] == unit_id]
 st.title(labels.capitalised(labels.unit_name(unit, t)))
 st.caption(labels.lineage_text(unit, t))
@@ -70,7 +70,7 @@ ui.data_downloads(history, file_stem=f"chi-so-cchc_{unit_id}_lich-su", t=t, key=
 if this_year.empty:
     st.stop()
 
-areas = query("unit_areas", unit=unit_id, year=ctx.year)
+areas = query("unit_areas", unit=unit_id, year=ctx.year, drafts=ctx.drafts)
 if areas.empty:
     st.caption(t("unit.no_criteria", year=ctx.year))
     st.stop()
@@ -86,7 +86,7 @@ charts.frame(fig, lang=ctx.lang, title=t("unit.areas_title", area=weakest["label
              legend=True)
 ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"linh-vuc-{unit_id}"), key="areas")
 
-subs = query("unit_subcriteria", unit=unit_id, year=ctx.year)
+subs = query("unit_subcriteria", unit=unit_id, year=ctx.year, drafts=ctx.drafts)
 st.subheader(t("unit.weakest_heading"))
 st.dataframe(labels.unit_subcriteria_table(subs.head(5), t), hide_index=True, width="stretch")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from parindex import build
+from parindex import build, roles
 from parindex.dataset import DatasetError
 from parindex.db import query
 from parindex.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
@@ -32,11 +32,19 @@ class Context:
     year: int
     jurisdiction: str
     years: tuple[int, ...]
+    drafts: bool = False  # a signed-in editor also sees draft assessments
+    draft_years: tuple[int, ...] = ()  # the group's years whose assessment is a draft
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether the chosen year's assessment is a draft (its figures carry DỰ THẢO)."""
+        return self.year in self.draft_years
 
     @property
     def params(self) -> dict:
-        """The shared filters as query parameters."""
-        return {"jurisdiction": self.jurisdiction, "group": self.group, "year": self.year}
+        """The shared filters as query parameters (and whether drafts are visible)."""
+        return {"jurisdiction": self.jurisdiction, "group": self.group, "year": self.year,
+                "drafts": self.drafts}
 
     @property
     def group_name(self) -> str:
@@ -48,7 +56,8 @@ def setup() -> Context:
     lang = _language()
     t = Translator(lang)
     _ensure_database(t)
-    options = _options()
+    drafts = roles.sees_drafts()
+    options = _options(drafts)
     if options.empty:
         st.error(t("error.empty_database"))
         st.stop()
@@ -70,7 +79,7 @@ def setup() -> Context:
         st.info(notice, icon="ℹ️")
     jurisdiction = options.loc[options["unit_group"] == group, "jurisdiction_id"].iat[0]
     ctx = Context(t=t, lang=lang, group=group, year=int(year), jurisdiction=jurisdiction,
-                  years=tuple(years))
+                  years=tuple(years), drafts=drafts, draft_years=_draft_years(options, group))
     st.session_state[_CONTEXT] = ctx
     return ctx
 
@@ -107,12 +116,17 @@ def _ensure_database(t: Translator) -> None:
         st.stop()
 
 
-def _options() -> pd.DataFrame:
-    return query("years")
+def _options(drafts: bool = False) -> pd.DataFrame:
+    return query("years", drafts=drafts)
 
 
 def _years(options: pd.DataFrame, group: str) -> list[int]:
     return [int(y) for y in options.loc[options["unit_group"] == group, "year"]]
+
+
+def _draft_years(options: pd.DataFrame, group: str) -> tuple[int, ...]:
+    drafts = options[(options["unit_group"] == group) & (options["status"] == "draft")]
+    return tuple(int(y) for y in drafts["year"])
 
 
 def _filters_from_url(options: pd.DataFrame, t: Translator) -> None:

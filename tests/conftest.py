@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from draft_fixture import draft_overrides
 from fixture_data import write_fixture
 from lineage_fixture import lineage_overrides
 from parindex.build import build
@@ -27,6 +28,15 @@ def lineage_db(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("lineage")
     db = root / "lineage.duckdb"
     build(write_fixture(root / "data", lineage_overrides()), db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def draft_db(tmp_path_factory) -> Path:
+    """The fixture with a draft 2022 department assessment (tests/draft_fixture.py)."""
+    root = tmp_path_factory.mktemp("draft")
+    db = root / "draft.duckdb"
+    build(write_fixture(root / "data", draft_overrides()), db)
     return db
 
 
