@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from parindex import app, charts, fmt, labels, ui
+from parindex import app, figures, fmt, labels, ui
 from parindex.db import query
 
 ctx = app.context()
@@ -68,13 +68,10 @@ def group_overview() -> None:
         st.subheader(t("overview.tiers_heading"))
         left, right = st.columns([3, 2])
         with left:
-            best = tiers.iloc[0]
-            fig = charts.tier_distribution(tiers, ctx.lang, count_title=t("chart.units_axis"))
-            charts.frame(fig, lang=ctx.lang, title=t("overview.chart_title", n=int(best["n"]), of=int(summary["n_units"]),
-                                      group=group_name.lower(), tier=best["label"], year=ctx.year),
-                         subtitle=t("overview.chart_subtitle", group=group_name, year=ctx.year),
-                         source=labels.source_line(assessment, t), height=60 * len(tiers))
-            ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai"), key="tier_chart")
+            fig = figures.tiers(tiers, summary, assessment, t=t, group_name=group_name, year=ctx.year)
+            ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai"), key="tier_chart", t=t,
+                     draft=ctx.is_draft,
+                     data=ui.view_data(tiers, ctx, ui.view_metadata(assessment, t), query_name="tier_counts"))
         with right:
             for _, tier in tiers.iterrows():
                 st.markdown(labels.tier_line(tier, t))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -209,6 +210,12 @@ def write_param(key: str, value, default=None) -> None:
         if current != wanted:
             st.query_params[key] = wanted
     st.session_state[f"_url_{key}"] = value if value != [] else None
+
+
+def current_url() -> str:
+    """This view's address with its filters, as the reader's browser shows it: what to share."""
+    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+    return (st.context.url or "") + ("?" + urlencode(pairs) if pairs else "")
 
 
 def choose_year(year: int) -> None:

@@ -37,3 +37,21 @@ def ranking_data(ranking: pd.DataFrame, year: int, group: str) -> pd.DataFrame:
     data = ranking[list(RANKING_COLUMNS)].rename(columns=RANKING_COLUMNS)
     data["pct_of_max"] = data["pct_of_max"].round(2)
     return data.assign(year=year, group=group)[["year", "group", *RANKING_COLUMNS.values()]]
+
+
+# What a chart draws but a data file does not need: short labels (the names are there in full)
+# and the chart's own helper columns.
+_NOT_DATA = ("short_vi", "short_en", "area_short_vi", "area_short_en", "line_id", "is_own", "label", "value",
+             "series", "category", "hover", "names_vi", "names_en")
+
+
+def tidy(frame: pd.DataFrame, **context) -> pd.DataFrame:
+    """A query result as a data file: the view's context first (year, group), then codes, names
+    and unformatted numbers (floats to 4 places, so 89.28 is not 89.2800000001)."""
+    data = frame.drop(columns=[c for c in _NOT_DATA if c in frame.columns])
+    floats = data.select_dtypes("float").columns
+    data[floats] = data[floats].round(4)
+    for position, (key, value) in enumerate(context.items()):
+        if key not in data.columns:
+            data.insert(position, key, value)
+    return data.reset_index(drop=True)
