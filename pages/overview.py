@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from parindex import app, figures, fmt, labels, ui
+from parindex import app, figures, fmt, frames, labels, presskit, ui
 from parindex.db import query
 
 ctx = app.context()
@@ -39,10 +39,8 @@ def _rank_delta(row: pd.Series) -> str | None:
 
 def group_overview() -> None:
     summary = query("group_summary", **params).iloc[0]
-    tiers = query("tier_counts", **params)
+    tiers = frames.tier_rows(query("tier_counts", **params), ctx.lang)
     checks = query("published_check", **params)
-    tiers["n"] = tiers["n_published"].fillna(tiers["n_named"]).astype(int)
-    tiers["label"] = tiers[f"label_{ctx.lang}"]
 
     cols = st.columns(3)
     mean_text = fmt.number(summary["mean_total"], ctx.lang)
@@ -91,6 +89,13 @@ def group_overview() -> None:
     st.code(labels.summary_paragraph(summary, tiers, areas, group=group_name.lower(),
                                      illustrative=bool(assessment["n_illustrative"]), t=t),
             language=None, wrap_lines=True)
+
+    st.subheader(t("presskit.heading"))
+    st.caption(t("presskit.caption"))
+    kit = presskit.View(ctx.jurisdiction, ctx.group, ctx.year, ctx.lang, ctx.drafts)
+    st.download_button(t("presskit.button"), data=lambda: presskit.build(kit), key="press_kit", on_click="ignore",
+                       file_name=f"{kit.file_name('bao-chi')}.zip", mime="application/zip",
+                       icon=":material/folder_zip:")
 
     if not checks.empty:
         st.subheader(t("overview.check_heading"))

@@ -8,6 +8,14 @@ from datetime import datetime, timezone
 import pandas as pd
 
 
+GROUP_SLUGS = {"department": "so-nganh", "district": "huyen", "commune": "xa", "province": "tinh"}
+
+
+def file_name(year: int, group: str, view: str) -> str:
+    """chi-so-cchc_2021_so-nganh_xep-hang: what a press officer's download is called."""
+    return f"chi-so-cchc_{year}_{GROUP_SLUGS.get(group, group)}_{view}"
+
+
 def xlsx(sheets: dict[str, pd.DataFrame], metadata: dict[str, str]) -> bytes:
     """One workbook: a sheet per frame, then a 'metadata' sheet (source, provenance, generated
     at, view link) so a forwarded file still says where its numbers come from."""

@@ -17,8 +17,6 @@ from parindex.paths import ROOT
 
 PAGES = ROOT / "pages"
 
-GROUP_SLUGS = {"department": "so-nganh", "district": "huyen", "commune": "xa", "province": "tinh"}
-
 
 def page_header(title: str, assessment: pd.Series, t: Translator) -> None:
     """Title, source line and data notes: how every page of one assessment begins."""
@@ -132,9 +130,7 @@ def unit_links(ranking: pd.DataFrame, t: Translator, year: int, group: str, per_
                              query_params={"u": row["unit_id"], "y": str(year), "g": group})
 
 
-def file_name(year: int, group: str, view: str) -> str:
-    """chi-so-cchc_2021_so-nganh_xep-hang: what a press officer's download is called."""
-    return f"chi-so-cchc_{year}_{GROUP_SLUGS.get(group, group)}_{view}"
+file_name = export.file_name
 
 
 def metric_delta(text: str) -> str | None:
