@@ -21,4 +21,7 @@ pages = [
     st.Page(PAGES / "methodology.py", title=ctx.t("nav.method"), icon=":material/menu_book:", url_path="du-lieu"),
     st.Page(PAGES / "compare.py", title=ctx.t("nav.compare"), icon=":material/compare_arrows:", url_path="so-sanh"),
 ]
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+finally:  # also after a page's st.stop(): the link then holds what the page wrote to the URL
+    app.share_link(ctx)

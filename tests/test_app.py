@@ -220,7 +220,7 @@ def test_summary_paragraph_2021_departments_matches_the_published_figures():
     with (ROOT / "data" / "published" / "laocai_group_stats.csv").open(encoding="utf-8") as handle:
         stats = {(r["year"], r["unit_group"], r["stat"]): r["value"] for r in csv.DictReader(handle)}
     n = int(stats[("2021", "department", "n_units")])
-    paragraph = open_app(y="2021").code[0].value
+    paragraph = open_app(y="2021").code[-1].value  # the first is the share link, beside the filters
     mean_2021 = stats[("2021", "department", "mean_total")].replace(".", ",")
     mean_2020 = stats[("2020", "department", "mean_total")].replace(".", ",")
     assert paragraph.startswith(f"Năm 2021, điểm trung bình của khối sở, ban, ngành đạt {mean_2021}/100, "
@@ -231,3 +231,9 @@ def test_summary_paragraph_2021_departments_matches_the_published_figures():
         share = f"{100 * count / n:.2f}".replace(".", ",")  # 6/19 = 31,58% (the announcement printed 31,5%)
         assert f"Có {count} đơn vị ở nhóm «{label}», chiếm {share}%: " in paragraph
     assert "Sở Nội vụ; Văn phòng UBND tỉnh" in paragraph and paragraph.endswith("không phải số liệu công bố.)")
+
+
+def test_the_share_link_holds_the_page_filters_and_leaves_defaults_out():
+    at = open_app(str(ROOT / "pages" / "unit.py"), y="2020", u="so-y-te", lang="en", g="department")
+    link = at.code[0].value
+    assert link.startswith("?") and sorted(link[1:].split("&")) == ["lang=en", "u=so-y-te", "y=2020"]
