@@ -53,6 +53,9 @@ if area:
              data=ui.view_data(detail, ctx, metadata, query_name="criterion_scores", area=area))
     subs = query("area_subcriteria", area=area, threshold=THRESHOLD, **params)
     st.dataframe(labels.subcriteria_table(subs, t, threshold=THRESHOLD), hide_index=True, width="stretch")
+    ui.data_downloads(ui.view_data(subs, ctx, metadata, query_name="area_subcriteria", area=area, threshold=THRESHOLD),
+                      file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-thanh-phan-{area.lower()}"), t=t,
+                      key="subcriteria")
 
 # 2. Where the points go.
 st.subheader(t("criteria.weakest_heading"))

@@ -92,6 +92,8 @@ ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"linh-vuc-{unit_id}")
 subs = query("unit_subcriteria", unit=unit_id, year=ctx.year, drafts=ctx.drafts)
 st.subheader(t("unit.weakest_heading"))
 st.dataframe(labels.unit_subcriteria_table(subs.head(5), t), hide_index=True, width="stretch")
+ui.data_downloads(ui.view_data(subs.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t)),
+                  file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-thanh-phan-{unit_id}"), t=t, key="subcriteria")
 
 st.subheader(t("unit.next_tier_heading"))
 tiers = query("tiers", **params)

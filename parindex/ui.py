@@ -74,6 +74,7 @@ def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Transl
         with st.popover(t("chart.table"), icon=":material/table:"):
             st.caption(alt_text(fig))
             st.dataframe(labels.data_view(data.rows, t), hide_index=True)
+    st.space("small")  # a table right under the row keeps its toolbar clear of these buttons
 
 
 def data_downloads(data: ViewData, *, file_name: str, t: Translator, key: str) -> None:
