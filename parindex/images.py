@@ -9,6 +9,8 @@ about 0.3 s an image after that (DESIGN section 11).
 from __future__ import annotations
 
 import copy
+import os
+import shutil
 import threading
 import warnings
 
@@ -24,6 +26,12 @@ PNG_SCALE = 2
 
 _lock = threading.Lock()
 _server_started = False
+
+
+def available() -> bool:
+    """Whether a Chromium is installed for kaleido (scripts/system-deps.sh installs Debian's)."""
+    return bool(os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+                or shutil.which("google-chrome"))
 
 
 def size(fig: go.Figure, shape: str) -> tuple[int, int]:

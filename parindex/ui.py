@@ -63,13 +63,7 @@ def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Transl
         charts.watermark(fig, t("chart.draft"))
     st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch", alt=alt_text(fig))
     with st.container(horizontal=True):
-        with st.popover(t("chart.images"), icon=":material/image:"):
-            for fmt in images.FORMATS:
-                for shape in images.SHAPES:
-                    st.download_button(
-                        t(f"chart.{fmt}_{shape}"), data=lambda fmt=fmt, shape=shape: images.render(fig, fmt, shape),
-                        file_name=f"{file_name}_{shape}.{fmt}", mime=images.FORMATS[fmt],
-                        key=f"{key}_{fmt}_{shape}", on_click="ignore", width="stretch")
+        _image_popover(fig, file_name, t, key)
         _data_popover(data, file_name, t, key)
         with st.popover(t("chart.table"), icon=":material/table:"):
             st.caption(alt_text(fig))
@@ -101,6 +95,19 @@ def alt_text(fig: go.Figure) -> str:
     """One sentence for screen readers: the chart's title (its finding) and subtitle."""
     text = re.sub(r"<[^>]+>", " ", f"{fig.layout.title.text}. {fig.layout.title.subtitle.text}")
     return " ".join(text.split())
+
+
+def _image_popover(fig: go.Figure, file_name: str, t: Translator, key: str) -> None:
+    with st.popover(t("chart.images"), icon=":material/image:"):
+        if not images.available():
+            st.caption(t("chart.images_unavailable"))
+            return
+        for fmt in images.FORMATS:
+            for shape in images.SHAPES:
+                st.download_button(
+                    t(f"chart.{fmt}_{shape}"), data=lambda fmt=fmt, shape=shape: images.render(fig, fmt, shape),
+                    file_name=f"{file_name}_{shape}.{fmt}", mime=images.FORMATS[fmt],
+                    key=f"{key}_{fmt}_{shape}", on_click="ignore", width="stretch")
 
 
 def _data_popover(data: ViewData, file_name: str, t: Translator, key: str) -> None:

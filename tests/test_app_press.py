@@ -104,3 +104,11 @@ def test_an_anonymous_reader_cannot_open_the_draft_year(draft_db, use_db, page):
     assert at.session_state["y"] == 2021  # the URL's 2022 is refused like any unknown year
     assert all(watermarks(fig) == [] for fig in figures(at))
     assert "93" not in texts(at)  # alpha's draft total, 93,00
+
+
+@pytest.mark.usefixtures("on_embedded")
+def test_without_chromium_the_image_menu_says_so_instead_of_failing(monkeypatch):
+    monkeypatch.setattr("parindex.images.available", lambda: False)
+    at = open_page("rankings", "vi")
+    assert not [b for b in at.get("download_button") if b.key.endswith(("_png_16x9", "_svg_square"))]
+    assert any("chưa cài Chromium" in c.value for c in at.caption)
