@@ -121,6 +121,12 @@ REVIEW_VIEWS = {
     "overview_2015_department_vi": "/?y=2015",
     "rankings_2018_district_vi": "/xep-hang?y=2018&g=district",
     "overview_2021_province_vi": "/?y=2021&g=province",
+    "criteria_2021_department_vi": "/tieu-chi?y=2021&c=CPS",
+    "unit_2021_so-y-te_en": "/don-vi?u=so-y-te&lang=en",
+    "trends_department_vi": "/xu-huong",
+    "compare_2021_vi": "/so-sanh?u=so-y-te&u=so-noi-vu",
+    "national_en": "/toan-quoc?lang=en",
+    "methodology_vi": "/du-lieu",
 }
 REVIEW_SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
