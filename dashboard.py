@@ -25,3 +25,5 @@ try:
     st.navigation(pages).run()
 except app.DAMAGED:  # the file is damaged where only this page reads: say so, never a traceback
     app.database_error("corrupt")
+finally:  # also after a page's st.stop(): the link then holds what the page wrote to the URL
+    app.share_link(ctx)

@@ -11,7 +11,7 @@ st.title(t("method.title"))
 st.markdown(t("method.intro"))
 
 st.subheader(t("method.assessments_heading"))
-st.dataframe(labels.assessment_table(query("assessment_list"), t), hide_index=True, width="stretch")
+st.dataframe(labels.assessment_table(query("assessment_list", drafts=ctx.drafts), t), hide_index=True, width="stretch")
 st.caption(t("method.assessments_note"))
 
 st.subheader(t("method.frameworks_heading"))
@@ -33,7 +33,8 @@ st.subheader(t("method.download_heading"))
 st.markdown(t("method.download_text"))
 st.download_button(
     t("method.download_button"), icon=":material/download:",
-    data=lambda: export.xlsx({"results": query("dataset_results"), "scores": query("dataset_scores")},
+    data=lambda: export.xlsx({"results": query("dataset_results", drafts=ctx.drafts),
+                              "scores": query("dataset_scores", drafts=ctx.drafts)},
                              {"title": t("app.title"), "source": t("method.download_source"),
                               "provenance": t("method.download_provenance"), "view": "/du-lieu"}),
     file_name="chi-so-cchc_lao-cai_toan-bo-du-lieu.xlsx",

@@ -8,13 +8,14 @@ Defaults stay out of the URL.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from parindex import build, facts
+from parindex import build, facts, roles
 from parindex.dataset import DatasetError
 from parindex.db import query
 from parindex.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
@@ -36,11 +37,20 @@ class Context:
     jurisdiction: str  # of the chosen group: the province, or the national index for 'province'
     years: tuple[int, ...]
     place: str  # the province chosen with `j` (its own units' results)
+    drafts: bool = False  # a signed-in editor also sees draft assessments
+    draft_years: tuple[int, ...] = ()  # the group's years whose assessment is a draft
+    share_slot: object = field(default=None, compare=False, repr=False)  # filled by share_link()
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether the chosen year's assessment is a draft (its figures carry DỰ THẢO)."""
+        return self.year in self.draft_years
 
     @property
     def params(self) -> dict:
-        """The shared filters as query parameters."""
-        return {"jurisdiction": self.jurisdiction, "group": self.group, "year": self.year}
+        """The shared filters as query parameters (and whether drafts are visible)."""
+        return {"jurisdiction": self.jurisdiction, "group": self.group, "year": self.year,
+                "drafts": self.drafts}
 
     @property
     def group_name(self) -> str:
@@ -52,9 +62,10 @@ def setup() -> Context:
     lang = _language()
     t = Translator(lang)
     _ensure_database(t)
+    drafts = roles.sees_drafts()
     try:
-        everything = _options()
-        places = query("jurisdictions")
+        everything = _options(drafts)
+        places = query("jurisdictions", drafts=drafts)
     except DAMAGED:  # opens, but a part is unreadable (a half-written copy)
         database_error("corrupt", t)
     if everything.empty:
@@ -70,11 +81,12 @@ def setup() -> Context:
         _filters_from_url(_in_scope(everything, st.session_state["j"]), t)
     # In the page, not the sidebar: on a phone the sidebar is folded away and the filters with it.
     if len(places) > 1:  # a national deployment: choose the province first
-        place_col, group_col, year_col, lang_col = st.columns([2.4, 3, 1.4, 2], vertical_alignment="bottom")
+        place_col, group_col, year_col, lang_col, share_col = st.columns([2.4, 3, 1.4, 2, 1.4],
+                                                                          vertical_alignment="bottom")
         names = dict(zip(places["jurisdiction_id"], places[f"name_{lang}"]))
         place_col.selectbox(t("filter.jurisdiction"), list(names), key="j", format_func=names.get)
     else:
-        group_col, year_col, lang_col = st.columns([3, 1.4, 2], vertical_alignment="bottom")
+        group_col, year_col, lang_col, share_col = st.columns([3, 1.4, 2, 1.4], vertical_alignment="bottom")
     place = st.session_state["j"]
     options = _in_scope(everything, place)
     groups = [g for g in GROUP_ORDER if g in set(options["unit_group"])]
@@ -92,7 +104,8 @@ def setup() -> Context:
         st.info(notice, icon="ℹ️")
     jurisdiction = options.loc[options["unit_group"] == group, "jurisdiction_id"].iat[0]
     ctx = Context(t=t, lang=lang, group=group, year=int(year), jurisdiction=jurisdiction,
-                  years=tuple(years), place=place)
+                  years=tuple(years), place=place, drafts=drafts, draft_years=_draft_years(options, group),
+                  share_slot=share_col)
     st.session_state[_CONTEXT] = ctx
     return ctx
 
@@ -150,12 +163,17 @@ def database_error(problem: str, t: Translator | None = None) -> None:
     st.stop()
 
 
-def _options() -> pd.DataFrame:
-    return query("years")
+def _options(drafts: bool = False) -> pd.DataFrame:
+    return query("years", drafts=drafts)
 
 
 def _years(options: pd.DataFrame, group: str) -> list[int]:
     return [int(y) for y in options.loc[options["unit_group"] == group, "year"]]
+
+
+def _draft_years(options: pd.DataFrame, group: str) -> tuple[int, ...]:
+    drafts = options[(options["unit_group"] == group) & (options["status"] == "draft")]
+    return tuple(int(y) for y in drafts["year"])
 
 
 def _filters_from_url(options: pd.DataFrame, t: Translator) -> None:
@@ -249,6 +267,20 @@ def write_param(key: str, value, default=None) -> None:
         if current != wanted:
             st.query_params[key] = wanted
     st.session_state[f"_url_{key}"] = value if value != [] else None
+
+
+def share_link(ctx: Context) -> None:
+    """After the page has run (and written its own filters to the URL): the view's address, with
+    a copy button, beside the filters."""
+    with ctx.share_slot.popover(ctx.t("share.button"), icon=":material/link:", width="stretch"):
+        st.caption(ctx.t("share.caption"))
+        st.code(current_url(), language=None, wrap_lines=True)
+
+
+def current_url() -> str:
+    """This view's address with its filters, as the reader's browser shows it: what to share."""
+    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+    return (st.context.url or "") + ("?" + urlencode(pairs) if pairs else "")
 
 
 def choose_year(year: int) -> None:

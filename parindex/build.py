@@ -20,7 +20,7 @@ from parindex.dataset import TABLES, Dataset, DatasetError, alias_rows, line_ids
 from parindex.db import data_version
 from parindex.paths import SQL_DIR
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _build_lock = threading.Lock()
 
 

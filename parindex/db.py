@@ -1,10 +1,12 @@
 """The one way pages read data: `query(name, **params)` runs queries/<name>.sql.
 
 Parameters are bound by DuckDB ($year in the SQL), never formatted into the text. Results are
-cached by (query, parameters, data version). The data version is the database file's identity
-(inode, size, mtime): when a build swaps a new file in, the next call opens it afresh. DuckDB
-would otherwise keep serving the replaced file from its per-path instance cache, so the file is
-ATTACHed read-only to a private in-memory database instead of opened by path.
+cached by (query, parameters, drafts, data version). Draft assessments are visible only when the
+caller says `drafts=True` (a signed-in editor); every other read sees published data only.
+The data version is the database file's identity (inode, size, mtime): when a build swaps a new
+file in, the next call opens it afresh. DuckDB would otherwise keep serving the replaced file
+from its per-path instance cache, so the file is ATTACHed read-only to a private in-memory
+database instead of opened by path.
 """
 
 from __future__ import annotations
@@ -52,18 +54,20 @@ def data_version(path: Path | None = None) -> tuple:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
-def query(name: str, **params) -> pd.DataFrame:
+def query(name: str, *, drafts: bool = False, **params) -> pd.DataFrame:
     """Run queries/<name>.sql against the current database; a copy the caller may change."""
     path = db_path().resolve()
     version = data_version(path)
     frozen = tuple(sorted(params.items()))
-    return _cached(name, frozen, str(path), version).copy()
+    return _cached(name, frozen, bool(drafts), str(path), version).copy()
 
 
 @lru_cache(maxsize=512)
-def _cached(name: str, frozen: tuple, path: str, version: tuple) -> pd.DataFrame:
+def _cached(name: str, frozen: tuple, drafts: bool, path: str, version: tuple) -> pd.DataFrame:
     cursor = _cursor(Path(path), version)
     try:
+        # Read by the schema's visible() macro; a cursor's variables are its own.
+        cursor.execute("SET VARIABLE drafts = " + ("true" if drafts else "false"))
         return run(cursor, name, **dict(frozen))
     finally:
         cursor.close()

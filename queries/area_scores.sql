@@ -14,5 +14,5 @@ JOIN result r USING (assessment_id, unit_id)
 JOIN unit u USING (unit_id)
 JOIN criterion c ON c.framework_id = n.framework_id AND c.criterion_id = n.criterion_id
 WHERE n.level = 'area' AND s.jurisdiction_id = $jurisdiction AND s.unit_group = $group
-  AND s.year = $year AND s.status = 'published'
+  AND s.year = $year AND visible(s.status)
 ORDER BY s.rank NULLS LAST, u.name_vi, n.sort_order;

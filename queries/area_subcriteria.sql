@@ -11,6 +11,6 @@ FROM node_score n
 JOIN standing s USING (assessment_id, unit_id)
 JOIN criterion c ON c.framework_id = n.framework_id AND c.criterion_id = n.criterion_id
 WHERE n.level = 'sub' AND n.area_key = $area AND s.jurisdiction_id = $jurisdiction
-  AND s.unit_group = $group AND s.year = $year AND s.status = 'published'
+  AND s.unit_group = $group AND s.year = $year AND visible(s.status)
 GROUP BY ALL
 ORDER BY n.criterion_id;

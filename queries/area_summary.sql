@@ -9,7 +9,7 @@ WITH area AS (
     JOIN standing s USING (assessment_id, unit_id)
     JOIN unit u USING (unit_id)
     WHERE n.level = 'area' AND s.jurisdiction_id = $jurisdiction AND s.unit_group = $group
-      AND s.year = $year AND s.status = 'published'
+      AND s.year = $year AND visible(s.status)
 )
 SELECT a.area_key, a.sort_order AS area_order, c.name_vi AS area_vi, c.name_en AS area_en,
        c.short_vi AS area_short_vi, c.short_en AS area_short_en, a.max_points, a.self_assessed,

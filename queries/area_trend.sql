@@ -9,6 +9,6 @@ FROM node_score n
 JOIN standing s USING (assessment_id, unit_id)
 JOIN criterion c ON c.framework_id = n.framework_id AND c.criterion_id = n.criterion_id
 WHERE n.level = 'area' AND s.jurisdiction_id = $jurisdiction AND s.unit_group = $group
-  AND s.status = 'published'
+  AND visible(s.status)
 GROUP BY s.year, n.framework_id, n.area_key
 ORDER BY s.year, area_order;

@@ -21,4 +21,4 @@ FROM assessment a
 LEFT JOIN source s USING (source_id)
 LEFT JOIN framework f USING (framework_id)
 WHERE a.jurisdiction_id = $jurisdiction AND a.unit_group = $group AND a.year = $year
-  AND a.status = 'published';
+  AND visible(a.status);

@@ -1,4 +1,4 @@
--- assessment_list: every published assessment with its scale, decision, source and what of it
+-- assessment_list: every visible assessment (published; drafts for editors) with its scale, decision, source and what of it
 -- is published or illustrative.
 -- Parameters: none
 -- Columns: year, unit_group, jurisdiction_vi, jurisdiction_en, max_total, n_units, n_results,
@@ -11,6 +11,6 @@ FROM assessment a
 JOIN jurisdiction j USING (jurisdiction_id)
 LEFT JOIN result r USING (assessment_id)
 LEFT JOIN source s ON s.source_id = a.source_id
-WHERE a.status = 'published'
+WHERE visible(a.status)
 GROUP BY ALL
 ORDER BY a.unit_group, a.year;

@@ -13,5 +13,5 @@ JOIN unit u USING (unit_id)
 JOIN criterion c ON c.framework_id = n.framework_id AND c.criterion_id = n.criterion_id
 WHERE n.level IN ('criterion', 'sub') AND n.area_key = $area
   AND s.jurisdiction_id = $jurisdiction AND s.unit_group = $group AND s.year = $year
-  AND s.status = 'published'
+  AND visible(s.status)
 ORDER BY s.rank NULLS LAST, u.name_vi, n.criterion_id;

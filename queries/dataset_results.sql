@@ -12,5 +12,5 @@ JOIN assessment a USING (assessment_id)
 LEFT JOIN tier t ON t.jurisdiction_id = s.jurisdiction_id AND t.year = s.year
                AND t.unit_group = s.unit_group AND t.tier_order = s.tier_order
 LEFT JOIN source src ON src.source_id = r.source_id
-WHERE s.status = 'published'
+WHERE visible(s.status)
 ORDER BY s.unit_group, s.year, s.rank NULLS LAST, u.name_vi;

@@ -9,5 +9,5 @@ JOIN standing s USING (assessment_id, unit_id)
 JOIN unit u USING (unit_id)
 JOIN criterion c ON c.framework_id = n.framework_id AND c.criterion_id = n.criterion_id
 JOIN score sc ON sc.assessment_id = n.assessment_id AND sc.unit_id = n.unit_id AND sc.criterion_id = n.criterion_id
-WHERE n.level = 'sub' AND s.status = 'published'
+WHERE n.level = 'sub' AND visible(s.status)
 ORDER BY s.unit_group, s.year, u.name_vi, n.criterion_id;

@@ -14,7 +14,7 @@ WITH per_year AS (
     FROM assessment a
     LEFT JOIN standing s USING (assessment_id)
     WHERE a.jurisdiction_id = $jurisdiction AND a.unit_group = $group AND a.year <= $year
-      AND a.status = 'published'
+      AND visible(a.status)
     GROUP BY a.year, a.n_units, a.max_total
 ),
 complete AS (SELECT *, n_scored = n_units AS complete FROM per_year),

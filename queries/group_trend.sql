@@ -9,7 +9,7 @@ SELECT a.year, a.n_units, count(s.pct) AS n_scored, count(s.pct) = a.n_units AS 
        CASE WHEN count(s.pct) = a.n_units THEN quantile_cont(s.pct, 0.75) END AS p75_pct
 FROM assessment a
 JOIN standing s USING (assessment_id)
-WHERE a.jurisdiction_id = $jurisdiction AND a.unit_group = $group AND a.status = 'published'
+WHERE a.jurisdiction_id = $jurisdiction AND a.unit_group = $group AND visible(a.status)
 GROUP BY a.year, a.n_units
 HAVING count(s.pct) > 0
 ORDER BY a.year;

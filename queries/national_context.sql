@@ -11,6 +11,6 @@ JOIN assessment a USING (assessment_id)
 JOIN result r USING (assessment_id, unit_id)
 JOIN unit u USING (unit_id)
 LEFT JOIN source src ON src.source_id = r.source_id
-WHERE s.unit_group = 'province' AND s.status = 'published'
+WHERE s.unit_group = 'province' AND visible(s.status)
   AND s.jurisdiction_id = (SELECT jurisdiction_id FROM unit WHERE unit_id = $unit)
 ORDER BY s.year, s.rank NULLS LAST, u.name_vi COLLATE vi;

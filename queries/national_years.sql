@@ -4,6 +4,6 @@
 -- Columns: year, n_units, note_vi, note_en
 SELECT a.year, a.n_units, a.note_vi, a.note_en
 FROM assessment a
-WHERE a.unit_group = 'province' AND a.status = 'published'
+WHERE a.unit_group = 'province' AND visible(a.status)
   AND a.jurisdiction_id = (SELECT jurisdiction_id FROM unit WHERE unit_id = $unit)
 ORDER BY a.year;

@@ -6,7 +6,7 @@
 WITH ranked AS (
     SELECT u.line_id, s.year, s.rank
     FROM standing s JOIN unit u USING (unit_id)
-    WHERE s.jurisdiction_id = $jurisdiction AND s.unit_group = $group AND s.status = 'published'
+    WHERE s.jurisdiction_id = $jurisdiction AND s.unit_group = $group AND visible(s.status)
       AND s.year IN ($from, $to) AND s.rank IS NOT NULL
 )
 SELECT l.line_id, u.name_vi, u.name_en, u.short_vi, u.short_en,

@@ -1,5 +1,5 @@
 -- ranking: every unit of one assessment with its standing and its change against the previous
--- published assessment of the group. A renamed unit is compared with its predecessor (same line).
+-- visible assessment of the group. A renamed unit is compared with its predecessor (same line).
 -- Parameters: $jurisdiction, $group, $year
 -- Columns: unit_id, name_vi, name_en, short_vi, short_en, total, max_total, pct, rank, rank_of,
 --   rank_basis, tier_order, tier_code, tier_vi, tier_en, tier_basis, provenance, derived,
@@ -11,18 +11,18 @@ WITH cur AS (
     SELECT s.*, a.n_units
     FROM standing s JOIN assessment a USING (assessment_id)
     WHERE s.jurisdiction_id = $jurisdiction AND s.unit_group = $group AND s.year = $year
-      AND s.status = 'published'
+      AND visible(s.status)
 ),
 prev_assessment AS (
     SELECT max(year) AS year FROM assessment
     WHERE jurisdiction_id = $jurisdiction AND unit_group = $group AND year < $year
-      AND status = 'published'
+      AND visible(status)
 ),
 prev AS (
     SELECT s.*, u.line_id
     FROM standing s JOIN unit u USING (unit_id)
     WHERE s.jurisdiction_id = $jurisdiction AND s.unit_group = $group
-      AND s.year = (SELECT year FROM prev_assessment) AND s.status = 'published'
+      AND s.year = (SELECT year FROM prev_assessment) AND visible(s.status)
 ),
 line_start AS (
     SELECT line_id, min(first_year) AS first_year FROM unit GROUP BY line_id

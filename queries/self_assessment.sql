@@ -9,7 +9,7 @@ WITH area AS (
     FROM node_score n
     JOIN standing s USING (assessment_id, unit_id)
     WHERE n.level = 'area' AND n.self_assessed AND s.jurisdiction_id = $jurisdiction
-      AND s.unit_group = $group AND s.year = $year AND s.status = 'published'
+      AND s.unit_group = $group AND s.year = $year AND visible(s.status)
 ),
 rolled AS (
     SELECT unit_id, area_key, any_value(framework_id) AS framework_id, any_value(sort_order) AS area_order,

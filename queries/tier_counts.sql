@@ -8,7 +8,7 @@
 WITH a AS (
     SELECT assessment_id, n_units FROM assessment
     WHERE jurisdiction_id = $jurisdiction AND unit_group = $group AND year = $year
-      AND status = 'published'
+      AND visible(status)
 ),
 placed AS (
     SELECT s.tier_order, s.rank, u.name_vi, u.name_en

@@ -5,7 +5,7 @@
 WITH placed AS (
     SELECT s.year, s.tier_order, count(*) AS n_named
     FROM standing s
-    WHERE s.jurisdiction_id = $jurisdiction AND s.unit_group = $group AND s.status = 'published'
+    WHERE s.jurisdiction_id = $jurisdiction AND s.unit_group = $group AND visible(s.status)
       AND s.tier_order IS NOT NULL
     GROUP BY ALL
 ),
@@ -18,7 +18,7 @@ printed AS (
 SELECT t.year, t.tier_order, t.label_vi, t.label_en, coalesce(pr.n_published, p.n_named, 0) AS n
 FROM tier t
 JOIN assessment a ON a.jurisdiction_id = t.jurisdiction_id AND a.unit_group = t.unit_group
-                 AND a.year = t.year AND a.status = 'published'
+                 AND a.year = t.year AND visible(a.status)
 LEFT JOIN placed p ON p.year = t.year AND p.tier_order = t.tier_order
 LEFT JOIN printed pr ON pr.year = t.year AND pr.code = t.code
 WHERE t.jurisdiction_id = $jurisdiction AND t.unit_group = $group

@@ -4,7 +4,7 @@
 --   final_points, pct, group_mean_pct, group_best_pct
 WITH mine AS (
     SELECT s.assessment_id FROM standing s
-    WHERE s.unit_id = $unit AND s.year = $year AND s.status = 'published'
+    WHERE s.unit_id = $unit AND s.year = $year AND visible(s.status)
 ),
 area AS (
     SELECT n.* FROM node_score n

@@ -7,7 +7,7 @@ WITH line AS (SELECT line_id FROM unit WHERE unit_id = $unit),
 group_mean AS (  -- only where every assessed unit has a score, as on the Overview
     SELECT s.assessment_id, avg(s.pct) AS group_mean_pct
     FROM standing s JOIN assessment a USING (assessment_id)
-    WHERE s.status = 'published'
+    WHERE visible(s.status)
     GROUP BY s.assessment_id
     HAVING count(s.total) = any_value(a.n_units)
 )
@@ -21,5 +21,5 @@ JOIN assessment a USING (assessment_id)
 LEFT JOIN tier t ON t.jurisdiction_id = s.jurisdiction_id AND t.year = s.year
                AND t.unit_group = s.unit_group AND t.tier_order = s.tier_order
 LEFT JOIN group_mean g USING (assessment_id)
-WHERE u.line_id = (SELECT line_id FROM line) AND s.status = 'published'
+WHERE u.line_id = (SELECT line_id FROM line) AND visible(s.status)
 ORDER BY s.year;

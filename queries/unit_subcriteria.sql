@@ -9,5 +9,5 @@ FROM node_score n
 JOIN standing s USING (assessment_id, unit_id)
 JOIN criterion c ON c.framework_id = n.framework_id AND c.criterion_id = n.criterion_id
 JOIN criterion a ON a.framework_id = n.framework_id AND a.criterion_id = n.area_key
-WHERE n.level = 'sub' AND n.unit_id = $unit AND s.year = $year AND s.status = 'published'
+WHERE n.level = 'sub' AND n.unit_id = $unit AND s.year = $year AND visible(s.status)
 ORDER BY points_lost DESC, n.criterion_id;

@@ -23,5 +23,5 @@ FROM standing st
 JOIN unit u USING (unit_id)
 JOIN result r USING (assessment_id, unit_id)
 JOIN assessment a USING (assessment_id)
-WHERE u.line_id IN (SELECT line_id FROM linked) AND st.status = 'published'
+WHERE u.line_id IN (SELECT line_id FROM linked) AND visible(st.status)
 ORDER BY is_own, u.line_id, st.year;

@@ -9,7 +9,7 @@ WITH crit AS (
     FROM node_score n
     JOIN standing s USING (assessment_id, unit_id)
     WHERE n.level = 'criterion' AND s.jurisdiction_id = $jurisdiction AND s.unit_group = $group
-      AND s.year = $year AND s.status = 'published'
+      AND s.year = $year AND visible(s.status)
 ),
 per_criterion AS (
     SELECT c.criterion_id, c.area_key, c.framework_id, any_value(c.max_points) AS max_points,

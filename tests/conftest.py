@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from draft_fixture import draft_overrides
 from fixture_data import write_fixture
 from lineage_fixture import lineage_overrides
 from parindex.build import build
@@ -14,21 +15,29 @@ from parindex.demo import SCALES, build_demo
 from parindex.paths import DATA_DIR
 
 
+def _fixture_database(tmp_path_factory, name: str, overrides: dict | None = None) -> Path:
+    """The fixture dataset (with some tables replaced), built once into its own folder."""
+    root = tmp_path_factory.mktemp(name)
+    db = root / f"{name}.duckdb"
+    build(write_fixture(root / "data", overrides), db)
+    return db
+
+
 @pytest.fixture(scope="session")
 def fixture_db(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("fixture")
-    db = root / "fixture.duckdb"
-    build(write_fixture(root / "data"), db)
-    return db
+    return _fixture_database(tmp_path_factory, "fixture")
 
 
 @pytest.fixture(scope="session")
 def lineage_db(tmp_path_factory) -> Path:
     """The fixture with a 2025-style reorganisation (tests/lineage_fixture.py)."""
-    root = tmp_path_factory.mktemp("lineage")
-    db = root / "lineage.duckdb"
-    build(write_fixture(root / "data", lineage_overrides()), db)
-    return db
+    return _fixture_database(tmp_path_factory, "lineage", lineage_overrides())
+
+
+@pytest.fixture(scope="session")
+def draft_db(tmp_path_factory) -> Path:
+    """The fixture with a draft 2022 department assessment (tests/draft_fixture.py)."""
+    return _fixture_database(tmp_path_factory, "draft", draft_overrides())
 
 
 @pytest.fixture(scope="session")

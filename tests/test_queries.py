@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from parindex.db import run
+from parindex.db import query, run
 
 DEPT_2021 = {"jurisdiction": "tinh-a", "group": "department", "year": 2021}
 
@@ -109,3 +109,18 @@ def test_assessment_reports_source_framework_and_completeness(con):
 def test_a_year_without_an_assessment_returns_no_rows(con):
     assert run(con, "ranking", jurisdiction="tinh-a", group="department", year=1999).empty
     assert run(con, "assessment", jurisdiction="tinh-a", group="department", year=1999).empty
+
+
+def test_a_draft_is_invisible_unless_asked_for(draft_db, use_db):
+    use_db(draft_db)
+    anonymous = query("years")
+    assert 2022 not in anonymous["year"].tolist()
+    assert query("ranking", jurisdiction="tinh-a", group="department", year=2022).empty
+    assert query("assessment", jurisdiction="tinh-a", group="department", year=2022).empty
+    editor = query("years", drafts=True)
+    assert editor.loc[editor["year"] == 2022, "status"].tolist() == ["draft"]
+    ranking = query("ranking", jurisdiction="tinh-a", group="department", year=2022, drafts=True)
+    assert ranking["unit_id"].tolist() == ["alpha", "beta", "gamma"]
+    assert ranking["rank"].tolist() == [1, 2, 3]
+    # the same query without drafts, after the editor's: the cache keeps the two apart
+    assert query("ranking", jurisdiction="tinh-a", group="department", year=2022).empty

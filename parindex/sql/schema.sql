@@ -3,6 +3,10 @@
 
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 
+-- Who sees what: published assessments for everyone; drafts only where the reader's connection
+-- has set the variable (parindex.db does, for a signed-in editor). Unset means no drafts.
+CREATE MACRO visible(status) AS status = 'published' OR coalesce(getvariable('drafts'), false);
+
 CREATE TABLE source (
     source_id VARCHAR PRIMARY KEY, publisher_vi VARCHAR NOT NULL, publisher_en VARCHAR NOT NULL,
     document_no VARCHAR, title VARCHAR NOT NULL, url VARCHAR, provenance VARCHAR NOT NULL);
