@@ -39,6 +39,11 @@ PAGES = {"overview": "", "rankings": "xep-hang", "criteria": "tieu-chi", "unit":
 # The view measured at each scale: Lào Cai's departments; one invented province's communes (its largest group).
 VIEWS = {"provincial": {"j": "lao-cai", "g": "department"}, "national": {"j": "demo-07", "g": "commune"}}
 BROWSER_PAGES = ("overview", "rankings", "criteria")
+# Where a page load's time goes (ms from navigation start), to see what the first chart waits for.
+TIMELINE = """() => ({dom: Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd),
+    script_done: Math.round(performance.now()),
+    resources: performance.getEntriesByType('resource').map(r => [r.name.split('/').pop().slice(0, 40),
+        Math.round(r.startTime), Math.round(r.responseEnd)]).filter(r => r[2] - r[1] > 100)})"""
 script_seconds: list[float] = []  # appended to by the timed dashboard script
 
 
@@ -245,7 +250,10 @@ def measure_server(db: Path, sessions: int, first_chart_runs: int) -> dict:
                 tab.wait_for_selector(SCRIPT_IDLE, state="attached")
                 tab.wait_for_selector("h1")
             all_open_mb = process.memory_info().rss / 2**20
+            for tab in tabs:  # the first chart is timed on a warm, otherwise idle server
+                tab.close()
             chart = ".js-plotly-plot .main-svg g.trace path[d], .js-plotly-plot .main-svg g.hm image"
+            steps = {}
             for page in BROWSER_PAGES:
                 seconds = []
                 for _ in range(first_chart_runs):
@@ -254,6 +262,7 @@ def measure_server(db: Path, sessions: int, first_chart_runs: int) -> dict:
                     tab.goto(f"{server.url}/{PAGES[page]}?{query_string}", wait_until="commit")
                     tab.wait_for_selector(chart, state="attached")
                     seconds.append(time.perf_counter() - started)
+                    steps.setdefault(page, []).append(tab.evaluate(TIMELINE))
                     tab.close()
                 first_chart[page] = stats(seconds)
             browser.close()
@@ -262,7 +271,7 @@ def measure_server(db: Path, sessions: int, first_chart_runs: int) -> dict:
         sampler.join()
         server.stop()
     return {"sessions": sessions, "server_idle_mb": round(idle_mb), "server_with_sessions_mb": round(all_open_mb),
-            "server_peak_mb": round(peak[0]), "first_chart": first_chart}
+            "server_peak_mb": round(peak[0]), "first_chart": first_chart, "timeline_ms": steps}
 
 
 def machine() -> dict:
