@@ -23,7 +23,7 @@ for framework_id, part in areas.groupby("framework_id", sort=False):
     st.dataframe(labels.framework_table(part, t), hide_index=True, width="stretch")
 
 st.subheader(t("method.tiers_heading"))
-st.dataframe(labels.tier_table(query("tier_table", jurisdiction=app.home_jurisdiction()), t),
+st.dataframe(labels.tier_table(query("tier_table", jurisdiction=ctx.place), t),
              hide_index=True, width="stretch")
 
 st.subheader(t("method.lineage_heading"))

@@ -61,3 +61,10 @@ def test_an_unknown_province_falls_back_with_a_notice(demo_small_db, use_db):
     assert not at.exception
     assert any("«ha-noi»" in i.value for i in at.info)
     assert next(s for s in at.selectbox if s.label == "Tỉnh, thành phố").value == "lao-cai"
+
+
+def test_the_methodology_page_shows_the_chosen_provinces_tiers(demo_small_db, use_db):
+    use_db(demo_small_db)
+    shown = lambda at: "\n".join(d.value.to_string() for d in at.dataframe)  # noqa: E731
+    assert "Xuất sắc" in shown(open_page("methodology", {"j": "demo-01"}))  # the invented provinces' tiers
+    assert "Xuất sắc" not in shown(open_page("methodology", {}))  # Lào Cai's own
