@@ -1,4 +1,5 @@
-"""Command line: `python -m parindex build [--db PATH]`, `generate`, and `serve [streamlit options]`."""
+"""Command line: `python -m parindex build [--db PATH]`, `import FILE`, `publish`, `export`, `backup`,
+`add-editor NAME`, `generate`, and `serve [streamlit options]`."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--data", type=Path, default=DATA_DIR, help="dataset folder (default: data/)")
     gen_cmd = commands.add_parser("generate", help="rewrite data/illustrative/ from its generator")
     gen_cmd.add_argument("--data", type=Path, default=DATA_DIR)
+    from parindex.importing import cli as import_cli
+    import_cli.add_commands(commands)
     commands.add_parser("serve", help="run the dashboard (streamlit run dashboard.py, options passed on)",
                         add_help=False)
     args, rest = parser.parse_known_args(argv)
@@ -31,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
         write_illustrative(args.data)
         print(f"wrote {args.data / 'illustrative'}")
         return 0
+
+    if args.command in ("import", "publish", "export"):
+        return import_cli.run(args, args.db or db_path())
 
     from parindex.build import build
     target = args.db or db_path()
