@@ -33,8 +33,10 @@ def build(data_dir: Path, db_path: Path, change: Callable[[], tuple[dict, dict]]
     """Validate the dataset in data_dir, with the imports db_path holds, and atomically (re)place
     db_path. Raises DatasetError. `change` (an import or a publication) is called once no other
     build can start and returns the rows to lay on top and the log entry that records them."""
-    dataset = read_dataset(data_dir)
+    dataset = _sources(data_dir)
     with overlay.locked(db_path):
+        for leftover in db_path.parent.glob(f".{db_path.name}.*.tmp*"):  # of a build that was killed
+            leftover.unlink(missing_ok=True)
         imported, log = overlay.carried(db_path)
         batch, log_entry = change() if change else (None, None)
         dataset = overlay.merge(dataset, imported, batch)
@@ -55,6 +57,18 @@ def build(data_dir: Path, db_path: Path, change: Callable[[], tuple[dict, dict]]
         finally:
             for leftover in (tmp, Path(f"{tmp}.wal")):
                 leftover.unlink(missing_ok=True)
+
+
+def _sources(data_dir: Path) -> Dataset:
+    """The dataset in data_dir, read once per version of its files: a server process that
+    commits imports one after another reads the unchanged sources only once (never modified)."""
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in source_files(data_dir))
+    return _read_sources(data_dir.resolve(), stamp)
+
+
+@lru_cache(maxsize=4)
+def _read_sources(data_dir: Path, stamp: tuple) -> Dataset:
+    return read_dataset(data_dir)
 
 
 def is_stale(data_dir: Path, db_path: Path) -> bool:
