@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.data / 'illustrative'}")
         return 0
 
-    if args.command in ("import", "publish", "export"):
+    if args.command in ("import", "publish", "export", "backup", "restore"):
         return import_cli.run(args, args.db or db_path())
 
     from parindex.build import build

@@ -157,3 +157,33 @@ def test_an_import_killed_at_random_moments_leaves_the_old_or_the_new_database(s
     assert 0 < sum(outcomes) < 20  # kills landed both before and after the swap
     import_file("v.csv", versioned(99), Options(2022, "department", replace=True), db, editor="kill")
     assert [p.name for p in db.parent.iterdir()] == ["par.duckdb"]  # the next build cleans what a kill left
+
+
+def everything(db: Path) -> dict[str, list[tuple]]:
+    """What a backup must carry: every assessment, result and score, by value."""
+    return {
+        "assessment": rows(db, "SELECT jurisdiction_id, year, unit_group, framework_id, max_total, n_units, ranking, "
+                               "status, decision_no, decision_date, note_vi FROM assessment ORDER BY ALL"),
+        "result": rows(db, "SELECT a.year, a.unit_group, r.unit_id, r.total, r.self_total, r.appraised, r.survey, "
+                           "r.published_rank, r.published_tier, r.derived, r.provenance, r.note_vi FROM result r "
+                           "JOIN assessment a USING (assessment_id) ORDER BY ALL"),
+        "score": rows(db, "SELECT a.year, a.unit_group, s.unit_id, s.criterion_id, s.self_points, s.final_points, "
+                          "s.provenance FROM score s JOIN assessment a USING (assessment_id) ORDER BY ALL"),
+        "standing": rows(db, "SELECT year, unit_group, unit_id, rank, tier_order FROM standing ORDER BY ALL"),
+    }
+
+
+@pytest.mark.parametrize("shape", ["xlsx", "csv"])
+def test_a_backup_reads_back_into_an_equal_database(setup, tmp_path, shape):
+    data, db = setup
+    import_file(*good_files()["annex-merged.xlsx"], Options(2022, "department"), db, editor="Lan")  # a draft too
+    wanted = everything(db)
+    target = tmp_path / "backup.xlsx" if shape == "xlsx" else tmp_path / "backup"
+    args = ["backup", f"--{shape}", str(target), "--db", str(db)]
+    assert cli(*args).returncode == 0
+    fresh = tmp_path / "fresh" / "par.duckdb"
+    build(data, fresh)  # data/ alone: no 2022
+    assert everything(fresh) != wanted
+    out = cli("restore", str(target), "--db", str(fresh), "--data", str(data))
+    assert out.returncode == 0, out.stderr
+    assert everything(fresh) == wanted

@@ -29,6 +29,13 @@ def add_commands(commands) -> None:
     pub.add_argument("--decision", required=True, help="decision number, e.g. 'QĐ 123/QĐ-UBND'")
     pub.add_argument("--date", required=True, help="decision date, YYYY-MM-DD")
     _common(pub)
+    back = commands.add_parser("backup", help="write every assessment (drafts too) to an XLSX file and/or a CSV folder")
+    back.add_argument("--xlsx", type=Path)
+    back.add_argument("--csv", type=Path, help="a folder")
+    back.add_argument("--db", type=Path)
+    rest = commands.add_parser("restore", help="read a backup (XLSX file or CSV folder) back, through the import path")
+    rest.add_argument("source", type=Path)
+    _common(rest)
     exp = commands.add_parser("export", help="print one assessment's results as CSV")
     exp.add_argument("--year", type=int, required=True)
     exp.add_argument("--group", required=True)
@@ -50,6 +57,16 @@ def run(args, db_path: Path) -> int:
         if args.command == "export":
             from parindex.importing.drafts import export_csv
             return export_csv(db_path, args.year, args.group, args.jurisdiction)
+        if args.command in ("backup", "restore"):
+            from parindex.importing import backup
+            if args.command == "restore":
+                print(f"restored {backup.restore(args.source, db_path, args.editor, args.data)} assessments")
+                return 0
+            if args.xlsx:
+                args.xlsx.write_bytes(backup.to_xlsx(db_path))
+            if args.csv:
+                backup.to_folder(db_path, args.csv)
+            return 0
         if args.command == "publish":
             from parindex.importing.drafts import find_assessment
             assessment_id = find_assessment(db_path, args.year, args.group, args.jurisdiction)

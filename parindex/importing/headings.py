@@ -14,6 +14,10 @@ _NON_WORD = re.compile(r"[^a-z0-9%.]+")
 # (field, patterns): the first field with a pattern found in the folded heading wins, so the
 # specific headings come before the general ones ("Điểm tự đánh giá" before "Điểm").
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("derived", (r"^derived$",)),   # the backup's own columns, in the database's words
+    ("note_vi", (r"^note vi$",)),
+    ("note_en", (r"^note en$",)),
+    ("source_id", (r"^source id$",)),
     ("skip", (r"^stt$", r"^tt$", r"^so tt$", r"^so thu tu$", r"^ghi chu", r"^note")),
     ("unit_id", (r"\bma don vi\b", r"^unit id$", r"^unit_id$")),
     ("criterion_id", (r"\bma tieu chi\b", r"^criterion id$", r"^criterion_id$", r"^tieu chi$", r"^criterion$")),
@@ -21,6 +25,8 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("appraised", (r"\btham dinh\b", r"^appraised$")),
     ("survey", (r"\bdieu tra\b", r"\bxhh\b", r"\bxa hoi hoc\b", r"^survey$")),
     ("rank", (r"\bxep hang\b", r"\bthu hang\b", r"^hang$", r"^rank$", r"^published rank$")),
+    ("tier", (r"\bxep loai\b", r"^tier$", r"^published tier$")),
+    ("provenance", (r"\bnguon so lieu\b", r"^provenance$")),
     ("pct", (r"\bchi so\b.*%", r"^%", r"\bpct\b", r"\bty le\b")),
     ("total", (r"\btong diem\b", r"^tong$", r"^tong cong$", r"\bchi so\b", r"\bdiem tong\b", r"^total$",
                r"\bket qua\b", r"\bdiem dat\b")),

@@ -20,7 +20,8 @@ from parindex.importing.units import UnitMatcher, slug
 HEADER_SEARCH = 30  # title rows above the header: a few, never dozens
 _YEAR_IN_TITLE = re.compile(r"\bnam (\d{4})\b|\byear (\d{4})\b")
 _SUMMARY_ROW = re.compile(r"^(tong cong|trung binh|binh quan|diem trung binh|cong)\b")
-SCORE_FIELDS = ("total", "pct", "self", "appraised", "survey", "rank", "points")
+SCORE_FIELDS = ("total", "pct", "self", "appraised", "survey", "rank", "points", "tier")
+PASSED_ON = ("note_vi", "note_en", "source_id")  # a backup's columns, written back as they were
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,11 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
             if f in fields:
                 numbers[f] = _number(cell(fields[f]), row_no, where[f], problems)
         rank = _rank(cell(fields.get("rank")), row_no, where.get("rank"), problems) if "rank" in fields else None
+        tier = str(cell(fields.get("tier"))).strip() if cell(fields.get("tier")) is not None else None
+        provenance = str(cell(fields.get("provenance")) or "published").strip()
+        if provenance not in ("published", "illustrative"):
+            problems.append(ImportProblem(row_no, where.get("provenance"), "bad_choice",
+                                          {"value": provenance, "allowed": "published, illustrative"}))
         if long:
             criterion = str(cell(fields["criterion_id"]) or "").strip()
             value = numbers.get("points", numbers.get("appraised", numbers.get("total")))
@@ -175,8 +181,8 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
                 _bounded(value, criteria.loc[criterion, "max_points"], row_no, points_column, problems)
                 _bounded(numbers.get("self"), criteria.loc[criterion, "max_points"], row_no, where.get("self"), problems)
                 scores[key] = {"unit_id": unit_id, "criterion_id": criterion, "final_points": value,
-                               "self_points": numbers.get("self"), "_row": row_no}
-            results.setdefault(unit_id, {"unit_id": unit_id, "_row": row_no, "_name": name})
+                               "self_points": numbers.get("self"), "_row": row_no, "provenance": provenance}
+            results.setdefault(unit_id, {"unit_id": unit_id, "_row": row_no, "_name": name, "provenance": provenance})
             continue
         if unit_id in first_row:
             problems.append(ImportProblem(row_no, where.get("unit") or where.get("unit_id"), "duplicate_unit",
@@ -197,7 +203,7 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
             if _criterion_ok(criterion, criteria, framework_id, row_no, column_name(c + 1, heads.get(c)), problems):
                 _bounded(value, criteria.loc[criterion, "max_points"], row_no, column_name(c + 1, heads.get(c)), problems)
                 scores[(unit_id, criterion)] = {"unit_id": unit_id, "criterion_id": criterion, "final_points": value,
-                                                "self_points": None, "_row": row_no}
+                                                "self_points": None, "_row": row_no, "provenance": provenance}
                 leaves += value
         if wide and total is None:
             total = leaves
@@ -211,7 +217,9 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
                                           {"total": plain(total), "parts": plain(appraised + survey)}))
         results[unit_id] = {"unit_id": unit_id, "total": total, "self_total": numbers.get("self"),
                             "appraised": appraised, "survey": survey, "published_rank": rank, "_row": row_no,
-                            "_name": name}
+                            "_name": name, "published_tier": tier, "provenance": provenance,
+                            "derived": str(cell(fields.get("derived"))).lower() in ("true", "1"),
+                            **{f: cell(fields[f]) for f in PASSED_ON if f in fields}}
 
     if long:  # totals are the sums of each unit's leaves
         for (unit_id, _), score in scores.items():
@@ -232,8 +240,9 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
     result.diff = _diff(db, assessment_id, results)
     if problems:
         return result
+    stored_max = old["max_total"] if old is not None else max_total  # a replacement keeps the scale, or its lack
     result.frames = _frames(file_name, options, jurisdiction, known_jurisdiction, db, assessment_id, framework_id,
-                            max_total, source_id, import_id, results, scores, new_units, ranked="rank" in fields
+                            stored_max, source_id, import_id, results, scores, new_units, ranked="rank" in fields
                             and "total" not in fields and "pct" not in fields and not wide and not long)
     return result
 
@@ -245,8 +254,8 @@ def _home(db, group: str) -> str | None:
 
 
 def _framework(db, old, year: int) -> tuple[str | None, Decimal]:
-    if old is not None and isinstance(old["framework_id"], str):
-        framework_id = old["framework_id"]
+    if old is not None:  # a replacement keeps the assessment's criteria set, or its lack of one
+        framework_id = old["framework_id"] if isinstance(old["framework_id"], str) else None
     else:
         fw = db["framework"]
         fits = fw[(fw["first_year"].fillna(0) <= year) & (fw["last_year"].fillna(9999) >= year)]
@@ -455,11 +464,12 @@ def _frames(file_name, options, jurisdiction, known_jurisdiction, db, assessment
                         "note_vi": None, "note_en": None, "_row": None, **tag}],
         "result": [{"assessment_id": assessment_id, "unit_id": r["unit_id"], "total": r.get("total"),
                     "self_total": r.get("self_total"), "appraised": r.get("appraised"), "survey": r.get("survey"),
-                    "published_rank": r.get("published_rank"), "published_tier": None, "derived": False,
-                    "provenance": "published", "source_id": source_id, "note_vi": None, "note_en": None,
+                    "published_rank": r.get("published_rank"), "published_tier": r.get("published_tier"),
+                    "derived": r.get("derived", False), "provenance": r.get("provenance", "published"),
+                    "source_id": r.get("source_id") or source_id, "note_vi": r.get("note_vi"), "note_en": r.get("note_en"),
                     "_row": r["_row"], **tag} for r in results.values()],
         "score": [{"assessment_id": assessment_id, "unit_id": s["unit_id"], "criterion_id": s["criterion_id"],
-                   "self_points": s["self_points"], "final_points": s["final_points"], "provenance": "published",
+                   "self_points": s["self_points"], "final_points": s["final_points"], "provenance": s["provenance"],
                    "_row": s["_row"], **tag} for s in scores.values()],
         "unit": [{"unit_id": u["unit_id"], "jurisdiction_id": jurisdiction, "unit_group": options.group,
                   "name_vi": u["name_vi"], "name_en": u["name_vi"], "short_vi": u["name_vi"], "short_en": u["name_vi"],
