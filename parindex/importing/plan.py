@@ -278,9 +278,10 @@ def _find_table(grids: list[Grid], criteria: set[str]):
             data_start = i + 1
             below = grid.rows[i + 1] if i + 1 < len(grid.rows) else []
             texts = [v for v in below if v is not None]
-            if texts and all(isinstance(v, str) and not _numeric(v) for v in texts) and \
-                    not any(headings.field_of(str(v)) == "unit" and v != row[j] for j, v in enumerate(below)
-                            if j < len(row) and v is not None):
+            unit_col = next(j for j, v in enumerate(row) if v is not None and headings.field_of(str(v)) in ("unit", "unit_id"))
+            under_unit = below[unit_col] if unit_col < len(below) else None
+            # a second header row: text only, and nothing under the unit heading but the merged heading itself
+            if texts and all(isinstance(v, str) and not _numeric(v) for v in texts) and under_unit in (None, row[unit_col]):
                 data_start = i + 2  # a two-row header (merged cells above)
             grid_heads = _heading_texts(grid, i + 1, data_start)
             columns = {}
