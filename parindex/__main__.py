@@ -35,8 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.data / 'illustrative'}")
         return 0
 
-    if args.command in ("import", "publish", "export", "backup", "restore"):
-        return import_cli.run(args, args.db or db_path())
+    if args.command in ("import", "publish", "export", "backup", "restore", "add-editor"):
+        return import_cli.run(args, getattr(args, "db", None) or db_path())
 
     from parindex.build import build
     target = args.db or db_path()

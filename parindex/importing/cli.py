@@ -36,6 +36,9 @@ def add_commands(commands) -> None:
     rest = commands.add_parser("restore", help="read a backup (XLSX file or CSV folder) back, through the import path")
     rest.add_argument("source", type=Path)
     _common(rest)
+    add = commands.add_parser("add-editor", help="add an editor (or change a password): a bcrypt hash in the secrets")
+    add.add_argument("name")
+    add.add_argument("--secrets", type=Path, help="default: .streamlit/secrets.toml")
     exp = commands.add_parser("export", help="print one assessment's results as CSV")
     exp.add_argument("--year", type=int, required=True)
     exp.add_argument("--group", required=True)
@@ -57,6 +60,8 @@ def run(args, db_path: Path) -> int:
         if args.command == "export":
             from parindex.importing.drafts import export_csv
             return export_csv(db_path, args.year, args.group, args.jurisdiction)
+        if args.command == "add-editor":
+            return _add_editor(args)
         if args.command in ("backup", "restore"):
             from parindex.importing import backup
             if args.command == "restore":
@@ -77,6 +82,27 @@ def run(args, db_path: Path) -> int:
         print_problems(refused.problems)
         return 1
     raise ValueError(args.command)
+
+
+def _add_editor(args) -> int:
+    """The password from a prompt (or the first line of standard input); only its hash is written."""
+    from parindex.auth import add_editor
+    from parindex.paths import ROOT
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"Mật khẩu cho / password for {args.name}: ")
+        if getpass.getpass("Nhập lại / again: ") != password:
+            print("hai mật khẩu khác nhau / the passwords differ", file=sys.stderr)
+            return 1
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    secrets = args.secrets or ROOT / ".streamlit" / "secrets.toml"
+    try:
+        add_editor(secrets, args.name, password)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"editor {args.name} saved in {secrets}")
+    return 0
 
 
 def _import(args, db_path: Path) -> int:

@@ -436,7 +436,8 @@ def _unit(raw_id, name, matcher: UnitMatcher, options: Options, new_units: dict,
 def _diff(db, assessment_id: str, results: dict[str, dict]) -> dict[str, list]:
     stored = db["result"][db["result"]["assessment_id"] == assessment_id]
     before = {u: (n, t) for u, n, t in zip(stored["unit_id"], stored["name_vi"], stored["total"])}
-    added = [r.get("_name") or u for u, r in results.items() if u not in before]
+    names = dict(zip(db["unit"]["unit_id"], db["unit"]["name_vi"]))  # as the dashboard names them
+    added = [names.get(u) or r.get("_name") or u for u, r in results.items() if u not in before]
     removed = [before[u][0] for u in before if u not in results]
     changed = []
     for unit_id, row in results.items():
