@@ -25,7 +25,7 @@ from parindex.db import data_version
 from parindex.importing import overlay
 from parindex.paths import SQL_DIR
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 _build_lock = threading.Lock()
 
 

@@ -80,3 +80,12 @@ CREATE TABLE import_log (
     import_id INTEGER PRIMARY KEY, imported_at TIMESTAMP NOT NULL, editor VARCHAR NOT NULL, action VARCHAR NOT NULL,
     file_name VARCHAR, sha256 VARCHAR, rows INTEGER, status VARCHAR NOT NULL, jurisdiction_id VARCHAR,
     year INTEGER, unit_group VARCHAR, assessment_id VARCHAR, replaced BOOLEAN, decision_no VARCHAR);
+
+-- A unit is shown where it has a visible result, or no result at all (a unit an import created
+-- for a draft is as secret as the draft). Defined after the tables it reads. Pass a qualified
+-- column (u.unit_id): a macro's argument is expanded as text, and a bare unit_id would bind to
+-- the subquery's own column.
+CREATE MACRO shown_unit(id) AS
+    NOT EXISTS (SELECT 1 FROM result shown_r WHERE shown_r.unit_id = id)
+    OR EXISTS (SELECT 1 FROM result shown_r JOIN assessment shown_a USING (assessment_id)
+               WHERE shown_r.unit_id = id AND visible(shown_a.status));
