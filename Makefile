@@ -7,6 +7,7 @@ PORT ?= 8501
 .PHONY: run test build
 
 run: $(VENV)/.runtime
+	scripts/system-deps.sh  # Chromium and fonts: the charts' PNG/SVG export and the press kit
 	$(BIN)/python -m parindex build
 	$(BIN)/python -m parindex serve --server.headless true --server.address 127.0.0.1 --server.port $(PORT)
 

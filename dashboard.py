@@ -22,4 +22,7 @@ pages = [
     st.Page(PAGES / "compare.py", title=ctx.t("nav.compare"), icon=":material/compare_arrows:", url_path="so-sanh"),
     st.Page(PAGES / "editors.py", title=ctx.t("nav.editors"), icon=":material/admin_panel_settings:", url_path="quan-tri"),
 ]
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+finally:  # also after a page's st.stop(): the link then holds what the page wrote to the URL
+    app.share_link(ctx)

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from parindex import app, charts, labels, ui
+from parindex import app, charts, export, labels, ui
 from parindex.db import query
 
 MAX_UNITS = 4
@@ -44,17 +44,22 @@ else:
     charts.frame(fig, lang=ctx.lang, title=t("compare.areas_title", units=", ".join(short[u] for u in chosen), year=ctx.year),
                  subtitle=t("compare.areas_subtitle", group=group_name, year=ctx.year), source=source,
                  height=26 * len(bars) + 40, legend=True)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh"), key="compare_areas")
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh"), key="compare_areas", t=t,
+             draft=ctx.is_draft, data=ui.view_data(areas, ctx, ui.view_metadata(assessment, t)))
     st.dataframe(labels.compare_table(areas, chosen, short, t), hide_index=True, width="stretch")
 
 st.subheader(t("compare.history_heading"))
-histories = pd.concat([query("unit_history", unit=u, drafts=ctx.drafts).assign(series=short[u]) for u in chosen], ignore_index=True)
+histories = pd.concat([query("unit_history", unit=u, drafts=ctx.drafts).assign(series=short[u]) for u in chosen],
+                      ignore_index=True)
 histories = histories[histories["year"] <= ctx.year]  # "over the years, to the chosen one"
 lines = histories.assign(value=histories["pct"], hover=[labels.history_hover(r, t) for _, r in histories.iterrows()])
 fig = charts.history(lines, ctx.lang, value_title=t("col.pct"))
 charts.frame(fig, lang=ctx.lang, title=t("compare.history_title", year=ctx.year), subtitle=t("compare.history_subtitle"),
              source=labels.history_source(histories, t), height=300, legend=True)
-ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh-lich-su"), key="compare_history")
+ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh-lich-su"), key="compare_history", t=t,
+         draft=bool(ctx.draft_years),
+         data=ui.ViewData(export.tidy(histories, group=ctx.group),
+                          ui.source_metadata(labels.history_source(histories, t))))
 rank_table = histories.pivot_table(index="year", columns="series", values="rank", sort=False)[[short[u] for u in chosen]]
 st.caption(t("compare.rank_caption"))
 st.dataframe(labels.rank_history_table(rank_table, t), hide_index=True, width="stretch")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parindex import app, charts, fmt, frames, labels, ui
+from parindex import app, charts, figures, fmt, frames, labels, ui
 from parindex.db import query
 
 THRESHOLD = 80  # % of maximum: "most units below it" flags a criterion province-wide
@@ -30,16 +30,10 @@ ui.data_notes(assessment, t)
 areas = query("area_scores", **params)
 summary = query("area_summary", threshold=THRESHOLD, **params)
 st.subheader(t("criteria.heatmap_heading"))
-weakest_area = summary.sort_values("mean_pct").iloc[0]
-fig = charts.heatmap(frames.area_matrix(areas, t, mean_label=t("criteria.group_mean")), ctx.lang,
-                     colour_title=t("criteria.pct_short"))
-charts.frame(fig, lang=ctx.lang, title=t("criteria.heatmap_title", area=weakest_area[f"area_{ctx.lang}"],
-                          pct=fmt.number(weakest_area["mean_pct"], ctx.lang, 1), year=ctx.year),
-             subtitle=t("criteria.heatmap_subtitle", group=group_name, year=ctx.year), source=source,
-             height=24 * (areas["unit_id"].nunique() + 1) + 20, top_labels=2)
-ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc"), key="area_heatmap")
-ui.data_downloads(areas.drop(columns=["short_vi", "short_en"]), file_stem=ui.file_name(ctx.year, ctx.group, "linh-vuc"),
-                  t=t, key="areas", metadata=ui.view_metadata(assessment, t, f"/tieu-chi?y={ctx.year}&g={ctx.group}"))
+metadata = ui.view_metadata(assessment, t)
+fig = figures.area_heatmap(areas, summary, assessment, t=t, group_name=group_name, year=ctx.year)
+ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc"), key="area_heatmap", t=t,
+         draft=ctx.is_draft, data=ui.view_data(areas, ctx, metadata, query_name="area_scores"))
 
 area_keys = summary["area_key"].tolist()
 area_names = dict(zip(area_keys, summary[f"area_{ctx.lang}"]))
@@ -54,9 +48,14 @@ if area:
     charts.frame(fig, lang=ctx.lang, title=t("criteria.drill_title", area=area_names[area], year=ctx.year),
                  subtitle=t("criteria.drill_subtitle", group=group_name, year=ctx.year), source=source,
                  height=24 * (detail["unit_id"].nunique() + 1) + 20, top_labels=1)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-{area.lower()}"), key="criterion_heatmap")
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-{area.lower()}"), key="criterion_heatmap",
+             t=t, draft=ctx.is_draft,
+             data=ui.view_data(detail, ctx, metadata, query_name="criterion_scores", area=area))
     subs = query("area_subcriteria", area=area, threshold=THRESHOLD, **params)
     st.dataframe(labels.subcriteria_table(subs, t, threshold=THRESHOLD), hide_index=True, width="stretch")
+    ui.data_downloads(ui.view_data(subs, ctx, metadata, query_name="area_subcriteria", area=area, threshold=THRESHOLD),
+                      file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-thanh-phan-{area.lower()}"), t=t,
+                      key="subcriteria")
 
 # 2. Where the points go.
 st.subheader(t("criteria.weakest_heading"))
@@ -69,7 +68,8 @@ charts.frame(fig, lang=ctx.lang, title=t("criteria.pareto_title", n=int((rows["c
                           total=len(rows), year=ctx.year),
              subtitle=t("criteria.pareto_subtitle", group=group_name, year=ctx.year), source=source,
              height=360, legend=True)
-ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "diem-mat"), key="pareto")
+ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "diem-mat"), key="pareto", t=t, draft=ctx.is_draft,
+         data=ui.view_data(weakest, ctx, metadata, query_name="weakest_criteria", threshold=THRESHOLD))
 flagged = rows[rows["flagged"]]
 if flagged.empty:
     st.caption(t("criteria.none_flagged", threshold=THRESHOLD))
@@ -94,5 +94,6 @@ fig = charts.diverging_bars(bars, ctx.lang, value_title=t("criteria.gap_axis"),
 charts.frame(fig, lang=ctx.lang, title=t("criteria.self_title", n=over, of=len(totals), year=ctx.year),
              subtitle=t("criteria.self_subtitle", group=group_name, year=ctx.year), source=source,
              note=t("criteria.survey_note"), height=22 * len(totals) + 30, legend=True)
-ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "tu-danh-gia"), key="self_gap")
+ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "tu-danh-gia"), key="self_gap", t=t, draft=ctx.is_draft,
+         data=ui.view_data(gaps, ctx, metadata, query_name="self_assessment"))
 st.dataframe(labels.self_gap_table(gaps, t), hide_index=True, width="stretch")

@@ -33,7 +33,8 @@ st.subheader(t("method.download_heading"))
 st.markdown(t("method.download_text"))
 st.download_button(
     t("method.download_button"), icon=":material/download:",
-    data=lambda: export.xlsx({"results": query("dataset_results", drafts=ctx.drafts), "scores": query("dataset_scores", drafts=ctx.drafts)},
+    data=lambda: export.xlsx({"results": query("dataset_results", drafts=ctx.drafts),
+                              "scores": query("dataset_scores", drafts=ctx.drafts)},
                              {"title": t("app.title"), "source": t("method.download_source"),
                               "provenance": t("method.download_provenance"), "view": "/du-lieu"}),
     file_name="chi-so-cchc_lao-cai_toan-bo-du-lieu.xlsx",

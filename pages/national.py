@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parindex import app, charts, labels, ui
+from parindex import app, charts, export, labels, ui
 from parindex.db import query
 
 ctx = app.context()
@@ -29,13 +29,14 @@ charts.frame(fig, lang=ctx.lang, title=t("national.chart_title", name=labels.cap
                                          rank=int(best["rank"]), year=int(best["year"])),
              subtitle=t("national.chart_subtitle", of=rank_of), source=labels.national_source(place, t),
              note=labels.missing_years_note(place, t), height=300, legend=True)
-ui.chart(fig, file_name=ui.file_name(int(place["year"].max()), "province", "toan-quoc"), key="national_rank")
+ui.chart(fig, file_name=ui.file_name(int(place["year"].max()), "province", "toan-quoc"), key="national_rank", t=t,
+         data=ui.ViewData(export.tidy(place), ui.source_metadata(labels.national_source(place, t))))
 
 st.subheader(t("national.table_heading"))
 st.dataframe(labels.national_table(place, context, t), hide_index=True, width="stretch")
 st.caption(t("national.context_note"))
-ui.data_downloads(context, file_stem="chi-so-cchc_toan-quoc", t=t, key="national",
-                  metadata={"source": labels.national_source(context, t), "view": "/toan-quoc"})
+ui.data_downloads(ui.ViewData(export.tidy(context), ui.source_metadata(labels.national_source(context, t))),
+                  file_name="chi-so-cchc_toan-quoc", t=t, key="national")
 others = context[~context["is_home"]]
 if not others.empty:
     st.subheader(t("national.others_heading"))

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from parindex import app, charts, fmt, labels, ui
+from parindex import app, figures, fmt, frames, labels, presskit, ui
 from parindex.db import query
 
 ctx = app.context()
@@ -39,10 +39,8 @@ def _rank_delta(row: pd.Series) -> str | None:
 
 def group_overview() -> None:
     summary = query("group_summary", **params).iloc[0]
-    tiers = query("tier_counts", **params)
+    tiers = frames.tier_rows(query("tier_counts", **params), ctx.lang)
     checks = query("published_check", **params)
-    tiers["n"] = tiers["n_published"].fillna(tiers["n_named"]).astype(int)
-    tiers["label"] = tiers[f"label_{ctx.lang}"]
 
     cols = st.columns(3)
     mean_text = fmt.number(summary["mean_total"], ctx.lang)
@@ -68,13 +66,10 @@ def group_overview() -> None:
         st.subheader(t("overview.tiers_heading"))
         left, right = st.columns([3, 2])
         with left:
-            best = tiers.iloc[0]
-            fig = charts.tier_distribution(tiers, ctx.lang, count_title=t("chart.units_axis"))
-            charts.frame(fig, lang=ctx.lang, title=t("overview.chart_title", n=int(best["n"]), of=int(summary["n_units"]),
-                                      group=group_name.lower(), tier=best["label"], year=ctx.year),
-                         subtitle=t("overview.chart_subtitle", group=group_name, year=ctx.year),
-                         source=labels.source_line(assessment, t), height=60 * len(tiers))
-            ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai"), key="tier_chart")
+            fig = figures.tiers(tiers, summary, assessment, t=t, group_name=group_name, year=ctx.year)
+            ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai"), key="tier_chart", t=t,
+                     draft=ctx.is_draft,
+                     data=ui.view_data(tiers, ctx, ui.view_metadata(assessment, t), query_name="tier_counts"))
         with right:
             for _, tier in tiers.iterrows():
                 st.markdown(labels.tier_line(tier, t))
@@ -94,6 +89,13 @@ def group_overview() -> None:
     st.code(labels.summary_paragraph(summary, tiers, areas, group=group_name.lower(),
                                      illustrative=bool(assessment["n_illustrative"]), t=t),
             language=None, wrap_lines=True)
+
+    st.subheader(t("presskit.heading"))
+    st.caption(t("presskit.caption"))
+    kit = presskit.View(ctx.jurisdiction, ctx.group, ctx.year, ctx.lang, ctx.drafts)
+    st.download_button(t("presskit.button"), data=lambda: presskit.build(kit), key="press_kit", on_click="ignore",
+                       file_name=f"{kit.file_name('bao-chi')}.zip", mime="application/zip",
+                       icon=":material/folder_zip:")
 
     if not checks.empty:
         st.subheader(t("overview.check_heading"))

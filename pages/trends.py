@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from parindex import app, charts, frames, labels, ui
+from parindex import app, charts, export, frames, labels, ui
 from parindex.db import query
 
 ctx = app.context()
@@ -28,6 +28,8 @@ trend = query("group_trend", **group)
 trends = pd.concat([query("unit_trend", unit=u, drafts=ctx.drafts) for u in [*chosen, None]], ignore_index=True)
 events = pd.concat([query("lineage_events", unit=u) for u in [*chosen, None]], ignore_index=True)
 source = labels.history_source(pd.concat([trends, trend.assign(provenance="published")]), t)
+metadata = ui.source_metadata(source)
+drafted = bool(ctx.draft_years)  # every chart here spans the years, a draft year among them
 if not trends.empty or trend["mean_pct"].notna().any():
     lines = frames.trend_lines(trends, t)
     lines = lines.assign(hover=[labels.trend_hover(r, t) for _, r in lines.iterrows()])
@@ -39,7 +41,9 @@ if not trends.empty or trend["mean_pct"].notna().any():
                          spread_name=t("trends.middle_half"), breaks=breaks, break_name=t("lineage.break"))
     charts.frame(fig, lang=ctx.lang, title=t("trends.score_title", group=group_name.lower()),
                  subtitle=t("trends.score_subtitle", group=group_name), source=source, height=320, legend=True)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xu-huong"), key="trend")
+    rows = pd.concat([trends, trend.assign(**{f"name_{ctx.lang}": t("criteria.group_mean")})], ignore_index=True)
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xu-huong"), key="trend", t=t, draft=drafted,
+             data=ui.ViewData(export.tidy(rows, group=ctx.group), metadata))
 
 # 2. Who rose, who fell between two years.
 ranked_years = [int(y) for y in trend.loc[trend["complete"], "year"] if y < ctx.year]
@@ -59,7 +63,8 @@ if ranked_years and ctx.year in set(trend["year"]):
                                                  down=int((moves["moved"] < 0).sum()), start=start, end=ctx.year),
                      subtitle=t("trends.movement_subtitle", group=group_name), source=source,
                      height=24 * len(moves) + 30, legend=True)
-        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"thu-hang-{start}"), key="movement")
+        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"thu-hang-{start}"), key="movement", t=t,
+                 draft=drafted, data=ui.ViewData(export.tidy(moves, group=ctx.group, year=ctx.year), metadata))
     else:
         st.caption(t("trends.no_movement", start=start, end=ctx.year))
 
@@ -73,7 +78,8 @@ if not areas.empty:
     charts.frame(fig, lang=ctx.lang, title=t("trends.areas_title", first=int(areas["year"].min()),
                                              last=int(areas["year"].max())),
                  subtitle=t("trends.areas_subtitle", group=group_name), source=source, height=320, legend=True)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc-xu-huong"), key="area_trend")
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc-xu-huong"), key="area_trend", t=t,
+             draft=drafted, data=ui.ViewData(export.tidy(areas, group=ctx.group), metadata))
 
 # 4. Tiers over the years, each year with its own labels.
 tiers = query("tier_history", **group)
@@ -84,4 +90,5 @@ if not tiers.empty:
                                          4: t("trends.tier_4")})
     charts.frame(fig, lang=ctx.lang, title=t("trends.tiers_title", group=group_name.lower()),
                  subtitle=t("trends.tiers_subtitle"), source=source, height=300, legend=True)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai-xu-huong"), key="tier_history")
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai-xu-huong"), key="tier_history", t=t,
+             draft=drafted, data=ui.ViewData(export.tidy(tiers, group=ctx.group), metadata))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parindex import app, charts, fmt, labels, planning, ui
+from parindex import app, charts, export, fmt, labels, planning, ui
 from parindex.db import query
 
 ctx = app.context()
@@ -50,6 +50,9 @@ else:
 # History over all years, following renames.
 st.subheader(t("unit.history_heading"))
 scored = history.dropna(subset=["pct"])
+history_data = ui.ViewData(export.tidy(history, group=ctx.group),
+                           ui.source_metadata(labels.history_source(history, t)))
+history_name = f"chi-so-cchc_{unit_id}_lich-su"
 if scored.empty:
     st.caption(t("unit.no_history_scores"))
 else:
@@ -62,10 +65,9 @@ else:
                               first=int(scored["year"].min()), last=int(scored["year"].max())),
                  subtitle=t("unit.history_subtitle"), source=labels.history_source(history, t), height=300,
                  legend=True)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"don-vi-{unit_id}"), key="history")
+    ui.chart(fig, file_name=history_name, key="history", t=t, draft=bool(ctx.draft_years), data=history_data)
 st.dataframe(labels.history_table(history, t), hide_index=True, width="stretch")
-ui.data_downloads(history, file_stem=f"chi-so-cchc_{unit_id}_lich-su", t=t, key="history",
-                  metadata={"source": labels.history_source(history, t), "view": f"/don-vi?u={unit_id}"})
+ui.data_downloads(history_data, file_name=history_name, t=t, key="history_table")
 
 if this_year.empty:
     st.stop()
@@ -84,11 +86,14 @@ charts.frame(fig, lang=ctx.lang, title=t("unit.areas_title", area=weakest["label
              subtitle=t("unit.areas_subtitle", group=group_name, year=ctx.year),
              source=labels.source_line(assessment, t), height=28 * len(profile) + 40,
              legend=True)
-ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"linh-vuc-{unit_id}"), key="areas")
+ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"linh-vuc-{unit_id}"), key="areas", t=t,
+         draft=ctx.is_draft, data=ui.view_data(areas.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t)))
 
 subs = query("unit_subcriteria", unit=unit_id, year=ctx.year, drafts=ctx.drafts)
 st.subheader(t("unit.weakest_heading"))
 st.dataframe(labels.unit_subcriteria_table(subs.head(5), t), hide_index=True, width="stretch")
+ui.data_downloads(ui.view_data(subs.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t)),
+                  file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-thanh-phan-{unit_id}"), t=t, key="subcriteria")
 
 st.subheader(t("unit.next_tier_heading"))
 tiers = query("tiers", **params)

@@ -8,7 +8,8 @@ Defaults stay out of the URL.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -34,6 +35,7 @@ class Context:
     years: tuple[int, ...]
     drafts: bool = False  # a signed-in editor also sees draft assessments
     draft_years: tuple[int, ...] = ()  # the group's years whose assessment is a draft
+    share_slot: object = field(default=None, compare=False, repr=False)  # filled by share_link()
 
     @property
     def is_draft(self) -> bool:
@@ -66,7 +68,7 @@ def setup() -> Context:
         _filters_from_url(options, t)
     groups = [g for g in GROUP_ORDER if g in set(options["unit_group"])]
     # In the page, not the sidebar: on a phone the sidebar is folded away and the filters with it.
-    group_col, year_col, lang_col = st.columns([3, 1.4, 2], vertical_alignment="bottom")
+    group_col, year_col, lang_col, share_col = st.columns([3, 1.4, 2, 1.4], vertical_alignment="bottom")
     group = group_col.selectbox(t("filter.group"), groups, key="g", format_func=lambda g: t(f"group.{g}"))
     years = _years(options, group)
     if st.session_state.get("y") not in years:
@@ -79,7 +81,7 @@ def setup() -> Context:
         st.info(notice, icon="ℹ️")
     jurisdiction = options.loc[options["unit_group"] == group, "jurisdiction_id"].iat[0]
     ctx = Context(t=t, lang=lang, group=group, year=int(year), jurisdiction=jurisdiction,
-                  years=tuple(years), drafts=drafts, draft_years=_draft_years(options, group))
+                  years=tuple(years), drafts=drafts, draft_years=_draft_years(options, group), share_slot=share_col)
     st.session_state[_CONTEXT] = ctx
     return ctx
 
@@ -209,6 +211,20 @@ def write_param(key: str, value, default=None) -> None:
         if current != wanted:
             st.query_params[key] = wanted
     st.session_state[f"_url_{key}"] = value if value != [] else None
+
+
+def share_link(ctx: Context) -> None:
+    """After the page has run (and written its own filters to the URL): the view's address, with
+    a copy button, beside the filters."""
+    with ctx.share_slot.popover(ctx.t("share.button"), icon=":material/link:", width="stretch"):
+        st.caption(ctx.t("share.caption"))
+        st.code(current_url(), language=None, wrap_lines=True)
+
+
+def current_url() -> str:
+    """This view's address with its filters, as the reader's browser shows it: what to share."""
+    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+    return (st.context.url or "") + ("?" + urlencode(pairs) if pairs else "")
 
 
 def choose_year(year: int) -> None:

@@ -58,6 +58,7 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
                 "title": {"text": ""}},
         hoverlabel={"font": {"family": FONT}},
         modebar={"orientation": "v"},  # down the right edge, not over a long title on a phone
+        meta={"heading_px": heading},  # for an export at another height (parindex.images)
     )
     # Anchored at the figure's right edge (the plot's right plus the margin): long unit names
     # widen the left margin, and the source must not be cut even on a phone.
@@ -102,6 +103,14 @@ def ranking_bars(rows: pd.DataFrame, lang: str, *, value_title: str, axis_max: f
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
     fig.update_xaxes(title=value_title, range=[0, axis_max * 1.08] if axis_max else None)
     fig.update_layout(barmode="overlay", bargap=0.25)
+    return fig
+
+
+def watermark(fig: go.Figure, text: str) -> go.Figure:
+    """Across the plot, large and pale: a draft's figures say so on every copy of the image."""
+    fig.add_annotation(text=f"<b>{text}</b>", name="draft-watermark", xref="paper", yref="paper",
+                       x=0.5, y=0.5, showarrow=False, textangle=-24, opacity=0.16,
+                       font={"size": 72, "color": "#B00020"})
     return fig
 
 

@@ -2,10 +2,11 @@
 
 Parameters are bound by DuckDB ($year in the SQL), never formatted into the text. Results are
 cached by (query, parameters, drafts, data version). Draft assessments are visible only when the
-caller says `drafts=True` (a signed-in editor); every other read sees published data only. The data version is the database file's identity
-(inode, size, mtime): when a build swaps a new file in, the next call opens it afresh. DuckDB
-would otherwise keep serving the replaced file from its per-path instance cache, so the file is
-ATTACHed read-only to a private in-memory database instead of opened by path.
+caller says `drafts=True` (a signed-in editor); every other read sees published data only.
+The data version is the database file's identity (inode, size, mtime): when a build swaps a new
+file in, the next call opens it afresh. DuckDB would otherwise keep serving the replaced file
+from its per-path instance cache, so the file is ATTACHed read-only to a private in-memory
+database instead of opened by path.
 """
 
 from __future__ import annotations

@@ -8,6 +8,14 @@ from datetime import datetime, timezone
 import pandas as pd
 
 
+GROUP_SLUGS = {"department": "so-nganh", "district": "huyen", "commune": "xa", "province": "tinh"}
+
+
+def file_name(year: int, group: str, view: str) -> str:
+    """chi-so-cchc_2021_so-nganh_xep-hang: what a press officer's download is called."""
+    return f"chi-so-cchc_{year}_{GROUP_SLUGS.get(group, group)}_{view}"
+
+
 def xlsx(sheets: dict[str, pd.DataFrame], metadata: dict[str, str]) -> bytes:
     """One workbook: a sheet per frame, then a 'metadata' sheet (source, provenance, generated
     at, view link) so a forwarded file still says where its numbers come from."""
@@ -37,3 +45,21 @@ def ranking_data(ranking: pd.DataFrame, year: int, group: str) -> pd.DataFrame:
     data = ranking[list(RANKING_COLUMNS)].rename(columns=RANKING_COLUMNS)
     data["pct_of_max"] = data["pct_of_max"].round(2)
     return data.assign(year=year, group=group)[["year", "group", *RANKING_COLUMNS.values()]]
+
+
+# What a chart draws but a data file does not need: short labels (the names are there in full)
+# and the chart's own helper columns.
+_NOT_DATA = ("short_vi", "short_en", "area_short_vi", "area_short_en", "line_id", "is_own", "label", "value",
+             "series", "category", "hover", "names_vi", "names_en")
+
+
+def tidy(frame: pd.DataFrame, **context) -> pd.DataFrame:
+    """A query result as a data file: the view's context first (year, group), then codes, names
+    and unformatted numbers (floats to 4 places, so 89.28 is not 89.2800000001)."""
+    data = frame.drop(columns=[c for c in _NOT_DATA if c in frame.columns])
+    floats = data.select_dtypes("float").columns
+    data[floats] = data[floats].round(4)
+    for position, (key, value) in enumerate(context.items()):
+        if key not in data.columns:
+            data.insert(position, key, value)
+    return data.reset_index(drop=True)

@@ -84,3 +84,10 @@ def break_marks(events: pd.DataFrame, lines: pd.DataFrame, t: Translator) -> pd.
                  after=event[f"successors_{t.lang}"] or "")
         rows.append({"x": event["year"] - 0.5, "value": value, "text": text})
     return pd.DataFrame(rows, columns=["x", "value", "text"])
+
+
+def tier_rows(tier_counts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """tier_counts with the units per tier to show (the published count where the announcement
+    gave one, else the units named) and the tier's label in the reader's language."""
+    return tier_counts.assign(n=tier_counts["n_published"].fillna(tier_counts["n_named"]).astype(int),
+                              label=tier_counts[f"label_{lang}"])

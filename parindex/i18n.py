@@ -28,6 +28,9 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
     return flat
 
 
+MISSING: set[str] = set()  # keys asked for but not found, for the tests that visit every page
+
+
 class Translator:
     def __init__(self, lang: str):
         self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
@@ -36,6 +39,7 @@ class Translator:
     def __call__(self, key: str, **values) -> str:
         text = self._messages.get(key)
         if text is None:  # a missing key is a bug the locale tests catch; show it, don't crash
+            MISSING.add(key)
             return key
         return text.format(**values) if values else text
 

@@ -440,3 +440,34 @@ def lineage_table(events: pd.DataFrame, t: Translator) -> pd.DataFrame:
                                   after=r[f"successor_{t.lang}"] or "") for _, r in rows],
         t("national.note"): [_first_text(r[f"note_{t.lang}"]) for _, r in rows],
     })
+
+
+# The table view of a chart's data: its columns as readers name them, in the reader's language.
+# Columns not listed stay in the downloads only (codes, flags, the other language's names).
+_DATA_COLUMNS = ("year", "name", "label", "tier", "area", "criterion_id", "criterion", "total", "max_total",
+                 "pct", "pct_of_max", "rank", "rank_of", "n", "share", "max_points", "final_points", "self_points",
+                 "points_lost", "mean_pct", "n_below", "lost_share", "cumulative_share", "gap", "p25_pct",
+                 "p75_pct", "rank_from", "rank_to", "moved", "group_mean_pct", "group_best_pct", "n_units",
+                 "provenance")
+_SHARES = ("share", "lost_share", "cumulative_share")
+_INTEGERS = ("year", "rank", "rank_of", "n", "n_below", "rank_from", "rank_to", "moved", "n_units")
+
+
+def data_view(data: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """A chart's data as a readable table (its text alternative): names in the reader's language,
+    numbers formatted as the language writes them, missing as a dash."""
+    lang = t.lang
+    named = data.rename(columns={f"name_{lang}_c": "criterion", f"name_{lang}": "name", f"label_{lang}": "label",
+                                 f"tier_{lang}": "tier", f"area_{lang}": "area"})
+    columns = [c for c in _DATA_COLUMNS if c in named.columns]
+    view = named[columns].copy()
+    for column in columns:
+        if column in _SHARES:
+            view[column] = [fmt.percent(v, lang) for v in view[column]]
+        elif column in _INTEGERS:
+            view[column] = [fmt.NA if fmt.is_missing(v) else str(int(v)) for v in view[column]]
+        elif column == "provenance":
+            view[column] = [t(f"provenance.{v}") if isinstance(v, str) else fmt.NA for v in view[column]]
+        elif pd.api.types.is_numeric_dtype(view[column]):
+            view[column] = [fmt.number(v, lang) for v in view[column]]
+    return view.rename(columns={c: t(f"data.{c}") for c in columns})

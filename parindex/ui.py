@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from parindex import charts, export, labels
+from parindex import app, charts, export, images, labels
+from parindex.db import query
 from parindex.i18n import Translator
 from parindex.paths import ROOT
 
 PAGES = ROOT / "pages"
-
-GROUP_SLUGS = {"department": "so-nganh", "district": "huyen", "commune": "xa", "province": "tinh"}
 
 
 def page_header(title: str, assessment: pd.Series, t: Translator) -> None:
@@ -44,11 +45,87 @@ def data_notes(assessment: pd.Series, t: Translator) -> None:
         st.caption(t("notes.partial", scored=int(assessment["n_scored"]), units=int(n_units)))
 
 
-def chart(fig: go.Figure, *, file_name: str, key: str) -> None:
-    """A framed figure with its export settings; its title and subtitle are its text alternative."""
-    alt = re.sub(r"<[^>]+>", " ", f"{fig.layout.title.text}. {fig.layout.title.subtitle.text}")
-    st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch",
-                    alt=" ".join(alt.split()))
+@dataclass(frozen=True)
+class ViewData:
+    """What a chart or table shows, as data: its rows (codes, names, unformatted numbers), what
+    the files must say about themselves, and where it applies the same view for every year
+    (computed only when someone downloads it)."""
+    rows: pd.DataFrame
+    metadata: dict[str, str]
+    all_years: Callable[[], pd.DataFrame] | None = None
+
+
+def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Translator,
+          draft: bool = False) -> None:
+    """A framed figure, then what it shows in three other forms: the image as files (PNG and SVG,
+    16:9 and square), its data as files, and its data as a table (the text alternative)."""
+    if draft:
+        charts.watermark(fig, t("chart.draft"))
+    st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch", alt=alt_text(fig))
+    with st.container(horizontal=True):
+        _image_popover(fig, file_name, t, key)
+        _data_popover(data, file_name, t, key)
+        with st.popover(t("chart.table"), icon=":material/table:"):
+            st.caption(alt_text(fig))
+            st.dataframe(labels.data_view(data.rows, t), hide_index=True)
+    st.space("small")  # a table right under the row keeps its toolbar clear of these buttons
+
+
+def data_downloads(data: ViewData, *, file_name: str, t: Translator, key: str) -> None:
+    """The files of a table's data, under it."""
+    with st.container(horizontal=True):
+        _data_popover(data, file_name, t, key)
+
+
+def _tidy(frame: pd.DataFrame, year: int, group: str) -> pd.DataFrame:
+    return export.tidy(frame, year=year, group=group)
+
+
+def view_data(rows: pd.DataFrame, ctx: app.Context, metadata: dict[str, str], *, query_name: str | None = None,
+              shape: Callable[[pd.DataFrame, int, str], pd.DataFrame] = _tidy, **params) -> ViewData:
+    """A view's rows for the chosen year and, given the query that made them, the same query for
+    every year of the group (run only when someone downloads it)."""
+    def every_year() -> pd.DataFrame:
+        return pd.concat([shape(query(query_name, **{**ctx.params, "year": year}, **params), year, ctx.group)
+                          for year in ctx.years], ignore_index=True)
+    return ViewData(shape(rows, ctx.year, ctx.group), metadata, every_year if query_name else None)
+
+
+def alt_text(fig: go.Figure) -> str:
+    """One sentence for screen readers: the chart's title (its finding) and subtitle."""
+    text = re.sub(r"<[^>]+>", " ", f"{fig.layout.title.text}. {fig.layout.title.subtitle.text}")
+    return " ".join(text.split())
+
+
+def _image_popover(fig: go.Figure, file_name: str, t: Translator, key: str) -> None:
+    with st.popover(t("chart.images"), icon=":material/image:"):
+        if not images.available():
+            st.caption(t("chart.images_unavailable"))
+            return
+        for fmt in images.FORMATS:
+            for shape in images.SHAPES:
+                st.download_button(
+                    t(f"chart.{fmt}_{shape}"), data=lambda fmt=fmt, shape=shape: images.render(fig, fmt, shape),
+                    file_name=f"{file_name}_{shape}.{fmt}", mime=images.FORMATS[fmt],
+                    key=f"{key}_{fmt}_{shape}", on_click="ignore", width="stretch")
+
+
+def _data_popover(data: ViewData, file_name: str, t: Translator, key: str) -> None:
+    with st.popover(t("chart.data"), icon=":material/download:"):
+        _data_files(lambda: data.rows, file_name, data.metadata, t, key=f"{key}_shown", scope="shown")
+        if data.all_years is not None:
+            _data_files(data.all_years, f"{file_name}_moi-nam", data.metadata, t, key=f"{key}_all",
+                        scope="all_years")
+
+
+def _data_files(frame: Callable[[], pd.DataFrame], stem: str, metadata: dict[str, str], t: Translator, *,
+                key: str, scope: str) -> None:
+    """CSV and XLSX of a frame computed when the button is pressed."""
+    st.download_button(t(f"chart.csv_{scope}"), data=lambda: export.csv_bytes(frame()), file_name=f"{stem}.csv",
+                       mime="text/csv", key=f"{key}_csv", on_click="ignore", width="stretch")
+    st.download_button(t(f"chart.xlsx_{scope}"), data=lambda: export.xlsx({"data": frame()}, metadata),
+                       file_name=f"{stem}.xlsx", key=f"{key}_xlsx", on_click="ignore", width="stretch",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def unit_links(ranking: pd.DataFrame, t: Translator, year: int, group: str, per_row: int = 3) -> None:
@@ -61,9 +138,7 @@ def unit_links(ranking: pd.DataFrame, t: Translator, year: int, group: str, per_
                              query_params={"u": row["unit_id"], "y": str(year), "g": group})
 
 
-def file_name(year: int, group: str, view: str) -> str:
-    """chi-so-cchc_2021_so-nganh_xep-hang: what a press officer's download is called."""
-    return f"chi-so-cchc_{year}_{GROUP_SLUGS.get(group, group)}_{view}"
+file_name = export.file_name
 
 
 def metric_delta(text: str) -> str | None:
@@ -71,22 +146,20 @@ def metric_delta(text: str) -> str | None:
     return None if text in ("—", "") else text.replace("−", "-", 1)
 
 
-def data_downloads(frame: pd.DataFrame, *, file_stem: str, metadata: dict[str, str], t: Translator,
-                   key: str) -> None:
-    """CSV and XLSX of the data a view shows, side by side under it."""
-    csv_col, xlsx_col, _ = st.columns([1, 1, 3])
-    csv_col.download_button(t("download.csv"), data=export.csv_bytes(frame), file_name=f"{file_stem}.csv",
-                            mime="text/csv", icon=":material/download:", key=f"{key}_csv", on_click="ignore")
-    xlsx_col.download_button(t("download.xlsx"), data=lambda: export.xlsx({"data": frame}, metadata),
-                             file_name=f"{file_stem}.xlsx", icon=":material/download:", key=f"{key}_xlsx",
-                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                             on_click="ignore")
+def source_metadata(source: str) -> dict[str, str]:
+    """What a file of several years' data says about itself: its sources and the view."""
+    return {"source": source, "view": app.current_url()}
 
 
-def view_metadata(assessment: pd.Series, t: Translator, view: str) -> dict[str, str]:
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def view_metadata(assessment: pd.Series, t: Translator) -> dict[str, str]:
     """What a downloaded file must say about itself: source, decision, provenance, the view."""
     return {"source": labels.source_line(assessment, t),
-            "decision": assessment["decision_no"] if isinstance(assessment["decision_no"], str) else "",
-            "framework": assessment[f"framework_{t.lang}"] if isinstance(assessment[f"framework_{t.lang}"], str) else "",
+            "decision": _text(assessment["decision_no"]),
+            "framework": _text(assessment[f"framework_{t.lang}"]),
             "provenance": t("provenance.illustrative") if assessment["n_illustrative"] else t("provenance.published"),
-            "view": view}
+            "status": t(f"status.{assessment['status']}"),
+            "view": app.current_url()}

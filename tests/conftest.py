@@ -14,30 +14,29 @@ from parindex.build import build
 from parindex.paths import DATA_DIR
 
 
+def _fixture_database(tmp_path_factory, name: str, overrides: dict | None = None) -> Path:
+    """The fixture dataset (with some tables replaced), built once into its own folder."""
+    root = tmp_path_factory.mktemp(name)
+    db = root / f"{name}.duckdb"
+    build(write_fixture(root / "data", overrides), db)
+    return db
+
+
 @pytest.fixture(scope="session")
 def fixture_db(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("fixture")
-    db = root / "fixture.duckdb"
-    build(write_fixture(root / "data"), db)
-    return db
+    return _fixture_database(tmp_path_factory, "fixture")
 
 
 @pytest.fixture(scope="session")
 def lineage_db(tmp_path_factory) -> Path:
     """The fixture with a 2025-style reorganisation (tests/lineage_fixture.py)."""
-    root = tmp_path_factory.mktemp("lineage")
-    db = root / "lineage.duckdb"
-    build(write_fixture(root / "data", lineage_overrides()), db)
-    return db
+    return _fixture_database(tmp_path_factory, "lineage", lineage_overrides())
 
 
 @pytest.fixture(scope="session")
 def draft_db(tmp_path_factory) -> Path:
     """The fixture with a draft 2022 department assessment (tests/draft_fixture.py)."""
-    root = tmp_path_factory.mktemp("draft")
-    db = root / "draft.duckdb"
-    build(write_fixture(root / "data", draft_overrides()), db)
-    return db
+    return _fixture_database(tmp_path_factory, "draft", draft_overrides())
 
 
 @pytest.fixture(scope="session")

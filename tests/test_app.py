@@ -24,10 +24,12 @@ RANKINGS = str(ROOT / "pages" / "rankings.py")
 pytestmark = pytest.mark.usefixtures("on_embedded")
 
 
-def open_app(page: str | None = None, **params) -> AppTest:
+def open_app(page: str | None = None, session: dict | None = None, **params) -> AppTest:
     at = AppTest.from_string(f"import runpy; runpy.run_path({str(ROOT / 'dashboard.py')!r})", default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
+    for key, value in (session or {}).items():  # e.g. a signed-in editor
+        at.session_state[key] = value
     at.run()
     if page:
         at.switch_page(page).run()
@@ -41,6 +43,26 @@ def texts(at: AppTest) -> str:
     parts += [f"{m.label}: {m.value} {m.delta or ''}" for m in at.metric]
     parts += [d.value.to_string() for d in at.dataframe]
     return "\n".join(str(p) for p in parts)
+
+
+def _walk(node, inside_popover: bool = False):
+    """Every element under node, with whether it sits in a popover (a chart's table view)."""
+    for child in getattr(node, "children", {}).values():
+        popover = inside_popover or getattr(child, "type", None) == "popover"
+        yield child, popover
+        yield from _walk(child, popover)
+
+
+def tables(at: AppTest) -> list:
+    """The page's own tables (st.dataframe), in order; the charts' table views are left out."""
+    return [element.value for element, in_popover in _walk(at.main)
+            if getattr(element, "type", None) == "dataframe" and not in_popover]
+
+
+def table_views(at: AppTest) -> list:
+    """The charts' table views (their text alternative), in order."""
+    return [element.value for element, in_popover in _walk(at.main)
+            if getattr(element, "type", None) == "dataframe" and in_popover]
 
 
 def figures(at: AppTest) -> list[dict]:
@@ -73,7 +95,7 @@ def test_overview_2021_departments_shows_the_published_figures():
     text = texts(at)
     assert "**Từ 85 đến dưới 90 điểm** — 9 đơn vị (47,37%)" in text
     assert "**Dưới 85 điểm** — 4 đơn vị (21,05%): " in text
-    check = at.dataframe[0].value
+    check = tables(at)[0]
     assert check["Đối chiếu"].tolist() == ["✓ khớp"] * 5
     assert check.iloc[0].tolist() == ["Điểm trung bình", "89,28", "89,28", "✓ khớp"]
     assert "dữ liệu minh họa" in at.warning[0].value  # illustrative unit scores say so
@@ -94,7 +116,7 @@ def test_both_pages_for_every_group(group):
     overview = open_app(g=group)
     rankings = open_app(RANKINGS, g=group)
     expected_rows = {"department": 19, "district": 9, "province": 2}[group]  # 2024: Lào Cai and Sơn La
-    assert len(rankings.dataframe[0].value) == expected_rows
+    assert len(tables(rankings)[0]) == expected_rows
     assert overview.title[0].value.endswith("2024")  # the latest year is the default
     assert "y" not in overview.query_params and "y" not in rankings.query_params  # defaults stay out
 
@@ -107,14 +129,14 @@ def test_overview_2015_partial_year_says_what_is_missing():
     assert "**Tốt** — 9 đơn vị (45,00%): Sở Công Thương; Sở Giao thông vận tải;" in text
     assert "**Khá** — 7 đơn vị (35,00%) (không công bố tên)" in text
     assert "Chỉ 9/20 đơn vị được công bố điểm" in text
-    check = at.dataframe[0].value.set_index("Số liệu")
+    check = tables(at)[0].set_index("Số liệu")
     assert check.loc["Số đơn vị xếp loại Tốt"].tolist() == ["9", "9 (+11 đơn vị chưa rõ)", "✓ khớp"]
     assert check.loc["Số đơn vị xếp loại Khá"].tolist() == ["7", "0 (+11 đơn vị chưa rõ)", "✓ không mâu thuẫn"]
 
 
 def test_rankings_2018_tiers_without_scores_are_blank_not_zero():
     at = open_app(RANKINGS, y="2018", g="district")
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     assert len(table) == 9 and not at.get("plotly_chart")
     assert table.columns.tolist() == ["Đơn vị", "Xếp loại", "Số liệu"]  # no column of dashes
     assert table["Đơn vị"].tolist()[:5] == ["huyện Bảo Thắng", "huyện Bát Xát", "huyện Bắc Hà", "huyện Si Ma Cai",
@@ -125,7 +147,7 @@ def test_rankings_2018_tiers_without_scores_are_blank_not_zero():
 
 def test_rankings_2021_table_and_chart():
     at = open_app(RANKINGS, y="2021")
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     assert table.columns.tolist() == ["Hạng", "Đơn vị", "Tổng điểm", "Xếp loại", "Thay đổi hạng",
                                       "Thay đổi điểm", "% điểm tối đa", "Số liệu"]
     first = table.iloc[0]
@@ -139,7 +161,7 @@ def test_rankings_2021_table_and_chart():
 
 
 def test_rankings_2019_districts_compare_with_2018_tiers_only_year():
-    table = open_app(RANKINGS, y="2019", g="district").dataframe[0].value
+    table = tables(open_app(RANKINGS, y="2019", g="district"))[0]
     assert set(table["Thay đổi điểm"]) == {"không có điểm 2018"}
 
 
@@ -159,7 +181,7 @@ def test_english():
     assert "Department of Home Affairs" in text and "Sở Nội vụ" not in text
     assert "illustrative data" in at.warning[0].value
     rankings = open_app(RANKINGS, y="2021", lang="en")
-    assert rankings.dataframe[0].value.columns[0] == "Rank"
+    assert tables(rankings)[0].columns[0] == "Rank"
 
 
 @pytest.mark.parametrize(("params", "notice"), [
@@ -177,7 +199,7 @@ def test_invalid_parameters_fall_back_with_a_notice(params, notice):
     invalid = "y" if "y" in params else next(iter(params))
     for page in (at, rankings):
         assert invalid not in page.query_params  # the invalid value is dropped from the URL
-    assert rankings.dataframe[0].value.shape[0] in (19, 9)
+    assert tables(rankings)[0].shape[0] in (19, 9)
 
 
 def test_filters_are_written_to_the_url_without_defaults():
@@ -198,7 +220,7 @@ def test_summary_paragraph_2021_departments_matches_the_published_figures():
     with (ROOT / "data" / "published" / "laocai_group_stats.csv").open(encoding="utf-8") as handle:
         stats = {(r["year"], r["unit_group"], r["stat"]): r["value"] for r in csv.DictReader(handle)}
     n = int(stats[("2021", "department", "n_units")])
-    paragraph = open_app(y="2021").code[0].value
+    paragraph = open_app(y="2021").code[-1].value  # the first is the share link, beside the filters
     mean_2021 = stats[("2021", "department", "mean_total")].replace(".", ",")
     mean_2020 = stats[("2020", "department", "mean_total")].replace(".", ",")
     assert paragraph.startswith(f"Năm 2021, điểm trung bình của khối sở, ban, ngành đạt {mean_2021}/100, "
@@ -209,3 +231,9 @@ def test_summary_paragraph_2021_departments_matches_the_published_figures():
         share = f"{100 * count / n:.2f}".replace(".", ",")  # 6/19 = 31,58% (the announcement printed 31,5%)
         assert f"Có {count} đơn vị ở nhóm «{label}», chiếm {share}%: " in paragraph
     assert "Sở Nội vụ; Văn phòng UBND tỉnh" in paragraph and paragraph.endswith("không phải số liệu công bố.)")
+
+
+def test_the_share_link_holds_the_page_filters_and_leaves_defaults_out():
+    at = open_app(str(ROOT / "pages" / "unit.py"), y="2020", u="so-y-te", lang="en", g="department")
+    link = at.code[0].value
+    assert link.startswith("?") and sorted(link[1:].split("&")) == ["lang=en", "u=so-y-te", "y=2020"]

@@ -121,6 +121,12 @@ REVIEW_VIEWS = {
     "overview_2015_department_vi": "/?y=2015",
     "rankings_2018_district_vi": "/xep-hang?y=2018&g=district",
     "overview_2021_province_vi": "/?y=2021&g=province",
+    "criteria_2021_department_vi": "/tieu-chi?y=2021&c=CPS",
+    "unit_2021_so-y-te_en": "/don-vi?u=so-y-te&lang=en",
+    "trends_department_vi": "/xu-huong",
+    "compare_2021_vi": "/so-sanh?u=so-y-te&u=so-noi-vu",
+    "national_en": "/toan-quoc?lang=en",
+    "methodology_vi": "/du-lieu",
 }
 REVIEW_SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
@@ -189,3 +195,43 @@ def test_trends_marks_a_merge_in_the_fixture(context, lineage_server):
         save_full_page(page, ARTIFACTS / "trends_merge_fixture.png")
     finally:
         page.close()
+
+
+def test_a_copied_link_opens_the_same_view_in_a_new_browser(page, server, browser):
+    page.goto(f"{server.url}/so-sanh?u=so-y-te&u=so-noi-vu&lang=en")
+    wait_for_page(page)
+    # Change the year in the page, then copy the view's address from the Share control.
+    page.get_by_test_id("stSelectbox").nth(1).click()
+    page.get_by_role("option", name="2020", exact=True).click()
+    page.wait_for_function("location.search.includes('y=2020')", timeout=TIMEOUT)
+    wait_for_page(page)
+    page.get_by_test_id("stPopover").filter(has_text="Share").click()
+    link = page.get_by_test_id("stCode").filter(has_text="http").first.inner_text().strip()
+    assert link.startswith(f"{server.url}/so-sanh?") and "y=2020" in link and "lang=en" in link
+    first = page.get_by_test_id("stMain").locator(".js-plotly-plot .gtitle").all_text_contents()
+    legends = page.locator(".js-plotly-plot .legend").all_text_contents()  # the two units chosen
+
+    fresh = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        other = fresh.new_page()
+        other.goto(link)
+        wait_for_page(other)
+        expect(other.get_by_test_id("stMain").locator("h1")).to_have_text(
+            page.get_by_test_id("stMain").locator("h1").inner_text())
+        assert other.get_by_test_id("stMain").locator(".js-plotly-plot .gtitle").all_text_contents() == first
+        assert other.locator(".js-plotly-plot .legend").all_text_contents() == legends
+        assert "Health" in legends[0]
+        expect(other.locator(EXCEPTION)).to_have_count(0)
+    finally:
+        fresh.close()
+
+
+def test_a_chart_downloads_as_an_svg_carrying_its_frame(page, server):
+    page.goto(f"{server.url}/xep-hang?y=2021")
+    wait_for_page(page, marks=19)
+    page.get_by_test_id("stPopover").filter(has_text="Ảnh").first.click()
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="SVG 16:9").click()
+    assert download.value.suggested_filename == "chi-so-cchc_2021_so-nganh_xep-hang_16x9.svg"
+    svg = open(download.value.path(), encoding="utf-8").read()
+    assert "Nguồn: UBND tỉnh Lào Cai" in svg and "dẫn đầu" in svg

@@ -92,7 +92,7 @@ def test_every_page_with_hand_made_urls_hides_the_draft(secret_db, use_db, page,
     assert leaks(text) == [], leaks(text)
     assert "2022" not in at.selectbox(key="y").options and "2021" in at.selectbox(key="y").options
     if page == "overview.py":  # the summary paragraph is 2021's
-        assert at.code[0].value.startswith("Năm 2021")
+        assert [c.value[:8] for c in at.code if c.value.startswith("Năm ")] == ["Năm 2021"]
 
 
 def test_an_editor_sees_the_draft_on_the_same_urls(secret_db, use_db):

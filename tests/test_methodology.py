@@ -10,8 +10,10 @@ import pytest
 
 from parindex import export
 from parindex.db import run
+from parindex.i18n import Translator
+from parindex.labels import data_view
 from parindex.paths import ROOT
-from test_app import open_app
+from test_app import tables, open_app
 
 METHOD = str(ROOT / "pages" / "methodology.py")
 
@@ -21,7 +23,7 @@ pytestmark = pytest.mark.usefixtures("on_embedded")
 
 def test_methodology_page_lists_assessments_frameworks_tiers_and_lineage():
     at = open_app(METHOD)
-    assessments, *frameworks, tiers, lineage = [d.value for d in at.dataframe]
+    assessments, *frameworks, tiers, lineage = tables(at)
     first = assessments.iloc[0]
     assert (first["Năm"], first["Thang điểm"], first["Có điểm"], first["Quyết định / nguồn"]) == (
         "2015", "70", "9/20", "QĐ 955/QĐ-UBND")
@@ -60,6 +62,30 @@ def test_rankings_csv_header_and_first_row_byte_for_byte(embedded_db):
                         "92.86,1,20,Tốt,Good,published").encode("utf-8")
 
 
-def test_rankings_page_offers_both_downloads():
+def test_rankings_page_offers_images_and_data_beside_the_chart_and_the_table():
     at = open_app(str(ROOT / "pages" / "rankings.py"), y="2021")
-    assert len(at.get("download_button")) == 2
+    keys = {button.key for button in at.get("download_button")}
+    images = {f"ranking_chart_{fmt}_{shape}" for fmt in ("png", "svg") for shape in ("16x9", "square")}
+    data = {f"{view}_{scope}_{fmt}" for view in ("ranking_chart", "ranking") for scope in ("shown", "all")
+            for fmt in ("csv", "xlsx")}
+    assert keys == images | data
+
+
+def test_tidy_keeps_codes_names_and_numbers_and_puts_the_view_first():
+    frame = pd.DataFrame({"unit_id": ["a"], "name_vi": ["Sở A"], "name_en": ["Dept A"], "short_vi": ["A"],
+                          "short_en": ["A"], "pct": [89.2800000001], "hover": ["<b>x</b>"]})
+    tidy = export.tidy(frame, year=2021, group="department")
+    assert tidy.to_dict("records") == [{"year": 2021, "group": "department", "unit_id": "a", "name_vi": "Sở A",
+                                        "name_en": "Dept A", "pct": 89.28}]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("vi", {"Năm": "2021", "Đơn vị": "Sở A", "% điểm tối đa": "89,28", "Thứ hạng": "—", "Tỷ lệ": "31,58%",
+            "Nguồn số liệu": "minh họa"}),
+    ("en", {"Year": "2021", "Unit": "Dept A", "% of maximum": "89.28", "Rank": "—", "Share": "31.58%",
+            "Provenance": "illustrative"}),
+])
+def test_a_charts_table_view_is_in_the_readers_language(lang, expected):
+    data = pd.DataFrame({"year": [2021], "unit_id": ["a"], "name_vi": ["Sở A"], "name_en": ["Dept A"],
+                         "pct": [89.28], "rank": [None], "share": [6 / 19], "provenance": ["illustrative"]})
+    assert data_view(data, Translator(lang)).to_dict("records") == [expected]

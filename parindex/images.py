@@ -1,0 +1,73 @@
+"""Charts as image files (PNG and SVG, 16:9 and square), rendered on the server by kaleido with
+the system Chromium. No Streamlit here.
+
+The figure's frame (title, subtitle, source, note, DỰ THẢO watermark) is part of the figure, so
+every image carries it. One Chromium is started on the first export and kept for the process:
+about 0.3 s an image after that (DESIGN section 11).
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import threading
+import warnings
+
+import kaleido
+import plotly.graph_objects as go
+import plotly.io as pio
+
+# Shape: (width over height, smallest height in px). An image is at least as tall as the chart
+# on screen, so a long ranking is never squashed; the width follows from the ratio.
+SHAPES = {"16x9": (16 / 9, 675), "square": (1.0, 900)}
+FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
+PNG_SCALE = 2
+
+_lock = threading.Lock()
+_server_started = False
+
+
+def available() -> bool:
+    """Whether a Chromium is installed for kaleido (scripts/system-deps.sh installs Debian's)."""
+    return bool(os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+                or shutil.which("google-chrome"))
+
+
+def size(fig: go.Figure, shape: str) -> tuple[int, int]:
+    """(width, height) in CSS px for a figure exported in a shape."""
+    ratio, min_height = SHAPES[shape]
+    height = max(int(fig.layout.height or 0), min_height)
+    return round(height * ratio), height
+
+
+def render(fig: go.Figure, fmt: str, shape: str) -> bytes:
+    """The figure as a PNG (twice the pixels, for print) or an SVG, in a shape of SHAPES."""
+    if fmt not in FORMATS:
+        raise ValueError(f"not an image format: {fmt!r}")
+    width, height = size(fig, shape)
+    sized = resized(fig, height)
+    with _lock, warnings.catch_warnings():  # one Chromium, one page at a time
+        # plotly passes its own Chromium options, which a running kaleido server ignores.
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        _start_server()
+        return pio.to_image(sized, format=fmt, width=width, height=height,
+                            scale=PNG_SCALE if fmt == "png" else 1)
+
+
+def resized(fig: go.Figure, height: int) -> go.Figure:
+    """A copy laid out for another height: the frame places the legend under the heading by a
+    fraction of the height, so that fraction is computed again."""
+    copied = go.Figure(copy.deepcopy(fig.to_dict()))
+    heading = (copied.layout.meta or {}).get("heading_px") if isinstance(copied.layout.meta, dict) else None
+    copied.update_layout(height=height)
+    if heading is not None:
+        copied.update_layout(legend_y=1 - (heading + 6) / height)
+    return copied
+
+
+def _start_server() -> None:
+    global _server_started
+    if not _server_started:
+        kaleido.start_sync_server(silence_warnings=True)
+        _server_started = True

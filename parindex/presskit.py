@@ -1,0 +1,97 @@
+"""The press kit: one ZIP with the year's key charts as images (PNG and SVG, 16:9 and square),
+the summary paragraph, the data behind the charts as CSV, and a note of sources. Built from the
+same queries and figure builders as the pages, so the kit and the screen agree. No Streamlit."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from parindex import charts, export, figures, frames, images, labels
+from parindex.db import query
+from parindex.i18n import Translator
+
+@dataclass(frozen=True)
+class View:
+    """What the kit is for: one assessment, in one language, for one reader."""
+    jurisdiction: str
+    group: str
+    year: int
+    lang: str
+    drafts: bool = False
+
+    @property
+    def params(self) -> dict:
+        return {"jurisdiction": self.jurisdiction, "group": self.group, "year": self.year, "drafts": self.drafts}
+
+    def file_name(self, view: str) -> str:
+        return export.file_name(self.year, self.group, view)
+
+
+def build(view: View) -> bytes:
+    """The ZIP's bytes. Raises LookupError when the assessment is not visible to this reader."""
+    t = Translator(view.lang)
+    found = query("assessment", **view.params)
+    if found.empty:
+        raise LookupError(f"no assessment for {view.group} {view.year}")
+    assessment = found.iloc[0]
+    group_name = t(f"group.{view.group}")
+    summary = query("group_summary", **view.params).iloc[0]
+    tiers = frames.tier_rows(query("tier_counts", **view.params), view.lang)
+    ranking = query("ranking", **view.params)
+    areas = query("area_scores", **view.params)
+    area_summary = query("area_summary", threshold=80, **view.params)
+
+    shown = {"xep-loai": (figures.tiers(tiers, summary, assessment, t=t, group_name=group_name, year=view.year)
+                          if not tiers.empty else None, export.tidy(tiers, year=view.year, group=view.group)),
+             "xep-hang": (figures.ranking(ranking, assessment, t=t, group_name=group_name, year=view.year),
+                          export.ranking_data(ranking, view.year, view.group)),
+             "linh-vuc": (figures.area_heatmap(areas, area_summary, assessment, t=t, group_name=group_name,
+                                               year=view.year) if not areas.empty else None,
+                          export.tidy(areas, year=view.year, group=view.group))}
+    draft = assessment["status"] == "draft"
+    paragraph = labels.summary_paragraph(summary, tiers, area_summary, group=group_name.lower(),
+                                         illustrative=bool(assessment["n_illustrative"]), t=t)
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as kit:
+        names = []
+        for slug, (fig, data) in shown.items():
+            if fig is None:
+                continue
+            if draft:
+                charts.watermark(fig, t("chart.draft"))
+            names += _add_images(kit, fig, view.file_name(slug))
+            names.append(_add(kit, f"{view.file_name(slug)}.csv", export.csv_bytes(data)))
+        names.append(_add(kit, f"{view.file_name(t('presskit.paragraph_file'))}.txt", paragraph.encode("utf-8")))
+        readme = _readme(t, assessment, group_name, view, names, draft)
+        _add(kit, f"{t('presskit.readme_file')}.txt", readme.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def _add_images(kit: zipfile.ZipFile, fig: go.Figure, stem: str) -> list[str]:
+    return [_add(kit, f"{stem}_{shape}.{fmt}", images.render(fig, fmt, shape))
+            for fmt in images.FORMATS for shape in images.SHAPES]
+
+
+def _add(kit: zipfile.ZipFile, name: str, data: bytes) -> str:
+    kit.writestr(name, data)
+    return name
+
+
+def _readme(t: Translator, assessment: pd.Series, group_name: str, view: View, names: list[str],
+            draft: bool) -> str:
+    lines = [t("presskit.title", group=group_name.lower(), year=view.year), "",
+             labels.source_line(assessment, t)]
+    if assessment["n_illustrative"]:
+        lines.append(t("presskit.illustrative"))
+    if draft:
+        lines.append(t("presskit.draft"))
+    lines += ["", t("presskit.generated", at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")), "",
+              t("presskit.files"), *(f"- {name}" for name in names), ""]
+    return "\n".join(lines)
