@@ -55,7 +55,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check": ("kiểm tra dữ liệu: {reason}", "data check: {reason}"),
     "published_fact": ("trái với số liệu đã công bố: {reason}", "contradicts a published figure: {reason}"),
     "no_assessment": ("không có kết quả đánh giá «{value}»", "no assessment '{value}'"),
-    "busy": ("đang có một lần nhập khác; hãy thử lại", "another import is being committed; try again"),
 }
 
 GROUPS_VI = {"department": "khối sở, ban, ngành", "district": "khối huyện, thị xã, thành phố",

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from parindex.dataset import TOLERANCE
+from parindex.dataset import TOLERANCE, _to_decimal
 from parindex.importing import headings
 from parindex.importing.messages import ImportProblem, group_values
 from parindex.importing.sheet import Grid, column_name
@@ -339,7 +339,7 @@ def _number_or_none(value) -> Decimal | None:
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, (int, float)):
-        number = Decimal(repr(value))
+        text = repr(value)
     else:
         text = str(value).replace("\u00a0", "").replace(" ", "").rstrip("%").strip()
         if text in ("", "-", "—", "–"):
@@ -348,12 +348,7 @@ def _number_or_none(value) -> Decimal | None:
             text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
         else:
             text = text.replace(",", ".")
-        try:
-            number = Decimal(text)
-        except InvalidOperation as exc:
-            raise ValueError(value) from exc
-    if not number.is_finite():
-        raise ValueError(value)
+    number = _to_decimal(text)  # the dataset's rule: a finite decimal, else ValueError
     # Excel's floats (89.28000000000001) to the database's 4 places; 89.28 stays as written
     return number.quantize(Decimal("0.0001")) if number.as_tuple().exponent < -4 else number
 
