@@ -31,16 +31,28 @@ def oidc_configured() -> bool:
     return bool(secret("auth"))
 
 
+def _logged_in() -> bool:
+    """Whether st.login signed this session in (st.user lacks the flag where no login happened)."""
+    try:
+        return bool(st.user.is_logged_in)
+    except (AttributeError, KeyError):
+        return False
+
+
+def _user_email() -> str | None:
+    return st.user.get("email")
+
+
 def _oidc_editor() -> str | None:
-    if not oidc_configured() or not st.user.is_logged_in:
+    if not oidc_configured() or not _logged_in():
         return None
-    email = st.user.get("email")
+    email = _user_email()
     return email if email and email in secret("oidc_editors").get("emails", []) else None
 
 
 def sign_out() -> None:
     st.session_state.pop(EDITOR_KEY, None)
-    if oidc_configured() and st.user.is_logged_in:
+    if oidc_configured() and _logged_in():
         st.logout()
 
 

@@ -136,3 +136,33 @@ def test_add_editor_writes_only_a_bcrypt_hash_and_never_prints_it(tmp_path):
                            input="short\n", cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert short.returncode == 1 and tomllib.loads(secrets.read_text(encoding="utf-8"))["editors"]["lan"][
         "password_hash"] == hashed  # refused: the old hash stays
+
+
+def open_with_oidc() -> AppTest:
+    at = AppTest.from_string(f"import runpy; runpy.run_path({str(ROOT / 'dashboard.py')!r})", default_timeout=60)
+    at.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "client_id": "id", "client_secret": "secret",
+                          "server_metadata_url": "https://id.example/.well-known/openid-configuration"}
+    at.secrets["oidc_editors"] = {"emails": ["lan@example.org"]}
+    at.run()
+    at.switch_page(EDITORS).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_with_oidc_configured_the_page_offers_the_organisation_sign_in(db):
+    at = open_with_oidc()
+    assert [b.label for b in at.button if "tổ chức" in b.label] == ["Đăng nhập bằng tài khoản tổ chức"]
+    assert not at.tabs  # not signed in: nothing else
+    without = open_editors()
+    assert not [b for b in without.button if "tổ chức" in b.label]
+
+
+@pytest.mark.parametrize(("email", "editor"), [("lan@example.org", True), ("someone@example.org", False)])
+def test_an_oidc_account_is_an_editor_only_when_listed(db, monkeypatch, email, editor):
+    from parindex import roles
+    monkeypatch.setattr(roles, "_logged_in", lambda: True)  # what st.login leaves after the provider's answer
+    monkeypatch.setattr(roles, "_user_email", lambda: email)
+    at = open_with_oidc()
+    assert bool(at.tabs) is editor
+    assert ("Đã đăng nhập: lan@example.org" in [c.value for c in at.caption]) is editor

@@ -160,3 +160,25 @@ def test_command_line_import_and_refusal(db, tmp_path):
     assert "imported tinh-a-2022-department: 3 rows, status draft" in done.stdout
     again = cli("import", str(good), "--year", "2022", "--group", "department", "--db", str(db))
     assert again.returncode == 1 and "--replace" in again.stderr
+
+
+def test_the_template_filled_in_imports(db):
+    import io
+
+    from openpyxl import load_workbook
+
+    from parindex.importing.drafts import named
+    from parindex.importing.template import template_xlsx
+
+    units = named(db, "units", jurisdiction="tinh-a", group="department")
+    book = load_workbook(io.BytesIO(template_xlsx(units)))
+    assert book.sheetnames == ["Kết quả", "Hướng dẫn"]
+    sheet = book["Kết quả"]
+    assert [c.value for c in sheet[1]] == ["Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Điểm tự đánh giá",
+                                           "Điểm thẩm định", "Điểm điều tra XHH", "Xếp hạng"]
+    for row in sheet.iter_rows(min_row=2):
+        row[2].value = EXPECTED_2022.get(row[0].value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    done = import_file("mau.xlsx", buffer.getvalue(), Options(2022, "department"), db, editor="test")
+    assert done.rows == 3 and totals(db, 2022) == EXPECTED_2022  # the rows left blank are skipped
