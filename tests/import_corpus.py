@@ -140,6 +140,8 @@ def bad_files() -> dict[str, tuple[str, bytes, dict, tuple]]:
         "self-assessment of a survey criterion (long)": ("a.csv", csv([
             ["Tên đơn vị", "Mã tiêu chí", "Điểm", "Điểm tự đánh giá"], ["Đơn vị Alpha", "A.1.a", "20", "20"],
             ["Đơn vị Alpha", "S.1.a", "30", "31"]]), r2021, (3, "self_points", "check")),
+        "criterion scores for a year without a criteria set": ("a.csv", csv(_wide(
+            ("Đơn vị Alpha", "30", "25", "35", "90"))[1:]), {}, (1, None, "no_framework")),
         "unknown jurisdiction": ("a.csv", csv(totals(*GOOD_UNITS)), {"jurisdiction": "tinh-b"},
                                  (None, None, "unknown_jurisdiction")),
     }

@@ -102,6 +102,14 @@ def test_an_editor_sees_the_draft_on_the_same_urls(secret_db, use_db):
     assert "Bí Mật" in page_text(open_page("unit.py", {"u": "so-bi-mat", "y": "2022"}, editor="lan"))
 
 
+@pytest.mark.parametrize("page", ["overview.py", "rankings.py", "criteria.py", "unit.py", "trends.py", "compare.py",
+                                  "methodology.py"])
+def test_an_imported_year_without_tiers_or_criteria_opens_on_every_page(secret_db, use_db, page):
+    use_db(secret_db)
+    at = open_page(page, {"y": "2022"}, editor="lan")  # open_page fails on any exception
+    assert at.selectbox(key="y").value == 2022
+
+
 def test_the_export_command_never_prints_a_draft(secret_db):
     out = subprocess.run([sys.executable, "-m", "parindex", "export", "--year", "2022", "--group", "department",
                           "--db", str(secret_db)], cwd=ROOT, capture_output=True, text=True, timeout=60)

@@ -113,13 +113,14 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
     long = "criterion_id" in fields
     result.ignored = [column_name(c + 1, h) for c, h in _heading_texts(grid, header_row, data_start).items()
                       if columns.get(c) is None and h]
-    for c, heading in _heading_texts(grid, header_row, data_start).items():
-        if columns.get(c) is None and headings.looks_like_criterion(heading):
-            problems.append(ImportProblem(header_row, column_name(c + 1, heading), "unknown_criterion",
-                                          {"value": heading, "framework": framework_id or "-"}))
-    if (wide or long) and framework_id is None:
+    coded = {c: h for c, h in _heading_texts(grid, header_row, data_start).items()
+             if columns.get(c) is None and headings.looks_like_criterion(h)}
+    if (wide or long or coded) and framework_id is None:  # once, not once per criterion column
         problems.append(ImportProblem(header_row, None, "no_framework", {"year": options.year}))
         return result
+    for c, heading in coded.items():
+        problems.append(ImportProblem(header_row, column_name(c + 1, heading), "unknown_criterion",
+                                      {"value": heading, "framework": framework_id}))
     if not (set(fields) & set(SCORE_FIELDS)) and not wide:
         problems.append(ImportProblem(header_row, None, "no_scores"))
         return result
