@@ -15,6 +15,7 @@ import pytest
 
 from fixture_data import write_fixture
 from import_corpus import EXPECTED_2022, bad_files, good_files, write
+from import_corpus import csv as csv_rows
 from parindex.build import build
 from parindex.importing.commit import import_file, preview
 from parindex.importing.messages import ImportRefused
@@ -182,3 +183,9 @@ def test_the_template_filled_in_imports(db):
     book.save(buffer)
     done = import_file("mau.xlsx", buffer.getvalue(), Options(2022, "department"), db, editor="test")
     assert done.rows == 3 and totals(db, 2022) == EXPECTED_2022  # the rows left blank are skipped
+
+
+def test_the_preview_lists_the_columns_it_does_not_use_but_not_stt(db):
+    data = csv_rows([["STT", "Tên đơn vị", "Tổng điểm", "Ghi chú", "Người ký"], [1, "Đơn vị Alpha", "90", "x", "y"]])
+    plan = preview("a.csv", data, Options(2022, "department"), db)
+    assert plan.ok and plan.ignored == ["E (Người ký)"]  # Ghi chú (notes) and STT are meant to be left

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # code: (Vietnamese, English); {placeholders} are filled from the problem's values.
@@ -57,6 +58,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_assessment": ("không có kết quả đánh giá «{value}»", "no assessment '{value}'"),
 }
 
+_DECIMAL = re.compile(r"^(-?\d+)\.(\d+)$")
+_NUMBERS = {"value", "maximum", "total", "leaves", "parts"}
 GROUPS_VI = {"department": "khối sở, ban, ngành", "district": "khối huyện, thị xã, thành phố",
              "commune": "khối xã, phường", "province": "các tỉnh"}
 
@@ -70,7 +73,11 @@ class ImportProblem:
 
     def reason(self, lang: str) -> str:
         vi, en = MESSAGES[self.code]
-        return (vi if lang == "vi" else en).format(**self.values)
+        if lang != "vi":
+            return en.format(**self.values)
+        # numbers the Vietnamese way: 95,5 (values are the file's own text otherwise)
+        return vi.format(**{k: _DECIMAL.sub(r"\1,\2", v) if k in _NUMBERS and isinstance(v, str) else v
+                            for k, v in self.values.items()})
 
     def text(self, lang: str) -> str:
         row = "-" if self.row is None else str(self.row)

@@ -112,7 +112,7 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
     wide = {c: f.split(":", 1)[1] for c, f in columns.items() if f and f.startswith("criterion:")}
     long = "criterion_id" in fields
     result.ignored = [column_name(c + 1, h) for c, h in _heading_texts(grid, header_row, data_start).items()
-                      if columns.get(c) is None and h]
+                      if columns.get(c) is None and h and headings.field_of(h) != "skip"]  # STT is meant to go
     coded = {c: h for c, h in _heading_texts(grid, header_row, data_start).items()
              if columns.get(c) is None and headings.looks_like_criterion(h)}
     if (wide or long or coded) and framework_id is None:  # once, not once per criterion column
