@@ -20,6 +20,7 @@ pages = [
     st.Page(PAGES / "national.py", title=ctx.t("nav.national"), icon=":material/public:", url_path="toan-quoc"),
     st.Page(PAGES / "methodology.py", title=ctx.t("nav.method"), icon=":material/menu_book:", url_path="du-lieu"),
     st.Page(PAGES / "compare.py", title=ctx.t("nav.compare"), icon=":material/compare_arrows:", url_path="so-sanh"),
+    st.Page(PAGES / "editors.py", title=ctx.t("nav.editors"), icon=":material/admin_panel_settings:", url_path="quan-tri"),
 ]
 try:
     st.navigation(pages).run()

@@ -11,7 +11,7 @@ params = ctx.params
 group_name = ctx.group_name
 
 ranking = query("ranking", **params)
-known = query("units", jurisdiction=ctx.jurisdiction, group=ctx.group)
+known = query("units", jurisdiction=ctx.jurisdiction, group=ctx.group, drafts=ctx.drafts)
 names = dict(zip(known["unit_id"], known[f"name_{ctx.lang}"]))
 default = ranking["unit_id"].iat[0] if not ranking.empty else None
 app.bind_param("u", list(names), default, notice=lambda value: t("unit.unknown", value=value, group=group_name))
@@ -23,7 +23,7 @@ if unit_id is None:
     st.info(t("overview.no_results"))
     st.stop()
 
-unit = query("unit", unit=unit_id).iloc[0]
+unit = query("unit", unit=unit_id, drafts=ctx.drafts).iloc[0]
 history = query("unit_history", unit=unit_id, drafts=ctx.drafts)
 this_year = ranking[ranking["unit_id"] == unit_id]
 st.title(labels.capitalised(labels.unit_name(unit, t)))

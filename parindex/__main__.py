@@ -1,5 +1,5 @@
-"""Command line: `python -m parindex build [--db PATH]`, `generate`, `demo --scale national --db PATH`,
-`bench`, and `serve [streamlit options]`."""
+"""Command line: `python -m parindex build [--db PATH]`, `import FILE`, `publish`, `export`, `backup`,
+`add-editor NAME`, `generate`, `demo --scale national --db PATH`, `bench`, and `serve [streamlit options]`."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     demo_cmd.add_argument("--sources", type=Path, help="keep the generated source files in this new folder")
     commands.add_parser("bench", help="measure every page at provincial and national scale (see parindex/bench.py)",
                         add_help=False)
+    from parindex.importing import cli as import_cli
+    import_cli.add_commands(commands)
     commands.add_parser("serve", help="run the dashboard (streamlit run dashboard.py, options passed on)",
                         add_help=False)
     args, rest = parser.parse_known_args(argv)
@@ -51,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"built {args.db} ({args.scale} scale, illustrative)")
         return 0
+
+    if args.command in ("import", "publish", "export", "backup", "restore", "add-editor"):
+        return import_cli.run(args, getattr(args, "db", None) or db_path())
 
     from parindex.build import build
     target = args.db or db_path()

@@ -1,0 +1,141 @@
+"""Quản trị: editors sign in, import a year's results (preview, diff, confirm), publish drafts,
+read the import log, download the template and a backup. Anonymous visitors see the sign-in only."""
+
+import pandas as pd
+import streamlit as st
+
+from parindex import app, auth, fmt, roles
+from parindex.db import query
+from parindex.importing import backup, commit, template
+from parindex.importing.messages import ImportRefused
+from parindex.importing.plan import Options, plain
+from parindex.paths import db_path
+
+ctx = app.context()
+t = ctx.t
+st.title(t("editors.title"))
+st.caption(t("editors.intro"))
+
+
+
+def try_sign_in() -> None:
+    """Before the rerun: check, then forget the password (it is kept in no state, shown nowhere)."""
+    name = st.session_state.get("signin_name", "")
+    outcome = auth.sign_in(roles.secret("editors"), name, st.session_state.get("signin_password", ""),
+                           auth.lockout_for(db_path()))
+    st.session_state["signin_password"] = ""
+    if outcome == "ok":
+        st.session_state[roles.EDITOR_KEY] = name.strip().lower()
+    st.session_state["signin_outcome"] = outcome
+
+
+who = roles.editor()
+if who is None:
+    with st.form("sign_in"):
+        st.text_input(t("editors.name"), key="signin_name")
+        st.text_input(t("editors.password"), type="password", key="signin_password")
+        st.form_submit_button(t("editors.sign_in"), on_click=try_sign_in)
+    outcome = st.session_state.pop("signin_outcome", None)
+    if outcome in ("locked", "wrong"):
+        st.error(t("editors.locked", n=auth.MAX_FAILURES, minutes=auth.LOCK_SECONDS // 60) if outcome == "locked"
+                 else t("editors.wrong"))
+    if roles.oidc_configured():
+        st.button(t("editors.sign_in_oidc"), on_click=st.login)
+    st.stop()
+
+st.caption(t("editors.signed_in", name=who))
+st.button(t("editors.sign_out"), on_click=roles.sign_out)
+imports, drafts, log, files = st.tabs([t("editors.tab_import"), t("editors.tab_drafts"), t("editors.tab_log"),
+                                      t("editors.tab_files")])
+groups = ["department", "district", "commune", "province"]
+
+with imports:
+    upload = st.file_uploader(t("editors.file"), type=["xlsx", "csv"], key="upload")
+    cols = st.columns(3)
+    year = cols[0].number_input(t("editors.year"), min_value=2000, max_value=2100, value=max(ctx.years) + 1, key="imp_year")
+    group = cols[1].selectbox(t("editors.group"), groups, index=groups.index(ctx.group), key="imp_group",
+                              format_func=lambda g: t(f"group.{g}"))
+    jurisdiction = cols[2].text_input(t("editors.jurisdiction"), value=ctx.jurisdiction, key="imp_jurisdiction")
+    status = st.radio(t("editors.status"), ["draft", "published"], horizontal=True, key="imp_status",
+                      format_func=lambda s: t(f"editors.status_{s}"))
+    replace = st.checkbox(t("editors.replace"), key="imp_replace")
+    create = st.checkbox(t("editors.create_units"), key="imp_create")
+    if upload is not None:
+        options = Options(year=int(year), group=group, jurisdiction=jurisdiction.strip() or None, status=status,
+                          replace=replace, create_units=create)
+        plan = commit.preview(upload.name, upload.getvalue(), options, db_path())
+        st.markdown(t("editors.rows", rows=plan.rows))
+        if plan.skipped:
+            st.caption(t("editors.skipped", rows=", ".join(map(str, plan.skipped))))
+        if plan.ignored:
+            st.caption(t("editors.ignored", columns="; ".join(plan.ignored)))
+        if plan.problems:
+            st.error(t("editors.problems", n=len(plan.problems)))
+            st.dataframe(pd.DataFrame({
+                t("editors.col_row"): [p.row if p.row is not None else "—" for p in plan.problems],
+                t("editors.col_column"): [p.column or "—" for p in plan.problems],
+                t("editors.col_reason"): [p.reason(ctx.lang) for p in plan.problems]}).astype(str),
+                hide_index=True, width="stretch")
+        diff = plan.diff
+        if plan.replaces or diff["added"] and not plan.problems:
+            st.subheader(t("editors.diff_heading"))
+            if diff["added"]:
+                st.markdown(t("editors.diff_added", n=len(diff["added"]), names="; ".join(diff["added"])))
+            if diff["removed"]:
+                st.markdown(t("editors.diff_removed", n=len(diff["removed"]), names="; ".join(diff["removed"])))
+            if diff["changed"]:
+                st.markdown(t("editors.diff_changed", n=len(diff["changed"])))
+                st.dataframe(pd.DataFrame({
+                    t("editors.col_unit"): [c[0] for c in diff["changed"]],
+                    t("editors.col_before"): [fmt.NA if c[1] is None else plain(c[1]) for c in diff["changed"]],
+                    t("editors.col_after"): [fmt.NA if c[2] is None else plain(c[2]) for c in diff["changed"]]}),
+                    hide_index=True, width="stretch")
+            if not any(diff.values()):
+                st.caption(t("editors.diff_none"))
+        if plan.new_units:
+            st.warning(t("editors.new_units", n=len(plan.new_units), names="; ".join(plan.new_units)))
+        if plan.ok and st.button(t("editors.confirm"), type="primary", key="confirm"):
+            try:
+                done = commit.import_file(upload.name, upload.getvalue(), options, db_path(), editor=who)
+            except ImportRefused as refused:  # the database changed since the preview
+                st.error("\n".join(p.text(ctx.lang) for p in refused.problems))
+            else:
+                st.success(t("editors.done", rows=done.rows, assessment=done.assessment_id,
+                             status=t(f"editors.status_{status}")))
+
+with drafts:
+    pending = query("draft_list", drafts=True)
+    if pending.empty:
+        st.caption(t("editors.no_drafts"))
+    for _, draft in pending.iterrows():
+        st.markdown(t("editors.draft_line", year=int(draft["year"]), group=t(f"group.{draft['unit_group']}"),
+                      n=int(draft["n_results"])))
+        with st.form(f"publish_{draft['assessment_id']}"):
+            number = st.text_input(t("editors.decision"), key=f"decision_{draft['assessment_id']}")
+            date = st.date_input(t("editors.decision_date"), key=f"date_{draft['assessment_id']}")
+            if st.form_submit_button(t("editors.publish")):
+                if not number.strip():
+                    st.error(t("editors.decision_needed"))
+                else:
+                    commit.publish(db_path(), draft["assessment_id"], number.strip(), date.isoformat(), editor=who)
+                    st.success(t("editors.published", assessment=draft["assessment_id"], decision=number.strip()))
+
+with log:
+    entries = query("import_log")
+    if entries.empty:
+        st.caption(t("editors.log_empty"))
+    else:
+        st.dataframe(entries, hide_index=True, width="stretch")
+
+with files:
+    st.subheader(t("editors.template_heading"))
+    st.caption(t("editors.template_text"))
+    units = query("units", jurisdiction=ctx.jurisdiction, group=ctx.group, drafts=True)
+    st.download_button(t("editors.template_button"), data=lambda: template.template_xlsx(units),
+                       file_name=f"mau-nhap-chi-so-cchc_{ctx.group}.xlsx", icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+    st.subheader(t("editors.backup_heading"))
+    st.caption(t("editors.backup_text"))
+    st.download_button(t("editors.backup_button"), data=lambda: backup.to_xlsx(db_path()),
+                       file_name="chi-so-cchc_sao-luu.xlsx", icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")

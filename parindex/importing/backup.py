@@ -1,0 +1,154 @@
+"""Backup: every assessment (drafts too) as one XLSX workbook or one folder of CSV files, in the
+import's own shape, and restore: those files read back through the same import path.
+
+Each assessment has two tables: its results (Mã đơn vị, Tên đơn vị, Tổng điểm, ... one row per
+unit) and, where it has them, its scores per criterion in the long shape. A manifest lists them
+with the year, group, jurisdiction, status and decision; the units and jurisdictions that imports
+created have their own tables. What a backup does not hold: what data/ defines (its units,
+criteria sets, tiers) and the import log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from parindex.importing.messages import ImportProblem, ImportRefused
+from parindex.importing.plan import Options, plan, read_tables, snapshot
+from parindex.importing.sheet import Grid, read_grids
+
+RESULT_HEADINGS = {"unit_id": "Mã đơn vị", "name_vi": "Tên đơn vị", "total": "Tổng điểm",
+                   "self_total": "Điểm tự đánh giá", "appraised": "Điểm thẩm định", "survey": "Điểm điều tra XHH",
+                   "published_rank": "Xếp hạng", "published_tier": "Xếp loại", "provenance": "Nguồn số liệu",
+                   "derived": "derived", "note_vi": "note vi", "note_en": "note en", "source_id": "source id"}
+SCORE_HEADINGS = {"unit_id": "Mã đơn vị", "criterion_id": "Mã tiêu chí", "final_points": "Điểm",
+                  "self_points": "Điểm tự đánh giá", "provenance": "Nguồn số liệu"}
+MANIFEST = "manifest"
+CREATED = {  # what imports created (data/ defines the rest): restored before the results that name them
+    "don-vi": "SELECT unit_id, jurisdiction_id, unit_group, name_vi, name_en, short_vi, short_en, first_year "
+              "FROM unit WHERE import_id IS NOT NULL ORDER BY unit_id",
+    "dia-phuong": "SELECT jurisdiction_id, name_vi, name_en, level FROM jurisdiction WHERE import_id IS NOT NULL "
+                  "ORDER BY jurisdiction_id",
+}
+
+
+def tables(db_path: Path) -> dict[str, pd.DataFrame]:
+    """{name: frame}: the manifest, then each assessment's results (A01) and scores (A01-diem)."""
+    db = read_tables(db_path, {
+        "assessment": "SELECT a.assessment_id, a.jurisdiction_id, a.year, a.unit_group, a.status, a.decision_no, "
+                      "CAST(a.decision_date AS VARCHAR) AS decision_date, a.n_units, a.ranking, a.note_vi, a.note_en, "
+                      "a.source_id FROM assessment a WHERE EXISTS (SELECT 1 FROM result r WHERE r.assessment_id = "
+                      "a.assessment_id) ORDER BY a.year, a.unit_group, a.jurisdiction_id",
+        "result": "SELECT r.*, u.name_vi FROM result r JOIN unit u USING (unit_id) ORDER BY r.unit_id",
+        "score": "SELECT * FROM score ORDER BY unit_id, criterion_id",
+        **CREATED,
+    })
+    out = {MANIFEST: db["assessment"].assign(sheet=[f"A{i:02d}" for i in range(1, len(db["assessment"]) + 1)]),
+           **{name: db[name] for name in CREATED}}
+    for _, a in out[MANIFEST].iterrows():
+        results = db["result"][db["result"]["assessment_id"] == a["assessment_id"]]
+        out[a["sheet"]] = results[list(RESULT_HEADINGS)].rename(columns=RESULT_HEADINGS)
+        scores = db["score"][db["score"]["assessment_id"] == a["assessment_id"]]
+        if not scores.empty:
+            out[f"{a['sheet']}-diem"] = scores[list(SCORE_HEADINGS)].rename(columns=SCORE_HEADINGS)
+    return out
+
+
+def to_xlsx(db_path: Path) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in tables(db_path).items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+    return buffer.getvalue()
+
+
+def to_folder(db_path: Path, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables(db_path).items():
+        (folder / f"{name}.csv").write_bytes(frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig"))
+
+
+def restore(source: Path, db_path: Path, editor: str, data_dir: Path | None = None) -> int:
+    """Read a backup (an .xlsx file or a folder of CSV files) into db_path through the import path;
+    every assessment is replaced by the backup's. Returns the number of assessments."""
+    grids = _grids(source)
+    manifest = _manifest(grids.pop(MANIFEST))
+    created = {name: _frame(grids.pop(name)) for name in CREATED if name in grids}
+    data = source.read_bytes() if source.is_file() else b"".join(p.read_bytes() for p in sorted(source.glob("*.csv")))
+
+    def change():
+        db = snapshot(db_path)
+        sources = set(read_tables(db_path, {"s": "SELECT source_id FROM source"})["s"]["source_id"])
+        import_id = int(max(db["import_log"]["import_id"], default=0)) + 1
+        units, places = created.get("don-vi", pd.DataFrame()), created.get("dia-phuong", pd.DataFrame())
+        if not units.empty:  # known to the plans below, written with the results
+            units = units.assign(first_year=pd.to_numeric(units["first_year"]).astype(object), last_year=None)
+            db["unit"] = pd.concat([db["unit"], units[~units["unit_id"].isin(db["unit"]["unit_id"])]],
+                                   ignore_index=True)
+        if not places.empty:
+            db["jurisdiction"] = pd.concat([db["jurisdiction"], places], ignore_index=True)
+        frames, problems = [], []
+        for entry in manifest:
+            options = Options(year=int(entry["year"]), group=entry["unit_group"], jurisdiction=entry["jurisdiction_id"],
+                              status=entry["status"], replace=True)
+            done = plan(source.name, [grids[entry["sheet"]]], options, db)
+            if f"{entry['sheet']}-diem" in grids and done.ok:
+                scores = plan(source.name, [grids[f"{entry['sheet']}-diem"]], options, db)
+                problems += scores.problems
+                if scores.ok:
+                    done.frames["score"] = scores.frames["score"]
+            problems += done.problems
+            if done.ok:
+                kept = {k: entry[k] for k in ("decision_no", "decision_date", "n_units", "ranking", "note_vi", "note_en")}
+                if entry["source_id"] in sources:  # the announcement it came from, not "a restore"
+                    kept["source_id"] = entry["source_id"]
+                done.frames["assessment"] = done.frames["assessment"].assign(**kept)
+                results = done.frames["result"]  # a source of an earlier import: this restore's own
+                own = done.frames["source"]["source_id"].iat[0]
+                done.frames["result"] = results.assign(source_id=[
+                    s if s in sources else own for s in results["source_id"]])
+                frames.append(done.frames)
+        if problems:
+            raise ImportRefused(problems)
+        batch = {name: pd.concat([f[name] for f in frames], ignore_index=True).assign(import_id=import_id)
+                 for name in frames[0]}
+        batch["source"] = batch["source"].drop_duplicates("source_id")
+        for name, frame in (("unit", units), ("jurisdiction", places)):
+            if not frame.empty:
+                batch[name] = pd.concat([batch[name], frame.assign(import_id=import_id, _file=source.name, _row=None)],
+                                        ignore_index=True).drop_duplicates(f"{name}_id", keep="last")
+        return batch, {"import_id": import_id, "imported_at": datetime.now(timezone.utc).replace(tzinfo=None),
+                       "editor": editor, "action": "restore", "file_name": source.name,
+                       "sha256": hashlib.sha256(data).hexdigest(), "rows": sum(len(f["result"]) for f in frames),
+                       "status": "mixed"}
+
+    from parindex.importing.commit import _build
+    _build(db_path, data_dir, change, source.name)
+    return len(manifest)
+
+
+def _grids(source: Path) -> dict[str, Grid]:
+    if source.is_dir():
+        return {p.stem: read_grids(p.name, p.read_bytes())[0] for p in sorted(source.glob("*.csv"))}
+    return {grid.sheet: grid for grid in read_grids(source.name, source.read_bytes())}
+
+
+def _frame(grid: Grid) -> pd.DataFrame:
+    header = [str(h) for h in grid.rows[0]] if grid.rows else []
+    return pd.DataFrame([r for r in grid.rows[1:] if any(v is not None for v in r)], columns=header, dtype=object)
+
+
+def _manifest(grid: Grid) -> list[dict]:
+    header = [str(h) for h in grid.rows[0]]
+    entries = []
+    for row in grid.rows[1:]:
+        if any(v is not None for v in row):
+            entry = dict(zip(header, row))
+            entries.append({k: (None if v is None or (isinstance(v, float) and pd.isna(v)) else v) for k, v in entry.items()})
+    if not entries:
+        raise ImportRefused([ImportProblem(None, None, "no_rows")])
+    return entries

@@ -1,0 +1,56 @@
+"""Reading what editors manage: an assessment by year and group, the drafts, the import log,
+and the export for scripts (published data only: the same visible() rule as the pages)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from parindex import export
+from parindex.db import run
+from parindex.importing.messages import ImportProblem, ImportRefused
+
+
+def _connect(db_path: Path, drafts: bool) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    con.execute("ATTACH ? AS par (READ_ONLY)", [str(db_path)])
+    con.execute("USE par")
+    con.execute("SET VARIABLE drafts = " + ("true" if drafts else "false"))
+    return con
+
+
+def named(db_path: Path, name: str, *, drafts: bool = False, **params) -> pd.DataFrame:
+    """A named query (queries/<name>.sql) on the given file, published data only unless `drafts`."""
+    con = _connect(db_path, drafts)
+    try:
+        return run(con, name, **params)
+    finally:
+        con.close()
+
+
+def home(db_path: Path, group: str) -> str | None:
+    found = named(db_path, "group_jurisdictions", group=group)["jurisdiction_id"].tolist()
+    return found[0] if len(found) == 1 else None
+
+
+def find_assessment(db_path: Path, year: int, group: str, jurisdiction: str | None) -> str:
+    jurisdiction = jurisdiction or home(db_path, group)
+    found = named(db_path, "draft_list", drafts=True)
+    found = found[(found["year"] == year) & (found["unit_group"] == group) & (found["jurisdiction_id"] == jurisdiction)]
+    if found.empty:
+        raise ImportRefused([ImportProblem(None, None, "no_assessment", {"value": f"{jurisdiction} {year} {group}"})])
+    return found["assessment_id"].iat[0]
+
+
+def export_csv(db_path: Path, year: int, group: str, jurisdiction: str | None) -> int:
+    """`python -m parindex export`: the Rankings table as CSV on standard output (published only)."""
+    jurisdiction = jurisdiction or home(db_path, group)
+    ranking = named(db_path, "ranking", jurisdiction=jurisdiction, group=group, year=year)
+    if ranking.empty:
+        print(f"không có kết quả đã công bố / no published results: {jurisdiction} {year} {group}", file=sys.stderr)
+        return 1
+    sys.stdout.write(export.ranking_data(ranking, year, group).to_csv(index=False, lineterminator="\n"))
+    return 0

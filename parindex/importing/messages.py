@@ -1,0 +1,100 @@
+"""Import problems in both languages, printed as `row N, column X: reason`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# code: (Vietnamese, English); {placeholders} are filled from the problem's values.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "empty_file": ("tệp rỗng, không có dữ liệu", "the file is empty"),
+    "too_large": ("tệp quá lớn ({size} MB; tối đa {limit} MB)", "the file is too large ({size} MB; at most {limit} MB)"),
+    "too_many_rows": ("quá nhiều dòng (hơn {limit})", "too many rows (more than {limit})"),
+    "not_xlsx": ("không phải tệp Excel .xlsx đọc được (hãy lưu lại dưới dạng .xlsx)",
+                 "not a readable Excel .xlsx file (save it as .xlsx)"),
+    "old_xls": ("tệp .xls cũ không được hỗ trợ; hãy lưu lại dưới dạng .xlsx",
+                "old .xls files are not supported; save it as .xlsx"),
+    "not_utf8": ("tệp CSV không ở mã UTF-8 (hãy lưu dạng «CSV UTF-8»)",
+                 "the CSV file is not UTF-8 (save it as \"CSV UTF-8\")"),
+    "unknown_type": ("chỉ nhận tệp .xlsx hoặc .csv", "only .xlsx and .csv files are accepted"),
+    "no_header": ("không tìm thấy dòng tiêu đề có cột tên đơn vị (Tên đơn vị / Đơn vị) trong trang tính nào",
+                  "no sheet has a header row with a unit column (Tên đơn vị / Đơn vị)"),
+    "no_scores": ("không có cột điểm (Tổng điểm, điểm theo tiêu chí, ...)",
+                  "there is no score column (Tổng điểm, scores per criterion, ...)"),
+    "no_rows": ("không có dòng dữ liệu nào dưới dòng tiêu đề", "there are no data rows under the header"),
+    "formula": ("ô chứa công thức ({formula}) chưa có giá trị tính sẵn; hãy dán dưới dạng giá trị",
+                "the cell holds a formula ({formula}) without a computed value; paste it as values"),
+    "not_number": ("«{value}» không phải là số", "'{value}' is not a number"),
+    "negative": ("{value} là số âm", "{value} is negative"),
+    "above_max": ("{value} vượt quá điểm tối đa {maximum}", "{value} is above the maximum of {maximum}"),
+    "not_rank": ("«{value}» không phải là thứ hạng (số nguyên dương)", "'{value}' is not a rank (a whole number from 1)"),
+    "unknown_unit": ("không có đơn vị «{value}» trong {group}{suggest_vi}",
+                     "no unit '{value}' among the {group_en}{suggest_en}"),
+    "ambiguous_unit": ("«{value}» có thể là nhiều đơn vị: {units}", "'{value}' could be several units: {units}"),
+    "duplicate_unit": ("đơn vị «{value}» đã có ở dòng {first}", "unit '{value}' already appears in row {first}"),
+    "duplicate_score": ("điểm của {unit}, tiêu chí {criterion} đã có ở dòng {first}",
+                        "{unit}'s score for {criterion} already appears in row {first}"),
+    "unknown_criterion": ("không có tiêu chí «{value}» trong bộ tiêu chí {framework}",
+                          "no criterion '{value}' in criteria set {framework}"),
+    "not_leaf": ("điểm được nhập theo tiêu chí thành phần; «{value}» là {level}",
+                 "scores are given per sub-criterion; '{value}' is a {level_en}"),
+    "no_framework": ("năm {year} chưa có bộ tiêu chí, không nhập được điểm theo tiêu chí",
+                     "{year} has no criteria set, so scores per criterion cannot be imported"),
+    "sum_mismatch": ("tổng điểm {total} khác tổng điểm các tiêu chí ({leaves})",
+                     "the total {total} is not the sum of the criterion scores ({leaves})"),
+    "parts_mismatch": ("tổng điểm {total} khác điểm thẩm định + điều tra XHH ({parts})",
+                       "the total {total} is not appraised + survey points ({parts})"),
+    "missing_unit": ("thiếu tên đơn vị", "the unit name is missing"),
+    "missing_total": ("thiếu tổng điểm của {unit}", "{unit} has no total"),
+    "wrong_year": ("tiêu đề ghi năm {found}, nhưng đang nhập năm {year}",
+                   "the title says {found}, but the import is for {year}"),
+    "exists": ("đã có kết quả năm {year} của {group}; chọn «Ghi đè» (--replace) để thay thế",
+               "results for {year} ({group_en}) already exist; choose Replace (--replace) to overwrite them"),
+    "unknown_jurisdiction": ("không có địa phương «{value}»; chọn «Tạo đơn vị mới» (--create-units) để tạo",
+                             "no jurisdiction '{value}'; choose Create units (--create-units) to create it"),
+    "bad_choice": ("«{value}» không phải một trong: {allowed}", "'{value}' is not one of: {allowed}"),
+    "check": ("kiểm tra dữ liệu: {reason}", "data check: {reason}"),
+    "published_fact": ("trái với số liệu đã công bố: {reason}", "contradicts a published figure: {reason}"),
+    "no_assessment": ("không có kết quả đánh giá «{value}»", "no assessment '{value}'"),
+}
+
+_DECIMAL = re.compile(r"^(-?\d+)\.(\d+)$")
+_NUMBERS = {"value", "maximum", "total", "leaves", "parts"}
+GROUPS_VI = {"department": "khối sở, ban, ngành", "district": "khối huyện, thị xã, thành phố",
+             "commune": "khối xã, phường", "province": "các tỉnh"}
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    row: int | None      # the row as the file numbers it (1 = its first line)
+    column: str | None   # the column as the file names it: its letter, and its heading where known
+    code: str
+    values: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def reason(self, lang: str) -> str:
+        vi, en = MESSAGES[self.code]
+        if lang != "vi":
+            return en.format(**self.values)
+        # numbers the Vietnamese way: 95,5 (values are the file's own text otherwise)
+        return vi.format(**{k: _DECIMAL.sub(r"\1,\2", v) if k in _NUMBERS and isinstance(v, str) else v
+                            for k, v in self.values.items()})
+
+    def text(self, lang: str) -> str:
+        row = "-" if self.row is None else str(self.row)
+        column = self.column or "-"
+        if lang == "vi":
+            return f"dòng {row}, cột {column}: {self.reason('vi')}"
+        return f"row {row}, column {column}: {self.reason('en')}"
+
+    def __str__(self) -> str:
+        return f"{self.text('vi')} | {self.text('en')}"
+
+
+class ImportRefused(Exception):
+    def __init__(self, problems: list[ImportProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems[:50]))
+
+
+def group_values(group: str) -> dict:
+    return {"group": GROUPS_VI.get(group, group), "group_en": f"{group}s"}

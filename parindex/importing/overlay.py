@@ -1,0 +1,106 @@
+"""Imported rows on top of the embedded dataset: how imports survive a rebuild.
+
+The database file is the one store of imported data (rows with an import_id, and import_log).
+Every build reads them out of the current file (`carried`), lays them over the rows read from
+data/ (`merge`: an imported assessment replaces the one data/ has for the same jurisdiction,
+year and group; data/ wins for the definition of a unit), and validates the whole by the
+dataset's rules before writing the new file. So `python -m parindex build`, the app's automatic
+rebuild and every import keep what editors imported.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from parindex.dataset import Dataset, DatasetError, Problem, validate
+
+TABLES = ("jurisdiction", "source", "unit", "assessment", "result", "score")
+KEY = ["jurisdiction_id", "year", "unit_group"]
+
+
+@contextmanager
+def locked(db_path: Path):
+    """One writer at a time per folder: an import and a rebuild never interleave (a lock on the
+    folder itself, so nothing is left beside the database)."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(db_path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def carried(db_path: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """The imported rows and the import log of the current file (empty when there is none)."""
+    empty = ({}, pd.DataFrame())
+    if not db_path.exists():
+        return empty
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH ? AS old (READ_ONLY)", [str(db_path)])
+        columns = {(t, c) for t, c in con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'old'").fetchall()}
+        if ("import_log", "import_id") not in columns:
+            return empty  # built before imports existed
+        frames = {t: _fetch(con, f"SELECT * FROM old.{t} WHERE import_id IS NOT NULL") for t in TABLES}  # noqa: S608
+        log = _fetch(con, "SELECT * FROM old.import_log ORDER BY import_id")
+    except duckdb.Error as error:
+        raise DatasetError([Problem(db_path.name, None, None,
+                                    f"cannot read the imported data of the existing database: {error}")]) from error
+    finally:
+        con.close()
+    return frames, log
+
+
+def _fetch(con, sql: str) -> pd.DataFrame:
+    cursor = con.execute(sql)
+    frame = pd.DataFrame(cursor.fetchall(), columns=[d[0] for d in cursor.description], dtype=object)
+    for column in frame.columns:  # dates as the dataset reads them: text
+        frame[column] = frame[column].map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v)
+    return frame
+
+
+def merge(ds: Dataset, imported: dict[str, pd.DataFrame], batch: dict[str, pd.DataFrame] | None) -> Dataset:
+    """data/ rows, then the carried imports, then this import's rows; validated as one dataset."""
+    layers = [layer for layer in (imported, batch) if layer and not layer["assessment"].empty]
+    if not layers:
+        return ds
+    frames = {name: frame.copy() for name, frame in ds.frames.items()}
+    for layer in layers:
+        for name in TABLES:
+            if name not in layer or layer[name].empty:
+                continue
+            incoming = layer[name].assign(_file=layer[name].get("_file", "import"),
+                                          _row=layer[name].get("_row", None))
+            if name == "assessment":
+                frames = _drop_assessments(frames, incoming)
+            key = {"jurisdiction": ["jurisdiction_id"], "unit": ["unit_id"], "source": ["source_id"]}.get(name)
+            if key:  # data/ (or an earlier layer) defines these; an import adds the ones missing
+                known = set(map(tuple, frames[name][key].astype(str).values))
+                incoming = incoming[[tuple(k) not in known for k in incoming[key].astype(str).values]]
+            joined = pd.concat([frames[name], incoming], ignore_index=True).astype(object)
+            frames[name] = joined.where(joined.notna(), None)  # columns one side lacks: None, not NaN
+    merged = Dataset(frames)
+    problems = validate(merged)
+    if problems:
+        raise DatasetError(problems)
+    return merged
+
+
+def _drop_assessments(frames: dict[str, pd.DataFrame], incoming: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """An incoming assessment replaces the stored one of the same jurisdiction, year and group."""
+    assessments = frames["assessment"]
+    keys = set(map(tuple, incoming[KEY].astype(str).values))
+    replaced = assessments[[tuple(k) in keys for k in assessments[KEY].astype(str).values]]
+    gone = set(replaced["assessment_id"]) | set(incoming["assessment_id"])
+    frames["assessment"] = assessments[~assessments["assessment_id"].isin(gone)]
+    for name in ("result", "score"):
+        frames[name] = frames[name][~frames[name]["assessment_id"].isin(gone)]
+    return frames

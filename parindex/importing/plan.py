@@ -1,0 +1,479 @@
+"""From a file's grids to the rows of one assessment, every problem with its row and column,
+and what the import would change against the database (the preview's diff)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from parindex.dataset import TOLERANCE, _to_decimal
+from parindex.importing import headings
+from parindex.importing.messages import ImportProblem, group_values
+from parindex.importing.sheet import Grid, column_name
+from parindex.importing.units import UnitMatcher, slug
+
+HEADER_SEARCH = 30  # title rows above the header: a few, never dozens
+_YEAR_IN_TITLE = re.compile(r"\bnam (\d{4})\b|\byear (\d{4})\b")
+_SUMMARY_ROW = re.compile(r"^(tong cong|trung binh|binh quan|diem trung binh|cong)\b")
+SCORE_FIELDS = ("total", "pct", "self", "appraised", "survey", "rank", "points", "tier")
+PASSED_ON = ("note_vi", "note_en", "source_id")  # a backup's columns, written back as they were
+
+
+@dataclass(frozen=True)
+class Options:
+    year: int
+    group: str
+    jurisdiction: str | None = None
+    status: str = "draft"
+    replace: bool = False
+    create_units: bool = False
+
+
+@dataclass
+class Plan:
+    """What an import would write. Empty `problems` means it may be committed."""
+    options: Options
+    problems: list[ImportProblem] = field(default_factory=list)
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)   # dataset-shaped rows to add
+    assessment_id: str | None = None
+    replaces: bool = False          # an assessment for the year and group exists already
+    rows: int = 0                   # data rows read from the file
+    skipped: list[int] = field(default_factory=list)  # rows without any score (section titles, notes)
+    ignored: list[str] = field(default_factory=list)  # columns not recognised
+    diff: dict[str, list] = field(default_factory=lambda: {"added": [], "removed": [], "changed": []})
+    new_units: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def snapshot(db_path: Path) -> dict[str, pd.DataFrame]:
+    """The tables an import is planned against, read from the current file (drafts included)."""
+    return read_tables(db_path, {
+        "unit": "SELECT unit_id, jurisdiction_id, unit_group, name_vi, first_year, last_year FROM unit",
+        "unit_alias": "SELECT alias, unit_id FROM unit_alias",
+        "jurisdiction": "SELECT jurisdiction_id, name_vi, name_en FROM jurisdiction",
+        "assessment": "SELECT * FROM assessment",
+        "framework": "SELECT framework_id, first_year, last_year, max_total FROM framework",
+        "criterion": "SELECT framework_id, criterion_id, level, max_points FROM criterion",
+        "result": "SELECT r.assessment_id, r.unit_id, r.total, u.name_vi FROM result r JOIN unit u USING (unit_id)",
+        "import_log": "SELECT import_id FROM import_log",
+    })
+
+
+def read_tables(db_path: Path, queries: dict[str, str], params: list | None = None) -> dict[str, pd.DataFrame]:
+    """Frames of Python values (Decimal stays Decimal), read-only, from the file as it is now."""
+    con = duckdb.connect(":memory:")  # not by path: DuckDB would keep serving a replaced file
+    try:
+        con.execute("ATTACH ? AS par (READ_ONLY)", [str(db_path)])
+        con.execute("USE par")
+        tables = {}
+        for name, sql in queries.items():
+            cursor = con.execute(sql, params if params and "?" in sql else None)
+            tables[name] = pd.DataFrame(cursor.fetchall(), columns=[d[0] for d in cursor.description], dtype=object)
+        return tables
+    finally:
+        con.close()
+
+
+def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.DataFrame]) -> Plan:
+    result = Plan(options)
+    problems = result.problems
+    if options.group not in ("department", "district", "commune", "province"):
+        problems.append(ImportProblem(None, None, "bad_choice", {"value": options.group,
+                                                                 "allowed": "department, district, commune, province"}))
+        return result
+    jurisdiction = options.jurisdiction or _home(db, options.group)
+    known_jurisdiction = jurisdiction in set(db["jurisdiction"]["jurisdiction_id"])
+    if not known_jurisdiction and not options.create_units:
+        problems.append(ImportProblem(None, None, "unknown_jurisdiction", {"value": jurisdiction}))
+        return result
+
+    existing = db["assessment"][(db["assessment"]["jurisdiction_id"] == jurisdiction)
+                                & (db["assessment"]["year"] == options.year)
+                                & (db["assessment"]["unit_group"] == options.group)]
+    old = existing.iloc[0] if len(existing) else None
+    framework_id, max_total = _framework(db, old, options.year)
+    criteria = db["criterion"][db["criterion"]["framework_id"] == framework_id].set_index("criterion_id")
+
+    table = _find_table(grids, set(criteria.index))
+    if table is None:
+        problems.append(ImportProblem(None, None, "no_header"))
+        return result
+    grid, header_row, columns, data_start = table
+    problems += _title_year(grid, header_row, options.year)
+    fields = {f: c for c, f in columns.items() if f and not f.startswith("criterion:")}
+    wide = {c: f.split(":", 1)[1] for c, f in columns.items() if f and f.startswith("criterion:")}
+    long = "criterion_id" in fields
+    result.ignored = [column_name(c + 1, h) for c, h in _heading_texts(grid, header_row, data_start).items()
+                      if columns.get(c) is None and h and headings.field_of(h) != "skip"]  # STT is meant to go
+    coded = {c: h for c, h in _heading_texts(grid, header_row, data_start).items()
+             if columns.get(c) is None and headings.looks_like_criterion(h)}
+    if (wide or long or coded) and framework_id is None:  # once, not once per criterion column
+        problems.append(ImportProblem(header_row, None, "no_framework", {"year": options.year}))
+        return result
+    for c, heading in coded.items():
+        problems.append(ImportProblem(header_row, column_name(c + 1, heading), "unknown_criterion",
+                                      {"value": heading, "framework": framework_id}))
+    if not (set(fields) & set(SCORE_FIELDS)) and not wide:
+        problems.append(ImportProblem(header_row, None, "no_scores"))
+        return result
+
+    heads = _heading_texts(grid, header_row, data_start)
+    where = {f: column_name(c + 1, heads.get(c)) for f, c in fields.items()}
+    matcher = UnitMatcher(db["unit"], db["unit_alias"], jurisdiction, options.group, options.year)
+    assessment_id = old["assessment_id"] if old is not None else f"{jurisdiction}-{options.year}-{options.group}"
+    import_id = int(max(db["import_log"]["import_id"], default=0)) + 1
+    source_id = f"import-{import_id}"
+    results: dict[str, dict] = {}
+    scores: dict[tuple[str, str], dict] = {}
+    first_row: dict[object, int] = {}
+    new_units: dict[str, dict] = {}
+
+    for index in range(data_start, len(grid.rows)):
+        row_no = index + 1
+        cells = grid.rows[index]
+        cell = lambda c: cells[c] if c is not None and c < len(cells) else None  # noqa: E731
+        for (r, c), formula in grid.formulas.items():
+            if r == row_no:
+                problems.append(ImportProblem(row_no, column_name(c, heads.get(c - 1)), "formula",
+                                              {"formula": formula}))
+        raw_unit = cell(fields.get("unit"))
+        raw_id = cell(fields.get("unit_id"))
+        score_cells = [cell(c) for f, c in fields.items() if f in SCORE_FIELDS] + [cell(c) for c in wide]
+        if all(v is None or str(v).strip() == "" for v in [raw_unit, raw_id, *score_cells]):
+            continue  # an empty row (trailing rows, spacing)
+        name = " ".join(str(raw_unit).split()) if raw_unit is not None else ""
+        if _SUMMARY_ROW.match(headings.fold(name)) or \
+                all(v is None or str(v).strip() in ("", name) for v in score_cells):
+            result.skipped.append(row_no)  # a section title, a mean or total row, a signature line
+            continue
+        result.rows += 1
+        unit_id = _unit(raw_id, name, matcher, options, new_units, row_no, where, problems)
+        if unit_id is None:
+            continue
+        numbers = {}
+        for f in ("total", "pct", "self", "appraised", "survey", "points"):
+            if f in fields:
+                numbers[f] = _number(cell(fields[f]), row_no, where[f], problems)
+        rank = _rank(cell(fields.get("rank")), row_no, where.get("rank"), problems) if "rank" in fields else None
+        tier = str(cell(fields.get("tier"))).strip() if cell(fields.get("tier")) is not None else None
+        provenance = str(cell(fields.get("provenance")) or "published").strip()
+        if provenance not in ("published", "illustrative"):
+            problems.append(ImportProblem(row_no, where.get("provenance"), "bad_choice",
+                                          {"value": provenance, "allowed": "published, illustrative"}))
+        if long:
+            criterion = str(cell(fields["criterion_id"]) or "").strip()
+            value = numbers.get("points", numbers.get("appraised", numbers.get("total")))
+            points_column = where.get("points") or where.get("appraised") or where.get("total")
+            key = (unit_id, criterion)
+            if key in first_row:
+                problems.append(ImportProblem(row_no, where["criterion_id"], "duplicate_score",
+                                              {"unit": name, "criterion": criterion, "first": first_row[key]}))
+                continue
+            first_row[key] = row_no
+            if _criterion_ok(criterion, criteria, framework_id, row_no, where["criterion_id"], problems):
+                _bounded(value, criteria.loc[criterion, "max_points"], row_no, points_column, problems)
+                _bounded(numbers.get("self"), criteria.loc[criterion, "max_points"], row_no, where.get("self"), problems)
+                scores[key] = {"unit_id": unit_id, "criterion_id": criterion, "final_points": value,
+                               "self_points": numbers.get("self"), "_row": row_no, "provenance": provenance}
+            results.setdefault(unit_id, {"unit_id": unit_id, "_row": row_no, "_name": name, "provenance": provenance})
+            continue
+        if unit_id in first_row:
+            problems.append(ImportProblem(row_no, where.get("unit") or where.get("unit_id"), "duplicate_unit",
+                                          {"value": name or raw_id, "first": first_row[unit_id]}))
+            continue
+        first_row[unit_id] = row_no
+        total = numbers.get("total")
+        if total is None and numbers.get("pct") is not None:
+            total = (numbers["pct"] * max_total / 100).quantize(Decimal("0.0001"))
+        _bounded(total, max_total, row_no, where.get("total") or where.get("pct"), problems)
+        for f, column_field in (("self", "self"), ("appraised", "appraised"), ("survey", "survey")):
+            _bounded(numbers.get(f), max_total, row_no, where.get(column_field), problems)
+        leaves = Decimal(0)
+        for c, criterion in wide.items():
+            value = _number(cell(c), row_no, column_name(c + 1, heads.get(c)), problems)
+            if value is None:
+                continue
+            if _criterion_ok(criterion, criteria, framework_id, row_no, column_name(c + 1, heads.get(c)), problems):
+                _bounded(value, criteria.loc[criterion, "max_points"], row_no, column_name(c + 1, heads.get(c)), problems)
+                scores[(unit_id, criterion)] = {"unit_id": unit_id, "criterion_id": criterion, "final_points": value,
+                                                "self_points": None, "_row": row_no, "provenance": provenance}
+                leaves += value
+        if wide and total is None:
+            total = leaves
+        elif wide and total is not None and abs(leaves - total) > TOLERANCE:
+            problems.append(ImportProblem(row_no, where.get("total"), "sum_mismatch",
+                                          {"total": plain(total), "leaves": plain(leaves)}))
+        appraised, survey = numbers.get("appraised"), numbers.get("survey")
+        if total is not None and appraised is not None and survey is not None \
+                and abs(appraised + survey - total) > TOLERANCE:
+            problems.append(ImportProblem(row_no, where.get("total"), "parts_mismatch",
+                                          {"total": plain(total), "parts": plain(appraised + survey)}))
+        results[unit_id] = {"unit_id": unit_id, "total": total, "self_total": numbers.get("self"),
+                            "appraised": appraised, "survey": survey, "published_rank": rank, "_row": row_no,
+                            "_name": name, "published_tier": tier, "provenance": provenance,
+                            "derived": str(cell(fields.get("derived"))).lower() in ("true", "1"),
+                            **{f: cell(fields[f]) for f in PASSED_ON if f in fields}}
+
+    if long:  # totals are the sums of each unit's leaves
+        for (unit_id, _), score in scores.items():
+            row = results[unit_id]
+            row["total"] = (row.get("total") or Decimal(0)) + (score["final_points"] or Decimal(0))
+            if score["self_points"] is not None:
+                row["self_total"] = (row.get("self_total") or Decimal(0)) + score["self_points"]
+        for row in results.values():
+            _bounded(row.get("total"), max_total, row["_row"], where.get("points"), problems)
+    if not results and not problems:
+        problems.append(ImportProblem(data_start + 1, None, "no_rows"))
+    if old is not None and not options.replace:
+        problems.append(ImportProblem(None, None, "exists", {"year": options.year, **group_values(options.group)}))
+
+    result.assessment_id = assessment_id
+    result.replaces = old is not None
+    result.new_units = [u["name_vi"] for u in new_units.values()]
+    result.diff = _diff(db, assessment_id, results)
+    if problems:
+        return result
+    stored_max = old["max_total"] if old is not None else max_total  # a replacement keeps the scale, or its lack
+    result.frames = _frames(file_name, options, jurisdiction, known_jurisdiction, db, assessment_id, framework_id,
+                            stored_max, source_id, import_id, results, scores, new_units, ranked="rank" in fields
+                            and "total" not in fields and "pct" not in fields and not wide and not long)
+    return result
+
+
+def _home(db, group: str) -> str | None:
+    units = db["unit"]
+    found = sorted(set(units.loc[units["unit_group"] == group, "jurisdiction_id"]))
+    return found[0] if len(found) == 1 else None
+
+
+def _framework(db, old, year: int) -> tuple[str | None, Decimal]:
+    if old is not None:  # a replacement keeps the assessment's criteria set, or its lack of one
+        framework_id = old["framework_id"] if isinstance(old["framework_id"], str) else None
+    else:
+        fw = db["framework"]
+        fits = fw[(fw["first_year"].fillna(0) <= year) & (fw["last_year"].fillna(9999) >= year)]
+        framework_id = fits["framework_id"].iat[0] if len(fits) == 1 else None
+    if old is not None and old["max_total"] is not None and not pd.isna(old["max_total"]):
+        return framework_id, Decimal(old["max_total"])
+    fw = db["framework"].set_index("framework_id")
+    if framework_id is not None and fw.loc[framework_id, "max_total"] is not None:
+        return framework_id, Decimal(fw.loc[framework_id, "max_total"])
+    return framework_id, Decimal(100)
+
+
+def _find_table(grids: list[Grid], criteria: set[str]):
+    """The first sheet with a header row naming a unit column: (grid, header row number, {column: field},
+    index of the first data row). A second header row under merged cells names the columns below."""
+    for grid in grids:
+        for i, row in enumerate(grid.rows[:HEADER_SEARCH]):
+            if not any(headings.field_of(str(v)) in ("unit", "unit_id") for v in row if v is not None):
+                continue
+            data_start = i + 1
+            below = grid.rows[i + 1] if i + 1 < len(grid.rows) else []
+            texts = [v for v in below if v is not None]
+            unit_col = next(j for j, v in enumerate(row) if v is not None and headings.field_of(str(v)) in ("unit", "unit_id"))
+            under_unit = below[unit_col] if unit_col < len(below) else None
+            # a second header row: text only, and nothing under the unit heading but the merged heading itself
+            if texts and all(isinstance(v, str) and not _numeric(v) for v in texts) and under_unit in (None, row[unit_col]):
+                data_start = i + 2  # a two-row header (merged cells above)
+            grid_heads = _heading_texts(grid, i + 1, data_start)
+            columns = {}
+            for c, heading in grid_heads.items():
+                child = grid.rows[data_start - 1][c] if data_start == i + 2 and c < len(below) else None
+                parent = row[c] if c < len(row) else None
+                found = headings.field_of(str(child), criteria) if child not in (None, parent) else None
+                columns[c] = found or headings.field_of(heading, criteria)
+            used = {}
+            for c, f in list(columns.items()):  # the first column of a field wins (merged cells repeat)
+                if f in used and f not in (None, "skip"):
+                    columns[c] = None
+                used.setdefault(f, c)
+            columns = {c: (None if f == "skip" else f) for c, f in columns.items()}
+            return grid, i + 1, columns, data_start
+    return None
+
+
+def _heading_texts(grid: Grid, header_row: int, data_start: int) -> dict[int, str]:
+    """Column index -> its heading as the file shows it (both header rows where there are two)."""
+    row = grid.rows[header_row - 1]
+    below = grid.rows[header_row] if data_start == header_row + 1 and header_row < len(grid.rows) else []
+    texts = {}
+    for c in range(max(len(row), len(below))):
+        parent = row[c] if c < len(row) else None
+        child = below[c] if c < len(below) else None
+        parts = [str(p).strip() for p in (parent, child if child != parent else None) if p not in (None, "")]
+        texts[c] = " ".join(parts)
+    return texts
+
+
+def _title_year(grid: Grid, header_row: int, year: int) -> list[ImportProblem]:
+    found = []
+    for i, row in enumerate(grid.rows[:header_row - 1]):
+        for c, value in enumerate(row):
+            if isinstance(value, str):
+                for match in _YEAR_IN_TITLE.finditer(headings.fold(value)):
+                    found.append((i + 1, c + 1, int(match.group(1) or match.group(2))))
+    if not found or any(y == year for _, _, y in found):
+        return []
+    r, c, y = found[0]
+    return [ImportProblem(r, column_name(c), "wrong_year", {"found": y, "year": year})]
+
+
+def _numeric(value) -> bool:
+    try:
+        return _number_or_none(value) is not None
+    except (ValueError, ArithmeticError):
+        return False
+
+
+def _number_or_none(value) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        text = repr(value)
+    else:
+        text = str(value).replace("\u00a0", "").replace(" ", "").rstrip("%").strip()
+        if text in ("", "-", "—", "–"):
+            return None
+        if "," in text and "." in text:  # 1.234,5 or 1,234.5: the last one is the decimal mark
+            text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
+        else:
+            text = text.replace(",", ".")
+    number = _to_decimal(text)  # the dataset's rule: a finite decimal, else ValueError
+    # Excel's floats (89.28000000000001) to the database's 4 places; 89.28 stays as written
+    return number.quantize(Decimal("0.0001")) if number.as_tuple().exponent < -4 else number
+
+
+def plain(value) -> str:
+    """89.2500 -> '89.25', 100 -> '100' (never '1E+2')."""
+    return format(Decimal(value).normalize(), "f")
+
+
+def _number(value, row: int, column: str, problems: list) -> Decimal | None:
+    try:
+        number = _number_or_none(value)
+    except (ValueError, ArithmeticError):
+        problems.append(ImportProblem(row, column, "not_number", {"value": str(value)[:40]}))
+        return None
+    if number is not None and number < 0:
+        problems.append(ImportProblem(row, column, "negative", {"value": plain(number)}))
+    return number
+
+
+def _rank(value, row: int, column: str | None, problems: list) -> int | None:
+    try:
+        number = _number_or_none(value)
+    except (ValueError, ArithmeticError):
+        number = Decimal(-1)
+    if number is None:
+        return None
+    if number < 1 or number != number.to_integral_value():
+        problems.append(ImportProblem(row, column, "not_rank", {"value": str(value)[:40]}))
+        return None
+    return int(number)
+
+
+def _bounded(value, maximum, row: int, column: str | None, problems: list) -> None:
+    if value is not None and maximum is not None and value > Decimal(maximum):
+        problems.append(ImportProblem(row, column, "above_max", {"value": plain(value), "maximum": plain(maximum)}))
+
+
+def _criterion_ok(criterion, criteria, framework_id, row, column, problems) -> bool:
+    if criterion not in criteria.index:
+        problems.append(ImportProblem(row, column, "unknown_criterion", {"value": criterion, "framework": framework_id}))
+        return False
+    level = criteria.loc[criterion, "level"]
+    if level != "sub":
+        problems.append(ImportProblem(row, column, "not_leaf", {
+            "value": criterion, "level": {"area": "lĩnh vực", "criterion": "tiêu chí"}.get(level, level),
+            "level_en": level}))
+        return False
+    return True
+
+
+def _unit(raw_id, name, matcher: UnitMatcher, options: Options, new_units: dict, row_no, where, problems):
+    if raw_id is not None and str(raw_id).strip() in matcher.units.index:
+        return str(raw_id).strip()
+    if not name:
+        problems.append(ImportProblem(row_no, where.get("unit") or where.get("unit_id"), "missing_unit"))
+        return None
+    found = matcher.match(name)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        problems.append(ImportProblem(row_no, where.get("unit"), "ambiguous_unit", {"value": name, "units": ", ".join(found)}))
+        return None
+    if options.create_units:
+        unit_id = slug(name)
+        taken = set(matcher.units.index) | set(new_units)
+        base, n = unit_id, 2
+        while unit_id in taken and new_units.get(unit_id, {}).get("name_vi") != name:
+            unit_id, n = f"{base}-{n}", n + 1
+        new_units.setdefault(unit_id, {"unit_id": unit_id, "name_vi": name})
+        return unit_id
+    close = matcher.suggestions(name)
+    problems.append(ImportProblem(row_no, where.get("unit"), "unknown_unit", {
+        "value": name, **group_values(options.group),
+        "suggest_vi": f"; có phải: {'; '.join(close)}?" if close else "",
+        "suggest_en": f"; did you mean: {'; '.join(close)}?" if close else ""}))
+    return None
+
+
+def _diff(db, assessment_id: str, results: dict[str, dict]) -> dict[str, list]:
+    stored = db["result"][db["result"]["assessment_id"] == assessment_id]
+    before = {u: (n, t) for u, n, t in zip(stored["unit_id"], stored["name_vi"], stored["total"])}
+    names = dict(zip(db["unit"]["unit_id"], db["unit"]["name_vi"]))  # as the dashboard names them
+    added = [names.get(u) or r.get("_name") or u for u, r in results.items() if u not in before]
+    removed = [before[u][0] for u in before if u not in results]
+    changed = []
+    for unit_id, row in results.items():
+        if unit_id in before:
+            old_total, new_total = before[unit_id][1], row.get("total")
+            old_total = None if old_total is None or pd.isna(old_total) else Decimal(old_total)
+            if (old_total is None) != (new_total is None) or (old_total is not None and abs(old_total - new_total) > TOLERANCE / 2):
+                changed.append((before[unit_id][0], old_total, new_total))
+    return {"added": added, "removed": removed, "changed": changed}
+
+
+def _frames(file_name, options, jurisdiction, known_jurisdiction, db, assessment_id, framework_id, max_total,
+            source_id, import_id, results, scores, new_units, ranked) -> dict[str, pd.DataFrame]:
+    """The rows to write, shaped like the dataset's tables (so the build validates them by its rules)."""
+    tag = {"_file": file_name, "import_id": import_id}
+    jurisdictions = db["jurisdiction"].set_index("jurisdiction_id")
+    place_vi = jurisdictions.loc[jurisdiction, "name_vi"] if known_jurisdiction else jurisdiction
+    place_en = jurisdictions.loc[jurisdiction, "name_en"] if known_jurisdiction else jurisdiction
+    frames = {
+        "source": [{"source_id": source_id, "publisher_vi": f"UBND {place_vi}", "publisher_en": f"{place_en} People's Committee",
+                    "document_no": None, "title": file_name, "url": None, "provenance": "published", "_row": None, **tag}],
+        "assessment": [{"assessment_id": assessment_id, "jurisdiction_id": jurisdiction, "year": options.year,
+                        "unit_group": options.group, "framework_id": framework_id, "max_total": max_total,
+                        "n_units": len(results), "ranking": "published" if ranked else "computed",
+                        "status": options.status, "decision_no": None, "decision_date": None, "source_id": source_id,
+                        "note_vi": None, "note_en": None, "_row": None, **tag}],
+        "result": [{"assessment_id": assessment_id, "unit_id": r["unit_id"], "total": r.get("total"),
+                    "self_total": r.get("self_total"), "appraised": r.get("appraised"), "survey": r.get("survey"),
+                    "published_rank": r.get("published_rank"), "published_tier": r.get("published_tier"),
+                    "derived": r.get("derived", False), "provenance": r.get("provenance", "published"),
+                    "source_id": r.get("source_id") or source_id, "note_vi": r.get("note_vi"), "note_en": r.get("note_en"),
+                    "_row": r["_row"], **tag} for r in results.values()],
+        "score": [{"assessment_id": assessment_id, "unit_id": s["unit_id"], "criterion_id": s["criterion_id"],
+                   "self_points": s["self_points"], "final_points": s["final_points"], "provenance": s["provenance"],
+                   "_row": s["_row"], **tag} for s in scores.values()],
+        "unit": [{"unit_id": u["unit_id"], "jurisdiction_id": jurisdiction, "unit_group": options.group,
+                  "name_vi": u["name_vi"], "name_en": u["name_vi"], "short_vi": u["name_vi"], "short_en": u["name_vi"],
+                  "first_year": options.year, "last_year": None, "_row": None, **tag} for u in new_units.values()],
+        "jurisdiction": [] if known_jurisdiction else [
+            {"jurisdiction_id": jurisdiction, "name_vi": jurisdiction, "name_en": jurisdiction, "level": "province",
+             "_row": None, **tag}],
+    }
+    return {name: pd.DataFrame(rows, dtype=object) for name, rows in frames.items()}

@@ -1,0 +1,168 @@
+"""AppTest for the editors' page (/quan-tri): sign-in, lockout, a hash never shown, preview of a
+bad and a good file, confirm, publish. Each test works on its own copy of the fixture database."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import bcrypt
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from import_corpus import bad_files, good_files
+from parindex.paths import ROOT
+
+EDITORS = str(ROOT / "pages" / "editors.py")
+PASSWORD = "mật khẩu đúng 2024"
+HASH = bcrypt.hashpw(PASSWORD.encode(), bcrypt.gensalt(rounds=4)).decode()  # low cost: a test, not a server
+
+
+@pytest.fixture
+def db(fixture_db, tmp_path, use_db) -> Path:
+    target = tmp_path / "db" / "par.duckdb"
+    target.parent.mkdir()
+    shutil.copy(fixture_db, target)
+    return use_db(target)
+
+
+def open_editors(**params) -> AppTest:
+    at = AppTest.from_string(f"import runpy; runpy.run_path({str(ROOT / 'dashboard.py')!r})", default_timeout=60)
+    at.secrets["editors"] = {"lan": {"password_hash": HASH}}
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(EDITORS).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def sign_in(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input[0].input(name)
+    at.text_input[1].input(password)
+    next(b for b in at.button if b.label == "Đăng nhập").click()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def everything_shown(at: AppTest) -> str:
+    parts = [e.value for kind in ("title", "markdown", "caption", "info", "warning", "error", "success", "subheader")
+             for e in getattr(at, kind)]
+    parts += [d.value.to_string() for d in at.dataframe] + [w.value for w in at.text_input]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_anonymous_visitors_get_the_sign_in_form_and_nothing_else(db):
+    at = open_editors()
+    assert [w.label for w in at.text_input] == ["Tên đăng nhập", "Mật khẩu"]
+    assert not at.get("file_uploader") and not at.tabs and not at.dataframe and not at.get("download_button")
+
+
+def test_a_wrong_password_then_a_lockout_even_for_the_right_one(db):
+    at = open_editors()
+    sign_in(at, "lan", "sai mật khẩu")
+    assert [e.value for e in at.error] == ["Sai tên đăng nhập hoặc mật khẩu."]
+    assert sign_in(at, "nobody", PASSWORD).error[0].value == "Sai tên đăng nhập hoặc mật khẩu."  # same answer
+    for _ in range(4):
+        sign_in(at, "lan", "sai mật khẩu")
+    assert at.error[0].value.startswith("Tài khoản tạm khóa sau 5 lần đăng nhập sai")
+    sign_in(at, "lan", PASSWORD)
+    assert at.error[0].value.startswith("Tài khoản tạm khóa") and not at.tabs
+    restarted = open_editors()  # the lock is kept beside the database, not in the session
+    assert sign_in(restarted, "lan", PASSWORD).error[0].value.startswith("Tài khoản tạm khóa")
+    for page in (at, restarted):
+        shown = everything_shown(page)
+        assert HASH not in shown and "$2b$" not in shown and PASSWORD not in shown and "sai mật khẩu" not in shown
+
+
+def test_sign_in_import_preview_confirm_and_publish(db):
+    at = sign_in(open_editors(), "lan", PASSWORD)
+    assert not at.error and "Đã đăng nhập: lan" in [c.value for c in at.caption]
+    assert at.number_input(key="imp_year").value == 2022
+
+    name, data, _, _ = bad_files()["score above its maximum"]
+    at.file_uploader(key="upload").set_value((name, data, "text/csv")).run()
+    problems = at.dataframe[0].value
+    assert problems.values.tolist() == [["4", "C (Tổng điểm)", "101 vượt quá điểm tối đa 100"]]
+    assert not [b for b in at.button if b.label == "Xác nhận nhập"]
+    before = db.read_bytes()
+
+    name, data = good_files()["annex-merged.xlsx"]
+    at.file_uploader(key="upload").set_value((name, data, "application/octet-stream")).run()
+    assert "Đọc được 3 dòng dữ liệu." in [m.value for m in at.markdown]
+    assert "Thêm 3 đơn vị: Đơn vị Alpha; Đơn vị Beta; Đơn vị Gamma" in [m.value for m in at.markdown]
+    assert db.read_bytes() == before  # a preview changes nothing
+    next(b for b in at.button if b.label == "Xác nhận nhập").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert at.success[0].value.startswith("Đã nhập 3 dòng vào tinh-a-2022-department")
+    with duckdb.connect(":memory:") as con:
+        con.execute("ATTACH ? AS par (READ_ONLY)", [str(db)])
+        assert con.execute("SELECT a.status, l.editor FROM par.assessment a JOIN par.import_log l USING (assessment_id) "
+                           "WHERE a.year = 2022").fetchall() == [("draft", "lan")]
+
+    at = sign_in(open_editors(), "lan", PASSWORD)  # a fresh page: the draft is listed
+    assert any("**2022**" in m.value for m in at.markdown)
+    at.text_input(key="decision_tinh-a-2022-department").input("QĐ 789/QĐ-UBND")
+    next(b for b in at.button if b.label == "Công bố").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert at.success[0].value == "Đã công bố tinh-a-2022-department theo QĐ 789/QĐ-UBND."
+    with duckdb.connect(":memory:") as con:
+        con.execute("ATTACH ? AS par (READ_ONLY)", [str(db)])
+        assert con.execute("SELECT status, decision_no FROM par.assessment WHERE year = 2022").fetchall() == [
+            ("published", "QĐ 789/QĐ-UBND")]
+
+
+def test_add_editor_writes_only_a_bcrypt_hash_and_never_prints_it(tmp_path):
+    import subprocess
+    import sys
+    import tomllib
+
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('[client]\nshowErrorDetails = false\n', encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "parindex", "add-editor", "lan", "--secrets", str(secrets)],
+                         input="correct horse battery\n", cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    stored = tomllib.loads(secrets.read_text(encoding="utf-8"))
+    assert stored["client"] == {"showErrorDetails": False}  # the rest of the file is kept
+    hashed = stored["editors"]["lan"]["password_hash"]
+    assert hashed.startswith("$2b$12$") and bcrypt.checkpw(b"correct horse battery", hashed.encode())
+    assert "correct horse" not in secrets.read_text(encoding="utf-8")
+    assert hashed not in out.stdout + out.stderr and "correct horse" not in out.stdout + out.stderr
+    short = subprocess.run([sys.executable, "-m", "parindex", "add-editor", "lan", "--secrets", str(secrets)],
+                           input="short\n", cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert short.returncode == 1 and tomllib.loads(secrets.read_text(encoding="utf-8"))["editors"]["lan"][
+        "password_hash"] == hashed  # refused: the old hash stays
+
+
+def open_with_oidc() -> AppTest:
+    at = AppTest.from_string(f"import runpy; runpy.run_path({str(ROOT / 'dashboard.py')!r})", default_timeout=60)
+    at.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "client_id": "id", "client_secret": "secret",
+                          "server_metadata_url": "https://id.example/.well-known/openid-configuration"}
+    at.secrets["oidc_editors"] = {"emails": ["lan@example.org"]}
+    at.run()
+    at.switch_page(EDITORS).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_with_oidc_configured_the_page_offers_the_organisation_sign_in(db):
+    at = open_with_oidc()
+    assert [b.label for b in at.button if "tổ chức" in b.label] == ["Đăng nhập bằng tài khoản tổ chức"]
+    assert not at.tabs  # not signed in: nothing else
+    without = open_editors()
+    assert not [b for b in without.button if "tổ chức" in b.label]
+
+
+@pytest.mark.parametrize(("email", "editor"), [("lan@example.org", True), ("someone@example.org", False)])
+def test_an_oidc_account_is_an_editor_only_when_listed(db, monkeypatch, email, editor):
+    from parindex import roles
+    monkeypatch.setattr(roles, "_logged_in", lambda: True)  # what st.login leaves after the provider's answer
+    monkeypatch.setattr(roles, "_user_email", lambda: email)
+    at = open_with_oidc()
+    assert bool(at.tabs) is editor
+    assert ("Đã đăng nhập: lan@example.org" in [c.value for c in at.caption]) is editor
