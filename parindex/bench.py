@@ -328,13 +328,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scales", default="provincial,national")
     args = parser.parse_args(argv)
 
-    from parindex.build import build
+    from parindex.build import build, problem
     from parindex.demo import SCALES, build_demo
 
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     provincial_db = RESULTS_DIR / "provincial.duckdb"
     build(DATA_DIR, provincial_db)
-    if not args.national_db.exists():
+    if problem(args.national_db):  # missing, or built by an older schema
         print(f"building {args.national_db} (national demo, a few minutes)", flush=True)
         build_demo(SCALES["national"], args.national_db)
     result = {"machine": machine(), "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "scales": {}}
