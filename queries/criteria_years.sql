@@ -1,4 +1,5 @@
--- criteria_years: the published years of a group that have criterion-level scores.
+-- criteria_years: the visible years of a group (published; drafts for editors) that have
+-- criterion-level scores.
 -- Parameters: $jurisdiction, $group
 -- Columns: year, framework_id
 SELECT DISTINCT a.year, a.framework_id

@@ -1,4 +1,5 @@
--- dataset_results: every published result, all years and groups, for the full-dataset download.
+-- dataset_results: every visible result (published; drafts for editors), all years and groups,
+-- for the full-dataset download.
 -- Parameters: none
 -- Columns: year, unit_group, unit_id, name_vi, name_en, total, max_total, pct, rank, rank_of, tier_vi,
 --   tier_en, provenance, derived, source

@@ -1,4 +1,4 @@
--- group_summary: the group's headline figures for one year beside the previous published year.
+-- group_summary: the group's headline figures for one year beside the previous visible year.
 -- A mean is given only when every assessed unit has a score (a mean of the published few would
 -- mislead); mean_pct compares years scored on different scales.
 -- Parameters: $jurisdiction, $group, $year

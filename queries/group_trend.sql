@@ -1,4 +1,4 @@
--- group_trend: the group's % of maximum in every published year: mean and middle half
+-- group_trend: the group's % of maximum in every visible year: mean and middle half
 -- (25th-75th percentile), given only where every assessed unit has a score (2015 published 9
 -- of 20: its figures would describe the best units, not the group).
 -- Parameters: $jurisdiction, $group

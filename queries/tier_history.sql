@@ -1,4 +1,4 @@
--- tier_history: units per tier in every published year, each year with its own tier labels.
+-- tier_history: units per tier in every visible year, each year with its own tier labels.
 -- n is the count the announcement printed where it printed one, else the units the data places.
 -- Parameters: $jurisdiction, $group
 -- Columns: year, tier_order, label_vi, label_en, n

@@ -1,4 +1,4 @@
--- unit_history: a unit's result in every published year, following its line through renames
+-- unit_history: a unit's result in every visible year, following its line through renames
 -- (the unit of each year is named as it was then).
 -- Parameters: $unit
 -- Columns: year, unit_id, name_vi, name_en, total, max_total, pct, rank, rank_of, tier_order,
