@@ -85,10 +85,15 @@ def group_overview() -> None:
             right.caption(t("overview.bottom_unknown"))
 
     areas = query("area_summary", threshold=80, **params)
+    paragraph = labels.summary_paragraph(summary, tiers, areas, group=group_name.lower(),
+                                         illustrative=bool(assessment["n_illustrative"]), t=t)
     st.subheader(t("summary.heading"))
-    st.code(labels.summary_paragraph(summary, tiers, areas, group=group_name.lower(),
-                                     illustrative=bool(assessment["n_illustrative"]), t=t),
-            language=None, wrap_lines=True)
+    st.container(border=True).text(paragraph)
+    # The copy button (st.code) loads a syntax highlighter into the browser: only when asked for.
+    with app.lazy_popover(t("summary.copy"), icon=":material/content_copy:", key="summary_copy") as copy:
+        if copy.open:
+            st.caption(t("summary.copy_caption"))
+            st.code(paragraph, language=None, wrap_lines=True)
 
     st.subheader(t("presskit.heading"))
     st.caption(t("presskit.caption"))

@@ -272,9 +272,17 @@ def write_param(key: str, value, default=None) -> None:
 def share_link(ctx: Context) -> None:
     """After the page has run (and written its own filters to the URL): the view's address, with
     a copy button, beside the filters."""
-    with ctx.share_slot.popover(ctx.t("share.button"), icon=":material/link:", width="stretch"):
-        st.caption(ctx.t("share.caption"))
-        st.code(current_url(), language=None, wrap_lines=True)
+    with lazy_popover(ctx.t("share.button"), icon=":material/link:", key="share", container=ctx.share_slot,
+                      width="stretch") as share:
+        if share.open:
+            st.caption(ctx.t("share.caption"))
+            st.code(current_url(), language=None, wrap_lines=True)
+
+
+def lazy_popover(label: str, *, icon: str, key: str, container=st, width: str = "content"):
+    """A popover whose content the page draws only while it is open (`.open`): closed, it costs
+    the page nothing to build and the browser nothing to lay out, on every rerun."""
+    return container.popover(label, icon=icon, key=key, on_change="rerun", width=width)
 
 
 def current_url() -> str:

@@ -60,14 +60,15 @@ def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Transl
     """A framed figure, then what it shows in three other forms: the image as files (PNG and SVG,
     16:9 and square), its data as files, and its data as a table (the text alternative)."""
     if draft:
-        charts.watermark(fig, t("chart.draft"))
+        fig = charts.watermark(fig, t("chart.draft"))
     st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch", alt=alt_text(fig))
     with st.container(horizontal=True):
         _image_popover(fig, file_name, t, key)
         _data_popover(data, file_name, t, key)
-        with st.popover(t("chart.table"), icon=":material/table:"):
-            st.caption(alt_text(fig))
-            st.dataframe(labels.data_view(data.rows, t), hide_index=True)
+        with app.lazy_popover(t("chart.table"), icon=":material/table:", key=f"{key}_table") as table:
+            if table.open:
+                st.caption(alt_text(fig))
+                st.dataframe(labels.data_view(data.rows, t), hide_index=True)
     st.space("small")  # a table right under the row keeps its toolbar clear of these buttons
 
 
@@ -98,7 +99,9 @@ def alt_text(fig: go.Figure) -> str:
 
 
 def _image_popover(fig: go.Figure, file_name: str, t: Translator, key: str) -> None:
-    with st.popover(t("chart.images"), icon=":material/image:"):
+    with app.lazy_popover(t("chart.images"), icon=":material/image:", key=f"{key}_images") as menu:
+        if not menu.open:
+            return
         if not images.available():
             st.caption(t("chart.images_unavailable"))
             return
@@ -111,7 +114,9 @@ def _image_popover(fig: go.Figure, file_name: str, t: Translator, key: str) -> N
 
 
 def _data_popover(data: ViewData, file_name: str, t: Translator, key: str) -> None:
-    with st.popover(t("chart.data"), icon=":material/download:"):
+    with app.lazy_popover(t("chart.data"), icon=":material/download:", key=f"{key}_data") as menu:
+        if not menu.open:
+            return
         _data_files(lambda: data.rows, file_name, data.metadata, t, key=f"{key}_shown", scope="shown")
         if data.all_years is not None:
             _data_files(data.all_years, f"{file_name}_moi-nam", data.metadata, t, key=f"{key}_all",

@@ -24,7 +24,9 @@ RANKINGS = str(ROOT / "pages" / "rankings.py")
 pytestmark = pytest.mark.usefixtures("on_embedded")
 
 
-def open_app(page: str | None = None, session: dict | None = None, **params) -> AppTest:
+def open_app(page: str | None = None, session: dict | None = None, menus: bool = False, **params) -> AppTest:
+    """The dashboard as a new reader opens it from a link; with menus, every popover (a chart's
+    images, data and table, the share link) then opened too, as they are drawn only when open."""
     at = AppTest.from_string(f"import runpy; runpy.run_path({str(ROOT / 'dashboard.py')!r})", default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
@@ -33,12 +35,22 @@ def open_app(page: str | None = None, session: dict | None = None, **params) -> 
     at.run()
     if page:
         at.switch_page(page).run()
+    if menus:
+        open_menus(at)
     assert not at.exception, at.exception
     return at
 
 
+def open_menus(at: AppTest) -> AppTest:
+    """Open every popover of the page (their state is kept under their keys) and run again."""
+    for element, _ in _walk(at.main):
+        if getattr(element, "type", None) == "popover" and element.proto.id:
+            at.session_state[element.proto.id.split("-", 2)[2]] = True  # "$$ID-<hash>-<key>"
+    return at.run()
+
+
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "markdown", "caption", "info", "warning", "subheader")
+    parts = [e.value for kind in ("title", "markdown", "text", "caption", "info", "warning", "subheader")
              for e in getattr(at, kind)]
     parts += [f"{m.label}: {m.value} {m.delta or ''}" for m in at.metric]
     parts += [d.value.to_string() for d in at.dataframe]
@@ -220,7 +232,9 @@ def test_summary_paragraph_2021_departments_matches_the_published_figures():
     with (ROOT / "data" / "published" / "laocai_group_stats.csv").open(encoding="utf-8") as handle:
         stats = {(r["year"], r["unit_group"], r["stat"]): r["value"] for r in csv.DictReader(handle)}
     n = int(stats[("2021", "department", "n_units")])
-    paragraph = open_app(y="2021").code[-1].value  # the first is the share link, beside the filters
+    at = open_app(y="2021", menus=True)
+    paragraph = at.code[-1].value  # the copy menu's; the share link's comes first
+    assert paragraph in [text.value for text in at.text]  # shown as text too, without opening the menu
     mean_2021 = stats[("2021", "department", "mean_total")].replace(".", ",")
     mean_2020 = stats[("2020", "department", "mean_total")].replace(".", ",")
     assert paragraph.startswith(f"Năm 2021, điểm trung bình của khối sở, ban, ngành đạt {mean_2021}/100, "
@@ -234,6 +248,6 @@ def test_summary_paragraph_2021_departments_matches_the_published_figures():
 
 
 def test_the_share_link_holds_the_page_filters_and_leaves_defaults_out():
-    at = open_app(str(ROOT / "pages" / "unit.py"), y="2020", u="so-y-te", lang="en", g="department")
+    at = open_app(str(ROOT / "pages" / "unit.py"), menus=True, y="2020", u="so-y-te", lang="en", g="department")
     link = at.code[0].value
     assert link.startswith("?") and sorted(link[1:].split("&")) == ["lang=en", "u=so-y-te", "y=2020"]

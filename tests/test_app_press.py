@@ -29,7 +29,7 @@ def open_page(name: str, lang: str, **extra):
     params = {**PAGES[name], **extra}
     if lang != "vi":
         params["lang"] = lang
-    return open_app(str(ROOT / "pages" / f"{name}.py"), **params)
+    return open_app(str(ROOT / "pages" / f"{name}.py"), menus=True, **params)
 
 
 @pytest.mark.usefixtures("on_embedded")

@@ -17,6 +17,7 @@ from parindex.importing.commit import import_file
 from parindex.importing.drafts import named
 from parindex.importing.plan import Options
 from parindex.paths import QUERIES_DIR, ROOT
+from test_app import open_menus
 
 DRAFT = "Tên đơn vị;Tổng điểm\nĐơn vị Alpha;77,37\nĐơn vị Beta;64,19\nSở Bí Mật;51,83\n".encode()
 MARKERS = ("77,37", "77.37", "64,19", "64.19", "51,83", "51.83", "Bí Mật", "so-bi-mat")
@@ -52,7 +53,8 @@ def test_no_query_returns_a_draft_to_an_anonymous_reader(secret_db, year, unit):
 
 
 def page_text(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "markdown", "caption", "info", "warning", "error", "subheader", "code")
+    parts = [e.value for kind in ("title", "markdown", "text", "caption", "info", "warning", "error", "subheader",
+                                  "code")
              for e in getattr(at, kind)]
     parts += [f"{m.label} {m.value} {m.delta}" for m in at.metric]
     parts += [d.value.to_string() for d in at.dataframe]
@@ -75,6 +77,7 @@ def open_page(page: str, params: dict, editor: str | None = None) -> AppTest:
         at.query_params[key] = value
     at.run()
     at.switch_page(str(ROOT / "pages" / page)).run()
+    open_menus(at)  # what a chart's menus hold (its table, the share link) is drawn only when open
     assert not at.exception, at.exception
     return at
 

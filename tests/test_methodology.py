@@ -22,7 +22,7 @@ pytestmark = pytest.mark.usefixtures("on_embedded")
 
 
 def test_methodology_page_lists_assessments_frameworks_tiers_and_lineage():
-    at = open_app(METHOD)
+    at = open_app(METHOD, menus=True)
     assessments, *frameworks, tiers, lineage = tables(at)
     first = assessments.iloc[0]
     assert (first["Năm"], first["Thang điểm"], first["Có điểm"], first["Quyết định / nguồn"]) == (
@@ -63,7 +63,7 @@ def test_rankings_csv_header_and_first_row_byte_for_byte(embedded_db):
 
 
 def test_rankings_page_offers_images_and_data_beside_the_chart_and_the_table():
-    at = open_app(str(ROOT / "pages" / "rankings.py"), y="2021")
+    at = open_app(str(ROOT / "pages" / "rankings.py"), menus=True, y="2021")
     keys = {button.key for button in at.get("download_button")}
     images = {f"ranking_chart_{fmt}_{shape}" for fmt in ("png", "svg") for shape in ("16x9", "square")}
     data = {f"{view}_{scope}_{fmt}" for view in ("ranking_chart", "ranking") for scope in ("shown", "all")
