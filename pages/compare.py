@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from parindex import app, charts, export, labels, ui
+from parindex import app, export, figures, labels, ui
 from parindex.db import query
 
 MAX_UNITS = 4
@@ -37,13 +37,8 @@ if areas.empty:
     st.caption(t("unit.no_criteria", year=ctx.year))
 else:
     st.subheader(t("compare.areas_heading"))
-    bars = areas.assign(category=areas[f"area_short_{ctx.lang}"], series=areas["unit_id"].map(short),
-                        value=areas["pct"])
-    bars = bars.set_index("unit_id").loc[chosen].reset_index()  # the order the reader chose
-    fig = charts.grouped_bars(bars, ctx.lang, value_title=t("col.pct"))
-    charts.frame(fig, lang=ctx.lang, title=t("compare.areas_title", units=", ".join(short[u] for u in chosen), year=ctx.year),
-                 subtitle=t("compare.areas_subtitle", group=group_name, year=ctx.year), source=source,
-                 height=26 * len(bars) + 40, legend=True)
+    fig = figures.compare_areas(areas, chosen, {u: short[u] for u in chosen}, lang=ctx.lang, group_name=group_name,
+                                year=ctx.year, source=source)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh"), key="compare_areas", t=t,
              draft=ctx.is_draft, data=ui.view_data(areas, ctx, ui.view_metadata(assessment, t)))
     st.dataframe(labels.compare_table(areas, chosen, short, t), hide_index=True, width="stretch")
@@ -52,10 +47,7 @@ st.subheader(t("compare.history_heading"))
 histories = pd.concat([query("unit_history", unit=u, drafts=ctx.drafts).assign(series=short[u]) for u in chosen],
                       ignore_index=True)
 histories = histories[histories["year"] <= ctx.year]  # "over the years, to the chosen one"
-lines = histories.assign(value=histories["pct"], hover=[labels.history_hover(r, t) for r in histories.to_dict("records")])
-fig = charts.history(lines, ctx.lang, value_title=t("col.pct"))
-charts.frame(fig, lang=ctx.lang, title=t("compare.history_title", year=ctx.year), subtitle=t("compare.history_subtitle"),
-             source=labels.history_source(histories, t), height=300, legend=True)
+fig = figures.compare_history(histories, lang=ctx.lang, year=ctx.year)
 ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh-lich-su"), key="compare_history", t=t,
          draft=bool(ctx.draft_years),
          data=ui.ViewData(export.tidy(histories, group=ctx.group),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parindex import app, charts, figures, fmt, frames, labels, ui
+from parindex import app, figures, fmt, frames, labels, ui
 from parindex.db import query
 
 THRESHOLD = 80  # % of maximum: "most units below it" flags a criterion province-wide
@@ -31,7 +31,7 @@ areas = query("area_scores", **params)
 summary = query("area_summary", threshold=THRESHOLD, **params)
 st.subheader(t("criteria.heatmap_heading"))
 metadata = ui.view_metadata(assessment, t)
-fig = figures.area_heatmap(areas, summary, assessment, t=t, group_name=group_name, year=ctx.year)
+fig = figures.area_heatmap(areas, summary, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year)
 ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc"), key="area_heatmap", t=t,
          draft=ctx.is_draft, data=ui.view_data(areas, ctx, metadata, query_name="area_scores"))
 
@@ -43,11 +43,8 @@ area = st.selectbox(t("criteria.drill_label"), area_keys, key="c", index=None,
 app.write_param("c", area)
 if area:
     detail = query("criterion_scores", area=area, **params)
-    fig = charts.heatmap(frames.criterion_matrix(detail, t, mean_label=t("criteria.group_mean")), ctx.lang,
-                         colour_title=t("criteria.pct_short"))
-    charts.frame(fig, lang=ctx.lang, title=t("criteria.drill_title", area=area_names[area], year=ctx.year),
-                 subtitle=t("criteria.drill_subtitle", group=group_name, year=ctx.year), source=source,
-                 height=24 * (detail["unit_id"].nunique() + 1) + 20, top_labels=1)
+    fig = figures.criterion_heatmap(detail, lang=ctx.lang, area_name=area_names[area], group_name=group_name,
+                                    year=ctx.year, source=source)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-{area.lower()}"), key="criterion_heatmap",
              t=t, draft=ctx.is_draft,
              data=ui.view_data(detail, ctx, metadata, query_name="criterion_scores", area=area))
@@ -62,12 +59,8 @@ st.subheader(t("criteria.weakest_heading"))
 weakest = query("weakest_criteria", threshold=THRESHOLD, **params)
 rows = frames.pareto_rows(weakest, t, threshold=THRESHOLD)
 top = rows.iloc[0]
-fig = charts.pareto(rows, ctx.lang, lost_title=t("criteria.points_lost"), share_title=t("criteria.cumulative"),
-                    flagged_name=t("criteria.flagged", threshold=THRESHOLD), other_name=t("criteria.not_flagged"))
-charts.frame(fig, lang=ctx.lang, title=t("criteria.pareto_title", n=int((rows["cumulative_share"] <= 0.5).sum() + 1),
-                          total=len(rows), year=ctx.year),
-             subtitle=t("criteria.pareto_subtitle", group=group_name, year=ctx.year), source=source,
-             height=360, legend=True)
+fig = figures.points_lost(weakest, lang=ctx.lang, threshold=THRESHOLD, group_name=group_name, year=ctx.year,
+                          source=source)
 ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "diem-mat"), key="pareto", t=t, draft=ctx.is_draft,
          data=ui.view_data(weakest, ctx, metadata, query_name="weakest_criteria", threshold=THRESHOLD))
 flagged = rows[rows["flagged"]]
@@ -86,14 +79,7 @@ st.caption(t("criteria.top_loss", name=f"{top['criterion_id']} {top[f'name_{ctx.
 st.subheader(t("criteria.self_heading"))
 gaps = query("self_assessment", **params)
 totals = gaps[gaps["area_key"].isna()].sort_values("gap", ascending=False)
-bars = totals.assign(label=totals[f"short_{ctx.lang}"], value=totals["gap"],
-                     hover=[labels.self_gap_hover(r, t) for r in totals.to_dict("records")])
-over = int((totals["gap"] > 0).sum())
-fig = charts.diverging_bars(bars, ctx.lang, value_title=t("criteria.gap_axis"),
-                            positive_name=t("criteria.over"), other_name=t("criteria.not_over"))
-charts.frame(fig, lang=ctx.lang, title=t("criteria.self_title", n=over, of=len(totals), year=ctx.year),
-             subtitle=t("criteria.self_subtitle", group=group_name, year=ctx.year), source=source,
-             note=t("criteria.survey_note"), height=22 * len(totals) + 30, legend=True)
+fig = figures.self_gap(totals, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source)
 ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "tu-danh-gia"), key="self_gap", t=t, draft=ctx.is_draft,
          data=ui.view_data(gaps, ctx, metadata, query_name="self_assessment"))
 st.dataframe(labels.self_gap_table(gaps, t), hide_index=True, width="stretch")

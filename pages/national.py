@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parindex import app, charts, export, labels, ui
+from parindex import app, export, figures, labels, ui
 from parindex.db import query
 
 ctx = app.context()
@@ -19,16 +19,7 @@ name = labels.unit_name(context[context["is_home"]].iloc[0], t) if context["is_h
 st.title(t("national.title", name=labels.capitalised(name)))
 st.caption(t("national.caption"))
 
-rank_of = int(years["n_units"].max())
-place = place.assign(hover=[labels.national_hover(r, t) for r in place.to_dict("records")])
-fig = charts.rank_history(place, ctx.lang, rank_title=t("national.rank_axis", of=rank_of), rank_of=rank_of,
-                          derived_name=t("national.derived"), stated_name=t("national.stated"))
-known = place.dropna(subset=["rank"])
-best = known.loc[known["rank"].idxmin()]
-charts.frame(fig, lang=ctx.lang, title=t("national.chart_title", name=labels.capitalised(name),
-                                         rank=int(best["rank"]), year=int(best["year"])),
-             subtitle=t("national.chart_subtitle", of=rank_of), source=labels.national_source(place, t),
-             note=labels.missing_years_note(place, t), height=300, legend=True)
+fig = figures.national_place(place, lang=ctx.lang, name=labels.capitalised(name), rank_of=int(years["n_units"].max()))
 ui.chart(fig, file_name=ui.file_name(int(place["year"].max()), "province", "toan-quoc"), key="national_rank", t=t,
          data=ui.ViewData(export.tidy(place), ui.source_metadata(labels.national_source(place, t))))
 

@@ -66,7 +66,7 @@ def group_overview() -> None:
         st.subheader(t("overview.tiers_heading"))
         left, right = st.columns([3, 2])
         with left:
-            fig = figures.tiers(tiers, summary, assessment, t=t, group_name=group_name, year=ctx.year)
+            fig = figures.tiers(tiers, summary, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year)
             ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai"), key="tier_chart", t=t,
                      draft=ctx.is_draft,
                      data=ui.view_data(tiers, ctx, ui.view_metadata(assessment, t), query_name="tier_counts"))

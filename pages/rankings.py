@@ -16,7 +16,7 @@ ui.page_header(t("rankings.title", group=group_name, year=ctx.year), assessment,
 
 name = ui.file_name(ctx.year, ctx.group, "xep-hang")
 data = ui.view_data(ranking, ctx, ui.view_metadata(assessment, t), query_name="ranking", shape=export.ranking_data)
-fig = figures.ranking(ranking, assessment, t=t, group_name=group_name, year=ctx.year)
+fig = figures.ranking(ranking, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year)
 if fig is not None:
     ui.chart(fig, file_name=name, key="ranking_chart", t=t, draft=ctx.is_draft, data=data)
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from parindex import app, charts, export, frames, labels, ui
+from parindex import app, export, figures, labels, ui
 from parindex.db import query
 
 ctx = app.context()
@@ -32,16 +32,7 @@ source = labels.history_source(pd.concat([trends, trend.assign(provenance="publi
 metadata = ui.source_metadata(source)
 drafted = bool(ctx.draft_years)  # every chart here spans the years, a draft year among them
 if not trends.empty or trend["mean_pct"].notna().any():
-    lines = frames.trend_lines(trends, t)
-    lines = lines.assign(hover=[labels.trend_hover(r, t) for r in lines.to_dict("records")])
-    breaks = frames.break_marks(events, lines, t)
-    fig = charts.history(lines, ctx.lang, value_title=t("col.pct"),
-                         band=trend.rename(columns={"mean_pct": "value"})[["year", "value"]],
-                         band_name=t("criteria.group_mean"),
-                         spread=trend.rename(columns={"p25_pct": "low", "p75_pct": "high"})[["year", "low", "high"]],
-                         spread_name=t("trends.middle_half"), breaks=breaks, break_name=t("lineage.break"))
-    charts.frame(fig, lang=ctx.lang, title=t("trends.score_title", group=group_name.lower()),
-                 subtitle=t("trends.score_subtitle", group=group_name), source=source, height=320, legend=True)
+    fig = figures.score_trend(trends, trend, events, lang=ctx.lang, group_name=group_name, source=source)
     rows = pd.concat([trends, trend.assign(**{f"name_{ctx.lang}": t("criteria.group_mean")})], ignore_index=True)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xu-huong"), key="trend", t=t, draft=drafted,
              data=ui.ViewData(export.tidy(rows, group=ctx.group), metadata))
@@ -55,15 +46,8 @@ if ranked_years and ctx.year in set(trend["year"]):
     app.write_param("a", start, str(ranked_years[-1]))
     moves = query("rank_movement", **group, **{"from": int(start), "to": ctx.year}).dropna(subset=["moved"])
     if not moves.empty:
-        moves = moves.assign(label=moves[f"short_{ctx.lang}"],
-                             hover=[t("trends.move_hover", name=r[f"name_{ctx.lang}"], a=int(r["rank_from"]),
-                                      b=int(r["rank_to"]), start=start, end=ctx.year) for r in moves.to_dict("records")])
-        fig = charts.dumbbell(moves, ctx.lang, from_name=start, to_name=str(ctx.year), rank_title=t("col.rank"))
-        risers = int((moves["moved"] > 0).sum())
-        charts.frame(fig, lang=ctx.lang, title=t("trends.movement_title", up=risers,
-                                                 down=int((moves["moved"] < 0).sum()), start=start, end=ctx.year),
-                     subtitle=t("trends.movement_subtitle", group=group_name), source=source,
-                     height=24 * len(moves) + 30, legend=True)
+        fig = figures.rank_movement(moves, lang=ctx.lang, start=start, end=ctx.year, group_name=group_name,
+                                    source=source)
         ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"thu-hang-{start}"), key="movement", t=t,
                  draft=drafted, data=ui.ViewData(export.tidy(moves, group=ctx.group, year=ctx.year), metadata))
     else:
@@ -73,12 +57,7 @@ if ranked_years and ctx.year in set(trend["year"]):
 areas = query("area_trend", **group)
 if not areas.empty:
     st.subheader(t("trends.areas_heading"))
-    fig = charts.area_lines(frames.area_series(areas, t), ctx.lang, value_title=t("col.pct"),
-                            change_years=frames.framework_changes(areas),
-                            change_text=t("trends.framework_change"))
-    charts.frame(fig, lang=ctx.lang, title=t("trends.areas_title", first=int(areas["year"].min()),
-                                             last=int(areas["year"].max())),
-                 subtitle=t("trends.areas_subtitle", group=group_name), source=source, height=320, legend=True)
+    fig = figures.area_trend(areas, lang=ctx.lang, group_name=group_name, source=source)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc-xu-huong"), key="area_trend", t=t,
              draft=drafted, data=ui.ViewData(export.tidy(areas, group=ctx.group), metadata))
 
@@ -86,10 +65,6 @@ if not areas.empty:
 tiers = query("tier_history", **group)
 if not tiers.empty:
     st.subheader(t("trends.tiers_heading"))
-    fig = charts.tier_stack(tiers.assign(label=tiers[f"label_{ctx.lang}"]), ctx.lang, count_title=t("chart.units_axis"),
-                            order_names={1: t("trends.tier_1"), 2: t("trends.tier_2"), 3: t("trends.tier_3"),
-                                         4: t("trends.tier_4")})
-    charts.frame(fig, lang=ctx.lang, title=t("trends.tiers_title", group=group_name.lower()),
-                 subtitle=t("trends.tiers_subtitle"), source=source, height=300, legend=True)
+    fig = figures.tier_history(tiers, lang=ctx.lang, group_name=group_name, source=source)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai-xu-huong"), key="tier_history", t=t,
              draft=drafted, data=ui.ViewData(export.tidy(tiers, group=ctx.group), metadata))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parindex import app, charts, export, fmt, labels, planning, ui
+from parindex import app, export, figures, fmt, labels, planning, ui
 from parindex.db import query
 
 ctx = app.context()
@@ -56,16 +56,8 @@ history_name = f"chi-so-cchc_{unit_id}_lich-su"
 if scored.empty:
     st.caption(t("unit.no_history_scores"))
 else:
-    latest = history.iloc[-1]  # the line is named as it is now; each year's name is in the hover
-    lines = history.assign(series=labels.unit_name(latest, t), value=history["pct"],
-                           hover=[labels.history_hover(r, t) for r in history.to_dict("records")])
-    band = history[["year", "group_mean_pct"]].rename(columns={"group_mean_pct": "value"}).dropna()
-    fig = charts.history(lines, ctx.lang, value_title=t("col.pct"), band=band, band_name=t("criteria.group_mean"))
-    charts.frame(fig, lang=ctx.lang, title=t("unit.history_title", name=labels.unit_name(latest, t),
-                              first=int(scored["year"].min()), last=int(scored["year"].max())),
-                 subtitle=t("unit.history_subtitle"), source=labels.history_source(history, t), height=300,
-                 legend=True)
-    ui.chart(fig, file_name=history_name, key="history", t=t, draft=bool(ctx.draft_years), data=history_data)
+    ui.chart(figures.unit_history(history, lang=ctx.lang), file_name=history_name, key="history", t=t,
+             draft=bool(ctx.draft_years), data=history_data)
 st.dataframe(labels.history_table(history, t), hide_index=True, width="stretch")
 ui.data_downloads(history_data, file_name=history_name, t=t, key="history_table")
 
@@ -78,14 +70,8 @@ if areas.empty:
     st.stop()
 
 st.subheader(t("unit.areas_heading"))
-profile = areas.assign(label=areas[f"area_short_{ctx.lang}"])
-fig = charts.area_profile(profile, ctx.lang, unit_name=labels.unit_name(unit, t, "short"),
-                          mean_name=t("criteria.group_mean"), best_name=t("unit.best"), value_title=t("col.pct"))
-weakest = profile.assign(gap=profile["pct"] - profile["group_mean_pct"]).sort_values("gap").iloc[0]
-charts.frame(fig, lang=ctx.lang, title=t("unit.areas_title", area=weakest["label"], year=ctx.year),
-             subtitle=t("unit.areas_subtitle", group=group_name, year=ctx.year),
-             source=labels.source_line(assessment, t), height=28 * len(profile) + 40,
-             legend=True)
+fig = figures.unit_areas(areas, lang=ctx.lang, unit_name=labels.unit_name(unit, t, "short"), group_name=group_name,
+                         year=ctx.year, source=labels.source_line(assessment, t))
 ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"linh-vuc-{unit_id}"), key="areas", t=t,
          draft=ctx.is_draft, data=ui.view_data(areas.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t)))
 

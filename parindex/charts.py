@@ -124,7 +124,9 @@ def ranking_bars(rows: pd.DataFrame, lang: str, *, value_title: str, axis_max: f
 
 
 def watermark(fig: go.Figure, text: str) -> go.Figure:
-    """Across the plot, large and pale: a draft's figures say so on every copy of the image."""
+    """A copy marked across the plot, large and pale: a draft's figures say so on every copy of
+    the image. A copy, because the figure given may be shared (figures._kept)."""
+    fig = go.Figure(fig)
     fig.add_annotation(text=f"<b>{text}</b>", name="draft-watermark", xref="paper", yref="paper",
                        x=0.5, y=0.5, showarrow=False, textangle=-24, opacity=0.16,
                        font={"size": 72, "color": "#B00020"})

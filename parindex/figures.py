@@ -1,55 +1,245 @@
-"""The year's key figures, framed and worded, from query results: shared by their pages and the
-press kit, so a downloaded ZIP holds exactly the charts the pages show. No Streamlit here."""
+"""Every page's figures, framed and worded, from query results: one builder per chart, shared by
+the pages and the press kit, so a downloaded ZIP holds exactly the charts the pages show.
+
+A builder's figure is kept per view (`_kept`): the same arguments, data frames compared by their
+content, give the same figure object, built once for every reader. A new data version changes the
+frames and so the key. The figure is shared: a caller never changes it (ui.chart copies it before
+marking a draft)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from parindex import charts, fmt, frames, labels
 from parindex.i18n import Translator
 
 
-def tiers(tier_counts: pd.DataFrame, summary: pd.Series, assessment: pd.Series, *, t: Translator,
+_KEPT = []
+
+
+def _kept(builder):
+    kept = st.cache_resource(max_entries=512, show_spinner=False)(builder)
+    _KEPT.append(kept)
+    return kept
+
+
+def forget() -> None:
+    """Drop every kept figure: the state of a server that has not yet drawn this data version."""
+    for kept in _KEPT:
+        kept.clear()
+
+
+@_kept
+def tiers(tier_counts: pd.DataFrame, summary: pd.Series, assessment: pd.Series, *, lang: str,
           group_name: str, year: int) -> go.Figure:
     """Units per tier. tier_counts needs the columns n (units) and label (in the reader's language)."""
+    t = Translator(lang)
     best = tier_counts.iloc[0]
-    fig = charts.tier_distribution(tier_counts, t.lang, count_title=t("chart.units_axis"))
-    return charts.frame(fig, lang=t.lang, title=t("overview.chart_title", n=int(best["n"]), of=int(summary["n_units"]),
-                                                  group=group_name.lower(), tier=best["label"], year=year),
+    fig = charts.tier_distribution(tier_counts, lang, count_title=t("chart.units_axis"))
+    return charts.frame(fig, lang=lang, title=t("overview.chart_title", n=int(best["n"]), of=int(summary["n_units"]),
+                                                group=group_name.lower(), tier=best["label"], year=year),
                         subtitle=t("overview.chart_subtitle", group=group_name, year=year),
                         source=labels.source_line(assessment, t), height=60 * len(tier_counts))
 
 
-def ranking(rows: pd.DataFrame, assessment: pd.Series, *, t: Translator, group_name: str,
-            year: int) -> go.Figure | None:
+@_kept
+def ranking(rows: pd.DataFrame, assessment: pd.Series, *, lang: str, group_name: str, year: int) -> go.Figure | None:
     """Scored units in rank order, by tier; None when fewer than two units have a score."""
+    t = Translator(lang)
     scored = rows.dropna(subset=["total"])
     if len(scored) < 2:
         return None
-    bars = scored.assign(
-        label=[labels.unit_name(row, t, "short") for _, row in scored.iterrows()],
-        value=scored["total"],
-        tier_label=[labels.tier_label(row, t) for _, row in scored.iterrows()],
-        hover=[labels.ranking_hover(row, t) for _, row in scored.iterrows()],
-    )
-    fig = charts.ranking_bars(bars, t.lang, axis_max=float(assessment["max_total"]),
-                              value_title=t("rankings.axis", max=fmt.number(assessment["max_total"], t.lang, 0)))
-    leader = labels.capitalised(labels.unit_name(scored.iloc[0], t))
-    return charts.frame(fig, lang=t.lang,
+    records = scored.to_dict("records")
+    bars = scored.assign(label=[labels.unit_name(row, t, "short") for row in records], value=scored["total"],
+                         tier_label=[labels.tier_label(row, t) for row in records],
+                         hover=[labels.ranking_hover(row, t) for row in records])
+    fig = charts.ranking_bars(bars, lang, axis_max=float(assessment["max_total"]),
+                              value_title=t("rankings.axis", max=fmt.number(assessment["max_total"], lang, 0)))
+    leader = labels.capitalised(labels.unit_name(records[0], t))
+    return charts.frame(fig, lang=lang,
                         title=t("rankings.chart_title", unit=leader, group=group_name.lower(), year=year),
                         subtitle=t("rankings.chart_subtitle", group=group_name, year=year),
                         source=labels.source_line(assessment, t), height=30 + 26 * len(bars), legend=True)
 
 
-def area_heatmap(areas: pd.DataFrame, summary: pd.DataFrame, assessment: pd.Series, *, t: Translator,
+@_kept
+def area_heatmap(areas: pd.DataFrame, summary: pd.DataFrame, assessment: pd.Series, *, lang: str,
                  group_name: str, year: int) -> go.Figure:
     """Units by criterion area on the fixed 0-100 scale; the title names the weakest area."""
+    t = Translator(lang)
     weakest = summary.sort_values("mean_pct").iloc[0]
-    fig = charts.heatmap(frames.area_matrix(areas, t, mean_label=t("criteria.group_mean")), t.lang,
+    fig = charts.heatmap(frames.area_matrix(areas, t, mean_label=t("criteria.group_mean")), lang,
                          colour_title=t("criteria.pct_short"))
-    return charts.frame(fig, lang=t.lang, title=t("criteria.heatmap_title", area=weakest[f"area_{t.lang}"],
-                                                  pct=fmt.number(weakest["mean_pct"], t.lang, 1), year=year),
+    return charts.frame(fig, lang=lang, title=t("criteria.heatmap_title", area=weakest[f"area_{lang}"],
+                                                pct=fmt.number(weakest["mean_pct"], lang, 1), year=year),
                         subtitle=t("criteria.heatmap_subtitle", group=group_name, year=year),
                         source=labels.source_line(assessment, t),
                         height=24 * (areas["unit_id"].nunique() + 1) + 20, top_labels=2)
+
+
+@_kept
+def criterion_heatmap(detail: pd.DataFrame, *, lang: str, area_name: str, group_name: str, year: int,
+                      source: str) -> go.Figure:
+    """Units by the criteria of one area, on the same fixed scale."""
+    t = Translator(lang)
+    fig = charts.heatmap(frames.criterion_matrix(detail, t, mean_label=t("criteria.group_mean")), lang,
+                         colour_title=t("criteria.pct_short"))
+    return charts.frame(fig, lang=lang, title=t("criteria.drill_title", area=area_name, year=year),
+                        subtitle=t("criteria.drill_subtitle", group=group_name, year=year), source=source,
+                        height=24 * (detail["unit_id"].nunique() + 1) + 20, top_labels=1)
+
+
+@_kept
+def points_lost(weakest: pd.DataFrame, *, lang: str, threshold: float, group_name: str, year: int,
+                source: str) -> go.Figure:
+    """Points lost per criterion, largest first, with the running share (a Pareto chart)."""
+    t = Translator(lang)
+    rows = frames.pareto_rows(weakest, t, threshold=threshold)
+    fig = charts.pareto(rows, lang, lost_title=t("criteria.points_lost"), share_title=t("criteria.cumulative"),
+                        flagged_name=t("criteria.flagged", threshold=threshold), other_name=t("criteria.not_flagged"))
+    return charts.frame(fig, lang=lang, title=t("criteria.pareto_title",
+                                                n=int((rows["cumulative_share"] <= 0.5).sum() + 1),
+                                                total=len(rows), year=year),
+                        subtitle=t("criteria.pareto_subtitle", group=group_name, year=year), source=source,
+                        height=360, legend=True)
+
+
+@_kept
+def self_gap(totals: pd.DataFrame, *, lang: str, group_name: str, year: int, source: str) -> go.Figure:
+    """Self-assessed total minus the council's, unit by unit, largest gap first."""
+    t = Translator(lang)
+    bars = totals.assign(label=totals[f"short_{lang}"], value=totals["gap"],
+                         hover=[labels.self_gap_hover(r, t) for r in totals.to_dict("records")])
+    fig = charts.diverging_bars(bars, lang, value_title=t("criteria.gap_axis"),
+                                positive_name=t("criteria.over"), other_name=t("criteria.not_over"))
+    return charts.frame(fig, lang=lang, title=t("criteria.self_title", n=int((totals["gap"] > 0).sum()),
+                                                of=len(totals), year=year),
+                        subtitle=t("criteria.self_subtitle", group=group_name, year=year), source=source,
+                        note=t("criteria.survey_note"), height=22 * len(totals) + 30, legend=True)
+
+
+@_kept
+def score_trend(trends: pd.DataFrame, group_trend: pd.DataFrame, events: pd.DataFrame, *, lang: str,
+                group_name: str, source: str) -> go.Figure:
+    """The chosen units' % of maximum over the years, before the group's mean and middle half,
+    with breaks where a unit was merged or split."""
+    t = Translator(lang)
+    lines = frames.trend_lines(trends, t)
+    lines = lines.assign(hover=[labels.trend_hover(r, t) for r in lines.to_dict("records")])
+    spread = group_trend.rename(columns={"p25_pct": "low", "p75_pct": "high"})[["year", "low", "high"]]
+    fig = charts.history(lines, lang, value_title=t("col.pct"),
+                         band=group_trend.rename(columns={"mean_pct": "value"})[["year", "value"]],
+                         band_name=t("criteria.group_mean"), spread=spread,
+                         spread_name=t("trends.middle_half"), breaks=frames.break_marks(events, lines, t),
+                         break_name=t("lineage.break"))
+    return charts.frame(fig, lang=lang, title=t("trends.score_title", group=group_name.lower()),
+                        subtitle=t("trends.score_subtitle", group=group_name), source=source, height=320, legend=True)
+
+
+@_kept
+def rank_movement(moves: pd.DataFrame, *, lang: str, start: str, end: int, group_name: str, source: str) -> go.Figure:
+    """Each unit's rank in two years, joined: who rose and who fell."""
+    t = Translator(lang)
+    moves = moves.assign(label=moves[f"short_{lang}"],
+                         hover=[t("trends.move_hover", name=r[f"name_{lang}"], a=int(r["rank_from"]),
+                                  b=int(r["rank_to"]), start=start, end=end) for r in moves.to_dict("records")])
+    fig = charts.dumbbell(moves, lang, from_name=start, to_name=str(end), rank_title=t("col.rank"))
+    return charts.frame(fig, lang=lang, title=t("trends.movement_title", up=int((moves["moved"] > 0).sum()),
+                                                down=int((moves["moved"] < 0).sum()), start=start, end=end),
+                        subtitle=t("trends.movement_subtitle", group=group_name), source=source,
+                        height=24 * len(moves) + 30, legend=True)
+
+
+@_kept
+def area_trend(areas: pd.DataFrame, *, lang: str, group_name: str, source: str) -> go.Figure:
+    """The group's mean % of maximum per area over the years, changes of criteria set marked."""
+    t = Translator(lang)
+    fig = charts.area_lines(frames.area_series(areas, t), lang, value_title=t("col.pct"),
+                            change_years=frames.framework_changes(areas), change_text=t("trends.framework_change"))
+    return charts.frame(fig, lang=lang, title=t("trends.areas_title", first=int(areas["year"].min()),
+                                                last=int(areas["year"].max())),
+                        subtitle=t("trends.areas_subtitle", group=group_name), source=source, height=320, legend=True)
+
+
+@_kept
+def tier_history(tiers: pd.DataFrame, *, lang: str, group_name: str, source: str) -> go.Figure:
+    """Units per tier, year by year, each year with its own tier labels."""
+    t = Translator(lang)
+    fig = charts.tier_stack(tiers.assign(label=tiers[f"label_{lang}"]), lang, count_title=t("chart.units_axis"),
+                            order_names={n: t(f"trends.tier_{n}") for n in (1, 2, 3, 4)})
+    return charts.frame(fig, lang=lang, title=t("trends.tiers_title", group=group_name.lower()),
+                        subtitle=t("trends.tiers_subtitle"), source=source, height=300, legend=True)
+
+
+@_kept
+def unit_history(history: pd.DataFrame, *, lang: str) -> go.Figure:
+    """One unit's % of maximum over the years (named as it is now), before its group's mean."""
+    t = Translator(lang)
+    scored = history.dropna(subset=["pct"])
+    latest = history.iloc[-1]  # the line is named as it is now; each year's name is in the hover
+    lines = history.assign(series=labels.unit_name(latest, t), value=history["pct"],
+                           hover=[labels.history_hover(r, t) for r in history.to_dict("records")])
+    band = history[["year", "group_mean_pct"]].rename(columns={"group_mean_pct": "value"}).dropna()
+    fig = charts.history(lines, lang, value_title=t("col.pct"), band=band, band_name=t("criteria.group_mean"))
+    return charts.frame(fig, lang=lang, title=t("unit.history_title", name=labels.unit_name(latest, t),
+                                                first=int(scored["year"].min()), last=int(scored["year"].max())),
+                        subtitle=t("unit.history_subtitle"), source=labels.history_source(history, t), height=300,
+                        legend=True)
+
+
+@_kept
+def unit_areas(areas: pd.DataFrame, *, lang: str, unit_name: str, group_name: str, year: int,
+               source: str) -> go.Figure:
+    """One unit's % of maximum per area against its group's mean and best; the title names the
+    area furthest below the mean."""
+    t = Translator(lang)
+    profile = areas.assign(label=areas[f"area_short_{lang}"])
+    fig = charts.area_profile(profile, lang, unit_name=unit_name, mean_name=t("criteria.group_mean"),
+                              best_name=t("unit.best"), value_title=t("col.pct"))
+    weakest = profile.assign(gap=profile["pct"] - profile["group_mean_pct"]).sort_values("gap").iloc[0]
+    return charts.frame(fig, lang=lang, title=t("unit.areas_title", area=weakest["label"], year=year),
+                        subtitle=t("unit.areas_subtitle", group=group_name, year=year), source=source,
+                        height=28 * len(profile) + 40, legend=True)
+
+
+@_kept
+def compare_areas(areas: pd.DataFrame, chosen: list[str], short: dict[str, str], *, lang: str, group_name: str,
+                  year: int, source: str) -> go.Figure:
+    """The chosen units' % of maximum per area, side by side, in the order the reader chose them."""
+    t = Translator(lang)
+    bars = areas.assign(category=areas[f"area_short_{lang}"], series=areas["unit_id"].map(short), value=areas["pct"])
+    bars = bars.set_index("unit_id").loc[chosen].reset_index()
+    fig = charts.grouped_bars(bars, lang, value_title=t("col.pct"))
+    return charts.frame(fig, lang=lang, title=t("compare.areas_title", units=", ".join(short[u] for u in chosen),
+                                                year=year),
+                        subtitle=t("compare.areas_subtitle", group=group_name, year=year), source=source,
+                        height=26 * len(bars) + 40, legend=True)
+
+
+@_kept
+def compare_history(histories: pd.DataFrame, *, lang: str, year: int) -> go.Figure:
+    """The chosen units' % of maximum over the years, to the chosen year."""
+    t = Translator(lang)
+    lines = histories.assign(value=histories["pct"],
+                             hover=[labels.history_hover(r, t) for r in histories.to_dict("records")])
+    fig = charts.history(lines, lang, value_title=t("col.pct"))
+    return charts.frame(fig, lang=lang, title=t("compare.history_title", year=year),
+                        subtitle=t("compare.history_subtitle"), source=labels.history_source(histories, t),
+                        height=300, legend=True)
+
+
+@_kept
+def national_place(place: pd.DataFrame, *, lang: str, name: str, rank_of: int) -> go.Figure:
+    """The province's place among `rank_of` provinces, year by year; derived places marked."""
+    t = Translator(lang)
+    place = place.assign(hover=[labels.national_hover(r, t) for r in place.to_dict("records")])
+    fig = charts.rank_history(place, lang, rank_title=t("national.rank_axis", of=rank_of), rank_of=rank_of,
+                              derived_name=t("national.derived"), stated_name=t("national.stated"))
+    known = place.dropna(subset=["rank"])
+    best = known.loc[known["rank"].idxmin()]
+    return charts.frame(fig, lang=lang, title=t("national.chart_title", name=name, rank=int(best["rank"]),
+                                                year=int(best["year"])),
+                        subtitle=t("national.chart_subtitle", of=rank_of), source=labels.national_source(place, t),
+                        note=labels.missing_years_note(place, t), height=300, legend=True)

@@ -47,11 +47,11 @@ def build(view: View) -> bytes:
     areas = query("area_scores", **view.params)
     area_summary = query("area_summary", threshold=80, **view.params)
 
-    shown = {"xep-loai": (figures.tiers(tiers, summary, assessment, t=t, group_name=group_name, year=view.year)
+    shown = {"xep-loai": (figures.tiers(tiers, summary, assessment, lang=t.lang, group_name=group_name, year=view.year)
                           if not tiers.empty else None, export.tidy(tiers, year=view.year, group=view.group)),
-             "xep-hang": (figures.ranking(ranking, assessment, t=t, group_name=group_name, year=view.year),
+             "xep-hang": (figures.ranking(ranking, assessment, lang=t.lang, group_name=group_name, year=view.year),
                           export.ranking_data(ranking, view.year, view.group)),
-             "linh-vuc": (figures.area_heatmap(areas, area_summary, assessment, t=t, group_name=group_name,
+             "linh-vuc": (figures.area_heatmap(areas, area_summary, assessment, lang=t.lang, group_name=group_name,
                                                year=view.year) if not areas.empty else None,
                           export.tidy(areas, year=view.year, group=view.group))}
     draft = assessment["status"] == "draft"
@@ -65,7 +65,7 @@ def build(view: View) -> bytes:
             if fig is None:
                 continue
             if draft:
-                charts.watermark(fig, t("chart.draft"))
+                fig = charts.watermark(fig, t("chart.draft"))
             names += _add_images(kit, fig, view.file_name(slug))
             names.append(_add(kit, f"{view.file_name(slug)}.csv", export.csv_bytes(data)))
         names.append(_add(kit, f"{view.file_name(t('presskit.paragraph_file'))}.txt", paragraph.encode("utf-8")))

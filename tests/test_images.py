@@ -20,7 +20,7 @@ pytestmark = pytest.mark.usefixtures("on_embedded")
 def ranking_2021(lang: str = "vi", draft: bool = False):
     params = {"jurisdiction": "lao-cai", "group": "department", "year": 2021}
     t = Translator(lang)
-    fig = figures.ranking(query("ranking", **params), query("assessment", **params).iloc[0], t=t,
+    fig = figures.ranking(query("ranking", **params), query("assessment", **params).iloc[0], lang=lang,
                           group_name=t("group.department"), year=2021)
     return charts.watermark(fig, t("chart.draft")) if draft else fig
 
