@@ -48,18 +48,20 @@ def free_port() -> int:
 
 
 class StreamlitServer:
-    """`python -m parindex serve` (streamlit run dashboard.py) as a subprocess; its output goes to a
-    log file (no pipe to fill)."""
+    """`python -m parindex serve` (streamlit run dashboard.py) as a subprocess, or `streamlit run`
+    of another script; its output goes to a log file (no pipe to fill)."""
 
-    def __init__(self, db: Path, log: Path, port: int | None = None):
+    def __init__(self, db: Path, log: Path, port: int | None = None, script: Path | None = None):
         self.db = db
         self.log = log
+        self.script = script
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 60) -> StreamlitServer:
-        command = [sys.executable, "-m", "parindex", "serve", "--server.headless", "true",
+        serve = ["parindex", "serve"] if self.script is None else ["streamlit", "run", str(self.script)]
+        command = [sys.executable, "-m", *serve, "--server.headless", "true",
                    "--server.address", "127.0.0.1", "--server.port", str(self.port),
                    "--browser.gatherUsageStats", "false"]
         env = {**os.environ, "PARINDEX_DB": str(self.db), "PYTHONUNBUFFERED": "1"}
