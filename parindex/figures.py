@@ -20,7 +20,7 @@ _KEPT = []
 
 
 def _kept(builder):
-    kept = st.cache_resource(max_entries=512, show_spinner=False)(builder)
+    kept = st.cache_resource(max_entries=128, show_spinner=False)(builder)  # per builder: bounded memory
     _KEPT.append(kept)
     return kept
 
