@@ -56,4 +56,5 @@ ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh-lich-su"), ke
 rank_table = histories.pivot_table(index="year", columns="series", values="rank", sort=False).reindex(
     columns=[short[u] for u in chosen])
 st.caption(t("compare.rank_caption"))
+st.space("small")  # on a phone the table's toolbar shows above it: clear of the caption
 st.dataframe(labels.rank_history_table(rank_table, t), hide_index=True, width="stretch")

@@ -105,6 +105,7 @@ def group_overview() -> None:
     if not checks.empty:
         st.subheader(t("overview.check_heading"))
         st.caption(t("overview.check_caption"))
+        st.space("small")  # on a phone the table's toolbar shows above it: clear of the caption
         st.dataframe(labels.check_table(checks, tiers, t), hide_index=True, width="stretch")
 
 
