@@ -94,8 +94,9 @@ def view_data(rows: pd.DataFrame, ctx: app.Context, metadata: dict[str, str], *,
 
 def alt_text(fig: go.Figure) -> str:
     """One sentence for screen readers: the chart's title (its finding) and subtitle."""
-    text = re.sub(r"<[^>]+>", " ", f"{fig.layout.title.text}. {fig.layout.title.subtitle.text}")
-    return " ".join(text.split())
+    def plain(markup: str) -> str:  # tags (bold, line breaks) out, spaces closed up
+        return " ".join(re.sub(r"<[^>]+>", " ", markup or "").split())
+    return f"{plain(fig.layout.title.text)}. {plain(fig.layout.title.subtitle.text)}"
 
 
 def _image_popover(fig: go.Figure, file_name: str, t: Translator, key: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from parindex import charts, figures
+from parindex import charts, figures, ui
 from parindex.db import query
 
 pytestmark = pytest.mark.usefixtures("on_embedded")
@@ -44,3 +44,9 @@ def test_a_draft_mark_is_on_a_copy_never_on_the_kept_figure():
     assert "draft-watermark" in names
     assert "draft-watermark" not in [a.name for a in kept.layout.annotations]
     assert "draft-watermark" not in [a.name for a in ranking_figure(rows).layout.annotations]
+
+
+def test_the_text_alternative_is_one_clean_sentence():
+    assert ui.alt_text(ranking_figure(query("ranking", **PARAMS))) == (
+        "Sở Lao động - Thương binh và Xã hội dẫn đầu sở, ban, ngành năm 2021. "
+        "Tổng điểm theo đơn vị, màu theo xếp loại · Sở, ban, ngành, năm 2021")
