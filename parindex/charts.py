@@ -39,7 +39,7 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
     title_lines = textwrap.wrap(title, 38) or [""]
     subtitle_lines = textwrap.wrap(subtitle, 46)
     footer_lines = textwrap.wrap(source, 50) + (textwrap.wrap(note, 50) if note else [])
-    heading = 12 + 22 * len(title_lines) + 18 * len(subtitle_lines)
+    heading = 18 + 22 * len(title_lines) + 18 * len(subtitle_lines)
     top = heading + (34 if legend else 14) + 16 * top_labels
     bottom = 62 + 15 * len(footer_lines)
     # One merged layout, validated once: plotly's update_layout and update_*axes re-walk the
@@ -51,14 +51,14 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
         "title": {"text": "<br>".join(f"<b>{line}</b>" for line in title_lines),
                   "subtitle": {"text": "<br>".join(subtitle_lines), "font": {"color": MUTED, "size": 13}},
                   "xref": "container", "x": 0, "xanchor": "left", "yref": "container", "y": 1,
-                  "yanchor": "top", "pad": {"t": 12, "l": 4}, "font": {"size": 16, "color": INK}},
+                  "yanchor": "top", "pad": {"t": 18, "l": 12}, "font": {"size": 16, "color": INK}},  # room for ể, ỗ
         "font": {"family": FONT, "color": INK, "size": 13},
         "separators": ",." if lang == "vi" else ".,",  # axis ticks: 89,5 in Vietnamese
         "paper_bgcolor": "white", "plot_bgcolor": "white",
         "height": height + top + bottom,
         "margin": {"l": 8, "r": 84, "t": top, "b": bottom},
         "showlegend": legend,
-        "legend": {"orientation": "h", "xref": "container", "x": 0, "xanchor": "left",
+        "legend": {"orientation": "h", "xref": "container", "x": 0.01, "xanchor": "left",
                    "yref": "container", "y": 1 - (heading + 6) / (height + top + bottom), "yanchor": "top",
                    "title": {"text": ""}},
         "hoverlabel": {"font": {"family": FONT}},
