@@ -333,7 +333,7 @@ def tier_stack(rows: pd.DataFrame, lang: str, *, count_title: str, order_names: 
     """Units per tier in each year, stacked, best tier at the bottom; each year keeps its own
     labels (in the hover and the bar text). Columns: year, tier_order, label, n."""
     fig = go.Figure()
-    for order, part in rows.groupby("tier_order", sort=True):
+    for order, part in rows[rows["n"] > 0].groupby("tier_order", sort=True):  # no legend entry for an empty tier
         fig.add_trace(go.Bar(x=part["year"].astype(str), y=part["n"], name=order_names.get(int(order), str(order)),
                              marker={"color": tier_colour(order)}, text=part["n"], textposition="inside",
                              customdata=part[["label"]], hovertemplate="%{x} · %{customdata[0]}: %{y}<extra></extra>"))

@@ -30,6 +30,7 @@ def test_trends_draws_scores_movement_areas_and_tiers():
     assert [int(float(shape["x0"]) + 0.5) for shape in areas["layout"]["shapes"]] == [2022]
     stacked = {trace["name"]: values(trace["y"]) for trace in tiers["data"]}
     assert stacked["Nhóm cao nhất"][:2] == [9, 9]  # 2015: 9 Tốt; 2018: 9 Tốt
+    assert all(max(counts) > 0 for counts in stacked.values())  # no legend entry for a tier no year has
 
 
 def test_trends_follows_a_rename_and_keeps_the_from_year_in_the_url():
@@ -48,4 +49,5 @@ def test_trends_invalid_from_year_falls_back():
 def test_trends_in_english():
     at = open_app(TRENDS, y="2021", lang="en")
     assert at.title[0].value == "Trends — Departments and agencies"
+    assert plain(figures(at)[-1]["layout"]["title"]["text"]) == "Departments and agencies per tier, each year"
     assert {s.value for s in at.subheader} == {"Who rose, who fell", "Each area over the years", "Tiers over the years"}
