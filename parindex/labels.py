@@ -374,6 +374,8 @@ def summary_paragraph(summary: pd.Series, tiers: pd.DataFrame, areas: pd.DataFra
             mean += ", " + t(direction, year=int(summary["prev_year"]),
                             mean=fmt.number(summary["prev_mean_total"], t.lang), max=maximum)
         parts.append(mean + ".")
+    else:  # no mean (units without scores): the year and the group still open the paragraph
+        parts.append(t("summary.assessed", year=int(summary["year"]), group=group, n=int(summary["n_units"])))
     for _, tier in tiers[tiers["n"] > 0].iterrows():
         line = t("summary.tier", n=int(tier["n"]), tier=tier["label"], share=fmt.percent(tier["share"], t.lang))
         names = tier[f"names_{t.lang}"]
@@ -416,18 +418,21 @@ def framework_table(areas: pd.DataFrame, t: Translator) -> pd.DataFrame:
 
 def tier_table(tiers: pd.DataFrame, t: Translator) -> pd.DataFrame:
     rows = tiers.to_dict("records")
+    # A tier without a lower bound is "the rest" below the others' bounds; where no tier of the year
+    # has a bound (2018 published the tiers' names only), its bound is unknown.
+    bounded = set(tiers.loc[tiers["min_points"].notna(), ["year", "unit_group"]].itertuples(index=False, name=None))
     return pd.DataFrame({
         t("filter.group"): [t(f"group.{r['unit_group']}") for r in rows],
         t("filter.year"): [str(int(r["year"])) for r in rows],
         t("col.tier"): [r[f"label_{t.lang}"] for r in rows],
-        t("method.col_bound"): [_bound_text(r, t) for r in rows],
+        t("method.col_bound"): [_bound_text(r, t, (r["year"], r["unit_group"]) in bounded) for r in rows],
         t("col.data"): [t(f"provenance.{r['provenance']}") for r in rows],
     })
 
 
-def _bound_text(row: pd.Series, t: Translator) -> str:
+def _bound_text(row: dict, t: Translator, others_bounded: bool) -> str:
     if fmt.is_missing(row["min_points"]):
-        return t("method.bound_rest")
+        return t("method.bound_rest") if others_bounded else fmt.NA
     sign = "≥" if row["min_inclusive"] else ">"
     return f"{sign} {fmt.number(row['min_points'], t.lang)}"
 

@@ -247,6 +247,13 @@ def test_summary_paragraph_2021_departments_matches_the_published_figures():
     assert "Sở Nội vụ; Văn phòng UBND tỉnh" in paragraph and paragraph.endswith("không phải số liệu công bố.)")
 
 
+def test_a_paragraph_without_a_mean_still_opens_with_the_year_and_the_group():
+    at = open_app(y="2018")  # 2018 was published as tiers only: no scores, no mean
+    (paragraph,) = [text.value for text in at.text]
+    assert paragraph.startswith("Năm 2018, khối sở, ban, ngành có 19 đơn vị được đánh giá. "
+                                "Có 9 đơn vị ở nhóm «Tốt», chiếm 47,37%: ")
+
+
 def test_the_share_link_holds_the_page_filters_and_leaves_defaults_out():
     at = open_app(str(ROOT / "pages" / "unit.py"), menus=True, y="2020", u="so-y-te", lang="en", g="department")
     link = at.code[0].value

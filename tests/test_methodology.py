@@ -31,6 +31,11 @@ def test_methodology_page_lists_assessments_frameworks_tiers_and_lineage():
     assert frameworks[0]["Tự đánh giá"].tolist()[-1] == "không (điều tra xã hội học)"
     row = tiers[(tiers["Năm"] == "2021") & (tiers["Xếp loại"] == "Trên 90 điểm")].iloc[0]
     assert row["Ngưỡng điểm"] == "> 90,00"  # the district band's bound is exclusive
+    departments_2021 = tiers[(tiers["Năm"] == "2021") & (tiers["Khối đơn vị"] == "Sở, ban, ngành")]
+    bounds = dict(zip(departments_2021["Xếp loại"], departments_2021["Ngưỡng điểm"]))
+    assert bounds["Dưới 85 điểm"] == "còn lại"  # below the other bands' bounds
+    in_2018 = tiers[tiers["Năm"] == "2018"]["Ngưỡng điểm"].tolist()
+    assert in_2018 and set(in_2018) == {"—"}  # 2018 published the tiers' names only: bounds unknown
     assert lineage["Thay đổi"].tolist() == [
         "2018: Sở Giao thông vận tải đổi tên thành Sở Giao thông vận tải - Xây dựng",
         "2019: huyện Sa Pa đổi tên thành thị xã Sa Pa"]
