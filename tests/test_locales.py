@@ -33,3 +33,17 @@ def test_translator_fills_placeholders(lang):
     t = Translator(lang)
     assert "2021" in t("overview.title", group="X", year=2021)
     assert t("no.such.key") == "no.such.key"  # shown, never a crash; the tests above keep it from happening
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "data").glob("*.csv")), ids=lambda p: p.name)
+def test_a_vietnamese_note_is_not_the_english_one_copied(path):
+    """The data's notes are shown in the reader's language: a Vietnamese page must not show English."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if not rows or "note_vi" not in rows[0]:
+        return
+    copied = [(number, row["note_en"]) for number, row in enumerate(rows, start=2)
+              if re.search(r"[A-Za-z]{3}", row["note_en"] or "") and row["note_vi"] == row["note_en"]]
+    assert copied == []
