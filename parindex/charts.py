@@ -150,7 +150,8 @@ def heatmap(matrix: pd.DataFrame, lang: str, *, colour_title: str) -> go.Figure:
     `matrix` is indexed by row label with one column per area label; NaN stays blank.
     """
     text = [[fmt.number(v, lang, 0) for v in row] for row in matrix.to_numpy()]
-    columns = ["<br>".join(textwrap.wrap(str(c), 12)) for c in matrix.columns]  # narrow columns: wrap
+    # Narrow columns (eight areas beside the unit names): two short lines each, words kept whole.
+    columns = ["<br>".join(textwrap.wrap(str(c), 10, break_long_words=False)) for c in matrix.columns]
     fig = go.Figure(go.Heatmap(
         z=matrix.to_numpy(dtype=float), x=columns, y=list(matrix.index),
         zmin=0, zmax=100, colorscale=PCT_SCALE, text=text, texttemplate="%{text}",
@@ -159,7 +160,7 @@ def heatmap(matrix: pd.DataFrame, lang: str, *, colour_title: str) -> go.Figure:
         hovertemplate="%{y}<br>%{x}: %{text}%<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", title=None, showgrid=False)
-    fig.update_xaxes(side="top", title=None, showgrid=False, tickangle=0)
+    fig.update_xaxes(side="top", title=None, showgrid=False, tickangle=0, tickfont={"size": 11})
     return fig
 
 
