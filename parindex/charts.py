@@ -36,10 +36,8 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
     of lines, so title, legend, axis title and source never overlap and nothing is cut off.
     `top_labels` is the number of text lines an axis draws above the plot (a heatmap's columns).
     """
-    title_lines = textwrap.wrap(title, 38) or [""]
-    subtitle_lines = textwrap.wrap(subtitle, 46)
+    title_text, subtitle_text, heading = heading_lines(title, subtitle)
     footer_lines = textwrap.wrap(source, 50) + (textwrap.wrap(note, 50) if note else [])
-    heading = 18 + 22 * len(title_lines) + 18 * len(subtitle_lines)
     top = heading + (34 if legend else 14) + 16 * top_labels
     bottom = 62 + 15 * len(footer_lines)
     # One merged layout, validated once: plotly's update_layout and update_*axes re-walk the
@@ -48,8 +46,7 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
     fig.layout.template = None
     layout = fig.layout.to_plotly_json()
     _merge(layout, {
-        "title": {"text": "<br>".join(f"<b>{line}</b>" for line in title_lines),
-                  "subtitle": {"text": "<br>".join(subtitle_lines), "font": {"color": MUTED, "size": 13}},
+        "title": {"text": title_text, "subtitle": {"text": subtitle_text, "font": {"color": MUTED, "size": 13}},
                   "xref": "container", "x": 0, "xanchor": "left", "yref": "container", "y": 1,
                   "yanchor": "top", "pad": {"t": 18, "l": 12}, "font": {"size": 16, "color": INK}},  # room for ể, ỗ
         "font": {"family": FONT, "color": INK, "size": 13},
@@ -63,7 +60,8 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
                    "title": {"text": ""}},
         "hoverlabel": {"font": {"family": FONT}},
         "modebar": {"orientation": "v"},  # down the right edge, not over a long title on a phone
-        "meta": {"heading_px": heading},  # for an export at another height (parindex.images)
+        # For an export at another size (parindex.images): the heading again, wrapped to its width.
+        "meta": {"heading_px": heading, "title": title, "subtitle": subtitle},
     })
     # Anchored at the figure's right edge (the plot's right plus the margin): long unit names
     # widen the left margin, and the source must not be cut even on a phone.
@@ -75,6 +73,15 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
         _merge(layout.setdefault(axis, {}), {"gridcolor": "#E4E7EB", "zeroline": False, "automargin": True})
     fig.layout = go.Layout(layout)
     return fig
+
+
+def heading_lines(title: str, subtitle: str, width_px: int = 390) -> tuple[str, str, int]:
+    """Title (bold) and subtitle wrapped for a figure `width_px` wide (a phone by default), and
+    the height in px they take from the top."""
+    title_lines = textwrap.wrap(title, min(72, width_px * 38 // 390)) or [""]
+    subtitle_lines = textwrap.wrap(subtitle, min(96, width_px * 46 // 390))
+    return ("<br>".join(f"<b>{line}</b>" for line in title_lines), "<br>".join(subtitle_lines),
+            18 + 22 * len(title_lines) + 18 * len(subtitle_lines))
 
 
 def _merge(base: dict, extra: dict) -> dict:

@@ -18,6 +18,8 @@ import kaleido
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from parindex import charts
+
 # Shape: (width over height, smallest height in px). An image is at least as tall as the chart
 # on screen, so a long ranking is never squashed; the width follows from the ratio.
 SHAPES = {"16x9": (16 / 9, 675), "square": (1.0, 900)}
@@ -46,7 +48,7 @@ def render(fig: go.Figure, fmt: str, shape: str) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"not an image format: {fmt!r}")
     width, height = size(fig, shape)
-    sized = resized(fig, height)
+    sized = resized(fig, height, width)
     with _lock, warnings.catch_warnings():  # one Chromium, one page at a time
         # plotly passes its own Chromium options, which a running kaleido server ignores.
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
@@ -55,11 +57,18 @@ def render(fig: go.Figure, fmt: str, shape: str) -> bytes:
                             scale=PNG_SCALE if fmt == "png" else 1)
 
 
-def resized(fig: go.Figure, height: int) -> go.Figure:
-    """A copy laid out for another height: the frame places the legend under the heading by a
-    fraction of the height, so that fraction is computed again."""
+def resized(fig: go.Figure, height: int, width: int | None = None) -> go.Figure:
+    """A copy laid out for another size: the frame places the legend under the heading by a
+    fraction of the height, so that fraction is computed again; given a width, the title and
+    subtitle are wrapped again to it (a 16:9 image need not keep a phone's short lines)."""
     copied = go.Figure(copy.deepcopy(fig.to_dict()))
-    heading = (copied.layout.meta or {}).get("heading_px") if isinstance(copied.layout.meta, dict) else None
+    meta = copied.layout.meta if isinstance(copied.layout.meta, dict) else {}
+    heading = meta.get("heading_px")
+    if width is not None and heading is not None and "title" in meta:
+        title, subtitle, wrapped = charts.heading_lines(meta["title"], meta["subtitle"], width)
+        copied.update_layout(title_text=title, title_subtitle_text=subtitle,
+                             margin_t=copied.layout.margin.t + wrapped - heading)
+        heading = wrapped
     copied.update_layout(height=height)
     if heading is not None:
         copied.update_layout(legend_y=1 - (heading + 6) / height)

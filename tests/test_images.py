@@ -67,6 +67,23 @@ def test_a_tall_chart_is_not_squashed_into_the_shape():
     assert below_top[0] == pytest.approx(below_top[1])  # the legend stays just under the heading, in px
 
 
+def test_a_wide_image_wraps_the_heading_to_its_width_not_a_phones():
+    fig = ranking_2021()  # "Sở Lao động - Thương binh và Xã hội dẫn đầu …": two lines on a phone
+    width, height = images.size(fig, "16x9")
+    wide = images.resized(fig, height, width)
+    words = [" ".join(re.sub(r"<[^>]+>", " ", f.layout.title.text).split()) for f in (fig, wide)]
+    assert words[0] == words[1] == "Sở Lao động - Thương binh và Xã hội dẫn đầu sở, ban, ngành năm 2021"
+    assert fig.layout.title.text.count("<br>") == 1 and wide.layout.title.text.count("<br>") == 0
+
+    def lines(text: str) -> int:
+        return text.count("<br>") + 1
+    saved = 22 * (lines(fig.layout.title.text) - lines(wide.layout.title.text)) + 18 * (
+        lines(fig.layout.title.subtitle.text) - lines(wide.layout.title.subtitle.text))
+    assert saved >= 22 and wide.layout.margin.t == fig.layout.margin.t - saved  # the plot moves up
+    below_top = (1 - fig.layout.legend.y) * fig.layout.height - saved
+    assert (1 - wide.layout.legend.y) * height == pytest.approx(below_top)  # the legend still just under
+
+
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError):
         images.render(ranking_2021(), "gif", "16x9")
