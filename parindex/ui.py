@@ -28,20 +28,19 @@ def page_header(title: str, assessment: pd.Series, t: Translator) -> None:
 def data_notes(assessment: pd.Series, t: Translator) -> None:
     """Say plainly what is illustrative and what is missing, before any figure."""
     year = int(assessment["year"])
+    note = assessment[f"note_{t.lang}"]
+    has_note = isinstance(note, str) and bool(note)
     if assessment["n_illustrative"] > 0:
-        text = t("notes.illustrative", year=year)
-        published_part = assessment[f"note_{t.lang}"]
-        if isinstance(published_part, str) and published_part:
-            text += " " + published_part
-        st.warning(text, icon="⚠️")
-    elif isinstance(assessment[f"note_{t.lang}"], str) and assessment[f"note_{t.lang}"]:
-        st.info(assessment[f"note_{t.lang}"], icon="ℹ️")
+        st.warning(t("notes.illustrative", year=year) + (f" {note}" if has_note else ""), icon="⚠️")
+    elif has_note:
+        st.info(note, icon="ℹ️")
     if assessment["tiers_illustrative"]:
         st.caption(t("notes.tiers_illustrative", year=year))
     n_units = assessment["n_units"]
     if assessment["n_scored"] == 0:
         st.caption(t("notes.no_scores", year=year))
-    elif not pd.isna(n_units) and assessment["n_scored"] < n_units and assessment["ranking"] == "computed":
+    elif not pd.isna(n_units) and assessment["n_scored"] < n_units and assessment["ranking"] == "computed" \
+            and not has_note:  # the assessment's own note says which units were published, and why
         st.caption(t("notes.partial", scored=int(assessment["n_scored"]), units=int(n_units)))
 
 

@@ -140,7 +140,10 @@ def test_overview_2015_partial_year_says_what_is_missing():
     text = texts(at)
     assert "**Tốt** — 9 đơn vị (45,00%): Sở Công Thương; Sở Giao thông vận tải;" in text
     assert "**Khá** — 7 đơn vị (35,00%) (không công bố tên)" in text
-    assert "Chỉ 9/20 đơn vị được công bố điểm" in text
+    # Said once: the assessment's own note names what was published, so the generic caption is left out.
+    assert [i.value for i in at.info] == ["Chỉ công bố điểm của 9 đơn vị xếp loại Tốt; 11 đơn vị còn lại "
+                                          "(7 Khá; 4 Trung bình) không công bố tên và điểm."]
+    assert "Chỉ 9/20 đơn vị được công bố điểm" not in text
     check = tables(at)[0].set_index("Số liệu")
     assert check.loc["Số đơn vị xếp loại Tốt"].tolist() == ["9", "9 (+11 đơn vị chưa rõ)", "✓ khớp"]
     assert check.loc["Số đơn vị xếp loại Khá"].tolist() == ["7", "0 (+11 đơn vị chưa rõ)", "✓ không mâu thuẫn"]
@@ -245,6 +248,13 @@ def test_summary_paragraph_2021_departments_matches_the_published_figures():
         share = f"{100 * count / n:.2f}".replace(".", ",")  # 6/19 = 31,58% (the announcement printed 31,5%)
         assert f"Có {count} đơn vị ở nhóm «{label}», chiếm {share}%: " in paragraph
     assert "Sở Nội vụ; Văn phòng UBND tỉnh" in paragraph and paragraph.endswith("không phải số liệu công bố.)")
+
+
+def test_a_partial_year_without_a_note_says_how_many_were_published(fixture_db, use_db):
+    use_db(fixture_db)  # 2015: 2 of 5 units scored, and the assessment has no note of its own
+    at = open_app(y="2015")
+    assert "Chỉ 2/5 đơn vị được công bố điểm; các đơn vị còn lại không được nêu tên." in [c.value for c in at.caption]
+    assert not at.info
 
 
 def test_a_paragraph_without_a_mean_still_opens_with_the_year_and_the_group():
