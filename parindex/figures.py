@@ -3,8 +3,8 @@ the pages and the press kit, so a downloaded ZIP holds exactly the charts the pa
 
 A builder's figure is kept per view (`_kept`): the same arguments, data frames compared by their
 content, give the same figure object, built once for every reader. A new data version changes the
-frames and so the key. The figure is shared: a caller never changes it (ui.chart copies it before
-marking a draft)."""
+frames and so the key. The figure is shared: a caller never changes it (charts.watermark marks a
+copy for a draft)."""
 
 from __future__ import annotations
 
