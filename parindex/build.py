@@ -20,12 +20,13 @@ import duckdb
 import pandas as pd
 
 from parindex import facts
-from parindex.dataset import TABLES, Dataset, DatasetError, alias_rows, line_ids, read_dataset, source_files
+from parindex.dataset import (TABLES, Dataset, DatasetError, alias_rows, last_years, line_ids, read_dataset,
+                              source_files)
 from parindex.db import data_version
 from parindex.importing import overlay
 from parindex.paths import SQL_DIR
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 _build_lock = threading.Lock()
 
 
@@ -134,7 +135,8 @@ def _write(con: duckdb.DuckDBPyConnection, ds: Dataset, log: pd.DataFrame, data_
     for table in TABLES:
         frame = ds[table.name].drop(columns=["_file", "_row"])
         if table.name == "unit":
-            frame = frame.assign(line_id=frame["unit_id"].map(lines))
+            frame = frame.assign(line_id=frame["unit_id"].map(lines),
+                                 last_year=frame["unit_id"].map(last_years(ds)))
         if table.name == "unit_alias":
             frame = alias_rows(ds)
         frame = frame.replace({"": None})

@@ -20,6 +20,7 @@ from parindex.names import name_key
 
 GROUPS = ("department", "district", "commune", "province")
 PROVENANCES = ("published", "illustrative")
+LINEAGE_KINDS = ("rename", "merge", "split", "abolish", "move")  # move: to another group
 TOLERANCE = Decimal("0.01")
 
 
@@ -45,8 +46,7 @@ TABLES = (
           integers=("first_year", "last_year"), choices={"unit_group": GROUPS}),
     Table("unit_alias", "unit_aliases", ("alias", "unit_id"), ("alias", "unit_id")),
     Table("unit_lineage", "unit_lineage", ("predecessor_id", "successor_id"),
-          ("predecessor_id", "year", "kind"), integers=("year",),
-          choices={"kind": ("rename", "merge", "split", "abolish")}),
+          ("predecessor_id", "year", "kind"), integers=("year",), choices={"kind": LINEAGE_KINDS}),
     Table("framework", "frameworks", ("framework_id",), ("framework_id", "name_vi", "name_en", "max_total"),
           decimals=("max_total",), integers=("first_year", "last_year"),
           choices={"provenance": PROVENANCES}),
@@ -314,10 +314,29 @@ def _check_criteria_tree(ds, problems):
 
 
 def _check_lineage(ds, problems):
-    for row in _rows(ds["unit_lineage"]):
+    rows = _rows(ds["unit_lineage"])
+    for row in rows:
         if (row["kind"] == "abolish") == bool(row["successor_id"]):
             problems.append(Problem(row["_file"], row["_row"], "successor_id",
                                     "an abolition has no successor; a rename, merge or split has one"))
+    successors: dict[str, set[str]] = {}
+    for row in rows:
+        if row["successor_id"]:
+            successors.setdefault(row["predecessor_id"], set()).add(row["successor_id"])
+    for row in rows:  # a unit that is, through its successors, its own predecessor
+        if row["successor_id"] and row["predecessor_id"] in _descendants(row["successor_id"], successors):
+            problems.append(Problem(row["_file"], row["_row"], "successor_id",
+                                    f"lineage cycle: {row['successor_id']} leads back to {row['predecessor_id']}"))
+
+
+def _descendants(unit_id: str, successors: dict[str, set[str]]) -> set[str]:
+    seen, todo = set(), [unit_id]
+    while todo:
+        for nxt in successors.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
 
 
 def _check_tiers(ds, problems):
@@ -408,14 +427,27 @@ def _check_scores(ds, problems):
 def alias_rows(ds: Dataset) -> pd.DataFrame:
     """Every spelling that names a unit: its canonical and short names and the listed aliases."""
     units = ds["unit"]
+    listed = ds["unit_alias"].reindex(columns=["alias", "unit_id", "import_id"])
     spellings = pd.concat([
-        ds["unit_alias"][["alias", "unit_id"]],
+        listed,
         units[["name_vi", "unit_id"]].rename(columns={"name_vi": "alias"}),
         units[["name_en", "unit_id"]].rename(columns={"name_en": "alias"}),
         units[["short_vi", "unit_id"]].rename(columns={"short_vi": "alias"}),
     ], ignore_index=True)
     spellings["alias_key"] = spellings["alias"].map(name_key)
-    return spellings.drop_duplicates(["alias_key", "unit_id"])[["alias", "alias_key", "unit_id"]]
+    spellings = spellings.astype(object).where(spellings.notna(), None)
+    return spellings.drop_duplicates(["alias_key", "unit_id"])[["alias", "alias_key", "unit_id", "import_id"]]
+
+
+def last_years(ds: Dataset) -> pd.Series:
+    """Each unit's last year: as written, else the year before a change that ended it (a rename,
+    merge, split, move or abolition set up by an editor), else open (None)."""
+    units = ds["unit"].set_index("unit_id")["last_year"]
+    lineage = ds["unit_lineage"]
+    ended = lineage.groupby("predecessor_id")["year"].min() - 1 if len(lineage) else pd.Series(dtype=object)
+    return pd.Series([last if last is not None and not pd.isna(last) else
+                      (int(ended[u]) if u in ended.index else None) for u, last in units.items()],
+                     index=units.index, dtype=object)
 
 
 def line_ids(ds: Dataset) -> dict[str, str]:

@@ -20,8 +20,13 @@ import pandas as pd
 
 from parindex.dataset import Dataset, DatasetError, Problem, validate
 
-TABLES = ("jurisdiction", "source", "unit", "assessment", "result", "score")
+TABLES = ("jurisdiction", "source", "unit", "unit_alias", "unit_lineage", "framework", "criterion", "tier",
+          "assessment", "result", "score")
 KEY = ["jurisdiction_id", "year", "unit_group"]
+# data/ (or an earlier layer) defines these; a layer adds the ones missing
+DEFINED_BY = {"jurisdiction": ["jurisdiction_id"], "unit": ["unit_id"], "source": ["source_id"],
+              "framework": ["framework_id"], "criterion": ["framework_id", "criterion_id"]}
+REPLACES = "replaces"  # a batch's list of earlier import ids it takes the place of (a year set up again)
 
 
 @contextmanager
@@ -49,7 +54,8 @@ def carried(db_path: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
             "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'old'").fetchall()}
         if ("import_log", "import_id") not in columns:
             return empty  # built before imports existed
-        frames = {t: _fetch(con, f"SELECT * FROM old.{t} WHERE import_id IS NOT NULL") for t in TABLES}  # noqa: S608
+        frames = {t: _fetch(con, f"SELECT * FROM old.{t} WHERE import_id IS NOT NULL")  # noqa: S608
+                  for t in TABLES if (t, "import_id") in columns}  # older files had fewer imported tables
         log = _fetch(con, "SELECT * FROM old.import_log ORDER BY import_id")
     except duckdb.Error as error:
         raise DatasetError([Problem(db_path.name, None, None,
@@ -74,6 +80,7 @@ def merge(ds: Dataset, imported: dict[str, pd.DataFrame], batch: dict[str, pd.Da
         return ds
     frames = {name: frame.copy() for name, frame in ds.frames.items()}
     for layer in layers:
+        frames = _drop_imports(frames, set(layer.get(REPLACES, ())))
         for name in TABLES:
             if name not in layer or layer[name].empty:
                 continue
@@ -81,8 +88,10 @@ def merge(ds: Dataset, imported: dict[str, pd.DataFrame], batch: dict[str, pd.Da
                                           _row=layer[name].get("_row", None))
             if name == "assessment":
                 frames = _drop_assessments(frames, incoming)
-            key = {"jurisdiction": ["jurisdiction_id"], "unit": ["unit_id"], "source": ["source_id"]}.get(name)
-            if key:  # data/ (or an earlier layer) defines these; an import adds the ones missing
+            if name == "tier":  # a year's bands set up by an editor replace the ones data/ had
+                frames[name] = _without_keys(frames[name], incoming)
+            key = DEFINED_BY.get(name)
+            if key:
                 known = set(map(tuple, frames[name][key].astype(str).values))
                 incoming = incoming[[tuple(k) not in known for k in incoming[key].astype(str).values]]
             joined = pd.concat([frames[name], incoming], ignore_index=True).astype(object)
@@ -92,6 +101,19 @@ def merge(ds: Dataset, imported: dict[str, pd.DataFrame], batch: dict[str, pd.Da
     if problems:
         raise DatasetError(problems)
     return merged
+
+
+def _drop_imports(frames: dict[str, pd.DataFrame], import_ids: set) -> dict[str, pd.DataFrame]:
+    """Without the rows of earlier imports that a new one replaces (a year set up again)."""
+    if not import_ids:
+        return frames
+    return {name: frame[~frame["import_id"].isin(import_ids)] if "import_id" in frame.columns else frame
+            for name, frame in frames.items()}
+
+
+def _without_keys(frame: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFrame:
+    keys = set(map(tuple, incoming[KEY].astype(str).values))
+    return frame[[tuple(k) not in keys for k in frame[KEY].astype(str).values]]
 
 
 def _drop_assessments(frames: dict[str, pd.DataFrame], incoming: pd.DataFrame) -> dict[str, pd.DataFrame]:

@@ -25,22 +25,27 @@ CREATE TABLE unit (
     line_id VARCHAR NOT NULL,  -- the unit a chain of renames ends in: one trend line
     import_id INTEGER);
 
-CREATE TABLE unit_alias (alias VARCHAR NOT NULL, alias_key VARCHAR NOT NULL, unit_id VARCHAR NOT NULL);
+CREATE TABLE unit_alias (alias VARCHAR NOT NULL, alias_key VARCHAR NOT NULL, unit_id VARCHAR NOT NULL,
+    import_id INTEGER);
 
-CREATE TABLE unit_lineage (  -- successor_id is NULL where a unit was abolished
+-- successor_id is NULL where a unit was abolished; year is the first year assessed after the
+-- change (a predecessor's last year is the one before); kind 'move' is a move to another group.
+CREATE TABLE unit_lineage (
     predecessor_id VARCHAR NOT NULL, successor_id VARCHAR, year INTEGER NOT NULL,
-    kind VARCHAR NOT NULL, source_id VARCHAR, note_vi VARCHAR, note_en VARCHAR);
+    kind VARCHAR NOT NULL, source_id VARCHAR, note_vi VARCHAR, note_en VARCHAR,
+    effective_date DATE, decision_no VARCHAR, import_id INTEGER);
 
 CREATE TABLE framework (
     framework_id VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
     first_year INTEGER, last_year INTEGER, max_total DECIMAL(9, 4), provenance VARCHAR NOT NULL,
-    source_id VARCHAR, note_vi VARCHAR, note_en VARCHAR);
+    source_id VARCHAR, note_vi VARCHAR, note_en VARCHAR, import_id INTEGER);
 
 CREATE TABLE criterion (
     framework_id VARCHAR NOT NULL, criterion_id VARCHAR NOT NULL, parent_id VARCHAR,
     level VARCHAR NOT NULL, area_key VARCHAR NOT NULL, name_vi VARCHAR NOT NULL,
     name_en VARCHAR NOT NULL, short_vi VARCHAR NOT NULL, short_en VARCHAR NOT NULL,
     max_points DECIMAL(9, 4) NOT NULL, self_assessed BOOLEAN NOT NULL, sort_order INTEGER NOT NULL,
+    import_id INTEGER,
     PRIMARY KEY (framework_id, criterion_id));
 
 CREATE TABLE assessment (
@@ -56,7 +61,7 @@ CREATE TABLE tier (
     jurisdiction_id VARCHAR NOT NULL, year INTEGER NOT NULL, unit_group VARCHAR NOT NULL,
     tier_order INTEGER NOT NULL, code VARCHAR NOT NULL, label_vi VARCHAR NOT NULL,
     label_en VARCHAR NOT NULL, min_points DECIMAL(9, 4), min_inclusive BOOLEAN,
-    provenance VARCHAR NOT NULL, source_id VARCHAR,
+    provenance VARCHAR NOT NULL, source_id VARCHAR, import_id INTEGER,
     PRIMARY KEY (jurisdiction_id, year, unit_group, tier_order));
 
 CREATE TABLE result (
