@@ -126,8 +126,8 @@ def restore(source: Path, db_path: Path, editor: str, data_dir: Path | None = No
                        "sha256": hashlib.sha256(data).hexdigest(), "rows": sum(len(f["result"]) for f in frames),
                        "status": "mixed"}
 
-    from parindex.importing.commit import _build
-    _build(db_path, data_dir, change, source.name)
+    from parindex.importing.commit import rebuild
+    rebuild(db_path, data_dir, change, source.name)
     return len(manifest)
 
 

@@ -40,11 +40,11 @@ def import_file(file_name: str, data: bytes, options: Options, db_path: Path, ed
         done.append(planned)
         if not planned.ok:
             raise ImportRefused(planned.problems)
-        entry = _entry(planned.frames, editor, "import", options.status, file_name=file_name,
+        entry = log_entry(planned.frames, editor, "import", options.status, file_name=file_name,
                        sha256=hashlib.sha256(data).hexdigest(), rows=planned.rows, replaced=planned.replaces)
         return planned.frames, entry
 
-    _build(db_path, data_dir, change, file_name)
+    rebuild(db_path, data_dir, change, file_name)
     return done[-1]
 
 
@@ -74,12 +74,12 @@ def publish(db_path: Path, assessment_id: str, decision_no: str, decision_date: 
             "source": source,
         }
         frames = {name: frame.assign(import_id=import_id, _file="publish", _row=None) for name, frame in frames.items()}
-        return frames, _entry(frames, editor, "publish", "published", decision_no=decision_no)
+        return frames, log_entry(frames, editor, "publish", "published", decision_no=decision_no)
 
-    _build(db_path, data_dir, change, "publish")
+    rebuild(db_path, data_dir, change, "publish")
 
 
-def _build(db_path: Path, data_dir: Path | None, change, file_name: str) -> None:
+def rebuild(db_path: Path, data_dir: Path | None, change, file_name: str) -> None:
     try:
         build.build(data_dir or build.built_from(db_path) or DATA_DIR, db_path, change)
     except DatasetError as error:  # rules across the whole dataset, the published facts
@@ -93,7 +93,7 @@ def _from_dataset(problem, file_name: str) -> ImportProblem:
                          {"reason": problem.reason})
 
 
-def _entry(frames: dict[str, pd.DataFrame], editor: str, action: str, status: str, **values) -> dict:
+def log_entry(frames: dict[str, pd.DataFrame], editor: str, action: str, status: str, **values) -> dict:
     assessment = frames["assessment"].iloc[0]
     return {"import_id": int(frames["assessment"]["import_id"].iat[0]),
             "imported_at": datetime.now(timezone.utc).replace(tzinfo=None), "editor": editor, "action": action,
