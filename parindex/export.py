@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from datetime import datetime, timezone
 
 import pandas as pd
+
+from parindex import cells
 
 
 GROUP_SLUGS = {"department": "so-nganh", "district": "huyen", "commune": "xa", "province": "tinh"}
@@ -18,21 +19,18 @@ def file_name(year: int, group: str, view: str) -> str:
 
 def xlsx(sheets: dict[str, pd.DataFrame], metadata: dict[str, str]) -> bytes:
     """One workbook: a sheet per frame, then a 'metadata' sheet (source, provenance, generated
-    at, view link) so a forwarded file still says where its numbers come from."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name[:31], index=False)
-        stamped = {**metadata, "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
-        pd.DataFrame({"key": list(stamped), "value": list(stamped.values())}).to_excel(
-            writer, sheet_name="metadata", index=False)
-    return buffer.getvalue()
+    at, view link) so a forwarded file still says where its numbers come from. No cell is a
+    formula (parindex.cells)."""
+    stamped = {**metadata, "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    return cells.xlsx_bytes({**{name[:31]: frame for name, frame in sheets.items()},
+                             "metadata": pd.DataFrame({"key": list(stamped), "value": list(stamped.values())})})
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows Vietnamese correctly; a point as decimal
-    separator and no index, so scripts read it as they read any CSV."""
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    separator and no index, so scripts read it as they read any CSV; text that a spreadsheet
+    would run as a formula starts with an apostrophe (parindex.cells)."""
+    return cells.csv_bytes(frame)
 
 
 RANKING_COLUMNS = {"unit_id": "unit_id", "name_vi": "name_vi", "name_en": "name_en", "total": "total",

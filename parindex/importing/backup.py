@@ -11,12 +11,12 @@ criteria sets, tiers) and the import log.
 from __future__ import annotations
 
 import hashlib
-import io
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
 
+from parindex import cells
 from parindex.importing.messages import ImportProblem, ImportRefused
 from parindex.importing.plan import Options, plan, read_tables, snapshot
 from parindex.importing.sheet import Grid, read_grids
@@ -59,17 +59,17 @@ def tables(db_path: Path) -> dict[str, pd.DataFrame]:
 
 
 def to_xlsx(db_path: Path) -> bytes:
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in tables(db_path).items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-    return buffer.getvalue()
+    """The backup as one workbook: text is text (parindex.cells), so a unit name such as '=1+2'
+    is never a formula and reads back as it was written."""
+    return cells.xlsx_bytes(tables(db_path))
 
 
 def to_folder(db_path: Path, folder: Path) -> None:
+    """The backup as CSV files; a text a spreadsheet would run as a formula starts with an
+    apostrophe (parindex.cells), which restore takes off again."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, frame in tables(db_path).items():
-        (folder / f"{name}.csv").write_bytes(frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig"))
+        (folder / f"{name}.csv").write_bytes(cells.csv_bytes(frame))
 
 
 def restore(source: Path, db_path: Path, editor: str, data_dir: Path | None = None) -> int:
@@ -132,8 +132,11 @@ def restore(source: Path, db_path: Path, editor: str, data_dir: Path | None = No
 
 
 def _grids(source: Path) -> dict[str, Grid]:
-    if source.is_dir():
-        return {p.stem: read_grids(p.name, p.read_bytes())[0] for p in sorted(source.glob("*.csv"))}
+    if source.is_dir():  # written by to_folder: its apostrophes (parindex.cells) come off
+        grids = {p.stem: read_grids(p.name, p.read_bytes())[0] for p in sorted(source.glob("*.csv"))}
+        for grid in grids.values():
+            grid.rows = [[cells.restored(v) for v in row] for row in grid.rows]
+        return grids
     return {grid.sheet: grid for grid in read_grids(source.name, source.read_bytes())}
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from parindex import export
+from parindex import cells, export
 from parindex.db import run
 from parindex.importing.messages import ImportProblem, ImportRefused
 
@@ -52,5 +52,5 @@ def export_csv(db_path: Path, year: int, group: str, jurisdiction: str | None) -
     if ranking.empty:
         print(f"không có kết quả đã công bố / no published results: {jurisdiction} {year} {group}", file=sys.stderr)
         return 1
-    sys.stdout.write(export.ranking_data(ranking, year, group).to_csv(index=False, lineterminator="\n"))
+    sys.stdout.write(cells.csv_text(export.ranking_data(ranking, year, group)))
     return 0

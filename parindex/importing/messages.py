@@ -30,6 +30,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_rank": ("«{value}» không phải là thứ hạng (số nguyên dương)", "'{value}' is not a rank (a whole number from 1)"),
     "unknown_unit": ("không có đơn vị «{value}» trong {group}{suggest_vi}",
                      "no unit '{value}' among the {group_en}{suggest_en}"),
+    "formula_name": ("tên đơn vị «{value}» bắt đầu bằng =, +, - hoặc @, bảng tính sẽ hiểu là công thức; hãy sửa tên",
+                     "the unit name '{value}' begins with =, +, - or @, which spreadsheets run as a formula; "
+                     "correct the name"),
     "ambiguous_unit": ("«{value}» có thể là nhiều đơn vị: {units}", "'{value}' could be several units: {units}"),
     "duplicate_unit": ("đơn vị «{value}» đã có ở dòng {first}", "unit '{value}' already appears in row {first}"),
     "duplicate_score": ("điểm của {unit}, tiêu chí {criterion} đã có ở dòng {first}",

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from parindex.cells import formula_like
 from parindex.dataset import TOLERANCE, _to_decimal
 from parindex.importing import headings
 from parindex.importing.messages import ImportProblem, group_values
@@ -404,6 +405,9 @@ def _criterion_ok(criterion, criteria, framework_id, row, column, problems) -> b
 def _unit(raw_id, name, matcher: UnitMatcher, options: Options, new_units: dict, row_no, where, problems):
     if raw_id is not None and str(raw_id).strip() in matcher.units.index:
         return str(raw_id).strip()
+    if formula_like(name):  # '=1+2 Sở A' would be a formula in every spreadsheet that lists it
+        problems.append(ImportProblem(row_no, where.get("unit"), "formula_name", {"value": name}))
+        return None
     if not name:
         problems.append(ImportProblem(row_no, where.get("unit") or where.get("unit_id"), "missing_unit"))
         return None

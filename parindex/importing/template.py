@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 
+from parindex import cells
 from parindex.importing.backup import RESULT_HEADINGS
 
 COLUMNS = ["unit_id", "name_vi", "total", "self_total", "appraised", "survey", "published_rank"]
@@ -27,8 +26,4 @@ def template_xlsx(units: pd.DataFrame) -> bytes:
     """units: unit_id, name_vi (the group's units of the year)."""
     sheet = pd.DataFrame({c: units[c] if c in units else None for c in COLUMNS})
     sheet = sheet.rename(columns=RESULT_HEADINGS)
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        sheet.to_excel(writer, sheet_name="Kết quả", index=False)
-        pd.DataFrame({"Hướng dẫn": INSTRUCTIONS[1:]}).to_excel(writer, sheet_name="Hướng dẫn", index=False)
-    return buffer.getvalue()
+    return cells.xlsx_bytes({"Kết quả": sheet, "Hướng dẫn": pd.DataFrame({"Hướng dẫn": INSTRUCTIONS[1:]})})
