@@ -1,4 +1,4 @@
-"""Command line: `python -m parindex build [--db PATH]`, `import FILE`, `publish`, `export`, `backup`,
+"""Command line: `python -m parindex build [--db PATH]`, `setup-year FILE`, `setup-template`, `import FILE`, `publish`, `export`, `backup`,
 `add-editor NAME`, `generate`, `demo --scale national --db PATH`, `bench`, and `serve [streamlit options]`."""
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"built {args.db} ({args.scale} scale, illustrative)")
         return 0
 
-    if args.command in ("import", "publish", "export", "backup", "restore", "add-editor"):
+    if args.command in ("import", "publish", "export", "backup", "restore", "add-editor", "setup-year",
+                        "setup-template"):
         return import_cli.run(args, getattr(args, "db", None) or db_path())
 
     from parindex.build import build

@@ -19,6 +19,8 @@ import pandas as pd
 from parindex import cells
 from parindex.importing.messages import ImportProblem, ImportRefused
 from parindex.importing.plan import Options, plan, read_tables, snapshot
+from parindex.importing.setup import SetupOptions, setup_from_grids
+from parindex.importing.setup_workbook import CHANGES, CRITERIA, SETTINGS, TIERS, stored_sheets
 from parindex.importing.sheet import Grid, read_grids
 
 RESULT_HEADINGS = {"unit_id": "Mã đơn vị", "name_vi": "Tên đơn vị", "total": "Tổng điểm",
@@ -28,9 +30,12 @@ RESULT_HEADINGS = {"unit_id": "Mã đơn vị", "name_vi": "Tên đơn vị", "t
 SCORE_HEADINGS = {"unit_id": "Mã đơn vị", "criterion_id": "Mã tiêu chí", "final_points": "Điểm",
                   "self_points": "Điểm tự đánh giá", "provenance": "Nguồn số liệu"}
 MANIFEST = "manifest"
-CREATED = {  # what imports created (data/ defines the rest): restored before the results that name them
+SETUPS = "thiet-lap"  # the years editors set up, each as the set-up workbook's four sheets (S01-...)
+SETUP_SHEETS = {SETTINGS: "thong-tin", CRITERIA: "tieu-chi", TIERS: "xep-loai", CHANGES: "thay-doi"}
+CREATED = {  # what imports created (data/ and set-ups define the rest): restored before the results
     "don-vi": "SELECT unit_id, jurisdiction_id, unit_group, name_vi, name_en, short_vi, short_en, first_year "
-              "FROM unit WHERE import_id IS NOT NULL ORDER BY unit_id",
+              "FROM unit WHERE import_id IS NOT NULL AND import_id NOT IN "
+              "(SELECT import_id FROM import_log WHERE action = 'setup') ORDER BY unit_id",
     "dia-phuong": "SELECT jurisdiction_id, name_vi, name_en, level FROM jurisdiction WHERE import_id IS NOT NULL "
                   "ORDER BY jurisdiction_id",
 }
@@ -45,10 +50,20 @@ def tables(db_path: Path) -> dict[str, pd.DataFrame]:
                       "a.assessment_id) ORDER BY a.year, a.unit_group, a.jurisdiction_id",
         "result": "SELECT r.*, u.name_vi FROM result r JOIN unit u USING (unit_id) ORDER BY r.unit_id",
         "score": "SELECT * FROM score ORDER BY unit_id, criterion_id",
+        "setup": "SELECT l.import_id, l.jurisdiction_id, l.year, l.unit_group, a.status FROM import_log l "
+                 "JOIN assessment a USING (jurisdiction_id, year, unit_group) WHERE l.action = 'setup' "
+                 "QUALIFY l.import_id = max(l.import_id) OVER (PARTITION BY l.jurisdiction_id, l.year, l.unit_group) "
+                 "ORDER BY l.year, l.unit_group, l.jurisdiction_id",
         **CREATED,
     })
     out = {MANIFEST: db["assessment"].assign(sheet=[f"A{i:02d}" for i in range(1, len(db["assessment"]) + 1)]),
            **{name: db[name] for name in CREATED}}
+    setups = db["setup"].assign(sheet=[f"S{i:02d}" for i in range(1, len(db["setup"]) + 1)])
+    if not setups.empty:
+        out[SETUPS] = setups.drop(columns="import_id")
+    for import_id, sheet in zip(setups["import_id"], setups["sheet"]):
+        for name, frame in stored_sheets(db_path, int(import_id)).items():
+            out[f"{sheet}-{SETUP_SHEETS[name]}"] = frame
     for _, a in out[MANIFEST].iterrows():
         results = db["result"][db["result"]["assessment_id"] == a["assessment_id"]]
         out[a["sheet"]] = results[list(RESULT_HEADINGS)].rename(columns=RESULT_HEADINGS)
@@ -76,6 +91,7 @@ def restore(source: Path, db_path: Path, editor: str, data_dir: Path | None = No
     """Read a backup (an .xlsx file or a folder of CSV files) into db_path through the import path;
     every assessment is replaced by the backup's. Returns the number of assessments."""
     grids = _grids(source)
+    _restore_setups(source.name, grids, db_path, editor, data_dir)
     manifest = _manifest(grids.pop(MANIFEST))
     created = {name: _frame(grids.pop(name)) for name in CREATED if name in grids}
     data = source.read_bytes() if source.is_file() else b"".join(p.read_bytes() for p in sorted(source.glob("*.csv")))
@@ -129,6 +145,17 @@ def restore(source: Path, db_path: Path, editor: str, data_dir: Path | None = No
     from parindex.importing.commit import rebuild
     rebuild(db_path, data_dir, change, source.name)
     return len(manifest)
+
+
+def _restore_setups(file_name: str, grids: dict[str, Grid], db_path: Path, editor: str, data_dir: Path | None) -> None:
+    """The years set up by editors, first (their criteria and bands are what the results are read by)."""
+    if SETUPS not in grids:
+        return
+    for entry in _manifest(grids.pop(SETUPS)):
+        sheets = [Grid(name, grids.pop(f"{entry['sheet']}-{suffix}").rows) for name, suffix in SETUP_SHEETS.items()]
+        options = SetupOptions(year=int(entry["year"]), group=entry["unit_group"],
+                               jurisdiction=entry["jurisdiction_id"], status=entry["status"], replace=True)
+        setup_from_grids(file_name, lambda sheets=sheets: sheets, options, db_path, editor, data_dir)
 
 
 def _grids(source: Path) -> dict[str, Grid]:

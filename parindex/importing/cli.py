@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from parindex.dataset import GROUPS
 from parindex.importing.commit import import_file, publish
 from parindex.importing.messages import ImportProblem, ImportRefused
 from parindex.importing.plan import Options
@@ -16,12 +17,28 @@ def add_commands(commands) -> None:
     cmd = commands.add_parser("import", help="import a results table (XLSX or CSV) into the database")
     cmd.add_argument("file", type=Path)
     cmd.add_argument("--year", type=int, required=True)
-    cmd.add_argument("--group", required=True, choices=("department", "district", "commune", "province"))
+    cmd.add_argument("--group", required=True, choices=GROUPS)
     cmd.add_argument("--jurisdiction", help="the province (default: the one the group's units belong to)")
     cmd.add_argument("--status", choices=("draft", "published"), default="draft")
     cmd.add_argument("--replace", action="store_true", help="overwrite the year's existing results")
     cmd.add_argument("--create-units", action="store_true", help="create units the database does not know")
     _common(cmd)
+    setup = commands.add_parser("setup-year", help="set up a year: its criteria set, tier bands and unit changes "
+                                                   "(one workbook; see setup-template)")
+    setup.add_argument("file", type=Path)
+    setup.add_argument("--year", type=int, required=True)
+    setup.add_argument("--group", required=True, choices=GROUPS)
+    setup.add_argument("--jurisdiction", help="the province (default: the home province)")
+    setup.add_argument("--status", choices=("draft", "published"), default="draft")
+    setup.add_argument("--replace", action="store_true", help="set the year up again (its results are kept)")
+    _common(setup)
+    tpl = commands.add_parser("setup-template", help="write the set-up workbook to fill in (the group's latest "
+                                                     "criteria set and bands as a start)")
+    tpl.add_argument("--year", type=int, required=True)
+    tpl.add_argument("--group", required=True, choices=GROUPS)
+    tpl.add_argument("--jurisdiction")
+    tpl.add_argument("--out", type=Path, required=True)
+    tpl.add_argument("--db", type=Path)
     pub = commands.add_parser("publish", help="publish a draft assessment with its decision")
     pub.add_argument("--year", type=int, required=True)
     pub.add_argument("--group", required=True)
@@ -57,6 +74,14 @@ def run(args, db_path: Path) -> int:
     try:
         if args.command == "import":
             return _import(args, db_path)
+        if args.command == "setup-year":
+            return _setup_year(args, db_path)
+        if args.command == "setup-template":
+            from parindex.facts import PROVINCE
+            from parindex.importing.setup_workbook import template_xlsx
+            args.out.write_bytes(template_xlsx(db_path, args.jurisdiction or PROVINCE, args.group, args.year))
+            print(f"wrote {args.out}")
+            return 0
         if args.command == "export":
             from parindex.importing.drafts import export_csv
             return export_csv(db_path, args.year, args.group, args.jurisdiction)
@@ -120,6 +145,21 @@ def _import(args, db_path: Path) -> int:
     verb = "replaced" if done.replaces else "imported"
     print(f"{verb} {done.assessment_id}: {done.rows} rows, status {args.status}"
           + (f"; new units: {', '.join(done.new_units)}" if done.new_units else ""))
+    return 0
+
+
+def _setup_year(args, db_path: Path) -> int:
+    from parindex.importing.setup import SetupOptions, setup_year
+    if not args.file.is_file():
+        print(f"không có tệp / no such file: {args.file}", file=sys.stderr)
+        return 1
+    options = SetupOptions(year=args.year, group=args.group, jurisdiction=args.jurisdiction, status=args.status,
+                           replace=args.replace)
+    done = setup_year(args.file.name, args.file.read_bytes(), options, db_path, args.editor, args.data)
+    counts = done.counts
+    print(f"set up {done.assessment_id} ({args.status}): criteria set {done.framework_id or '—'} "
+          f"({counts['criteria']} items), {counts['tiers']} tiers, {counts['changes']} unit changes, "
+          f"{counts['aliases']} aliases")
     return 0
 
 

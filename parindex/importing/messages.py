@@ -59,10 +59,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check": ("kiểm tra dữ liệu: {reason}", "data check: {reason}"),
     "published_fact": ("trái với số liệu đã công bố: {reason}", "contradicts a published figure: {reason}"),
     "no_assessment": ("không có kết quả đánh giá «{value}»", "no assessment '{value}'"),
+    # setting up a year (parindex.importing.setup)
+    "setup_nothing": ("tệp không có trang Bộ tiêu chí, Xếp loại hay Thay đổi đơn vị nào đọc được",
+                      "the file has no readable Criteria, Tiers or Unit changes sheet"),
+    "setup_no_header": ("không tìm thấy dòng tiêu đề (cần các cột: {columns})",
+                        "no header row found (the columns needed: {columns})"),
+    "setup_missing_column": ("thiếu cột «{column}»", "the column '{column}' is missing"),
+    "setup_required": ("cần có giá trị", "a value is required"),
+    "setup_bad_code": ("«{code}» không phải mã tiêu chí (I, II…; 1, 1.1, 1.1.1…)",
+                       "'{code}' is not a criterion code (I, II…; 1, 1.1, 1.1.1…)"),
+    "setup_too_deep": ("«{code}» sâu hơn ba cấp (lĩnh vực, tiêu chí, tiêu chí thành phần)",
+                       "'{code}' is deeper than three levels (area, criterion, sub-criterion)"),
+    "setup_duplicate_code": ("mã «{code}» đã có ở dòng {first}", "the code '{code}' already appears in row {first}"),
+    "setup_no_parent": ("«{code}» không có mục cấp trên «{parent}» trong bộ tiêu chí",
+                        "'{code}' has no parent '{parent}' in the criteria set"),
+    "setup_no_children": ("{level} «{code}» không có tiêu chí thành phần nào",
+                          "{level_en} '{code}' has no sub-criteria"),
+    "setup_sum": ("điểm tối đa {value} khác tổng điểm tối đa của các mục con ({sum})",
+                  "the maximum {value} is not the sum of its parts' maxima ({sum})"),
+    "setup_total": ("tổng điểm tối đa {value} khác tổng điểm tối đa các lĩnh vực ({sum})",
+                    "the stated maximum total {value} is not the sum of the areas' maxima ({sum})"),
+    "setup_positive": ("điểm tối đa phải lớn hơn 0 (đang là {value})", "a maximum must be above 0 (it is {value})"),
+    "setup_yes_no": ("«{value}» không phải có/không", "'{value}' is not yes or no"),
+    "setup_reuse_unknown": ("không có bộ tiêu chí «{value}» để dùng lại", "there is no criteria set '{value}' to reuse"),
+    "setup_reuse_and_rows": ("đã chọn dùng lại bộ tiêu chí «{value}» nhưng trang Bộ tiêu chí cũng có tiêu chí",
+                             "the criteria set '{value}' is reused, but the Criteria sheet lists criteria too"),
+    "setup_framework_taken": ("mã bộ tiêu chí «{value}» đã được dùng", "the criteria set id '{value}' is taken"),
+    "setup_year_mismatch": ("tệp ghi {found}, nhưng đang thiết lập {expected}",
+                            "the file says {found}, but the set-up is for {expected}"),
+    "setup_exists": ("năm {year} của {group} đã được thiết lập hoặc đã có kết quả; chọn «Ghi đè» (--replace) để thay",
+                     "{year} ({group_en}) is already set up or has results; choose Replace (--replace) to redo it"),
+    "setup_tier_order": ("thứ tự «{value}» đã có ở dòng {first}", "the order '{value}' already appears in row {first}"),
+    "setup_tier_bounds": ("cận dưới {lower} lớn hơn cận trên {upper}", "the lower bound {lower} is above the upper bound {upper}"),
+    "setup_tier_range": ("{value} nằm ngoài 0 đến {maximum}", "{value} is outside 0 to {maximum}"),
+    "setup_tier_gap": ("khoảng trống giữa «{label}» (từ {lower}) và «{next}» (đến {upper})",
+                       "a gap between '{label}' (from {lower}) and '{next}' (up to {upper})"),
+    "setup_tier_overlap": ("«{label}» (từ {lower}) chồng lên «{next}» (đến {upper})",
+                           "'{label}' (from {lower}) overlaps '{next}' (up to {upper})"),
+    "setup_tier_top": ("mức cao nhất phải đến điểm tối đa {maximum} (hoặc để trống)",
+                       "the top tier must reach the maximum {maximum} (or be left open)"),
+    "setup_tier_bottom": ("mức thấp nhất phải bắt đầu từ 0 (hoặc để trống)",
+                          "the lowest tier must start at 0 (or be left open)"),
+    "setup_kind": ("«{value}» không phải loại thay đổi ({allowed})", "'{value}' is not a kind of change ({allowed})"),
+    "setup_unit_unknown": ("không có đơn vị «{value}» ở {place}{suggest_vi}",
+                           "no unit '{value}' in {place}{suggest_en}"),
+    "setup_successor_unknown": ("«{value}» chưa có: hãy thêm một dòng «Thành lập mới» cho đơn vị này",
+                                "'{value}' does not exist: add a 'new' row for it first"),
+    "setup_name_taken": ("tên «{value}» đã được một đơn vị của {group} dùng", "the name '{value}' is already used among the {group_en}"),
+    "setup_ended_twice": ("đơn vị «{value}» đã kết thúc ({when})", "the unit '{value}' has already ended ({when})"),
+    "setup_cycle": ("«{value}» quay về chính nó qua các thay đổi đơn vị", "'{value}' leads back to itself through the unit changes"),
+    "setup_date": ("«{value}» không phải ngày (ngày/tháng/năm)", "'{value}' is not a date (day/month/year)"),
+    "setup_date_year": ("ngày hiệu lực {value} không thuộc năm {year}", "the effective date {value} is not in {year}"),
+    "setup_group": ("«{value}» không phải khối đơn vị ({allowed})", "'{value}' is not a group of units ({allowed})"),
+    "setup_same_group": ("đơn vị «{value}» đã thuộc {group}", "the unit '{value}' is already among the {group_en}"),
+    "setup_id_taken": ("mã đơn vị «{value}» đã được dùng", "the unit id '{value}' is already used"),
+    "setup_bad_id": ("mã đơn vị «{value}» chỉ gồm chữ thường không dấu, số và gạch nối",
+                     "the unit id '{value}' may hold only lower-case ASCII letters, digits and hyphens"),
 }
 
 _DECIMAL = re.compile(r"^(-?\d+)\.(\d+)$")
-_NUMBERS = {"value", "maximum", "total", "leaves", "parts"}
+_NUMBERS = {"value", "maximum", "total", "leaves", "parts", "sum", "lower", "upper"}
 GROUPS_VI = {"department": "khối sở, ban, ngành", "district": "khối huyện, thị xã, thành phố",
              "commune": "khối xã, phường", "province": "các tỉnh"}
 
@@ -73,6 +129,7 @@ class ImportProblem:
     column: str | None   # the column as the file names it: its letter, and its heading where known
     code: str
     values: dict = field(default_factory=dict, hash=False, compare=False)
+    sheet: str | None = None  # the workbook's sheet, where the file has several that mean different things
 
     def reason(self, lang: str) -> str:
         vi, en = MESSAGES[self.code]
@@ -86,8 +143,10 @@ class ImportProblem:
         row = "-" if self.row is None else str(self.row)
         column = self.column or "-"
         if lang == "vi":
-            return f"dòng {row}, cột {column}: {self.reason('vi')}"
-        return f"row {row}, column {column}: {self.reason('en')}"
+            sheet = f"trang «{self.sheet}», " if self.sheet else ""
+            return f"{sheet}dòng {row}, cột {column}: {self.reason('vi')}"
+        sheet = f"sheet '{self.sheet}', " if self.sheet else ""
+        return f"{sheet}row {row}, column {column}: {self.reason('en')}"
 
     def __str__(self) -> str:
         return f"{self.text('vi')} | {self.text('en')}"
