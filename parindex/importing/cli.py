@@ -158,7 +158,8 @@ def _setup_year(args, db_path: Path) -> int:
     done = setup_year(args.file.name, args.file.read_bytes(), options, db_path, args.editor, args.data)
     counts = done.counts
     print(f"set up {done.assessment_id} ({args.status}): criteria set {done.framework_id or '—'} "
-          f"({counts['criteria']} items), {counts['tiers']} tiers, {counts['changes']} unit changes, "
+          f"({counts['criteria']} items), {counts['tiers']} tiers, {counts['units']} new units, "
+          f"{counts['changes']} unit changes, "
           f"{counts['aliases']} aliases")
     return 0
 

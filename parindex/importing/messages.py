@@ -41,8 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "no criterion '{value}' in criteria set {framework}"),
     "not_leaf": ("điểm được nhập theo tiêu chí thành phần; «{value}» là {level}",
                  "scores are given per sub-criterion; '{value}' is a {level_en}"),
-    "no_framework": ("năm {year} chưa có bộ tiêu chí, không nhập được điểm theo tiêu chí",
-                     "{year} has no criteria set, so scores per criterion cannot be imported"),
+    "no_framework": ("năm {year} chưa được thiết lập bộ tiêu chí, chưa nhập được điểm theo tiêu chí: hãy thiết lập năm "
+                     "trước (Quản trị → Thiết lập năm, hoặc python -m parindex setup-year)",
+                     "{year} has no criteria set, so scores per criterion cannot be imported: set the year up first "
+                     "(Editors → Set up a year, or python -m parindex setup-year)"),
     "sum_mismatch": ("tổng điểm {total} khác tổng điểm các tiêu chí ({leaves})",
                      "the total {total} is not the sum of the criterion scores ({leaves})"),
     "parts_mismatch": ("tổng điểm {total} khác điểm thẩm định + điều tra XHH ({parts})",

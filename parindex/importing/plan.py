@@ -233,7 +233,7 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
             _bounded(row.get("total"), max_total, row["_row"], where.get("points"), problems)
     if not results and not problems:
         problems.append(ImportProblem(data_start + 1, None, "no_rows"))
-    if old is not None and not options.replace:
+    if old is not None and not options.replace and (db["result"]["assessment_id"] == old["assessment_id"]).any():
         problems.append(ImportProblem(None, None, "exists", {"year": options.year, **group_values(options.group)}))
 
     result.assessment_id = assessment_id

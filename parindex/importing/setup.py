@@ -80,8 +80,8 @@ def snapshot(db_path: Path) -> dict[str, pd.DataFrame]:
         "unit_lineage": "SELECT predecessor_id, successor_id, year, kind, import_id FROM unit_lineage",
         "jurisdiction": "SELECT jurisdiction_id, name_vi, name_en, level FROM jurisdiction",
         "assessment": "SELECT * FROM assessment",
-        "framework": "SELECT framework_id, name_vi, max_total, import_id FROM framework",
-        "criterion": "SELECT framework_id, criterion_id, level, area_key, name_vi, max_points FROM criterion",
+        "framework": "SELECT * FROM framework",
+        "criterion": "SELECT * EXCLUDE (import_id) FROM criterion",
         "tier": "SELECT jurisdiction_id, year, unit_group, tier_order, label_vi, min_points, min_inclusive FROM tier",
         "result": "SELECT * EXCLUDE (import_id) FROM result",
         "score": "SELECT * EXCLUDE (import_id) FROM score",
@@ -153,7 +153,7 @@ def plan_setup(file_name: str, grids, options: SetupOptions, db: dict[str, pd.Da
     result.assessment_id = ctx.existing["assessment_id"] if ctx.existing is not None \
         else f"{ctx.jurisdiction}-{options.year}-{options.group}"
     result.framework_id, result.max_total, result.replaces = framework_id, max_total, ctx.existing is not None
-    result.counts = {"criteria": len(criteria), "tiers": len(tiers), "changes": len(lineage) + len(units),
+    result.counts = {"criteria": len(criteria), "tiers": len(tiers), "units": len(units), "changes": len(lineage),
                      "aliases": len(aliases)}
     if result.problems:
         return result
@@ -221,7 +221,7 @@ def _criteria(book: Workbook, ctx: _Context) -> tuple[str | None, list[dict], De
     if not book.criteria or not book.criteria.rows:
         kept = ctx.existing
         if kept is not None and isinstance(kept["framework_id"], str):  # set up again: the set stays
-            return kept["framework_id"], [], Decimal(kept["max_total"])
+            return kept["framework_id"], _carried_set(kept["framework_id"], ctx), Decimal(kept["max_total"])
         total = number(stated, ctx.problems) if stated else None
         return None, [], total if total is not None else Decimal(100)
     framework_id = _framework_id(book, ctx)
@@ -232,6 +232,15 @@ def _criteria(book: Workbook, ctx: _Context) -> tuple[str | None, list[dict], De
         if value is not None and abs(value - total) > TOLERANCE:
             ctx.problems.append(at(stated, "setup_total", value=plain(value), sum=plain(total)))
     return framework_id, rows, total
+
+
+def _carried_set(framework_id: str, ctx: _Context) -> list[dict]:
+    """The rows of a set the year's earlier set-up made, written again (that set-up is replaced)."""
+    fw = ctx.db["framework"]
+    if not fw[(fw["framework_id"] == framework_id) & fw["import_id"].isin(ctx.replaced_imports)].size:
+        return []
+    c = ctx.db["criterion"]
+    return c[c["framework_id"] == framework_id].to_dict("records")
 
 
 def _reused(cell: Cell, ctx: _Context) -> tuple[str | None, list[dict], Decimal | None]:
@@ -507,7 +516,7 @@ class _Changes:
     def _find(self, cell: Cell) -> str | None:
         """An existing unit of the jurisdiction (any group, the set-up's first), by id or any spelling."""
         text = str(cell.value or "")
-        if text in self.units.index:
+        if text in self.units.index or text in self.created:
             return text
         made = [u for u, r in self.created.items() if name_key(r["name_vi"]) == name_key(text)]
         if made:
@@ -652,23 +661,24 @@ def _frames(file_name, book: Workbook, ctx: _Context, plan: SetupPlan, criteria,
     """Dataset-shaped rows tagged with the set-up's import id (the build validates them again)."""
     tag = {"_file": file_name, "import_id": ctx.import_id}
     source_id = f"import-{ctx.import_id}"
-    provenance = (book.settings["provenance"].value if "provenance" in book.settings else "published")
+    provenance = _setting(book, "provenance", "published")
     place = ctx.db["jurisdiction"].set_index("jurisdiction_id").loc[ctx.jurisdiction]
-    decision = book.settings["decision_no"].value if "decision_no" in book.settings else None
-    name = book.settings.get("name_vi")
+    decision = _setting(book, "decision_no", None)
     existing = ctx.existing
-    new_set = bool(criteria)
+    frameworks = ctx.db["framework"].set_index("framework_id")
+    carried = bool(criteria) and plan.framework_id in frameworks.index  # a set made again as it was
+    name_vi = _setting(book, "name_vi", frameworks.loc[plan.framework_id, "name_vi"] if carried
+                       else f"Bộ tiêu chí năm {ctx.options.year}")
+    name_en = _setting(book, "name_en", frameworks.loc[plan.framework_id, "name_en"] if carried
+                       else f"Criteria set {ctx.options.year}")
     frames = {
         "source": [{"source_id": source_id, "publisher_vi": f"UBND {place['name_vi']}",
                     "publisher_en": f"{place['name_en']} People's Committee", "document_no": decision,
                     "title": file_name, "url": None, "provenance": provenance}],
-        "framework": [{"framework_id": plan.framework_id,
-                       "name_vi": name.value if name else f"Bộ tiêu chí năm {ctx.options.year}",
-                       "name_en": (book.settings["name_en"].value if "name_en" in book.settings
-                                   else f"Criteria set {ctx.options.year}"),
+        "framework": [{"framework_id": plan.framework_id, "name_vi": name_vi, "name_en": name_en,
                        "first_year": ctx.options.year, "last_year": ctx.options.year, "max_total": plan.max_total,
                        "provenance": provenance, "source_id": source_id, "note_vi": None, "note_en": None}]
-        if new_set else [],
+        if criteria else [],
         "criterion": criteria,
         "tier": [{**t, "provenance": provenance, "source_id": source_id} for t in tiers],
         "unit": units,
@@ -693,6 +703,10 @@ def _frames(file_name, book: Workbook, ctx: _Context, plan: SetupPlan, criteria,
            for name, rows in frames.items()}
     out[REPLACES] = ctx.replaced_imports
     return out
+
+
+def _setting(book: Workbook, name: str, default):
+    return book.settings[name].value if name in book.settings else default
 
 
 def _text(value):

@@ -110,6 +110,8 @@ class Workbook:
 def read_workbook(grids: list[Grid], problems: list[ImportProblem]) -> Workbook:
     book = Workbook()
     for grid in grids:
+        for (r, c), formula in grid.formulas.items():  # a formula Excel never computed: never a guess
+            problems.append(ImportProblem(r, column_name(c), "formula", {"formula": formula}, sheet=grid.sheet))
         part = _part_of(grid)
         if part == "settings":
             book.settings = _settings(grid)
@@ -139,8 +141,9 @@ def _find_header(grid: Grid, part: str) -> tuple[int, dict[int, str], int] | Non
             continue
         below = grid.rows[i + 1] if i + 1 < len(grid.rows) else []
         start = i + 1
-        if below and all(v is None or (isinstance(v, str) and _number_cell(v) is None) for v in below) \
-                and any(v is not None and v not in row for v in below):
+        above = lambda j: row[j] if j < len(row) else None  # noqa: E731
+        headed = [j for j, v in enumerate(below) if v is not None and v != above(j)]
+        if headed and all(_field(below[j], part) for j in headed):
             start = i + 2  # a two-row header: the second row names columns under a merged one
             for j, value in enumerate(below):
                 found = _field(value, part)
@@ -166,13 +169,6 @@ def _field(value, part: str) -> str | None:
     return next((name for name, patterns in COLUMNS[part] if any(re.search(p, folded) for p in patterns)), None)
 
 
-def _number_cell(value) -> Decimal | None:
-    try:
-        return _number_or_none(value)
-    except (ValueError, ArithmeticError):
-        return None
-
-
 def _read_part(grid: Grid, part: str, problems: list[ImportProblem]) -> Part | None:
     found = _find_header(grid, part)
     if found is None:
@@ -189,10 +185,12 @@ def _read_part(grid: Grid, part: str, problems: list[ImportProblem]) -> Part | N
                for j, f in fields.items()}
         if all(c.value is None for c in row.values()):
             continue
-        if part == "criteria" and row["code"].value is None and \
-                _TOTAL_ROW.match(headings.fold(row["name_vi"].value or "")):
-            result.stated_total = row["max_points"]  # the annex's "Tổng cộng" row
-            continue
+        if part == "criteria" and row["code"].value is None:
+            if _TOTAL_ROW.match(headings.fold(row["name_vi"].value or "")):
+                result.stated_total = row["max_points"]  # the annex's "Tổng cộng" row
+                continue
+            if row["max_points"].value is None:
+                continue  # a note or a signature line under the table
         result.rows.append(row)
     return result
 
@@ -269,6 +267,6 @@ def a_date(cell: Cell, problems: list[ImportProblem]) -> date | None:
     return None
 
 
-def at(cell: Cell, code: str, **values) -> ImportProblem:
-    return ImportProblem(cell.row, cell.column, code, values, sheet=cell.sheet)
+def at(cell: Cell, problem: str, **values) -> ImportProblem:
+    return ImportProblem(cell.row, cell.column, problem, values, sheet=cell.sheet)
 
