@@ -1,14 +1,18 @@
-"""Quản trị: editors sign in, import a year's results (preview, diff, confirm), publish drafts,
+"""Quản trị: editors sign in, set a year up (criteria, tiers, unit changes), import a year's results
+(preview, diff, confirm), publish drafts,
 read the import log, download the template and a backup. Anonymous visitors see the sign-in only."""
 
 import pandas as pd
 import streamlit as st
 
-from parindex import app, auth, fmt, roles
+from parindex import app, auth, cells, fmt, labels, roles
+from parindex.dataset import GROUPS
 from parindex.db import query
-from parindex.importing import backup, commit, template
+from parindex.importing import backup, commit, setup_workbook, template
+from parindex.importing import setup as year_setup
 from parindex.importing.messages import ImportRefused
 from parindex.importing.plan import Options, plain
+from parindex.importing.setup import SetupOptions
 from parindex.paths import db_path
 
 ctx = app.context()
@@ -45,9 +49,59 @@ if who is None:
 
 st.caption(t("editors.signed_in", name=who))
 st.button(t("editors.sign_out"), on_click=roles.sign_out)
-imports, drafts, log, files = st.tabs([t("editors.tab_import"), t("editors.tab_drafts"), t("editors.tab_log"),
-                                      t("editors.tab_files")])
-groups = ["department", "district", "commune", "province"]
+setup, imports, drafts, log, files = st.tabs([t("editors.tab_setup"), t("editors.tab_import"), t("editors.tab_drafts"),
+                                             t("editors.tab_log"), t("editors.tab_files")])
+groups = list(GROUPS)
+
+
+def problem_table(problems) -> None:
+    sheets = {t("editors.col_sheet"): [p.sheet or "—" for p in problems]} if any(p.sheet for p in problems) else {}
+    st.dataframe(pd.DataFrame({
+        **sheets,
+        t("editors.col_row"): [p.row if p.row is not None else "—" for p in problems],
+        t("editors.col_column"): [p.column or "—" for p in problems],
+        t("editors.col_reason"): [p.reason(ctx.lang) for p in problems]}).astype(str),
+        hide_index=True, width="stretch")
+
+
+with setup:
+    st.caption(t("editors.setup_intro"))
+    cols = st.columns(3)
+    s_year = cols[0].number_input(t("editors.year"), min_value=2000, max_value=2100, value=max(ctx.years) + 1,
+                                  key="setup_year")
+    s_group = cols[1].selectbox(t("editors.group"), groups, index=groups.index(ctx.group), key="setup_group",
+                                format_func=lambda g: t(f"group.{g}"))
+    s_jurisdiction = cols[2].text_input(t("editors.jurisdiction"), value=ctx.jurisdiction, key="setup_jurisdiction")
+    st.download_button(t("editors.setup_template_button"), icon=":material/download:", on_click="ignore",
+                       data=lambda: setup_workbook.template_xlsx(db_path(), s_jurisdiction.strip() or ctx.jurisdiction,
+                                                                 s_group, int(s_year)),
+                       file_name=f"thiet-lap-nam-{int(s_year)}_{s_group}.xlsx", mime=cells.XLSX_MIME)
+    s_upload = st.file_uploader(t("editors.setup_file"), type=["xlsx"], key="setup_upload")
+    s_status = st.radio(t("editors.status"), ["draft", "published"], horizontal=True, key="setup_status",
+                        format_func=lambda s: t(f"editors.status_{s}"))
+    s_replace = st.checkbox(t("editors.setup_replace"), key="setup_replace")
+    if s_upload is not None:
+        s_options = SetupOptions(year=int(s_year), group=s_group, jurisdiction=s_jurisdiction.strip() or None,
+                                 status=s_status, replace=s_replace)
+        planned = year_setup.preview(s_upload.name, s_upload.getvalue(), s_options, db_path())
+        if planned.counts:
+            st.markdown(t("editors.setup_summary", **planned.counts))
+        if planned.problems:
+            st.error(t("editors.setup_problems", n=len(planned.problems)))
+            problem_table(planned.problems)
+        for kind, part in labels.setup_diff(planned.diff, t):
+            if kind == "table":
+                st.dataframe(part, hide_index=True, width="stretch")
+            else:
+                (st.subheader if kind == "heading" else st.markdown)(part)
+        if planned.ok and st.button(t("editors.setup_confirm"), type="primary", key="setup_confirm"):
+            try:
+                done = year_setup.setup_year(s_upload.name, s_upload.getvalue(), s_options, db_path(), editor=who)
+            except ImportRefused as refused:  # the database changed since the preview
+                problem_table(refused.problems)
+            else:
+                st.success(t("editors.setup_done", assessment=done.assessment_id,
+                             status=t(f"editors.status_{s_status}")))
 
 with imports:
     upload = st.file_uploader(t("editors.file"), type=["xlsx", "csv"], key="upload")
@@ -71,11 +125,7 @@ with imports:
             st.caption(t("editors.ignored", columns="; ".join(plan.ignored)))
         if plan.problems:
             st.error(t("editors.problems", n=len(plan.problems)))
-            st.dataframe(pd.DataFrame({
-                t("editors.col_row"): [p.row if p.row is not None else "—" for p in plan.problems],
-                t("editors.col_column"): [p.column or "—" for p in plan.problems],
-                t("editors.col_reason"): [p.reason(ctx.lang) for p in plan.problems]}).astype(str),
-                hide_index=True, width="stretch")
+            problem_table(plan.problems)
         diff = plan.diff
         if plan.replaces or diff["added"] and not plan.problems:
             st.subheader(t("editors.diff_heading"))
@@ -133,9 +183,9 @@ with files:
     units = query("units", jurisdiction=ctx.jurisdiction, group=ctx.group, drafts=True)
     st.download_button(t("editors.template_button"), data=lambda: template.template_xlsx(units),
                        file_name=f"mau-nhap-chi-so-cchc_{ctx.group}.xlsx", icon=":material/download:",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+                       mime=cells.XLSX_MIME, on_click="ignore")
     st.subheader(t("editors.backup_heading"))
     st.caption(t("editors.backup_text"))
     st.download_button(t("editors.backup_button"), data=lambda: backup.to_xlsx(db_path()),
                        file_name="chi-so-cchc_sao-luu.xlsx", icon=":material/download:",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+                       mime=cells.XLSX_MIME, on_click="ignore")

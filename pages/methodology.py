@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parindex import app, export, labels
+from parindex import app, cells, export, labels
 from parindex.db import query
 
 ctx = app.context()
@@ -38,4 +38,4 @@ st.download_button(
                              {"title": t("app.title"), "source": t("method.download_source"),
                               "provenance": t("method.download_provenance"), "view": "/du-lieu"}),
     file_name="chi-so-cchc_lao-cai_toan-bo-du-lieu.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    mime=cells.XLSX_MIME)

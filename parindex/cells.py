@@ -18,6 +18,8 @@ import pandas as pd
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 def formula_like(text: str) -> bool:
     """'=1+2 Sở A', '+SUM(A1)', '-2+3', '@cmd' (and "'=1+2", the same text once escaped) -> True."""
     return text.lstrip("'")[:1] in TRIGGERS if text else False

@@ -71,3 +71,11 @@ def _pattern(pattern: str) -> NumberPattern:
 @lru_cache(maxsize=None)
 def _locale(lang: str) -> Locale:
     return Locale.parse(LOCALES[lang])
+
+
+def points(value, lang: str) -> str:
+    """A maximum or a bound as decisions print it: no trailing zeros (60; 2,5; 1,25)."""
+    if is_missing(value):
+        return NA
+    exponent = _decimal(value).normalize().as_tuple().exponent
+    return number(value, lang, digits=min(2, max(0, -exponent)))

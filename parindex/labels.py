@@ -476,3 +476,45 @@ def data_view(data: pd.DataFrame, t: Translator) -> pd.DataFrame:
         elif pd.api.types.is_numeric_dtype(view[column]):
             view[column] = [fmt.number(v, lang) for v in view[column]]
     return view.rename(columns={c: t(f"data.{c}") for c in columns})
+
+
+def setup_diff(diff: dict, t: Translator) -> list[tuple[str, object]]:
+    """What a year's set-up changes against the group's previous year, as ('heading' | 'text' |
+    'table', content) parts in reading order: the maximum, the areas, the bands, the units."""
+    if not diff:
+        return []
+    if not diff["previous_year"]:
+        parts = [("text", t("editors.setup_diff_first"))]
+    else:
+        parts = [("heading", t("editors.setup_diff_heading", year=diff["previous_year"][0]))]
+    before, after = diff["max_total"][0]
+    parts.append(("text", t("editors.setup_max_total", before=fmt.points(before, t.lang) if before is not None
+                                else fmt.NA, after=fmt.points(after, t.lang) if after is not None else fmt.NA)))
+    if diff["areas"]:
+        parts += [("text", f"**{t('editors.setup_areas')}**"), ("table", pd.DataFrame({
+            t("editors.col_area"): [a[0] for a in diff["areas"]],
+            t("editors.col_before"): [fmt.points(a[1], t.lang) for a in diff["areas"]],
+            t("editors.col_after"): [fmt.points(a[2], t.lang) for a in diff["areas"]]}))]
+    bands = [_band(b, t) for b in diff["tiers_before"]], [_band(b, t) for b in diff["tiers_after"]]
+    if any(bands):
+        n = max(len(bands[0]), len(bands[1]))
+        parts += [("text", f"**{t('editors.setup_tiers')}**"), ("table", pd.DataFrame({
+            t("editors.col_tier_before"): bands[0] + [""] * (n - len(bands[0])),
+            t("editors.col_tier_after"): bands[1] + [""] * (n - len(bands[1]))}))]
+    if diff["units_added"]:
+        parts.append(("text", t("editors.setup_units_added", n=len(diff["units_added"]),
+                                names="; ".join(diff["units_added"]))))
+    if diff["units_changed"]:
+        parts += [("text", f"**{t('editors.setup_units_changed')}**"), ("table", pd.DataFrame({
+            t("editors.col_kind"): [t(f"editors.kind_{k}") for k, _, _ in diff["units_changed"]],
+            t("editors.col_from"): [before for _, before, _ in diff["units_changed"]],
+            t("editors.col_to"): [after or fmt.NA for _, _, after in diff["units_changed"]]}))]
+    return parts
+
+
+def _band(band: tuple, t: Translator) -> str:
+    label, minimum, inclusive = band
+    if minimum is None or pd.isna(minimum):
+        return label
+    sign = "≥" if inclusive else ">"
+    return f"{label} ({sign} {fmt.points(minimum, t.lang)})"

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from parindex import app, charts, export, images, labels
+from parindex import app, cells, charts, export, images, labels
 from parindex.db import query
 from parindex.i18n import Translator
 from parindex.paths import ROOT
@@ -130,7 +130,7 @@ def _data_files(frame: Callable[[], pd.DataFrame], stem: str, metadata: dict[str
                        mime="text/csv", key=f"{key}_csv", on_click="ignore", width="stretch")
     st.download_button(t(f"chart.xlsx_{scope}"), data=lambda: export.xlsx({"data": frame()}, metadata),
                        file_name=f"{stem}.xlsx", key=f"{key}_xlsx", on_click="ignore", width="stretch",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                       mime=cells.XLSX_MIME)
 
 
 def unit_links(ranking: pd.DataFrame, t: Translator, year: int, group: str, per_row: int = 3) -> None:

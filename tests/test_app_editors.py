@@ -166,3 +166,38 @@ def test_an_oidc_account_is_an_editor_only_when_listed(db, monkeypatch, email, e
     at = open_with_oidc()
     assert bool(at.tabs) is editor
     assert ("Đã đăng nhập: lan@example.org" in [c.value for c in at.caption]) is editor
+
+
+def test_sign_in_set_up_a_year_preview_its_diff_and_confirm(db):
+    import setup_workbooks as wb
+    at = sign_in(open_editors(), "lan", PASSWORD)
+    at.number_input(key="setup_year").set_value(2022).run()
+    at.text_input(key="setup_jurisdiction").input("tinh-a").run()
+    assert at.get("download_button")  # the template, for the chosen year and group
+    before = db.read_bytes()
+    bad = wb.edited(tiers=[(3, 6, 75)])
+    at.file_uploader(key="setup_upload").set_value(("xau.xlsx", bad, "application/octet-stream")).run()
+    assert not at.exception, at.exception
+    assert at.dataframe[0].value.values.tolist() == [
+        ["Xếp loại", "3", "F (Đến (điểm))", "khoảng trống giữa «Tốt» (từ 80) và «Khá» (đến 75)"]]
+    assert not [b for b in at.button if b.label == "Xác nhận thiết lập"]
+
+    at.file_uploader(key="setup_upload").set_value(("2022.xlsx", wb.good(), "application/octet-stream")).run()
+    assert not at.exception, at.exception
+    shown = everything_shown(at)
+    assert "Đọc được: 7 mục tiêu chí, 3 mức xếp loại, 2 đơn vị mới, 4 thay đổi đơn vị, 3 tên gọi khác." in shown
+    assert "So với năm 2021" in [h.value for h in at.subheader]
+    areas = at.dataframe[0].value
+    assert areas.values.tolist() == [["A", "60", "60"], ["S", "40", "40"]]
+    bands = at.dataframe[1].value
+    assert bands.values.tolist() == [["Từ 90 điểm (≥ 90)", "Tốt (≥ 80)"], ["Từ 85 đến dưới 90 (≥ 85)", "Khá (≥ 60)"],
+                                     ["Dưới 85", "Yếu"]]
+    assert db.read_bytes() == before  # a preview changes nothing
+    next(b for b in at.button if b.label == "Xác nhận thiết lập").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert at.success[0].value == ("Đã thiết lập tinh-a-2022-department (Dự thảo (chưa công bố)). "
+                                   "Bây giờ có thể nhập kết quả của năm.")
+    with duckdb.connect(":memory:") as con:
+        con.execute("ATTACH ? AS par (READ_ONLY)", [str(db)])
+        assert con.execute("SELECT action, editor, year FROM par.import_log").fetchall() == [("setup", "lan", 2022)]
