@@ -263,3 +263,16 @@ def test_the_command_line_sets_up_a_year_and_refuses_a_bad_one(db, tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ("set up tinh-a-2022-department (draft): criteria set tinh-a-2022-department "
                                    "(7 items), 3 tiers, 2 new units, 4 unit changes, 3 aliases")
+
+
+def test_a_year_without_bands_says_why_its_totals_have_no_tiers(db, use_db):
+    from test_app import open_app
+    use_db(db)
+    import_file("k.csv", "Tên đơn vị;Tổng điểm\nĐơn vị Alpha;91\nĐơn vị Beta;84\n".encode(),
+                Options(2022, "department", "tinh-a", status="published"), db, editor="lan")
+    at = open_app(str(ROOT / "pages" / "rankings.py"), y="2022", g="department")
+    assert not at.exception, at.exception
+    assert ("Năm 2022 chưa được thiết lập các mức xếp loại, nên tổng điểm được hiển thị không kèm xếp loại "
+            "(biên tập viên thiết lập ở Quản trị → Thiết lập năm).") in [c.value for c in at.caption]
+    tiered = open_app(str(ROOT / "pages" / "rankings.py"), y="2021", g="department")
+    assert not any("chưa được thiết lập các mức xếp loại" in c.value for c in tiered.caption)
