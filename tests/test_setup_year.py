@@ -276,3 +276,37 @@ def test_a_year_without_bands_says_why_its_totals_have_no_tiers(db, use_db):
             "(biên tập viên thiết lập ở Quản trị → Thiết lập năm).") in [c.value for c in at.caption]
     tiered = open_app(str(ROOT / "pages" / "rankings.py"), y="2021", g="department")
     assert not any("chưa được thiết lập các mức xếp loại" in c.value for c in tiered.caption)
+
+
+def test_the_readme_example_is_what_its_generator_writes_and_runs(embedded_db, tmp_path):
+    sys.path.insert(0, str(ROOT / "examples"))
+    import make_examples
+    for name, make in make_examples.FILES.items():
+        content = make()
+        if name.endswith(".xlsx"):  # a workbook carries the time it was written: compare its cells
+            assert _cells((ROOT / "examples" / name).read_bytes()) == _cells(content)
+        else:
+            assert (ROOT / "examples" / name).read_text(encoding="utf-8") == content
+    db = tmp_path / "thu" / "par.duckdb"
+    db.parent.mkdir()
+    db.write_bytes(embedded_db.read_bytes())
+    steps = [["setup-year", "examples/thiet-lap-2025-so-nganh-minh-hoa.xlsx"],
+             ["import", "examples/ket-qua-2025-so-nganh-minh-hoa.csv"],
+             ["publish", "--decision", "MINH HỌA", "--date", "2026-03-30"]]
+    for step in steps:
+        done = subprocess.run([sys.executable, "-m", "parindex", *step, "--year", "2025", "--group", "department",
+                               "--db", str(db)], capture_output=True, text=True, cwd=ROOT)
+        assert done.returncode == 0, done.stderr
+    assert rows(db, "SELECT status, framework_id FROM assessment WHERE assessment_id = 'lao-cai-2025-department'") \
+        == [("published", "ill-2022")]
+    assert rows(db, "SELECT count(*), count(*) FILTER (provenance = 'illustrative') FROM result "
+                    "WHERE assessment_id = 'lao-cai-2025-department'") == [(17, 17)]
+    assert rows(db, "SELECT unit_id, last_year FROM unit WHERE unit_id IN ('so-noi-vu', 'so-lao-dong-tbxh') "
+                    "ORDER BY 1") == [("so-lao-dong-tbxh", 2024), ("so-noi-vu", 2024)]
+
+
+def _cells(data: bytes) -> dict[str, list[tuple]]:
+    from openpyxl import load_workbook
+    import io
+    book = load_workbook(io.BytesIO(data))
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}

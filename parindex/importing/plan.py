@@ -233,11 +233,12 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
             _bounded(row.get("total"), max_total, row["_row"], where.get("points"), problems)
     if not results and not problems:
         problems.append(ImportProblem(data_start + 1, None, "no_rows"))
-    if old is not None and not options.replace and (db["result"]["assessment_id"] == old["assessment_id"]).any():
+    has_results = old is not None and (db["result"]["assessment_id"] == old["assessment_id"]).any()
+    if has_results and not options.replace:
         problems.append(ImportProblem(None, None, "exists", {"year": options.year, **group_values(options.group)}))
 
     result.assessment_id = assessment_id
-    result.replaces = old is not None
+    result.replaces = bool(has_results)
     result.new_units = [u["name_vi"] for u in new_units.values()]
     result.diff = _diff(db, assessment_id, results)
     if problems:

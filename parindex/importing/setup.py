@@ -451,6 +451,7 @@ def _changes(part: Part, ctx: _Context) -> tuple[list[dict], list[dict], list[di
     changes = _Changes(ctx)
     for row in part.rows:
         changes.read(row)
+    changes.check_names()
     changes.check_cycles()
     return list(changes.created.values()), changes.lineage, changes.aliases
 
@@ -518,14 +519,14 @@ class _Changes:
         text = str(cell.value or "")
         if text in self.units.index or text in self.created:
             return text
-        made = [u for u, r in self.created.items() if name_key(r["name_vi"]) == name_key(text)]
-        if made:
-            return made[0]
         order = [self.ctx.options.group, *[g for g in GROUPS if g != self.ctx.options.group]]
-        for group in order:
+        for group in order:  # a stored unit first: a merged unit may take on an old one's name
             found = self.matchers[group].match(text)
             if found:
                 return found[0]
+        made = [u for u, r in self.created.items() if name_key(r["name_vi"]) == name_key(text)]
+        if made:
+            return made[0]
         close = self.matchers[self.ctx.options.group].suggestions(text)
         place = self.ctx.jurisdiction
         self.ctx.problems.append(at(cell, "setup_unit_unknown", value=text, place=place,
@@ -561,9 +562,6 @@ class _Changes:
         group = self._target_group(row, moving_from)
         if group is None:
             return None
-        if self._name_taken(name, group):
-            self.ctx.problems.append(at(name_cell, "setup_name_taken", value=name, **group_values(group)))
-            return None
         unit_id = self._new_id(row, name)
         if unit_id is None:
             return None
@@ -571,7 +569,7 @@ class _Changes:
         self.created[unit_id] = {"unit_id": unit_id, "jurisdiction_id": self.ctx.jurisdiction, "unit_group": group,
                                  "name_vi": name, "name_en": name_en, "short_vi": _value(row, "short_vi") or name,
                                  "short_en": name_en, "first_year": self.ctx.options.year, "last_year": None,
-                                 "_row": name_cell.row}
+                                 "_row": name_cell.row, "_cell": name_cell}
         return unit_id
 
     def _target_group(self, row: dict[str, Cell], moving_from: str | None) -> str | None:
@@ -591,16 +589,20 @@ class _Changes:
             return None
         return group
 
-    def _name_taken(self, name: str, group: str) -> bool:
-        """Another unit of the group still active this year, or made by this sheet, has the name."""
-        key = name_key(name)
+    def check_names(self) -> None:
+        """A unit made by the sheet may not take the name of a unit of its group that stays active
+        (one the sheet ends may pass its name on: a merged 'Sở Nội vụ'), nor of another it makes."""
         year = self.ctx.options.year
-        units = self.units[self.units["unit_group"] == group]
-        ending = {r["predecessor_id"] for r in self.lineage}
-        active = [u for u, r in units.iterrows() if name_key(r["name_vi"]) == key and u not in ending
-                  and (r["last_year"] is None or pd.isna(r["last_year"]) or r["last_year"] >= year)]
-        return bool(active) or any(name_key(r["name_vi"]) == key and r["unit_group"] == group
-                                   for r in self.created.values())
+        seen: dict[tuple[str, str], str] = {}
+        for unit_id, made in self.created.items():
+            key = (made["unit_group"], name_key(made["name_vi"]))
+            units = self.units[self.units["unit_group"] == made["unit_group"]]
+            active = [u for u, r in units.iterrows() if name_key(r["name_vi"]) == key[1] and u not in self.ended
+                      and (r["last_year"] is None or pd.isna(r["last_year"]) or r["last_year"] >= year)]
+            if active or key in seen:
+                self.ctx.problems.append(at(made["_cell"], "setup_name_taken", value=made["name_vi"],
+                                            **group_values(made["unit_group"])))
+            seen.setdefault(key, unit_id)
 
     def _new_id(self, row: dict[str, Cell], name: str) -> str | None:
         cell = row.get("new_id")
@@ -681,7 +683,7 @@ def _frames(file_name, book: Workbook, ctx: _Context, plan: SetupPlan, criteria,
         if criteria else [],
         "criterion": criteria,
         "tier": [{**t, "provenance": provenance, "source_id": source_id} for t in tiers],
-        "unit": units,
+        "unit": [{k: v for k, v in u.items() if k != "_cell"} for u in units],
         "unit_lineage": [{k: v for k, v in r.items() if k != "_cell"} | {"source_id": source_id} for r in lineage],
         "unit_alias": aliases,
         "assessment": [{"assessment_id": plan.assessment_id, "jurisdiction_id": ctx.jurisdiction,
