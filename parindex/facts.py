@@ -54,12 +54,13 @@ def _standing(con, jurisdiction: str, group: str, year: int, unit_id: str):
     ).fetchone()
 
 
-def _resolve_unit(con, name: str, group: str, year: int) -> list[str]:
+def _resolve_unit(con, name: str, jurisdiction: str, group: str, year: int) -> list[str]:
+    """The units of the jurisdiction and group the name means (other provinces have a Sở Nội vụ too)."""
     rows = con.execute(
         """SELECT DISTINCT u.unit_id FROM unit_alias a JOIN unit u USING (unit_id)
-           WHERE a.alias_key = $key AND u.unit_group = $g
+           WHERE a.alias_key = $key AND u.jurisdiction_id = $j AND u.unit_group = $g
              AND coalesce(u.first_year, $y) <= $y AND $y <= coalesce(u.last_year, $y)""",
-        {"key": name_key(name), "g": group, "y": year},
+        {"key": name_key(name), "j": jurisdiction, "g": group, "y": year},
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -70,7 +71,7 @@ def _differs(published: str, stored) -> bool:
 
 def _check_unit_fact(con, row):
     year, group = int(row["year"]), row["unit_group"]
-    units = _resolve_unit(con, row["unit_name"], group, year)
+    units = _resolve_unit(con, row["unit_name"], PROVINCE, group, year)
     if len(units) != 1:
         yield "unit_name", f"'{row['unit_name']}' matches {len(units)} units active in {year}"
         return
@@ -126,7 +127,7 @@ def _check_province_figure(con, row):
     address (one secondary snapshot) or without a figure is not loaded, so not checked."""
     if not row["source_url"].startswith("http") or not (row["rank"] or row["total_score"]):
         return
-    units = _resolve_unit(con, row["province"], "province", int(row["year"]))
+    units = _resolve_unit(con, row["province"], NATION, "province", int(row["year"]))
     if len(units) != 1:
         yield "province", f"'{row['province']}' matches {len(units)} provinces"
         return
