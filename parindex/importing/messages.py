@@ -28,11 +28,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "negative": ("{value} là số âm", "{value} is negative"),
     "above_max": ("{value} vượt quá điểm tối đa {maximum}", "{value} is above the maximum of {maximum}"),
     "not_rank": ("«{value}» không phải là thứ hạng (số nguyên dương)", "'{value}' is not a rank (a whole number from 1)"),
-    "unknown_unit": ("không có đơn vị «{value}» trong {group}{suggest_vi}",
-                     "no unit '{value}' among the {group_en}{suggest_en}"),
+    "unknown_unit": ("không có đơn vị «{value}» trong {group} của {place_vi}{suggest_vi}",
+                     "no unit '{value}' among the {group_en} of {place_en}{suggest_en}"),
     "formula_name": ("tên đơn vị «{value}» bắt đầu bằng =, +, - hoặc @, bảng tính sẽ hiểu là công thức; hãy sửa tên",
                      "the unit name '{value}' begins with =, +, - or @, which spreadsheets run as a formula; "
                      "correct the name"),
+    "unknown_unit_id": ("không có mã đơn vị «{value}» trong {group} của {place_vi}; để trống cột này để nhận "
+                        "đơn vị theo tên", "no unit code '{value}' among the {group_en} of {place_en}; "
+                        "leave this column empty to match units by name"),
+    "unit_id_elsewhere": ("mã đơn vị «{value}» là của {unit} ({owner_group}, {owner_vi}), không thuộc {group} "
+                          "của {place_vi}", "the unit code '{value}' is {unit} ({owner_group_en}, {owner_en}), "
+                          "not one of the {group_en} of {place_en}"),
+    "no_jurisdiction": ("hãy chọn địa phương (--jurisdiction); địa phương có đơn vị của khối này: {places}",
+                        "choose the jurisdiction (--jurisdiction); those with units of the group: {places}"),
     "ambiguous_unit": ("«{value}» có thể là nhiều đơn vị: {units}", "'{value}' could be several units: {units}"),
     "duplicate_unit": ("đơn vị «{value}» đã có ở dòng {first}", "unit '{value}' already appears in row {first}"),
     "duplicate_score": ("điểm của {unit}, tiêu chí {criterion} đã có ở dòng {first}",
