@@ -48,6 +48,10 @@ class Plan:
     ignored: list[str] = field(default_factory=list)  # columns not recognised
     diff: dict[str, list] = field(default_factory=lambda: {"added": [], "removed": [], "changed": []})
     new_units: list[str] = field(default_factory=list)
+    # Where the rows came from, so the build's checks speak of the file (parindex.importing.commit):
+    columns: dict[str, str] = field(default_factory=dict)  # field ('total', 'criterion:A.1.a') -> 'C (Tổng điểm)'
+    unit_rows: dict[str, tuple[int, str]] = field(default_factory=dict)  # unit id -> (row, unit as written)
+    place: tuple[str, str] | None = None  # the jurisdiction's names (vi, en)
 
     @property
     def ok(self) -> bool:
@@ -132,8 +136,11 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
 
     heads = _heading_texts(grid, header_row, data_start)
     where = {f: column_name(c + 1, heads.get(c)) for f, c in fields.items()}
+    result.columns = {**where, **{f"criterion:{criterion}": column_name(c + 1, heads.get(c))
+                                  for c, criterion in wide.items()}}
     matcher = UnitMatcher(db["unit"], db["unit_alias"], jurisdiction, options.group, options.year,
                           db["jurisdiction"])
+    result.place = matcher.place()
     assessment_id = old["assessment_id"] if old is not None else f"{jurisdiction}-{options.year}-{options.group}"
     import_id = int(max(db["import_log"]["import_id"], default=0)) + 1
     source_id = f"import-{import_id}"
@@ -244,6 +251,7 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
     result.assessment_id = assessment_id
     result.replaces = old is not None
     result.new_units = [u["name_vi"] for u in new_units.values()]
+    result.unit_rows = {unit_id: (r["_row"], r["_name"] or unit_id) for unit_id, r in results.items()}
     result.diff = _diff(db, assessment_id, results)
     if problems:
         return result
