@@ -81,6 +81,10 @@ class Problem:
     row: int | None  # the line in the CSV file (the header is line 1)
     column: str | None
     reason: str
+    # What an import shows instead of the English reason: a code of parindex.importing.messages
+    # and its values (raw: ids, Decimals), for the problems an imported file can cause.
+    code: str | None = None
+    values: dict = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
         where = ", ".join(part for part in (
@@ -365,20 +369,26 @@ def _check_results(ds, problems):
         if (unit["unit_group"], unit["jurisdiction_id"]) != (assessment["unit_group"], assessment["jurisdiction_id"]):
             problems.append(Problem(row["_file"], row["_row"], "unit_id",
                                     f"'{row['unit_id']}' is not a {assessment['unit_group']} of "
-                                    f"{assessment['jurisdiction_id']}"))
+                                    f"{assessment['jurisdiction_id']}", "not_member",
+                                    {"unit_id": row["unit_id"], "jurisdiction": assessment["jurisdiction_id"],
+                                     "group": assessment["unit_group"]}))
         total, maximum = row["total"], assessment["max_total"]
         if total is not None and (total < 0 or (maximum is not None and total > maximum)):
             problems.append(Problem(row["_file"], row["_row"], "total",
-                                    f"{total} is outside 0 to {maximum}"))
+                                    f"{total} is outside 0 to {maximum}", "outside",
+                                    {"value": total, "maximum": maximum}))
         if total is not None and row["appraised"] is not None and row["survey"] is not None \
                 and abs(row["appraised"] + row["survey"] - total) > TOLERANCE:
             problems.append(Problem(row["_file"], row["_row"], "total",
-                                    f"{total} is not appraised + survey ({row['appraised'] + row['survey']})"))
+                                    f"{total} is not appraised + survey ({row['appraised'] + row['survey']})",
+                                    "parts_mismatch", {"total": total, "parts": row["appraised"] + row["survey"]}))
         tier = row.get("published_tier") or ""
         key = (assessment["jurisdiction_id"], assessment["year"], assessment["unit_group"], tier)
         if tier and key not in tier_codes:
             problems.append(Problem(row["_file"], row["_row"], "published_tier",
-                                    f"'{tier}' is not a tier of {assessment['year']} {assessment['unit_group']}"))
+                                    f"'{tier}' is not a tier of {assessment['year']} {assessment['unit_group']}",
+                                    "unknown_tier", {"value": tier, "year": assessment["year"],
+                                                     "group": assessment["unit_group"]}))
 
 
 def _check_scores(ds, problems):
@@ -406,13 +416,17 @@ def _check_scores(ds, problems):
         for row in _rows(scores[outside]):
             problems.append(Problem(row["_file"], row["_row"], column,
                                     f"{row[column]} is outside 0 to {row['max_points']} "
-                                    f"(the maximum of {row['criterion_id']})"))
+                                    f"(the maximum of {row['criterion_id']})", "outside_criterion",
+                                    {"value": row[column], "maximum": row["max_points"],
+                                     "criterion": row["criterion_id"]}))
     for row in _rows(scores[scores["self_points"].notna() & ~scores["self_assessed"].astype(bool)]):
         problems.append(Problem(row["_file"], row["_row"], "self_points",
-                                f"{row['criterion_id']} is survey-based and has no self-assessment"))
+                                f"{row['criterion_id']} is survey-based and has no self-assessment",
+                                "survey_self", {"value": row["self_points"], "criterion": row["criterion_id"]}))
     for row in _rows(scores[scores["result"] == "left_only"]):
         problems.append(Problem(row["_file"], row["_row"], "unit_id",
-                                f"no result row for {row['unit_id']} in {row['assessment_id']}"))
+                                f"no result row for {row['unit_id']} in {row['assessment_id']}",
+                                "no_result", {"unit_id": row["unit_id"]}))
     scored = scores[scores["final_points"].notna()]
     sums = scored.groupby(["assessment_id", "unit_id"], sort=False)["final_points"].agg(
         lambda points: sum(points, Decimal(0))).rename("leaf_sum").reset_index()
@@ -421,7 +435,8 @@ def _check_scores(ds, problems):
         if abs(row["leaf_sum"] - row["total"]) > TOLERANCE:
             problems.append(Problem(row["_file"], row["_row"], "total",
                                     f"{row['total']} is not the sum of {row['unit_id']}'s sub-criterion scores "
-                                    f"({row['leaf_sum']})"))
+                                    f"({row['leaf_sum']})", "sum_mismatch",
+                                    {"total": row["total"], "leaves": row["leaf_sum"]}))
 
 
 def alias_rows(ds: Dataset) -> pd.DataFrame:

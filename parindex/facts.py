@@ -36,9 +36,10 @@ def check(con: duckdb.DuckDBPyConnection, published_dir: Path) -> list[Problem]:
             continue
         with path.open(encoding="utf-8", newline="") as handle:
             for line, row in enumerate(csv.DictReader(handle), start=2):
-                for column, reason in check_row(con, row):
+                for column, reason, *coded in check_row(con, row):
+                    code, values = coded or (None, {})  # a code for what an import can contradict
                     problems.append(Problem(f"published/{file_name}", line, column,
-                                            f"published fact not reproduced: {reason}"))
+                                            f"published fact not reproduced: {reason}", code, values))
     return problems
 
 
@@ -54,12 +55,13 @@ def _standing(con, jurisdiction: str, group: str, year: int, unit_id: str):
     ).fetchone()
 
 
-def _resolve_unit(con, name: str, group: str, year: int) -> list[str]:
+def _resolve_unit(con, name: str, jurisdiction: str, group: str, year: int) -> list[str]:
+    """The units of the jurisdiction and group the name means (other provinces have a Sở Nội vụ too)."""
     rows = con.execute(
         """SELECT DISTINCT u.unit_id FROM unit_alias a JOIN unit u USING (unit_id)
-           WHERE a.alias_key = $key AND u.unit_group = $g
+           WHERE a.alias_key = $key AND u.jurisdiction_id = $j AND u.unit_group = $g
              AND coalesce(u.first_year, $y) <= $y AND $y <= coalesce(u.last_year, $y)""",
-        {"key": name_key(name), "g": group, "y": year},
+        {"key": name_key(name), "j": jurisdiction, "g": group, "y": year},
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -70,21 +72,25 @@ def _differs(published: str, stored) -> bool:
 
 def _check_unit_fact(con, row):
     year, group = int(row["year"]), row["unit_group"]
-    units = _resolve_unit(con, row["unit_name"], group, year)
+    units = _resolve_unit(con, row["unit_name"], PROVINCE, group, year)
     if len(units) != 1:
         yield "unit_name", f"'{row['unit_name']}' matches {len(units)} units active in {year}"
         return
     found = _standing(con, PROVINCE, group, year, units[0])
+    unit = {"unit_id": units[0], "unit": row["unit_name"], "year": year}
     if found is None:
-        yield "unit_name", f"no {year} result for {units[0]}"
+        yield "unit_name", f"no {year} result for {units[0]}", "fact_missing", unit
         return
     total, max_total, _rank, tier_code, _derived = found
     if row["total_score"] and _differs(row["total_score"], total):
-        yield "total_score", f"{year} {units[0]}: published {row['total_score']}, database {total}"
+        yield "total_score", f"{year} {units[0]}: published {row['total_score']}, database {total}", \
+            "fact_total", {**unit, "published": row["total_score"], "value": total}
     if row["max_score"] and _differs(row["max_score"], max_total):
-        yield "max_score", f"{year} {group}: published maximum {row['max_score']}, database {max_total}"
+        yield "max_score", f"{year} {group}: published maximum {row['max_score']}, database {max_total}", \
+            "fact_max", {"year": year, "published": row["max_score"], "stored": max_total}
     if row["tier_or_band"] and row["tier_or_band"] != tier_code:
-        yield "tier_or_band", f"{year} {units[0]}: published '{row['tier_or_band']}', database '{tier_code}'"
+        yield "tier_or_band", f"{year} {units[0]}: published '{row['tier_or_band']}', database '{tier_code}'", \
+            "fact_tier", {**unit, "published": row["tier_or_band"], "stored": tier_code}
 
 
 def _check_group_stat(con, row):
@@ -99,7 +105,9 @@ def _check_group_stat(con, row):
         yield "value", f"{year} {group} {row['stat']}: published {row['value']}, stored {figure['published']}"
     if not figure["agrees"]:
         yield "value", (f"{year} {group} {row['stat']}: published {row['value']}, computed from the units "
-                        f"{figure['computed']} (units unknown: {figure['unknown']})")
+                        f"{figure['computed']} (units unknown: {figure['unknown']})"), \
+            "fact_stat", {"stat": row["stat"], "year": year, "group": group, "published": row["value"],
+                          "stored": figure["computed"]}
 
 
 def _check_national_place(con, row):
@@ -115,10 +123,13 @@ def _check_national_place(con, row):
     total, _max_total, rank, _tier, derived = found
     if "derived" in row["status"] and not derived:
         yield "status", f"{year}: the published figure is derived, but the database does not flag it"
+    unit = {"unit_id": PROVINCE, "unit": PROVINCE, "year": year}
     if row["rank"] and (rank is None or int(row["rank"]) != rank):
-        yield "rank", f"{year}: published rank {row['rank']}, database {rank}"
+        yield "rank", f"{year}: published rank {row['rank']}, database {rank}", \
+            "fact_rank", {**unit, "published": row["rank"], "stored": "-" if rank is None else rank}
     if row["total_score"] and _differs(row["total_score"], total):
-        yield "total_score", f"{year}: published {row['total_score']}, database {total}"
+        yield "total_score", f"{year}: published {row['total_score']}, database {total}", \
+            "fact_total", {**unit, "published": row["total_score"], "value": total}
 
 
 def _check_province_figure(con, row):
@@ -126,7 +137,7 @@ def _check_province_figure(con, row):
     address (one secondary snapshot) or without a figure is not loaded, so not checked."""
     if not row["source_url"].startswith("http") or not (row["rank"] or row["total_score"]):
         return
-    units = _resolve_unit(con, row["province"], "province", int(row["year"]))
+    units = _resolve_unit(con, row["province"], NATION, "province", int(row["year"]))
     if len(units) != 1:
         yield "province", f"'{row['province']}' matches {len(units)} provinces"
         return
@@ -135,7 +146,10 @@ def _check_province_figure(con, row):
         yield "province", f"{row['year']}: no national result for {units[0]}"
         return
     total, _max_total, rank, _tier, _derived = found
+    unit = {"unit_id": units[0], "unit": row["province"], "year": int(row["year"])}
     if row["rank"] and (rank is None or int(row["rank"]) != rank):
-        yield "rank", f"{row['year']} {units[0]}: published rank {row['rank']}, database {rank}"
+        yield "rank", f"{row['year']} {units[0]}: published rank {row['rank']}, database {rank}", \
+            "fact_rank", {**unit, "published": row["rank"], "stored": "-" if rank is None else rank}
     if row["total_score"] and _differs(row["total_score"], total):
-        yield "total_score", f"{row['year']} {units[0]}: published {row['total_score']}, database {total}"
+        yield "total_score", f"{row['year']} {units[0]}: published {row['total_score']}, database {total}", \
+            "fact_total", {**unit, "published": row["total_score"], "value": total}

@@ -139,7 +139,7 @@ def bad_files() -> dict[str, tuple[str, bytes, dict, tuple]]:
                                         (3, "B (Mã tiêu chí)", "duplicate_score")),
         "self-assessment of a survey criterion (long)": ("a.csv", csv([
             ["Tên đơn vị", "Mã tiêu chí", "Điểm", "Điểm tự đánh giá"], ["Đơn vị Alpha", "A.1.a", "20", "20"],
-            ["Đơn vị Alpha", "S.1.a", "30", "31"]]), r2021, (3, "self_points", "check")),
+            ["Đơn vị Alpha", "S.1.a", "30", "31"]]), r2021, (3, "D (Điểm tự đánh giá)", "survey_self")),
         "criterion scores for a year without a criteria set": ("a.csv", csv(_wide(
             ("Đơn vị Alpha", "30", "25", "35", "90"))[1:]), {}, (1, None, "no_framework")),
         "unknown jurisdiction": ("a.csv", csv(totals(*GOOD_UNITS)), {"jurisdiction": "tinh-b"},

@@ -75,10 +75,10 @@ def test_an_unknown_unit_suggests_the_closest_names(db):
     name, data, _, _ = BAD["unknown unit"]
     problems = preview(name, data, Options(2022, "department"), db).problems
     (problem,) = problems
-    assert problem.text("en") == ("row 5, column B (Tên đơn vị): no unit 'Đơn vị Gama' among the departments; "
-                                  "did you mean: Đơn vị Gamma; Đơn vị Alpha; Đơn vị Mới?")
+    assert problem.text("en") == ("row 5, column B (Tên đơn vị): no unit 'Đơn vị Gama' among the departments of "
+                                  "Province A; did you mean: Đơn vị Gamma; Đơn vị Alpha; Đơn vị Mới?")
     assert problem.text("vi").startswith("dòng 5, cột B (Tên đơn vị): không có đơn vị «Đơn vị Gama» trong khối sở, "
-                                         "ban, ngành; có phải: Đơn vị Gamma;")
+                                         "ban, ngành của tỉnh A; có phải: Đơn vị Gamma;")
 
 
 @pytest.mark.parametrize("case", GOOD)

@@ -8,15 +8,17 @@ by the dataset's rules and the published facts, and a refused change leaves the 
 from __future__ import annotations
 
 import hashlib
+import math
 from datetime import datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
 from parindex import build
-from parindex.dataset import DatasetError
-from parindex.importing.messages import ImportProblem, ImportRefused
-from parindex.importing.plan import Options, Plan, plan, read_tables, snapshot
+from parindex.dataset import DatasetError, Problem
+from parindex.importing.messages import MESSAGES, ImportProblem, ImportRefused, group_values
+from parindex.importing.plan import Options, Plan, plain, plan, read_tables, snapshot
 from parindex.importing.sheet import read_grids
 from parindex.paths import DATA_DIR
 
@@ -44,7 +46,7 @@ def import_file(file_name: str, data: bytes, options: Options, db_path: Path, ed
                        sha256=hashlib.sha256(data).hexdigest(), rows=planned.rows, replaced=planned.replaces)
         return planned.frames, entry
 
-    rebuild(db_path, data_dir, change, file_name)
+    rebuild(db_path, data_dir, change, file_name, done)
     return done[-1]
 
 
@@ -79,18 +81,66 @@ def publish(db_path: Path, assessment_id: str, decision_no: str, decision_date: 
     rebuild(db_path, data_dir, change, "publish")
 
 
-def rebuild(db_path: Path, data_dir: Path | None, change, file_name: str) -> None:
+def rebuild(db_path: Path, data_dir: Path | None, change, file_name: str, plans: list[Plan] | None = None) -> None:
     try:
         build.build(data_dir or build.built_from(db_path) or DATA_DIR, db_path, change)
     except DatasetError as error:  # rules across the whole dataset, the published facts
-        raise ImportRefused([_from_dataset(p, file_name) for p in error.problems]) from error
+        planned = plans[-1] if plans else None
+        raise ImportRefused([_from_dataset(p, file_name, planned) for p in error.problems]) from error
 
 
-def _from_dataset(problem, file_name: str) -> ImportProblem:
-    code = "published_fact" if problem.reason.startswith("published fact") else "check"
+# The file's column a problem of the build is about: the dataset's column (or a published fact's)
+# -> the import's fields it may come from, the first the file has (parindex.importing.plan).
+_FIELDS = {
+    "unit_id": ("unit", "unit_id"), "total": ("total", "pct", "points"), "self_total": ("self",),
+    "appraised": ("appraised",), "survey": ("survey",), "published_rank": ("rank",), "published_tier": ("tier",),
+    "provenance": ("provenance",), "derived": ("derived",), "source_id": ("source_id",),
+    "note_vi": ("note_vi",), "note_en": ("note_en",), "criterion_id": ("criterion_id",),
+    "final_points": ("points", "appraised", "total"), "self_points": ("self",),
+    "unit_name": ("unit", "unit_id"), "total_score": ("total", "pct", "points"),
+    "tier_or_band": ("tier", "total", "pct", "points"), "rank": ("rank", "total", "pct", "points"),
+}
+
+
+def _from_dataset(problem: Problem, file_name: str, planned: Plan | None = None) -> ImportProblem:
+    """A problem of the build's checks as the file's: its row, its column as the file heads it, the
+    value and the reason in both languages. A published fact about a unit of the file is shown at
+    that unit's row; a problem of data/ itself names its own file."""
     mine = problem.file == file_name
-    return ImportProblem(problem.row if mine else None, problem.column if mine else problem.file, code,
-                         {"reason": problem.reason})
+    raw = problem.values
+    unit = planned.unit_rows.get(raw.get("unit_id")) if planned else None
+    row = problem.row if mine else unit[0] if unit and problem.code else None
+    column = problem.column if mine and planned is None else None  # (no plan: a restore, a year's set-up)
+    if planned and row is not None:
+        criterion = f"criterion:{raw['criterion']}" if "criterion" in raw else None
+        fields = (criterion, *_FIELDS.get(problem.column, ()))
+        column = next((planned.columns[f] for f in fields if f in planned.columns), None)
+    fallback = "published_fact" if problem.reason.startswith("published fact") else "check"
+    generic = ImportProblem(row, column, fallback, {"reason": problem.reason if mine else str(problem)})
+    if problem.code not in MESSAGES or not (mine or problem.code.startswith("fact_")):
+        return generic  # (a published fact's message names its file and line; another file's would not)
+    values = {k: _shown(v) for k, v in raw.items()}
+    if "unit_id" in raw and "value" not in raw:
+        values["value"] = unit[1] if unit else raw["unit_id"]  # the unit as the file writes it
+    if "group" in raw:
+        values.update(group_values(raw["group"]))
+    if "jurisdiction" in raw:  # a row of this file is of the import's assessment, so of its jurisdiction
+        place = planned.place if planned and planned.place else (raw["jurisdiction"],) * 2
+        values["place_vi"], values["place_en"] = place
+    values["fact_vi"], values["fact_en"] = f"{problem.file}, dòng {problem.row}", f"{problem.file}, line {problem.row}"
+    shown = ImportProblem(row, column, problem.code, values)
+    try:
+        shown.reason("vi"), shown.reason("en")
+    except (KeyError, IndexError, ValueError):  # a value the message needs is missing: the English text
+        return generic
+    return shown
+
+
+def _shown(value):
+    """A value as a message shows it: 89.2500 -> '89.25', a computed 7.0 -> '7', none -> '-'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return plain(Decimal(str(value))) if isinstance(value, (Decimal, float)) else value
 
 
 def log_entry(frames: dict[str, pd.DataFrame], editor: str, action: str, status: str, **values) -> dict:

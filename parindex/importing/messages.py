@@ -28,11 +28,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "negative": ("{value} là số âm", "{value} is negative"),
     "above_max": ("{value} vượt quá điểm tối đa {maximum}", "{value} is above the maximum of {maximum}"),
     "not_rank": ("«{value}» không phải là thứ hạng (số nguyên dương)", "'{value}' is not a rank (a whole number from 1)"),
-    "unknown_unit": ("không có đơn vị «{value}» trong {group}{suggest_vi}",
-                     "no unit '{value}' among the {group_en}{suggest_en}"),
+    "unknown_unit": ("không có đơn vị «{value}» trong {group} của {place_vi}{suggest_vi}",
+                     "no unit '{value}' among the {group_en} of {place_en}{suggest_en}"),
     "formula_name": ("tên đơn vị «{value}» bắt đầu bằng =, +, - hoặc @, bảng tính sẽ hiểu là công thức; hãy sửa tên",
                      "the unit name '{value}' begins with =, +, - or @, which spreadsheets run as a formula; "
                      "correct the name"),
+    "unknown_unit_id": ("không có mã đơn vị «{value}» trong {group} của {place_vi}; để trống cột này để nhận "
+                        "đơn vị theo tên", "no unit code '{value}' among the {group_en} of {place_en}; "
+                        "leave this column empty to match units by name"),
+    "unit_id_elsewhere": ("mã đơn vị «{value}» là của {unit} ({owner_group}, {owner_vi}), không thuộc {group} "
+                          "của {place_vi}", "the unit code '{value}' is {unit} ({owner_group_en}, {owner_en}), "
+                          "not one of the {group_en} of {place_en}"),
+    "no_jurisdiction": ("hãy chọn địa phương (--jurisdiction); địa phương có đơn vị của khối này: {places}",
+                        "choose the jurisdiction (--jurisdiction); those with units of the group: {places}"),
     "ambiguous_unit": ("«{value}» có thể là nhiều đơn vị: {units}", "'{value}' could be several units: {units}"),
     "duplicate_unit": ("đơn vị «{value}» đã có ở dòng {first}", "unit '{value}' already appears in row {first}"),
     "duplicate_score": ("điểm của {unit}, tiêu chí {criterion} đã có ở dòng {first}",
@@ -58,6 +66,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_jurisdiction": ("không có địa phương «{value}»; chọn «Tạo đơn vị mới» (--create-units) để tạo",
                              "no jurisdiction '{value}'; choose Create units (--create-units) to create it"),
     "bad_choice": ("«{value}» không phải một trong: {allowed}", "'{value}' is not one of: {allowed}"),
+    # The build's checks across the whole dataset (parindex.dataset, parindex.facts): their
+    # problems carry these codes; one without a code is shown as "check" with its English reason.
+    "not_member": ("«{value}» không thuộc {group} của {place_vi}", "'{value}' is not one of the {group_en} of {place_en}"),
+    "outside": ("{value} nằm ngoài khoảng từ 0 đến {maximum}", "{value} is outside 0 to {maximum}"),
+    "outside_criterion": ("{value} nằm ngoài khoảng từ 0 đến {maximum} (điểm tối đa của tiêu chí {criterion})",
+                          "{value} is outside 0 to {maximum} (the maximum of criterion {criterion})"),
+    "unknown_tier": ("«{value}» không phải là một xếp loại của {group} năm {year}",
+                     "'{value}' is not a tier of the {group_en} in {year}"),
+    "survey_self": ("tiêu chí {criterion} được chấm qua điều tra XHH, không có điểm tự đánh giá ({value})",
+                    "criterion {criterion} is survey-based and has no self-assessment ({value})"),
+    "no_result": ("có điểm theo tiêu chí của «{value}» nhưng không có dòng kết quả của đơn vị này",
+                  "'{value}' has criterion scores but no result row"),
+    "fact_total": ("{value} trái với số liệu đã công bố: năm {year}, {unit} được công bố {published} điểm "
+                   "({fact_vi})", "{value} contradicts a published figure: in {year}, {unit} was published "
+                   "with {published} points ({fact_en})"),
+    "fact_rank": ("trái với số liệu đã công bố: năm {year}, {unit} được công bố xếp hạng {published}, dữ liệu "
+                  "cho hạng {stored} ({fact_vi})", "contradicts a published figure: in {year}, {unit} was "
+                  "published at rank {published}, the data gives {stored} ({fact_en})"),
+    "fact_tier": ("trái với số liệu đã công bố: năm {year}, {unit} được công bố xếp loại «{published}», dữ liệu "
+                  "cho «{stored}» ({fact_vi})", "contradicts a published figure: in {year}, {unit} was published "
+                  "in the tier '{published}', the data gives '{stored}' ({fact_en})"),
+    "fact_max": ("trái với số liệu đã công bố: năm {year}, điểm tối đa được công bố là {published}, dữ liệu là "
+                 "{stored} ({fact_vi})", "contradicts a published figure: the maximum in {year} was published "
+                 "as {published}, the data has {stored} ({fact_en})"),
+    "fact_missing": ("thiếu kết quả của {unit}: kết quả năm {year} của đơn vị này đã được công bố ({fact_vi})",
+                     "{unit} is missing: its {year} result was published ({fact_en})"),
+    "fact_stat": ("trái với số liệu đã công bố: {stat} của {group} năm {year} được công bố là {published}, "
+                  "tính từ dữ liệu là {stored} ({fact_vi})", "contradicts a published figure: {stat} of the "
+                  "{group_en} in {year} was published as {published}, the data gives {stored} ({fact_en})"),
     "check": ("kiểm tra dữ liệu: {reason}", "data check: {reason}"),
     "published_fact": ("trái với số liệu đã công bố: {reason}", "contradicts a published figure: {reason}"),
     "no_assessment": ("không có kết quả đánh giá «{value}»", "no assessment '{value}'"),
@@ -120,7 +157,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 _DECIMAL = re.compile(r"^(-?\d+)\.(\d+)$")
-_NUMBERS = {"value", "maximum", "total", "leaves", "parts", "sum", "lower", "upper"}
+_NUMBERS = {"value", "maximum", "total", "leaves", "parts", "sum", "lower", "upper", "published", "stored"}
 GROUPS_VI = {"department": "khối sở, ban, ngành", "district": "khối huyện, thị xã, thành phố",
              "commune": "khối xã, phường", "province": "các tỉnh"}
 

@@ -16,7 +16,7 @@ from parindex.dataset import TOLERANCE, _to_decimal
 from parindex.importing import headings
 from parindex.importing.messages import ImportProblem, group_values
 from parindex.importing.sheet import Grid, column_name
-from parindex.importing.units import UnitMatcher, slug
+from parindex.importing.units import UnitMatcher
 
 HEADER_SEARCH = 30  # title rows above the header: a few, never dozens
 _YEAR_IN_TITLE = re.compile(r"\bnam (\d{4})\b|\byear (\d{4})\b")
@@ -48,6 +48,10 @@ class Plan:
     ignored: list[str] = field(default_factory=list)  # columns not recognised
     diff: dict[str, list] = field(default_factory=lambda: {"added": [], "removed": [], "changed": []})
     new_units: list[str] = field(default_factory=list)
+    # Where the rows came from, so the build's checks speak of the file (parindex.importing.commit):
+    columns: dict[str, str] = field(default_factory=dict)  # field ('total', 'criterion:A.1.a') -> 'C (Tổng điểm)'
+    unit_rows: dict[str, tuple[int, str]] = field(default_factory=dict)  # unit id -> (row, unit as written)
+    place: tuple[str, str] | None = None  # the jurisdiction's names (vi, en)
 
     @property
     def ok(self) -> bool:
@@ -91,6 +95,10 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
                                                                  "allowed": "department, district, commune, province"}))
         return result
     jurisdiction = options.jurisdiction or _home(db, options.group)
+    if jurisdiction is None:  # the group's units are in several jurisdictions (or none): never a guess
+        places = sorted(set(db["unit"].loc[db["unit"]["unit_group"] == options.group, "jurisdiction_id"]))
+        problems.append(ImportProblem(None, None, "no_jurisdiction", {"places": ", ".join(places) or "-"}))
+        return result
     known_jurisdiction = jurisdiction in set(db["jurisdiction"]["jurisdiction_id"])
     if not known_jurisdiction and not options.create_units:
         problems.append(ImportProblem(None, None, "unknown_jurisdiction", {"value": jurisdiction}))
@@ -128,7 +136,11 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
 
     heads = _heading_texts(grid, header_row, data_start)
     where = {f: column_name(c + 1, heads.get(c)) for f, c in fields.items()}
-    matcher = UnitMatcher(db["unit"], db["unit_alias"], jurisdiction, options.group, options.year)
+    result.columns = {**where, **{f"criterion:{criterion}": column_name(c + 1, heads.get(c))
+                                  for c, criterion in wide.items()}}
+    matcher = UnitMatcher(db["unit"], db["unit_alias"], jurisdiction, options.group, options.year,
+                          db["jurisdiction"])
+    result.place = matcher.place()
     assessment_id = old["assessment_id"] if old is not None else f"{jurisdiction}-{options.year}-{options.group}"
     import_id = int(max(db["import_log"]["import_id"], default=0)) + 1
     source_id = f"import-{import_id}"
@@ -240,6 +252,7 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
     result.assessment_id = assessment_id
     result.replaces = bool(has_results)
     result.new_units = [u["name_vi"] for u in new_units.values()]
+    result.unit_rows = {unit_id: (r["_row"], r["_name"] or unit_id) for unit_id, r in results.items()}
     result.diff = _diff(db, assessment_id, results)
     if problems:
         return result
@@ -404,8 +417,21 @@ def _criterion_ok(criterion, criteria, framework_id, row, column, problems) -> b
 
 
 def _unit(raw_id, name, matcher: UnitMatcher, options: Options, new_units: dict, row_no, where, problems):
-    if raw_id is not None and str(raw_id).strip() in matcher.units.index:
-        return str(raw_id).strip()
+    code = "" if raw_id is None else str(raw_id).strip()
+    if code in matcher.units.index:
+        return code
+    here = {**group_values(options.group), **dict(zip(("place_vi", "place_en"), matcher.place()))}
+    if code:  # a code is the unit's own id, of this jurisdiction and group: never another's
+        if code in matcher.everywhere.index:
+            owner = matcher.everywhere.loc[code]
+            owner_group = group_values(owner["unit_group"])
+            owner_vi, owner_en = matcher.place(owner["jurisdiction_id"])
+            problems.append(ImportProblem(row_no, where.get("unit_id"), "unit_id_elsewhere", {
+                "value": code, "unit": owner["name_vi"], "owner_group": owner_group["group"],
+                "owner_group_en": owner_group["group_en"], "owner_vi": owner_vi, "owner_en": owner_en, **here}))
+        else:
+            problems.append(ImportProblem(row_no, where.get("unit_id"), "unknown_unit_id", {"value": code, **here}))
+        return None
     if formula_like(name):  # '=1+2 Sở A' would be a formula in every spreadsheet that lists it
         problems.append(ImportProblem(row_no, where.get("unit"), "formula_name", {"value": name}))
         return None
@@ -419,16 +445,12 @@ def _unit(raw_id, name, matcher: UnitMatcher, options: Options, new_units: dict,
         problems.append(ImportProblem(row_no, where.get("unit"), "ambiguous_unit", {"value": name, "units": ", ".join(found)}))
         return None
     if options.create_units:
-        unit_id = slug(name)
-        taken = set(matcher.units.index) | set(new_units)
-        base, n = unit_id, 2
-        while unit_id in taken and new_units.get(unit_id, {}).get("name_vi") != name:
-            unit_id, n = f"{base}-{n}", n + 1
+        unit_id = matcher.new_id(name, new_units)
         new_units.setdefault(unit_id, {"unit_id": unit_id, "name_vi": name})
         return unit_id
     close = matcher.suggestions(name)
     problems.append(ImportProblem(row_no, where.get("unit"), "unknown_unit", {
-        "value": name, **group_values(options.group),
+        "value": name, **here,
         "suggest_vi": f"; có phải: {'; '.join(close)}?" if close else "",
         "suggest_en": f"; did you mean: {'; '.join(close)}?" if close else ""}))
     return None

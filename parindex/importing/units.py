@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 
 import pandas as pd
@@ -14,11 +15,17 @@ _PREFIX = re.compile(r"^(ubnd|uy ban nhan dan)\s+")
 
 
 class UnitMatcher:
-    """The units of one jurisdiction and group, found by any of their spellings."""
+    """The units of one jurisdiction and group, found by any of their spellings. Names, aliases
+    and suggestions never reach another jurisdiction's units (every province has a Sở Nội vụ);
+    unit ids are unique across them all."""
 
-    def __init__(self, units: pd.DataFrame, aliases: pd.DataFrame, jurisdiction: str, group: str, year: int):
+    def __init__(self, units: pd.DataFrame, aliases: pd.DataFrame, jurisdiction: str, group: str, year: int,
+                 places: pd.DataFrame | None = None):
         mine = units[(units["jurisdiction_id"] == jurisdiction) & (units["unit_group"] == group)]
         self.units = mine.set_index("unit_id")
+        self.everywhere = units.set_index("unit_id")  # every jurisdiction's: ids taken, codes of others
+        self.jurisdiction = jurisdiction
+        self.places = places.set_index("jurisdiction_id") if places is not None else pd.DataFrame()
         self.year = year
         spellings = aliases[aliases["unit_id"].isin(self.units.index)][["alias", "unit_id"]]
         spellings = pd.concat([spellings, pd.DataFrame({"alias": mine["name_vi"], "unit_id": mine["unit_id"]})])
@@ -42,6 +49,23 @@ class UnitMatcher:
             unit_id = sorted(self.by_key[key])[0]
             names.append(self.units.loc[unit_id, "name_vi"])
         return list(dict.fromkeys(names))
+
+    def place(self, jurisdiction: str | None = None) -> tuple[str, str]:
+        """A jurisdiction's names (vi, en), this one's by default; its id when it has none yet."""
+        jurisdiction = jurisdiction or self.jurisdiction
+        if jurisdiction in self.places.index:
+            return self.places.loc[jurisdiction, "name_vi"], self.places.loc[jurisdiction, "name_en"]
+        return jurisdiction, jurisdiction
+
+    def new_id(self, name: str, created: dict[str, dict]) -> str:
+        """An id for a new unit, unique across the database and the units `created` from the same
+        file (the same name twice gets the same id): the name's slug, or, when another unit has
+        it, the slug after the jurisdiction's ('hoa-binh-thanh-tra-tinh'), then numbered."""
+        base, place = slug(name), slug(self.jurisdiction)
+        numbered = (f"{place}-{base}-{n}" for n in itertools.count(2))
+        return next(unit_id for unit_id in itertools.chain((base, f"{place}-{base}"), numbered)
+                    if (created[unit_id]["name_vi"] == name if unit_id in created
+                        else unit_id not in self.everywhere.index))
 
     def _active(self, unit_id: str) -> bool:
         unit = self.units.loc[unit_id]
