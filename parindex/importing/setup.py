@@ -28,7 +28,7 @@ from parindex.importing.commit import log_entry, rebuild
 from parindex.importing.messages import ImportProblem, ImportRefused, group_values
 from parindex.importing.overlay import REPLACES
 from parindex.importing.plan import plain, read_tables
-from parindex.importing.setup_sheets import Cell, Part, Workbook, a_date, at, criterion_code, number, read_workbook, yes_no
+from parindex.importing.setup_sheets import Cell, Part, SetupBook, a_date, at, criterion_code, number, read_workbook, yes_no
 from parindex.importing.sheet import Grid, read_grids
 from parindex.importing.units import UnitMatcher, slug
 from parindex.names import name_key
@@ -188,7 +188,7 @@ def _context(options: SetupOptions, db, problems) -> _Context | None:
     return _Context(options, jurisdiction, db, problems, import_id, [int(i) for i in replaced], existing)
 
 
-def _check_settings(book: Workbook, ctx: _Context) -> None:
+def _check_settings(book: SetupBook, ctx: _Context) -> None:
     provenance = book.settings.get("provenance")
     if provenance is not None and provenance.value not in ("published", "illustrative"):
         ctx.problems.append(at(provenance, "bad_choice", value=provenance.value, allowed="published, illustrative"))
@@ -210,7 +210,7 @@ def _group(text) -> str | None:
 
 # --- criteria ----------------------------------------------------------------------------------
 
-def _criteria(book: Workbook, ctx: _Context) -> tuple[str | None, list[dict], Decimal | None]:
+def _criteria(book: SetupBook, ctx: _Context) -> tuple[str | None, list[dict], Decimal | None]:
     """(framework id, criterion rows, the maximum total): a new set, a reused one, or none."""
     reuses = book.settings.get("reuses")
     stated = book.settings.get("max_total") or (book.criteria.stated_total if book.criteria else None)
@@ -258,7 +258,7 @@ def _reused(cell: Cell, ctx: _Context) -> tuple[str | None, list[dict], Decimal 
     return framework_id, [], Decimal(frameworks.loc[framework_id, "max_total"])
 
 
-def _framework_id(book: Workbook, ctx: _Context) -> str:
+def _framework_id(book: SetupBook, ctx: _Context) -> str:
     cell = book.settings.get("framework_id")
     framework_id = cell.value if cell else f"{ctx.jurisdiction}-{ctx.options.year}-{ctx.options.group}"
     frameworks = ctx.db["framework"]
@@ -659,7 +659,7 @@ class _Changes:
 
 # --- what is written, and what it changes ------------------------------------------------------
 
-def _frames(file_name, book: Workbook, ctx: _Context, plan: SetupPlan, criteria, tiers, units, lineage, aliases):
+def _frames(file_name, book: SetupBook, ctx: _Context, plan: SetupPlan, criteria, tiers, units, lineage, aliases):
     """Dataset-shaped rows tagged with the set-up's import id (the build validates them again)."""
     tag = {"_file": file_name, "import_id": ctx.import_id}
     source_id = f"import-{ctx.import_id}"
@@ -707,7 +707,7 @@ def _frames(file_name, book: Workbook, ctx: _Context, plan: SetupPlan, criteria,
     return out
 
 
-def _setting(book: Workbook, name: str, default):
+def _setting(book: SetupBook, name: str, default):
     return book.settings[name].value if name in book.settings else default
 
 

@@ -100,15 +100,15 @@ class Part:
 
 
 @dataclass
-class Workbook:
+class SetupBook:
     criteria: Part | None = None
     tiers: Part | None = None
     changes: Part | None = None
     settings: dict[str, Cell] = field(default_factory=dict)
 
 
-def read_workbook(grids: list[Grid], problems: list[ImportProblem]) -> Workbook:
-    book = Workbook()
+def read_workbook(grids: list[Grid], problems: list[ImportProblem]) -> SetupBook:
+    book = SetupBook()
     for grid in grids:
         for (r, c), formula in grid.formulas.items():  # a formula Excel never computed: never a guess
             problems.append(ImportProblem(r, column_name(c), "formula", {"formula": formula}, sheet=grid.sheet))
