@@ -309,6 +309,16 @@ def _check_criteria_tree(ds, problems):
             problems.append(Problem(row["_file"], row["_row"], "max_points",
                                     f"{row['max_points']} is not the sum of its children's maxima "
                                     f"({sum(k['max_points'] for k in kids)})"))
+    area_keys: dict[tuple[str, str], dict] = {}
+    for row in (r for r in by_key.values() if r["level"] == "area"):  # an area_key names one area of a set
+        first = area_keys.setdefault((row["framework_id"], row["area_key"]), row)
+        if first is not row:
+            problems.append(Problem(row["_file"], row["_row"], "area_key",
+                                    f"area key '{row['area_key']}' is already the key of area '{first['criterion_id']}'"))
+    for row in (r for r in by_key.values() if r["level"] != "area"):
+        if (row["framework_id"], row["area_key"]) not in area_keys:
+            problems.append(Problem(row["_file"], row["_row"], "area_key",
+                                    f"'{row['area_key']}' is not the key of an area of {row['framework_id']}"))
     for framework_id, framework in frameworks.items():
         areas = [r for r in by_key.values() if r["framework_id"] == framework_id and r["level"] == "area"]
         total = sum((r["max_points"] for r in areas), Decimal(0))

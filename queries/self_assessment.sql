@@ -23,5 +23,5 @@ SELECT r.unit_id, u.name_vi, u.name_en, u.short_vi, u.short_en, r.area_key,
        r.self_points, r.final_points, r.self_points - r.final_points AS gap
 FROM rolled r
 JOIN unit u USING (unit_id)
-LEFT JOIN criterion c ON c.framework_id = r.framework_id AND c.criterion_id = r.area_key
+LEFT JOIN criterion c ON c.framework_id = r.framework_id AND c.level = 'area' AND c.area_key = r.area_key
 ORDER BY u.name_vi, area_order;

@@ -8,6 +8,6 @@ SELECT n.criterion_id, n.area_key, c.name_vi, c.name_en, a.short_vi AS area_shor
 FROM node_score n
 JOIN standing s USING (assessment_id, unit_id)
 JOIN criterion c ON c.framework_id = n.framework_id AND c.criterion_id = n.criterion_id
-JOIN criterion a ON a.framework_id = n.framework_id AND a.criterion_id = n.area_key
+JOIN criterion a ON a.framework_id = n.framework_id AND a.level = 'area' AND a.area_key = n.area_key
 WHERE n.level = 'sub' AND n.unit_id = $unit AND s.year = $year AND visible(s.status)
 ORDER BY points_lost DESC, n.criterion_id;

@@ -29,5 +29,5 @@ SELECT p.criterion_id, p.area_key, k.name_vi, k.name_en, a.short_vi AS area_shor
             / sum(p.points_lost) OVER () AS DOUBLE) AS cumulative_share
 FROM per_criterion p
 JOIN criterion k ON k.framework_id = p.framework_id AND k.criterion_id = p.criterion_id
-JOIN criterion a ON a.framework_id = p.framework_id AND a.criterion_id = p.area_key
+JOIN criterion a ON a.framework_id = p.framework_id AND a.level = 'area' AND a.area_key = p.area_key
 ORDER BY p.points_lost DESC, p.criterion_id;

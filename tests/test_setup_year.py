@@ -157,6 +157,7 @@ BAD = {
     "an area with no criteria": (wb.edited(criteria=[(9, 1, "III"), (9, 2, "C"), (9, 4, 10), (6, 4, 30),
                                                      (7, 4, 30), (8, 4, 30)]),
                                  ("Bộ tiêu chí", 9, "A", "setup_no_children")),
+    "two areas with one comparison key": (wb.edited(criteria=[(6, 2, "A")]), ("Bộ tiêu chí", 6, "A", "setup_area_key")),
     "reuse of a set that does not exist": (wb.edited(settings=[(8, 1, "Dùng lại bộ tiêu chí"), (8, 2, "fw9")]),
                                            ("Thông tin", 8, "B", "setup_reuse_unknown")),
     "overlapping tier bands": (wb.edited(tiers=[(3, 6, 85)]), ("Xếp loại", 3, "F", "setup_tier_overlap")),

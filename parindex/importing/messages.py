@@ -114,6 +114,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "'{code}' has no parent '{parent}' in the criteria set"),
     "setup_no_children": ("{level} «{code}» không có tiêu chí thành phần nào",
                           "{level_en} '{code}' has no sub-criteria"),
+    "setup_area_key": ("lĩnh vực «{code}» có cùng mã so sánh «{key}» với lĩnh vực ở dòng {first}",
+                       "area '{code}' has the same comparison key '{key}' as the area in row {first}"),
     "setup_sum": ("điểm tối đa {value} khác tổng điểm tối đa của các mục con ({sum})",
                   "the maximum {value} is not the sum of its parts' maxima ({sum})"),
     "setup_total": ("tổng điểm tối đa {value} khác tổng điểm tối đa các lĩnh vực ({sum})",

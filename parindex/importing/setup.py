@@ -301,6 +301,12 @@ def _criterion_rows(part: Part, ctx: _Context, framework_id: str) -> list[dict]:
         elif not node["area_key"]:
             node["area_key"] = known_areas.get(headings.fold(node["name_vi"])) or slug(node["name_vi"])
     _check_tree(nodes, problems)
+    keys: dict[str, dict] = {}
+    for node in (n for n in nodes.values() if n["level"] == "area"):
+        first = keys.setdefault(node["area_key"], node)
+        if first is not node:
+            problems.append(at(node["_cell"], "setup_area_key", code=node["_cell"].value, key=node["area_key"],
+                               first=first["_row"]))
     areas = [n for n in nodes.values() if n["level"] == "area"]
     for i, node in enumerate(areas, start=1):
         node["sort_order"] = i

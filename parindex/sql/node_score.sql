@@ -1,13 +1,15 @@
 -- Materialised at build time: every unit's points at every level of the criteria tree
 -- (sub-criterion -> criterion -> area), so planner views read small, ready rows.
--- self_points is NULL where the node is survey-based (no self-assessment).
+-- self_points is NULL where the node is survey-based (no self-assessment). An area's own id
+-- (II, as a decision prints it) need not be its area_key (the key that compares sets).
 CREATE TABLE node_score AS
 WITH leaf AS (
     SELECT s.assessment_id, s.unit_id, a.framework_id, c.criterion_id, c.parent_id, c.area_key,
-           c.max_points, c.self_assessed, s.self_points, s.final_points
+           ar.criterion_id AS area_id, c.max_points, c.self_assessed, s.self_points, s.final_points
     FROM score s
     JOIN assessment a USING (assessment_id)
     JOIN criterion c ON c.framework_id = a.framework_id AND c.criterion_id = s.criterion_id
+    JOIN criterion ar ON ar.framework_id = c.framework_id AND ar.level = 'area' AND ar.area_key = c.area_key
 ),
 nodes AS (
     SELECT assessment_id, unit_id, framework_id, criterion_id, 'sub' AS level, area_key,
@@ -18,7 +20,7 @@ nodes AS (
            sum(self_points), sum(final_points)
     FROM leaf GROUP BY ALL
     UNION ALL
-    SELECT assessment_id, unit_id, framework_id, area_key, 'area', area_key,
+    SELECT assessment_id, unit_id, framework_id, area_id, 'area', area_key,
            sum(self_points), sum(final_points)
     FROM leaf GROUP BY ALL
 )
