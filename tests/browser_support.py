@@ -51,8 +51,10 @@ class StreamlitServer:
     """`python -m parindex serve` (streamlit run dashboard.py) as a subprocess, or `streamlit run`
     of another script; its output goes to a log file (no pipe to fill)."""
 
-    def __init__(self, db: Path, log: Path, port: int | None = None, script: Path | None = None):
+    def __init__(self, db: Path, log: Path, port: int | None = None, script: Path | None = None,
+                 extra_args: list[str] | tuple[str, ...] = ()):
         self.db = db
+        self.extra_args = list(extra_args)  # more streamlit options, e.g. ["--secrets.files", PATH]
         self.log = log
         self.script = script
         self.port = port or free_port()
@@ -63,7 +65,7 @@ class StreamlitServer:
         serve = ["parindex", "serve"] if self.script is None else ["streamlit", "run", str(self.script)]
         command = [sys.executable, "-m", *serve, "--server.headless", "true",
                    "--server.address", "127.0.0.1", "--server.port", str(self.port),
-                   "--browser.gatherUsageStats", "false"]
+                   "--browser.gatherUsageStats", "false", *self.extra_args]
         env = {**os.environ, "PARINDEX_DB": str(self.db), "PYTHONUNBUFFERED": "1"}
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
