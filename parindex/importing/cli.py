@@ -15,22 +15,14 @@ from parindex.importing.plan import Options
 
 def add_commands(commands) -> None:
     cmd = commands.add_parser("import", help="import a results table (XLSX or CSV) into the database")
-    cmd.add_argument("file", type=Path)
-    cmd.add_argument("--year", type=int, required=True)
-    cmd.add_argument("--group", required=True, choices=GROUPS)
-    cmd.add_argument("--jurisdiction", help="the province (default: the one the group's units belong to)")
-    cmd.add_argument("--status", choices=("draft", "published"), default="draft")
-    cmd.add_argument("--replace", action="store_true", help="overwrite the year's existing results")
+    _year_file(cmd, jurisdiction="the province (default: the one the group's units belong to)",
+               replace="overwrite the year's existing results")
     cmd.add_argument("--create-units", action="store_true", help="create units the database does not know")
     _common(cmd)
     setup = commands.add_parser("setup-year", help="set up a year: its criteria set, tier bands and unit changes "
                                                    "(one workbook; see setup-template)")
-    setup.add_argument("file", type=Path)
-    setup.add_argument("--year", type=int, required=True)
-    setup.add_argument("--group", required=True, choices=GROUPS)
-    setup.add_argument("--jurisdiction", help="the province (default: the home province)")
-    setup.add_argument("--status", choices=("draft", "published"), default="draft")
-    setup.add_argument("--replace", action="store_true", help="set the year up again (its results are kept)")
+    _year_file(setup, jurisdiction="the province (default: the home province)",
+               replace="set the year up again (its results are kept)")
     _common(setup)
     tpl = commands.add_parser("setup-template", help="write the set-up workbook to fill in (the group's latest "
                                                      "criteria set and bands as a start)")
@@ -61,6 +53,16 @@ def add_commands(commands) -> None:
     exp.add_argument("--group", required=True)
     exp.add_argument("--jurisdiction")
     exp.add_argument("--db", type=Path)
+
+
+def _year_file(cmd, jurisdiction: str, replace: str) -> None:
+    """FILE --year --group [--jurisdiction] [--status] [--replace]: what an import and a set-up share."""
+    cmd.add_argument("file", type=Path)
+    cmd.add_argument("--year", type=int, required=True)
+    cmd.add_argument("--group", required=True, choices=GROUPS)
+    cmd.add_argument("--jurisdiction", help=jurisdiction)
+    cmd.add_argument("--status", choices=("draft", "published"), default="draft")
+    cmd.add_argument("--replace", action="store_true", help=replace)
 
 
 def _common(cmd) -> None:

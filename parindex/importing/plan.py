@@ -58,17 +58,22 @@ class Plan:
         return not self.problems
 
 
+STORED = {  # what imports and year set-ups are checked against (drafts included)
+    "unit": "SELECT unit_id, jurisdiction_id, unit_group, name_vi, first_year, last_year FROM unit",
+    "unit_alias": "SELECT alias, unit_id FROM unit_alias",
+    "jurisdiction": "SELECT jurisdiction_id, name_vi, name_en, level FROM jurisdiction",
+    "assessment": "SELECT * FROM assessment",
+    "framework": "SELECT * FROM framework",
+    "criterion": "SELECT * EXCLUDE (import_id) FROM criterion",
+    "import_log": "SELECT import_id, action, jurisdiction_id, year, unit_group FROM import_log",
+}
+
+
 def snapshot(db_path: Path) -> dict[str, pd.DataFrame]:
     """The tables an import is planned against, read from the current file (drafts included)."""
     return read_tables(db_path, {
-        "unit": "SELECT unit_id, jurisdiction_id, unit_group, name_vi, first_year, last_year FROM unit",
-        "unit_alias": "SELECT alias, unit_id FROM unit_alias",
-        "jurisdiction": "SELECT jurisdiction_id, name_vi, name_en FROM jurisdiction",
-        "assessment": "SELECT * FROM assessment",
-        "framework": "SELECT framework_id, first_year, last_year, max_total FROM framework",
-        "criterion": "SELECT framework_id, criterion_id, level, max_points FROM criterion",
+        **STORED,
         "result": "SELECT r.assessment_id, r.unit_id, r.total, u.name_vi FROM result r JOIN unit u USING (unit_id)",
-        "import_log": "SELECT import_id FROM import_log",
     })
 
 

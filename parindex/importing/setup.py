@@ -27,7 +27,7 @@ from parindex.importing import headings
 from parindex.importing.commit import log_entry, rebuild
 from parindex.importing.messages import ImportProblem, ImportRefused, group_values
 from parindex.importing.overlay import REPLACES
-from parindex.importing.plan import plain, read_tables
+from parindex.importing.plan import STORED, plain, read_tables
 from parindex.importing.setup_sheets import Cell, Part, SetupBook, a_date, at, criterion_code, number, read_workbook, yes_no
 from parindex.importing.sheet import Grid, read_grids
 from parindex.importing.units import UnitMatcher, slug
@@ -72,21 +72,18 @@ class SetupPlan:
         return not self.problems
 
 
-def snapshot(db_path: Path) -> dict[str, pd.DataFrame]:
-    """The tables a set-up is checked against, from the file as it is now (drafts included)."""
+def snapshot(db_path: Path, options: SetupOptions) -> dict[str, pd.DataFrame]:
+    """The tables a set-up is checked against, from the file as it is now (drafts included); of
+    results and scores only the year's (a national database holds millions of scores)."""
+    year_only = ("JOIN assessment a USING (assessment_id) WHERE a.year = ? AND a.unit_group = ? "
+                 "AND (CAST(? AS VARCHAR) IS NULL OR a.jurisdiction_id = ?)")
     return read_tables(db_path, {
-        "unit": "SELECT unit_id, jurisdiction_id, unit_group, name_vi, first_year, last_year FROM unit",
-        "unit_alias": "SELECT alias, unit_id FROM unit_alias",
+        **STORED,
         "unit_lineage": "SELECT predecessor_id, successor_id, year, kind, import_id FROM unit_lineage",
-        "jurisdiction": "SELECT jurisdiction_id, name_vi, name_en, level FROM jurisdiction",
-        "assessment": "SELECT * FROM assessment",
-        "framework": "SELECT * FROM framework",
-        "criterion": "SELECT * EXCLUDE (import_id) FROM criterion",
         "tier": "SELECT jurisdiction_id, year, unit_group, tier_order, label_vi, min_points, min_inclusive FROM tier",
-        "result": "SELECT * EXCLUDE (import_id) FROM result",
-        "score": "SELECT * EXCLUDE (import_id) FROM score",
-        "import_log": "SELECT import_id, action, jurisdiction_id, year, unit_group FROM import_log",
-    })
+        "result": f"SELECT r.* EXCLUDE (import_id) FROM result r {year_only}",  # noqa: S608 (no values in it)
+        "score": f"SELECT s.* EXCLUDE (import_id) FROM score s {year_only}",  # noqa: S608
+    }, [options.year, options.group, options.jurisdiction, options.jurisdiction])
 
 
 def preview(file_name: str, data: bytes, options: SetupOptions, db_path: Path) -> SetupPlan:
@@ -95,7 +92,7 @@ def preview(file_name: str, data: bytes, options: SetupOptions, db_path: Path) -
         grids = read_grids(file_name, data)
     except ImportRefused as refused:
         return SetupPlan(options, problems=refused.problems)
-    return plan_setup(file_name, grids, options, snapshot(db_path))
+    return plan_setup(file_name, grids, options, snapshot(db_path, options))
 
 
 def setup_year(file_name: str, data: bytes, options: SetupOptions, db_path: Path, editor: str,
@@ -111,7 +108,7 @@ def setup_from_grids(file_name: str, grids: Callable[[], list[Grid]], options: S
     done: list[SetupPlan] = []
 
     def change():
-        planned = plan_setup(file_name, grids(), options, snapshot(db_path))
+        planned = plan_setup(file_name, grids(), options, snapshot(db_path, options))
         done.append(planned)
         if not planned.ok:
             raise ImportRefused(planned.problems)
