@@ -78,8 +78,11 @@ st.caption(t("criteria.top_loss", name=f"{top['criterion_id']} {top[f'name_{ctx.
 # 3. Who scores itself higher than the council does.
 st.subheader(t("criteria.self_heading"))
 gaps = query("self_assessment", **params)
-totals = gaps[gaps["area_key"].isna()].sort_values("gap", ascending=False)
-fig = figures.self_gap(totals, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source)
-ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "tu-danh-gia"), key="self_gap", t=t, draft=ctx.is_draft,
-         data=ui.view_data(gaps, ctx, metadata, query_name="self_assessment"))
-st.dataframe(labels.self_gap_table(gaps, t), hide_index=True, width="stretch")
+if gaps.empty:
+    st.info(t("criteria.no_self", year=ctx.year))
+else:
+    totals = gaps[gaps["area_key"].isna()].sort_values("gap", ascending=False)
+    fig = figures.self_gap(totals, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source)
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "tu-danh-gia"), key="self_gap", t=t,
+             draft=ctx.is_draft, data=ui.view_data(gaps, ctx, metadata, query_name="self_assessment"))
+    st.dataframe(labels.self_gap_table(gaps, t), hide_index=True, width="stretch")

@@ -1,5 +1,5 @@
 -- self_assessment: self-assessed against appraised (final) points per unit, in total and per
--- area. Survey-based areas have no self-assessment and are left out. A positive gap means the
+-- area. Survey-based areas, and units whose self-assessment was not recorded, are left out. A positive gap means the
 -- unit scored itself higher than the council did.
 -- Parameters: $jurisdiction, $group, $year
 -- Columns: unit_id, name_vi, name_en, short_vi, short_en, area_key (NULL on the unit's total row),
@@ -8,7 +8,7 @@ WITH area AS (
     SELECT n.unit_id, n.area_key, n.framework_id, n.sort_order, n.self_points, n.final_points
     FROM node_score n
     JOIN standing s USING (assessment_id, unit_id)
-    WHERE n.level = 'area' AND n.self_assessed AND s.jurisdiction_id = $jurisdiction
+    WHERE n.level = 'area' AND n.self_assessed AND n.self_points IS NOT NULL AND s.jurisdiction_id = $jurisdiction
       AND s.unit_group = $group AND s.year = $year AND visible(s.status)
 ),
 rolled AS (

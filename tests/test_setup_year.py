@@ -311,3 +311,19 @@ def _cells(data: bytes) -> dict[str, list[tuple]]:
     import io
     book = load_workbook(io.BytesIO(data))
     return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+
+
+def test_the_criteria_page_reads_a_set_up_year_by_its_own_areas(db, use_db):
+    from test_app import open_app
+    use_db(db)
+    setup_year("2022.xlsx", wb.good(), OPTIONS, db, editor="lan")
+    import_file("k.csv", "Tên đơn vị;I.1.1;I.1.2;II.1.1\nĐơn vị Alpha;30;28;35\nBê-ta;20;20;25\n".encode(),
+                Options(2022, "department", "tinh-a", status="published"), db, editor="lan")
+    at = open_app(str(ROOT / "pages" / "criteria.py"), y="2022", g="department")
+    assert not at.exception, at.exception
+    # areas are I and II in the decision's numbering, compared with earlier sets by their keys A and S
+    assert rows(db, "SELECT criterion_id, area_key, final_points FROM node_score WHERE level = 'area' "
+                    "AND unit_id = 'alpha' AND assessment_id = 'tinh-a-2022-department' ORDER BY 1") == [
+        ("I", "A", Decimal("58")), ("II", "S", Decimal("35"))]
+    assert ("Năm 2022 không có điểm tự đánh giá của các đơn vị (chỉ có điểm thẩm định), nên không so sánh được."
+            in [i.value for i in at.info])
