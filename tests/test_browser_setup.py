@@ -5,12 +5,11 @@ then sees its ranking with the new tiers and the merged unit.
 
 One scratch fixture database (tinh-a; no 2022 for departments yet), one server with an editor
 account (a secrets file in the test's folder, passed with --secrets.files), the system Chromium.
-Screenshots go to the test's tmp folder and to /tmp/e2e-shots/.
+Screenshots go to the test's tmp folder.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import bcrypt
@@ -26,7 +25,6 @@ pytestmark = pytest.mark.browser
 
 TIMEOUT = 60_000  # two slow cores: a rerun of the editors' page with a preview can take seconds
 EDITOR, PASSWORD = "lan", "mật khẩu đúng 2024"
-SHOTS = Path("/tmp/e2e-shots")
 RESULTS = ("Tên đơn vị;I.1.1;I.1.2;II.1.1\nĐơn vị Alpha;30;28;35\nBê-ta;20;20;25\n"
            "Đơn vị Gamma-Delta;15;10;20\nĐơn vị Mới;30;30;30\nĐơn vị Newcomer;25;25;30\n")
 MERGED = "Đơn vị Gamma-Delta"  # the unit the set-up creates (Gamma and Delta merged in 2022)
@@ -66,10 +64,7 @@ def new_page(browser):
 
 
 def shot(page, tmp_path: Path, name: str) -> Path:
-    path = save_full_page(page, tmp_path / name)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    shutil.copy(path, SHOTS / name)
-    return path
+    return save_full_page(page, tmp_path / name)
 
 
 def idle(page) -> None:
