@@ -18,6 +18,7 @@ from parindex.db import run
 from parindex.names import name_key
 
 PROVINCE = "lao-cai"   # the jurisdiction the province's own files describe
+OTHER_HALF = "yen-bai"  # Yên Bái, merged into Lào Cai on 1 July 2025: its own published facts
 NATION = "vn"          # the national PAR INDEX, where the province is one unit of group 'province'
 
 
@@ -28,6 +29,9 @@ def check(con: duckdb.DuckDBPyConnection, published_dir: Path) -> list[Problem]:
         ("laocai_group_stats.csv", _check_group_stat),
         ("laocai_national_par_index.csv", _check_national_place),
         ("national_par_index_provinces.csv", _check_province_figure),
+        ("yenbai_units.csv", _check_yenbai_unit),
+        ("yenbai_national_par_index.csv", _check_yenbai_place),
+        ("new_laocai_communes_2025.csv", _check_commune_origin),
     )
     for file_name, check_row in checks:
         path = published_dir / file_name
@@ -110,20 +114,20 @@ def _check_group_stat(con, row):
                           "stored": figure["computed"]}
 
 
-def _check_national_place(con, row):
+def _check_national_place(con, row, province: str = PROVINCE):
     year = int(row["year"])
-    found = _standing(con, NATION, "province", year, PROVINCE)
+    found = _standing(con, NATION, "province", year, province)
     if not row["rank"] and not row["total_score"]:
         if found is not None:
             yield "status", f"{year}: no place was published, but the database has one"
         return
     if found is None:
-        yield "rank", f"{year}: the database has no national result for {PROVINCE}"
+        yield "rank", f"{year}: the database has no national result for {province}"
         return
     total, _max_total, rank, _tier, derived = found
     if "derived" in row["status"] and not derived:
         yield "status", f"{year}: the published figure is derived, but the database does not flag it"
-    unit = {"unit_id": PROVINCE, "unit": PROVINCE, "year": year}
+    unit = {"unit_id": province, "unit": province, "year": year}
     if row["rank"] and (rank is None or int(row["rank"]) != rank):
         yield "rank", f"{year}: published rank {row['rank']}, database {rank}", \
             "fact_rank", {**unit, "published": row["rank"], "stored": "-" if rank is None else rank}
@@ -153,3 +157,52 @@ def _check_province_figure(con, row):
     if row["total_score"] and _differs(row["total_score"], total):
         yield "total_score", f"{row['year']} {units[0]}: published {row['total_score']}, database {total}", \
             "fact_total", {**unit, "published": row["total_score"], "value": total}
+
+
+def _check_yenbai_place(con, row):
+    """Yên Bái's national place: the same rules as Lào Cai's, its file written with decimal commas."""
+    status = "rank derived" if row["derived"] == "yes" else "stated"
+    yield from _check_national_place(con, {**row, "status": status, "total_score": _point(row["total_score"])},
+                                     province=OTHER_HALF)
+
+
+def _check_yenbai_unit(con, row):
+    """Yên Bái's published unit results: the score and the published rank; a unit whose exact rank
+    was not published has none in the database (never a guessed one)."""
+    year, group = int(row["year"]), row["unit_group"]
+    units = _resolve_unit(con, row["unit_name"], OTHER_HALF, group, year)
+    if len(units) != 1:
+        yield "unit_name", f"'{row['unit_name']}' matches {len(units)} units of {OTHER_HALF} in {year}"
+        return
+    found = _standing(con, OTHER_HALF, group, year, units[0])
+    if found is None:
+        yield "unit_name", f"no {year} result for {units[0]}"
+        return
+    total, _max_total, rank, _tier, _derived = found
+    published = _point(row["total_pct"])
+    if (published and _differs(published, total)) or (not published and total is not None):
+        yield "total_pct", f"{year} {units[0]}: published {row['total_pct'] or '—'}, database {total}"
+    exact = row["rank"].split(" ")[0] if row["rank"].split(" ")[0].isdigit() else None
+    if (exact and rank != int(exact)) or (not exact and rank is not None):
+        yield "rank", f"{year} {units[0]}: published rank {row['rank']}, database {rank}"
+
+
+def _check_commune_origin(con, row):
+    """Each commune of the new Lào Cai: its 2025 code and exactly the former districts it came from."""
+    units = _resolve_unit(con, row["name"], PROVINCE, "commune", 2025)
+    if len(units) != 1:
+        yield "name", f"'{row['name']}' matches {len(units)} communes of {PROVINCE} in 2025"
+        return
+    stored = con.execute("SELECT former_unit_id, code_2025 FROM unit_origin WHERE unit_id = $u",
+                         {"u": units[0]}).fetchall()
+    province = OTHER_HALF if row["former_province"] == "Yên Bái" else PROVINCE
+    published = [_resolve_unit(con, d.strip(), province, "district", 2024) for d in row["former_districts"].split(";")]
+    if sorted(sum(published, [])) != sorted(unit for unit, _ in stored) or any(len(p) != 1 for p in published):
+        yield "former_districts", (f"{units[0]}: published {row['former_districts']} ({row['former_province']}), "
+                                   f"database {'; '.join(unit for unit, _ in stored) or '—'}")
+    if any(code != row["code_2025"] for _, code in stored):
+        yield "code_2025", f"{units[0]}: published code {row['code_2025']}, database {stored[0][1]}"
+
+
+def _point(text: str) -> str:
+    return text.replace(",", ".")

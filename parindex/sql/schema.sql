@@ -35,6 +35,12 @@ CREATE TABLE unit_lineage (
     kind VARCHAR NOT NULL, source_id VARCHAR, note_vi VARCHAR, note_en VARCHAR,
     effective_date DATE, decision_no VARCHAR, import_id INTEGER);
 
+-- Where a unit of a reorganisation came from: a 2025 commune and each former district whose
+-- communes it took in (predecessors_vi names them), with its 2025 administrative code.
+CREATE TABLE unit_origin (
+    unit_id VARCHAR NOT NULL, former_unit_id VARCHAR NOT NULL, predecessors_vi VARCHAR, code_2025 VARCHAR,
+    source_id VARCHAR, import_id INTEGER);
+
 CREATE TABLE framework (
     framework_id VARCHAR PRIMARY KEY, name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
     first_year INTEGER, last_year INTEGER, max_total DECIMAL(9, 4), provenance VARCHAR NOT NULL,
