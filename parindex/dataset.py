@@ -35,6 +35,7 @@ class Table:
     booleans: tuple[str, ...] = ()
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
     defaults: dict[str, object] = field(default_factory=dict)  # for empty cells
+    optional: bool = False  # a dataset without a reorganisation has no such file
 
 
 TABLES = (
@@ -47,7 +48,8 @@ TABLES = (
     Table("unit_alias", "unit_aliases", ("alias", "unit_id"), ("alias", "unit_id")),
     Table("unit_lineage", "unit_lineage", ("predecessor_id", "successor_id"),
           ("predecessor_id", "year", "kind"), integers=("year",), choices={"kind": LINEAGE_KINDS}),
-    Table("unit_origin", "unit_origins", ("unit_id", "former_unit_id"), ("unit_id", "former_unit_id")),
+    Table("unit_origin", "unit_origins", ("unit_id", "former_unit_id"), ("unit_id", "former_unit_id"),
+          optional=True),
     Table("framework", "frameworks", ("framework_id",), ("framework_id", "name_vi", "name_en", "max_total"),
           decimals=("max_total",), integers=("first_year", "last_year"),
           choices={"provenance": PROVENANCES}),
@@ -150,6 +152,8 @@ def _read_table(data_dir: Path, table: Table, problems: list[Problem]) -> pd.Dat
         frame["_row"] = range(2, len(frame) + 2)
         parts.append(frame)
     if not parts:
+        if table.optional:
+            return pd.DataFrame(columns=[*table.required, "source_id", "_file", "_row"], dtype=object)
         problems.append(Problem(f"{table.file}.csv", None, None, "file is missing"))
         return pd.DataFrame()
     frame = pd.concat(parts, ignore_index=True)
