@@ -170,7 +170,7 @@ def test_the_2022_criteria_differ_from_2019(criteria):
 
 
 def test_one_result_per_active_unit_and_one_score_per_leaf(results, scores, criteria, assessments):
-    units = read(DATA / "units.csv")
+    units = [u for u in read(DATA / "units.csv") if u["jurisdiction_id"] == "lao-cai"]  # illustrative: Lào Cai's only
     expected = set()
     for aid, a in assessments.items():
         year = int(a["year"])

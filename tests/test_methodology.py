@@ -36,9 +36,13 @@ def test_methodology_page_lists_assessments_frameworks_tiers_and_lineage():
     assert bounds["Dưới 85 điểm"] == "còn lại"  # below the other bands' bounds
     in_2018 = tiers[tiers["Năm"] == "2018"]["Ngưỡng điểm"].tolist()
     assert in_2018 and set(in_2018) == {"—"}  # 2018 published the tiers' names only: bounds unknown
-    assert lineage["Thay đổi"].tolist() == [
+    changes = lineage["Thay đổi"].tolist()
+    assert changes[:2] == [
         "2018: Sở Giao thông vận tải đổi tên thành Sở Giao thông vận tải - Xây dựng",
         "2019: huyện Sa Pa đổi tên thành thị xã Sa Pa"]
+    abolished = [c for c in changes[2:] if c.startswith("2025: ") and c.endswith(" bị giải thể (kết thúc chuỗi số liệu)")]
+    assert len(abolished) == 18 and "2025: huyện Bát Xát bị giải thể (kết thúc chuỗi số liệu)" in abolished  # both provinces'
+    assert "2025: huyện Mù Cang Chải bị giải thể (kết thúc chuỗi số liệu)" in abolished
     assert at.get("download_button")
 
 
