@@ -178,7 +178,7 @@ BAD = {
     "a unit abolished twice": (wb.edited(changes=[(8, 1, "giải thể"), (8, 2, "huyện d2")]),
                                ("Thay đổi đơn vị", 8, "B", "setup_ended_twice")),
     "a unit that ended before": (wb.edited(changes=[(8, 1, "giải thể"), (8, 2, "Đơn vị Cũ")]),
-                                 ("Thay đổi đơn vị", 8, "B", "setup_ended_twice")),
+                                 ("Thay đổi đơn vị", 8, "B", "setup_ended_before")),
     "an effective date outside the year": (wb.edited(changes=[(3, 7, "01/03/2023")]),
                                            ("Thay đổi đơn vị", 3, "G", "setup_date_year")),
     "an effective date that is not a date": (wb.edited(changes=[(3, 7, "mùng một")]),

@@ -28,6 +28,7 @@ from parindex.importing.commit import log_entry, rebuild
 from parindex.importing.messages import ImportProblem, ImportRefused, group_values
 from parindex.importing.overlay import REPLACES
 from parindex.importing.plan import STORED, plain, read_tables
+from parindex.importing.setup_workbook import KIND_WORDS
 from parindex.importing.setup_sheets import Cell, Part, SetupBook, a_date, at, criterion_code, number, read_workbook, yes_no
 from parindex.importing.sheet import Grid, read_grids
 from parindex.importing.units import UnitMatcher, slug
@@ -630,10 +631,11 @@ class _Changes:
         stored = self.stored_lineage[self.stored_lineage["predecessor_id"] == unit_id]
         name = self.units.loc[unit_id, "name_vi"] if unit_id in self.units.index else unit_id
         if before is not None and not (kind == "split" and before[0] == "split"):
-            self.ctx.problems.append(at(row["unit"], "setup_ended_twice", value=name, when=f"dòng/row {before[1]}"))
+            self.ctx.problems.append(at(row["unit"], "setup_ended_twice", value=name, first=before[1]))
         elif len(stored):
-            when = f"{stored['kind'].iat[0]} {int(stored['year'].iat[0])}"
-            self.ctx.problems.append(at(row["unit"], "setup_ended_twice", value=name, when=when))
+            kind = stored["kind"].iat[0]
+            self.ctx.problems.append(at(row["unit"], "setup_ended_before", value=name, year=int(stored["year"].iat[0]),
+                                        kind=KIND_WORDS.get(kind, kind), kind_en=kind))
         self.ended.setdefault(unit_id, (kind, row["kind"].row))
 
     def _aliases(self, row: dict[str, Cell], unit_id: str | None) -> None:
