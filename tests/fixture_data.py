@@ -157,6 +157,10 @@ PUBLISHED_HEADERS = {
     "laocai_group_stats.csv": "year,unit_group,stat,value,source_id,note",
     "laocai_national_par_index.csv": "year,total_score,max_score,rank,rank_of,status,source_id,note",
     "national_par_index_provinces.csv": "year,province,total_score,score_unit,rank,rank_of,rank_note,note,source_url",
+    "yenbai_units.csv": "year,unit_group,unit_name,total_pct,rank,rank_of,note,source_id",
+    "yenbai_national_par_index.csv": "year,province,total_score,rank,rank_of,derived,note,source_id",
+    "new_laocai_communes_2025.csv": "name,kind,code_2025,former_districts,former_province,predecessor_units,decision,"
+                                    "clause,source_ids",
 }
 
 
