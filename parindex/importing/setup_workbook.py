@@ -180,6 +180,11 @@ def _sheets(settings: dict, criteria: list, tiers: list, changes: list) -> dict[
             CHANGES: pd.DataFrame(changes, columns=CHANGE_HEADINGS)}
 
 
+def workbook_bytes(settings: dict, criteria: list, tiers: list, changes: list) -> bytes:
+    """A set-up workbook with these rows (sheets and headings as the template's), instructions first."""
+    return _workbook(settings, criteria, tiers, changes)
+
+
 def _workbook(settings: dict, criteria: list, tiers: list, changes: list) -> bytes:
     return cells.xlsx_bytes({"Hướng dẫn": pd.DataFrame({"Hướng dẫn / Instructions": INSTRUCTIONS}),
                              **_sheets(settings, criteria, tiers, changes)})
