@@ -31,7 +31,16 @@ def apply(data_dir: Path, frames: dict[str, pd.DataFrame], problems: list) -> di
         planned = plan(path, frames, _name(data_dir, path), problems)
         if planned is not None:
             frames = lay(frames, planned, _name(data_dir, path), source_id=f"setup-{path.stem}")
-    return frames
+    return _count_units(frames)
+
+
+def _count_units(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """A year set up here has as many units as data/ gives it results, as an import counts them."""
+    a = frames["assessment"].copy()
+    counts = frames["result"]["assessment_id"].value_counts()
+    unknown = a["n_units"].isna() & a["_file"].astype(str).str.endswith(".xlsx")
+    a.loc[unknown, "n_units"] = [int(counts.get(i, 0)) or None for i in a.loc[unknown, "assessment_id"]]
+    return {**frames, "assessment": a}
 
 
 def plan(path: Path, frames: dict[str, pd.DataFrame], name: str, problems: list):
