@@ -28,6 +28,8 @@ history = query("unit_history", unit=unit_id, drafts=ctx.drafts)
 this_year = ranking[ranking["unit_id"] == unit_id]
 st.title(labels.capitalised(labels.unit_name(unit, t)))
 st.caption(labels.lineage_text(unit, t))
+if labels.unit_note(unit, t):
+    st.caption(labels.unit_note(unit, t))
 
 if this_year.empty:
     then = history[history["year"] == ctx.year]

@@ -26,7 +26,7 @@ from parindex.db import data_version
 from parindex.importing import overlay
 from parindex.paths import SQL_DIR
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 _build_lock = threading.Lock()
 
 

@@ -117,11 +117,16 @@ class Dataset:
 
 
 def read_dataset(data_dir: Path) -> Dataset:
-    """Read and type every table; raise DatasetError listing every problem found."""
+    """Read and type every table, lay the year set-ups of data/setups/ on them (parindex.setups);
+    raise DatasetError listing every problem found."""
     problems: list[Problem] = []
     frames = {}
     for table in TABLES:
         frames[table.name] = _read_table(data_dir, table, problems)
+    if problems:
+        raise DatasetError(problems)
+    from parindex import setups  # the set-up planner imports this module
+    frames = setups.apply(data_dir, frames, problems)  # data/setups/*.xlsx, as an editor's set-up
     if problems:
         raise DatasetError(problems)
     dataset = Dataset(frames)
@@ -134,7 +139,8 @@ def read_dataset(data_dir: Path) -> Dataset:
 def source_files(data_dir: Path) -> list[Path]:
     """Every file the build reads (the built database is stale when one is newer)."""
     files = [p for t in TABLES for p in (data_dir / f"{t.file}.csv", data_dir / "illustrative" / f"{t.file}.csv")]
-    return [p for p in files if p.exists()] + sorted((data_dir / "published").glob("*.csv"))
+    return ([p for p in files if p.exists()] + sorted((data_dir / "published").glob("*.csv"))
+            + sorted((data_dir / "setups").glob("*.xlsx")))
 
 
 def _read_table(data_dir: Path, table: Table, problems: list[Problem]) -> pd.DataFrame:

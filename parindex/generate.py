@@ -662,7 +662,8 @@ def write_csv(path: Path, header: str, rows: list[list[str]]) -> None:
 
 
 def write_illustrative(data_dir: Path) -> None:
-    """Read the hand-written inputs in `data_dir`; write the illustrative files to `data_dir/illustrative`."""
+    """Read the hand-written inputs in `data_dir`; write the illustrative files to `data_dir/illustrative`
+    and the 2025 set-up workbooks to `data_dir/setups`."""
     rng = random.Random(SEED)
     assessments = read_assessments(data_dir)
     units = [u for u in read_csv(data_dir / "units.csv") if u["jurisdiction_id"] == JURISDICTION]
@@ -672,6 +673,13 @@ def write_illustrative(data_dir: Path) -> None:
     totals = unit_totals(assessments, units, bands, read_tiers(data_dir), read_stats(data_dir), rng)
     points = unit_points(assessments, totals, leaves, rng)
     results, scores = result_and_score_rows(assessments, totals, points, leaves, bands)
+    all_units = {u["unit_id"]: u for u in read_csv(data_dir / "units.csv")}
+    results_2025, scores_2025 = rows_2025(all_units)
+    results, scores = results + results_2025, scores + scores_2025
+    setups = data_dir / "setups"
+    setups.mkdir(parents=True, exist_ok=True)
+    for group in SETUP_GROUPS:
+        (setups / f"{YEAR_2025}-{group}.xlsx").write_bytes(setup_workbook_2025(group, all_units))
 
     out = data_dir / "illustrative"
     out.mkdir(parents=True, exist_ok=True)
@@ -682,3 +690,178 @@ def write_illustrative(data_dir: Path) -> None:
     write_csv(out / "results.csv", "assessment_id,unit_id,total,self_total,appraised,survey,published_rank,"
               "published_tier,derived,provenance,source_id,note_vi,note_en", results)
     write_csv(out / "scores.csv", "assessment_id,unit_id,criterion_id,self_points,final_points,provenance", scores)
+
+
+# --- 2025: the new Lào Cai, set up through the yearly cycle --------------------------------
+#
+# From 1 July 2025 the new province (old Lào Cai and Yên Bái) assesses 14 specialised agencies and
+# 99 communes; no 2025 result was found. What is written here: the year's set-up workbooks
+# (data/setups/, the shape an editor fills in, read by the build through the same planner,
+# parindex.setups), with ILLUSTRATIVE criteria sets and bands, and the 14 agencies with their
+# predecessors in both old provinces; and illustrative results per sub-criterion in
+# data/illustrative/. Nothing is written for Yên Bái's own units. A separate generator keeps the
+# 2019-2024 rows exactly as they were.
+
+YEAR_2025 = 2025
+SEED_2025 = SEED + YEAR_2025
+EFFECTIVE_2025 = "2025-07-01"
+SETUP_GROUPS = ("department", "commune")
+NOT_CONFIRMED = ("Tên và sự tồn tại của sở này giả định theo bộ máy chuẩn sau sắp xếp 2025; không có nguồn xác nhận.",
+                 "Name and existence assumed from the standard set of agencies after the 2025 reorganisation; "
+                 "not confirmed by a source.")
+ASSUMED = ("Giả định theo bộ máy chuẩn sau sắp xếp 2025; không có nguồn xác nhận.",
+           "Assumed from the standard set of agencies after the 2025 reorganisation; not confirmed by a source.")
+# (old unit, new unit) pairs a source states: old Lào Cai's Sở Tài chính took in Sở Kế hoạch và Đầu tư
+ATTESTED_MERGES = {("so-tai-chinh", "so-tai-chinh-2025"), ("so-ke-hoach-dau-tu", "so-tai-chinh-2025")}
+
+
+@dataclass(frozen=True)
+class Agency:
+    unit_id: str
+    name_vi: str
+    name_en: str
+    short_vi: str
+    attested: bool  # named in data/published/new_laocai_agencies_2025.csv
+    predecessors: tuple[str, ...]  # units of old Lào Cai and (yen-bai-...) of old Yên Bái
+
+
+AGENCIES = (
+    Agency("so-noi-vu-2025", "Sở Nội vụ", "Department of Home Affairs", "Nội vụ", True,
+           ("so-noi-vu", "so-lao-dong-tbxh")),
+    Agency("so-tai-chinh-2025", "Sở Tài chính", "Department of Finance", "Tài chính", True,
+           ("so-tai-chinh", "so-ke-hoach-dau-tu", "yen-bai-so-ke-hoach-va-dau-tu")),
+    Agency("so-nong-nghiep-moi-truong-2025", "Sở Nông nghiệp và Môi trường", "Department of Agriculture and Environment",
+           "Nông nghiệp - Môi trường", True, ("so-nong-nghiep-ptnt", "so-tai-nguyen-moi-truong")),
+    Agency("so-dan-toc-ton-giao-2025", "Sở Dân tộc và Tôn giáo", "Department of Ethnic and Religious Affairs",
+           "Dân tộc - Tôn giáo", True, ("ban-dan-toc", "yen-bai-ban-dan-toc")),
+    Agency("so-cong-thuong-2025", "Sở Công Thương", "Department of Industry and Trade", "Công Thương", True,
+           ("so-cong-thuong",)),
+    Agency("so-giao-duc-dao-tao-2025", "Sở Giáo dục và Đào tạo", "Department of Education and Training",
+           "Giáo dục - Đào tạo", True, ("so-giao-duc-dao-tao", "yen-bai-so-giao-duc-va-dao-tao")),
+    Agency("thanh-tra-tinh-2025", "Thanh tra tỉnh", "Provincial Inspectorate", "Thanh tra tỉnh", True,
+           ("thanh-tra-tinh",)),
+    Agency("van-phong-ubnd-2025", "Văn phòng UBND tỉnh", "Provincial People's Committee Office", "VP UBND tỉnh", False,
+           ("van-phong-ubnd", "yen-bai-van-phong-ubnd-tinh")),
+    Agency("so-tu-phap-2025", "Sở Tư pháp", "Department of Justice", "Tư pháp", False, ("so-tu-phap",)),
+    Agency("so-xay-dung-2025", "Sở Xây dựng", "Department of Construction", "Xây dựng", False,
+           ("so-giao-thong-van-tai-xay-dung", "yen-bai-so-giao-thong-van-tai")),
+    Agency("so-khoa-hoc-cong-nghe-2025", "Sở Khoa học và Công nghệ", "Department of Science and Technology",
+           "Khoa học - Công nghệ", False, ("so-khoa-hoc-cong-nghe", "so-thong-tin-truyen-thong")),
+    Agency("so-y-te-2025", "Sở Y tế", "Department of Health", "Y tế", False, ("so-y-te", "yen-bai-so-y-te")),
+    Agency("so-van-hoa-the-thao-du-lich-2025", "Sở Văn hóa, Thể thao và Du lịch", "Department of Culture, Sports and Tourism",
+           "Văn hóa - Thể thao - Du lịch", False, ("so-van-hoa-the-thao-du-lich",)),
+    Agency("so-ngoai-vu-2025", "Sở Ngoại vụ", "Department of Foreign Affairs", "Ngoại vụ", False, ("so-ngoai-vu",)),
+)
+
+# Each 2025 set: the 2022 set's sub-criteria with some maxima moved (each change keeps the 100 points).
+SET_2025 = {
+    "department": ("ill-2025-department", "Bộ tiêu chí minh họa 2025 - khối sở, ban, ngành",
+                   "Illustrative criteria set 2025 - departments",
+                   {("CDDH", "1", "b"): "1", ("CPS", "4", "a"): "3", ("TCBM", "3", "a"): "1", ("TCC", "2", "a"): "0.5"}),
+    "commune": ("ill-2025-commune", "Bộ tiêu chí minh họa 2025 - khối xã, phường",
+                "Illustrative criteria set 2025 - communes and wards",
+                {("TC", "1", "b"): "0.5", ("TTHC", "2", "b"): "3.5", ("TCC", "2", "b"): "1", ("TTHC", "1", "a"): "2.5"}),
+}
+BANDS_2025 = ((1, "Từ 90 điểm trở lên", "90 and above", 90, "có", 100, "có"),
+              (2, "Từ 85 đến dưới 90 điểm", "85 to under 90", 85, "có", 90, "không"),
+              (3, "Dưới 85 điểm", "Under 85", 0, "có", 85, "không"))
+
+
+def _roman(n: int) -> str:
+    return ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")[n - 1]
+
+
+def criteria_2025(group: str) -> tuple[list[list], list[Node]]:
+    """(the Criteria sheet's rows, the leaves with the ids the set-up gives them: I, I.1, I.1.1)."""
+    framework_id, _, _, changed = SET_2025[group]
+    rows, leaves = [], []
+    for a_no, area in enumerate(AREAS, 1):
+        area_id, survey = _roman(a_no), "x" if area.key == SURVEY_AREA else None
+        name_vi, name_en, short_vi, _ = area.names[1]
+        criteria = []
+        for crit in area.criteria:
+            subs = [(s, changed.get((area.key, crit.key, s.key), s.points[1])) for s in crit.subs]
+            subs = [(s, p) for s, p in subs if p]
+            if subs:
+                criteria.append((crit, subs))
+        area_max = sum(hundredths(p) for _, subs in criteria for _, p in subs)
+        rows.append([area_id, name_vi, name_en, short_vi, _number(area_max), survey, area.key])
+        for c_no, (crit, subs) in enumerate(criteria, 1):
+            rows.append([str(c_no), crit.name_vi, crit.name_en, crit.name_vi,
+                         _number(sum(hundredths(p) for _, p in subs)), survey, None])
+            for s_no, (sub, p) in enumerate(subs, 1):
+                rows.append([f"{c_no}.{s_no}", sub.name_vi, sub.name_en, sub.name_vi, _number(hundredths(p)),
+                             survey, None])
+                leaves.append(Node(framework_id, f"{area_id}.{c_no}.{s_no}", f"{area_id}.{c_no}", "sub", area.key,
+                                   sub.name_vi, sub.name_en, sub.name_vi, sub.name_en, hundredths(p), s_no))
+    if sum(n.max_points for n in leaves) != 10000:
+        raise ValueError(f"the 2025 {group} set does not sum to 100")
+    return rows, leaves
+
+
+def _number(value: int) -> int | float:
+    """Hundredths as the number a spreadsheet cell holds: 250 -> 2.5, 300 -> 3."""
+    return value // 100 if value % 100 == 0 else value / 100
+
+
+def change_rows_2025(units: dict[str, dict[str, str]]) -> list[list]:
+    """The Unit changes sheet: the 14 agencies made, then each predecessor merged into its agency."""
+    rows = [["thành lập mới", a.name_vi, None, a.unit_id, a.name_en, a.short_vi, "department", EFFECTIVE_2025, None,
+             None, None if a.attested else NOT_CONFIRMED[0], None if a.attested else NOT_CONFIRMED[1]]
+            for a in AGENCIES]
+    for a in AGENCIES:
+        for old in a.predecessors:
+            province_vi, province_en = ("Yên Bái", "Yên Bái") if units[old]["jurisdiction_id"] == "yen-bai" \
+                else ("Lào Cai cũ", "former Lào Cai")
+            note_vi = (f"{units[old]['name_vi']} ({province_vi}) hợp nhất vào {a.name_vi} tỉnh Lào Cai mới "
+                       f"từ 1/7/2025.")
+            note_en = f"{units[old]['name_en']} ({province_en}) merged into the new Lào Cai's {a.name_en} on 1 July 2025."
+            if (old, a.unit_id) in ATTESTED_MERGES:
+                note_vi += " Theo kế hoạch sắp xếp các sở của tỉnh Lào Cai cũ (3/1/2025)."
+                note_en += " As in former Lào Cai's plan to merge its departments (3 January 2025)."
+            else:
+                note_vi, note_en = f"{note_vi} {ASSUMED[0]}", f"{note_en} {ASSUMED[1]}"
+            rows.append(["hợp nhất", old, a.name_vi, None, None, None, None, EFFECTIVE_2025, None, None,
+                         note_vi, note_en])
+    return rows
+
+
+def setup_workbook_2025(group: str, units: dict[str, dict[str, str]]) -> bytes:
+    from parindex.importing.setup_workbook import workbook_bytes  # pandas and openpyxl: only when writing
+
+    framework_id, name_vi, name_en, _ = SET_2025[group]
+    settings = {"Năm": YEAR_2025, "Khối": group, "Mã bộ tiêu chí": framework_id, "Tên bộ tiêu chí": name_vi,
+                "Tên tiếng Anh": name_en, "Tổng điểm tối đa": 100, "Dùng lại bộ tiêu chí": None, "Quyết định": None,
+                "Nguồn số liệu": PROVENANCE}
+    changes = change_rows_2025(units) if group == "department" else []
+    return workbook_bytes(settings, criteria_2025(group)[0], [list(b) for b in BANDS_2025], changes)
+
+
+def rows_2025(units: dict[str, dict[str, str]]) -> tuple[list[list[str]], list[list[str]]]:
+    """Illustrative 2025 results and scores of the 14 agencies and the 99 communes (own seed)."""
+    rng = random.Random(SEED_2025)
+    members = {"department": [a.unit_id for a in AGENCIES],
+               "commune": sorted(u for u, r in units.items() if r["jurisdiction_id"] == JURISDICTION
+                                 and r["group"] == "commune" and r["first_year"] == str(YEAR_2025))}
+    if len(members["commune"]) != 99:
+        raise ValueError(f"{len(members['commune'])} communes from 2025, not 99")
+    leaves = {g: criteria_2025(g)[1] for g in SETUP_GROUPS}
+    finals, tree = {}, {}
+    for group in SETUP_GROUPS:
+        difficulty = leaf_difficulty(leaves[group], rng)
+        for unit in members[group]:
+            total = min(max(rng.randint(LEVEL_FLOOR, LEVEL_CEIL) + rng.randint(-150, 150), TOTAL_FLOOR), TOTAL_CEIL)
+            tree[(group, unit)] = leaves[group]
+            finals[(group, unit)] = final_points(total, leaves[group], difficulty, rng)
+    room = {key: sum(n.max_points - final[n.criterion_id] for n in tree[key] if n.self_assessed) // QUARTER
+            for key, final in finals.items()}
+    results, scores = [], []
+    for (group, unit), gap in self_gaps(room, rng).items():
+        final, own = finals[(group, unit)], self_points(finals[(group, unit)], tree[(group, unit)], gap, rng)
+        assessment_id = f"{JURISDICTION}-{YEAR_2025}-{group}"  # the id a year's set-up gives
+        total, appraised = sum(final.values()), sum(final[c] for c in own)
+        results.append([assessment_id, unit, fmt(total), fmt(sum(own.values())), fmt(appraised),
+                        fmt(total - appraised), "", "", "", PROVENANCE, SOURCE_ID, "", ""])
+        scores.extend([assessment_id, unit, n.criterion_id, fmt(own[n.criterion_id]) if n.self_assessed else "",
+                       fmt(final[n.criterion_id]), PROVENANCE] for n in tree[(group, unit)])
+    return results, scores

@@ -220,6 +220,12 @@ def lineage_text(unit: pd.Series, t: Translator) -> str:
     return " · ".join(parts)
 
 
+def unit_note(unit: pd.Series, t: Translator) -> str | None:
+    """What the data says of the unit itself (e.g. that no source confirms its name), if anything."""
+    note = unit.get(f"note_{t.lang}")
+    return note if isinstance(note, str) and note else None
+
+
 def history_hover(row: pd.Series, t: Translator) -> str:
     return "<br>".join((
         f"<b>{row['year']}: {unit_name(row, t)}</b>",

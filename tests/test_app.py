@@ -123,13 +123,18 @@ def test_overview_figure_carries_title_subtitle_and_source():
                       "điểm từng đơn vị: dữ liệu minh họa")
 
 
-@pytest.mark.parametrize("group", ["department", "district", "province"])
+@pytest.mark.parametrize("group", ["department", "district", "commune", "province"])
 def test_both_pages_for_every_group(group):
     overview = open_app(g=group)
     rankings = open_app(RANKINGS, g=group)
-    expected_rows = {"department": 19, "district": 9, "province": 2}[group]  # 2024: Lào Cai and Sơn La
+    # the latest year is the default: 2025 (illustrative) for the new province's 14 agencies and 99
+    # communes; 2024 for the districts (abolished in 2025) and the provinces (2024: Lào Cai and Sơn La)
+    expected_rows, year = {"department": (14, "2025"), "district": (9, "2024"), "commune": (99, "2025"),
+                           "province": (2, "2024")}[group]
     assert len(tables(rankings)[0]) == expected_rows
-    assert overview.title[0].value.endswith("2024")  # the latest year is the default
+    assert overview.title[0].value.endswith(year)
+    if year == "2025":
+        assert any("minh họa" in w.value for w in overview.warning)  # the year says it is illustrative
     assert "y" not in overview.query_params and "y" not in rankings.query_params  # defaults stay out
 
 
@@ -200,7 +205,7 @@ def test_english():
 
 
 @pytest.mark.parametrize(("params", "notice"), [
-    ({"y": "1999"}, "Năm «1999» không có dữ liệu cho khối Sở, ban, ngành; đang hiển thị năm 2024."),
+    ({"y": "1999"}, "Năm «1999» không có dữ liệu cho khối Sở, ban, ngành; đang hiển thị năm 2025."),
     ({"y": "2021'; DROP TABLE result; --"}, "Năm «2021'; DROP TABLE result; --» không có dữ liệu"),
     ({"y": "x" * 500}, "Năm «" + "x" * 40 + "…» không có dữ liệu"),
     ({"g": "nope"}, "Khối «nope» không có trong dữ liệu; đang hiển thị khối sở, ban, ngành."),
@@ -214,7 +219,7 @@ def test_invalid_parameters_fall_back_with_a_notice(params, notice):
     invalid = "y" if "y" in params else next(iter(params))
     for page in (at, rankings):
         assert invalid not in page.query_params  # the invalid value is dropped from the URL
-    assert tables(rankings)[0].shape[0] in (19, 9)
+    assert tables(rankings)[0].shape[0] in (14, 9)  # the 2025 agencies (the default), the 2015 districts
 
 
 def test_filters_are_written_to_the_url_without_defaults():

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 OUT = DATA / "illustrative"
 FILES = ("frameworks.csv", "criteria.csv", "results.csv", "scores.csv")
+WORKBOOKS = ("2025-department.xlsx", "2025-commune.xlsx")
 AREA_KEYS = {"CDDH", "TC", "TTHC", "TCBM", "CV", "TCC", "CPS", "TD"}
 TWO_DECIMALS = re.compile(r"^\d+\.\d\d$")
 
@@ -38,14 +39,29 @@ def criteria():
     return read(OUT / "criteria.csv")
 
 
+# 2019-2024: the assessments data/assessments.csv defines; 2025's come from the year's set-up
+# workbooks (data/setups/) and are checked in test_illustrative_2025.py, against the built database.
+SET_UP_2025 = ("lao-cai-2025-department", "lao-cai-2025-commune")
+
+
+def assessment_ids() -> set[str]:
+    return {a["assessment_id"] for a in read(DATA / "assessments.csv") if a["framework_id"].startswith("ill-")}
+
+
 @pytest.fixture(scope="module")
 def results():
-    return read(OUT / "results.csv")
+    return [r for r in read(OUT / "results.csv") if r["assessment_id"] in assessment_ids()]
 
 
 @pytest.fixture(scope="module")
 def scores():
-    return read(OUT / "scores.csv")
+    return [s for s in read(OUT / "scores.csv") if s["assessment_id"] in assessment_ids()]
+
+
+def test_every_row_belongs_to_an_assessment_of_2019_2024_or_a_2025_set_up():
+    for name in ("results.csv", "scores.csv"):
+        found = {r["assessment_id"] for r in read(OUT / name)}
+        assert found == assessment_ids() | set(SET_UP_2025), name
 
 
 @pytest.fixture(scope="module")
@@ -102,12 +118,24 @@ def published_bands(year: int, group: str, active: set[str]) -> dict[str, str]:
 def test_generator_reproduces_the_committed_files(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("illustrative", "*.duckdb*"))
+    shutil.rmtree(data / "setups")
     write_illustrative(data)
     first = {name: (data / "illustrative" / name).read_bytes() for name in FILES}
+    books = {name: cells(data / "setups" / name) for name in WORKBOOKS}
     write_illustrative(data)
     for name in FILES:
         assert (data / "illustrative" / name).read_bytes() == first[name], f"{name} differs between runs"
         assert first[name] == (OUT / name).read_bytes(), f"committed {name} is not what the generator writes"
+    assert sorted(p.name for p in (data / "setups").iterdir()) == sorted(WORKBOOKS)
+    for name in WORKBOOKS:  # a workbook carries the time it was written: compare its cells
+        assert cells(data / "setups" / name) == books[name], f"{name} differs between runs"
+        assert books[name] == cells(DATA / "setups" / name), f"committed {name} is not what the generator writes"
+
+
+def cells(path: Path) -> dict[str, list[tuple]]:
+    from openpyxl import load_workbook
+    book = load_workbook(path)
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -170,7 +198,7 @@ def test_the_2022_criteria_differ_from_2019(criteria):
 
 
 def test_one_result_per_active_unit_and_one_score_per_leaf(results, scores, criteria, assessments):
-    units = [u for u in read(DATA / "units.csv") if u["jurisdiction_id"] == "lao-cai"]  # illustrative: Lào Cai's only
+    units = [u for u in read(DATA / "units.csv") if u["jurisdiction_id"] == "lao-cai"]  # Yên Bái's: published only
     expected = set()
     for aid, a in assessments.items():
         year = int(a["year"])

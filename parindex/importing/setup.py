@@ -486,9 +486,12 @@ class _Changes:
         if date is not None and date.year != self.ctx.options.year:
             self.ctx.problems.append(at(row["effective_date"], "setup_date_year", value=date.isoformat(),
                                         year=self.ctx.options.year))
-        extra = {"effective_date": date.isoformat() if date else None, "decision_no": _value(row, "decision_no")}
+        extra = {"effective_date": date.isoformat() if date else None, "decision_no": _value(row, "decision_no"),
+                 "note_vi": _value(row, "note_vi"), "note_en": _value(row, "note_en") or _value(row, "note_vi")}
         if kind == "new":
             made = self._create(row, row.get("new_name") if _value(row, "new_name") else row["unit"])
+            if made is not None:  # a new unit's note is its own: what is known of it, or not
+                self.created[made].update(note_vi=extra["note_vi"], note_en=extra["note_en"])
             self._aliases(row, made)
             return
         unit_id = self._find(row["unit"])
@@ -519,9 +522,10 @@ class _Changes:
         return kind
 
     def _find(self, cell: Cell) -> str | None:
-        """An existing unit of the jurisdiction (any group, the set-up's first), by id or any spelling."""
+        """An existing unit of the jurisdiction (any group, the set-up's first), by id or any spelling;
+        a unit of another jurisdiction by its id only (provinces merged: the other's units end too)."""
         text = str(cell.value or "")
-        if text in self.units.index or text in self.created:
+        if text in self.units.index or text in self.created or text in self.taken_ids:
             return text
         order = [self.ctx.options.group, *[g for g in GROUPS if g != self.ctx.options.group]]
         for group in order:  # a stored unit first: a merged unit may take on an old one's name
@@ -573,7 +577,7 @@ class _Changes:
         self.created[unit_id] = {"unit_id": unit_id, "jurisdiction_id": self.ctx.jurisdiction, "unit_group": group,
                                  "name_vi": name, "name_en": name_en, "short_vi": _value(row, "short_vi") or name,
                                  "short_en": name_en, "first_year": self.ctx.options.year, "last_year": None,
-                                 "_row": name_cell.row, "_cell": name_cell}
+                                 "note_vi": None, "note_en": None, "_row": name_cell.row, "_cell": name_cell}
         return unit_id
 
     def _target_group(self, row: dict[str, Cell], moving_from: str | None) -> str | None:

@@ -53,6 +53,9 @@ COLUMNS = {
         ("kind", (r"\bloai thay doi\b", r"^thay doi$", r"^change$", r"^kind")),
         ("new_id", (r"\bma don vi moi\b", r"^new unit id")),
         ("new_name", (r"\bdon vi moi\b", r"\bten moi\b", r"^new name", r"^successor", r"^new unit")),
+        # a note: on a 'new' row the unit's own (e.g. a name no source confirms), else the change's
+        ("note_en", (r"^ghi chu tieng anh$", r"^note en", r"^note \(en")),
+        ("note_vi", (r"^ghi chu$", r"^note$", r"^note vi", r"^note \(vi")),
         ("name_en", (r"\btieng anh\b", r"^english\b", r"^name en")),
         ("short_vi", (r"^ten ngan$", r"^short")),
         ("group", (r"^khoi\b", r"^group")),

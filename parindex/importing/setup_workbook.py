@@ -20,7 +20,7 @@ CRITERIA_HEADINGS = ["Mã", "Tên tiêu chí", "Tên tiếng Anh", "Tên ngắn"
                      "Mã lĩnh vực so sánh"]
 TIER_HEADINGS = ["Thứ tự", "Xếp loại", "Tên tiếng Anh", "Từ (điểm)", "Gồm cận dưới", "Đến (điểm)", "Gồm cận trên"]
 CHANGE_HEADINGS = ["Loại thay đổi", "Đơn vị", "Đơn vị mới", "Mã đơn vị mới", "Tên tiếng Anh", "Tên ngắn", "Khối",
-                   "Ngày hiệu lực", "Quyết định", "Tên gọi khác"]
+                   "Ngày hiệu lực", "Quyết định", "Tên gọi khác", "Ghi chú", "Ghi chú tiếng Anh"]
 KIND_WORDS = {"new": "thành lập mới", "rename": "đổi tên", "merge": "hợp nhất", "split": "chia tách",
               "abolish": "giải thể", "move": "chuyển khối", "alias": "tên gọi khác"}
 INSTRUCTIONS = [
@@ -158,15 +158,17 @@ def _change_rows(lineage: pd.DataFrame, units: pd.DataFrame, aliases: pd.DataFra
     """A 'new' row for every unit made by the set-up that no rename or move makes, then the changes."""
     made_by_change = set(lineage.loc[lineage["kind"].isin(["rename", "move"]), "successor_id"])
     rows = [[KIND_WORDS["new"], u["name_vi"], None, u["unit_id"], u["name_en"], u["short_vi"], u["unit_group"],
-             None, None, None] for _, u in units.iterrows() if u["unit_id"] not in made_by_change]
+             None, None, None, u.get("note_vi"), u.get("note_en")]
+            for _, u in units.iterrows() if u["unit_id"] not in made_by_change]
     for _, r in lineage.iterrows():
         creates = r["kind"] in ("rename", "move")
         date = r["effective_date"]
         rows.append([KIND_WORDS[r["kind"]], r["predecessor_id"], r["s_vi"], r["successor_id"] if creates else None,
                      r["s_en"] if creates else None, r["s_short"] if creates else None,
                      r["s_group"] if creates else None,
-                     date.isoformat() if date is not None and not pd.isna(date) else None, r["decision_no"], None])
-    rows += [[KIND_WORDS["alias"], a["unit_id"], None, None, None, None, None, None, None, a["alias"]]
+                     date.isoformat() if date is not None and not pd.isna(date) else None, r["decision_no"], None,
+                     r["note_vi"], r["note_en"]])
+    rows += [[KIND_WORDS["alias"], a["unit_id"], None, None, None, None, None, None, None, a["alias"], None, None]
              for _, a in aliases.iterrows()]
     return rows
 
@@ -176,6 +178,11 @@ def _sheets(settings: dict, criteria: list, tiers: list, changes: list) -> dict[
             CRITERIA: pd.DataFrame(criteria, columns=CRITERIA_HEADINGS),
             TIERS: pd.DataFrame(tiers, columns=TIER_HEADINGS),
             CHANGES: pd.DataFrame(changes, columns=CHANGE_HEADINGS)}
+
+
+def workbook_bytes(settings: dict, criteria: list, tiers: list, changes: list) -> bytes:
+    """A set-up workbook with these rows (sheets and headings as the template's), instructions first."""
+    return _workbook(settings, criteria, tiers, changes)
 
 
 def _workbook(settings: dict, criteria: list, tiers: list, changes: list) -> bytes:

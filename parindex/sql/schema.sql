@@ -22,6 +22,7 @@ CREATE TABLE unit (
     unit_id VARCHAR PRIMARY KEY, jurisdiction_id VARCHAR NOT NULL, unit_group VARCHAR NOT NULL,
     name_vi VARCHAR NOT NULL, name_en VARCHAR NOT NULL, short_vi VARCHAR NOT NULL,
     short_en VARCHAR NOT NULL, first_year INTEGER, last_year INTEGER,
+    note_vi VARCHAR, note_en VARCHAR,  -- what is known of the unit, e.g. a name no source confirms
     line_id VARCHAR NOT NULL,  -- the unit a chain of renames ends in: one trend line
     import_id INTEGER);
 
