@@ -22,6 +22,13 @@ OTHER_HALF = "yen-bai"  # Yên Bái, merged into Lào Cai on 1 July 2025: its ow
 NATION = "vn"          # the national PAR INDEX, where the province is one unit of group 'province'
 
 
+def home(places) -> str | None:
+    """The province a command or a page means when none is named: the home province where it is
+    among `places`, else the only one; None when that is ambiguous (the user must choose)."""
+    places = sorted(set(places))
+    return PROVINCE if PROVINCE in places else places[0] if len(places) == 1 else None
+
+
 def check(con: duckdb.DuckDBPyConnection, published_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     checks = (

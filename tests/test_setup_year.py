@@ -291,19 +291,20 @@ def test_the_readme_example_is_what_its_generator_writes_and_runs(embedded_db, t
     db = tmp_path / "thu" / "par.duckdb"
     db.parent.mkdir()
     db.write_bytes(embedded_db.read_bytes())
-    steps = [["setup-year", "examples/thiet-lap-2025-so-nganh-minh-hoa.xlsx"],
-             ["import", "examples/ket-qua-2025-so-nganh-minh-hoa.csv"],
-             ["publish", "--decision", "MINH HỌA", "--date", "2026-03-30"]]
+    steps = [["setup-year", "examples/thiet-lap-2026-so-nganh-minh-hoa.xlsx"],
+             ["import", "examples/ket-qua-2026-so-nganh-minh-hoa.csv"],
+             ["publish", "--decision", "MINH HỌA", "--date", "2027-03-30"]]
     for step in steps:
-        done = subprocess.run([sys.executable, "-m", "parindex", *step, "--year", "2025", "--group", "department",
+        done = subprocess.run([sys.executable, "-m", "parindex", *step, "--year", "2026", "--group", "department",
                                "--db", str(db)], capture_output=True, text=True, cwd=ROOT)
         assert done.returncode == 0, done.stderr
-    assert rows(db, "SELECT status, framework_id FROM assessment WHERE assessment_id = 'lao-cai-2025-department'") \
-        == [("published", "ill-2022")]
+    assert rows(db, "SELECT status, framework_id FROM assessment WHERE assessment_id = 'lao-cai-2026-department'") \
+        == [("published", "ill-2025-department")]
     assert rows(db, "SELECT count(*), count(*) FILTER (provenance = 'illustrative') FROM result "
-                    "WHERE assessment_id = 'lao-cai-2025-department'") == [(17, 17)]
-    assert rows(db, "SELECT unit_id, last_year FROM unit WHERE unit_id IN ('so-noi-vu', 'so-lao-dong-tbxh') "
-                    "ORDER BY 1") == [("so-lao-dong-tbxh", 2024), ("so-noi-vu", 2024)]
+                    "WHERE assessment_id = 'lao-cai-2026-department'") == [(13, 13)]
+    assert rows(db, "SELECT predecessor_id, successor_id, kind, last_year FROM unit_lineage "
+                    "JOIN unit ON unit_id = predecessor_id WHERE year = 2026") == [
+        ("so-ngoai-vu-2025", "van-phong-ubnd-2025", "merge", 2025)]
 
 
 def _cells(data: bytes) -> dict[str, list[tuple]]:

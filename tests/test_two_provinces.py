@@ -254,7 +254,8 @@ def test_lao_cai_department_names_import_into_another_province(real_db):
         con.execute("ATTACH ? AS par (READ_ONLY)", [str(real_db)])
         assert con.execute("SELECT unit_id, jurisdiction_id FROM par.unit WHERE name_vi = 'Thanh tra tỉnh' "
                            "ORDER BY 1").fetchall() == [("hoa-binh-thanh-tra-tinh", "hoa-binh"),
-                                                        ("thanh-tra-tinh", "lao-cai")]
+                                                        ("thanh-tra-tinh", "lao-cai"),
+                                                        ("thanh-tra-tinh-2025", "lao-cai")]  # the merged agency
         assert con.execute("SELECT unit_id, total FROM par.result WHERE assessment_id = 'hoa-binh-2021-department' "
                            "AND unit_id LIKE '%thanh-tra%'").fetchall() == [("hoa-binh-thanh-tra-tinh", 85)]
 

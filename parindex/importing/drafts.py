@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from parindex import cells, export
+from parindex import cells, export, facts
 from parindex.db import run
 from parindex.importing.messages import ImportProblem, ImportRefused
 
@@ -32,8 +32,7 @@ def named(db_path: Path, name: str, *, drafts: bool = False, **params) -> pd.Dat
 
 
 def home(db_path: Path, group: str) -> str | None:
-    found = named(db_path, "group_jurisdictions", group=group)["jurisdiction_id"].tolist()
-    return found[0] if len(found) == 1 else None
+    return facts.home(named(db_path, "group_jurisdictions", group=group)["jurisdiction_id"])
 
 
 def find_assessment(db_path: Path, year: int, group: str, jurisdiction: str | None) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from parindex import facts
 from parindex.cells import formula_like
 from parindex.dataset import TOLERANCE, _to_decimal
 from parindex.importing import headings
@@ -270,8 +271,7 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
 
 def _home(db, group: str) -> str | None:
     units = db["unit"]
-    found = sorted(set(units.loc[units["unit_group"] == group, "jurisdiction_id"]))
-    return found[0] if len(found) == 1 else None
+    return facts.home(units.loc[units["unit_group"] == group, "jurisdiction_id"])
 
 
 def _framework(db, old, year: int) -> tuple[str | None, Decimal]:

@@ -166,9 +166,7 @@ def _context(options: SetupOptions, db, problems) -> _Context | None:
         return None
     places = db["jurisdiction"]
     known = set(places["jurisdiction_id"])
-    provinces = sorted(places.loc[places["level"] == "province", "jurisdiction_id"])
-    jurisdiction = options.jurisdiction or (facts.PROVINCE if facts.PROVINCE in known else
-                                            provinces[0] if len(provinces) == 1 else None)
+    jurisdiction = options.jurisdiction or facts.home(places.loc[places["level"] == "province", "jurisdiction_id"])
     if jurisdiction not in known:
         problems.append(ImportProblem(None, None, "unknown_jurisdiction", {"value": jurisdiction or "—"}))
         return None
