@@ -328,8 +328,43 @@ def national_source(place: pd.DataFrame, t: Translator) -> str:
 
 
 def missing_years_note(place: pd.DataFrame, t: Translator) -> str | None:
-    missing = [str(int(y)) for y in place.loc[place["rank"].isna(), "year"]]
-    return t("national.missing", years=", ".join(missing)) if missing else None
+    """The years without a place (a gap in the line), per province where there are several."""
+    if "series" not in place or place["series"].nunique() < 2:
+        missing = [str(int(y)) for y in place.loc[place["rank"].isna(), "year"]]
+        return t("national.missing", years=", ".join(missing)) if missing else None
+    parts = [f"{series} {', '.join(str(int(y)) for y in part.loc[part['rank'].isna(), 'year'])}"
+             for series, part in place.groupby("series", sort=False) if part["rank"].isna().any()]
+    return t("national.missing", years="; ".join(parts)) if parts else None
+
+
+def best_place(place: pd.DataFrame) -> tuple[pd.Series | None, bool]:
+    """The best (lowest) published place, and False; where only derived places exist, the best
+    derived one and True (a headline must then say derived); (None, False) without any place."""
+    known = place.dropna(subset=["rank"])
+    stated = known[~known["derived"].fillna(False).astype(bool)]
+    for rows, derived in ((stated, False), (known, True)):
+        if not rows.empty:
+            return rows.sort_values(["rank", "year"]).iloc[0], derived
+    return None, False
+
+
+def national_headline(place: pd.DataFrame, t: Translator, *, name: str) -> str:
+    """'{name}: … best published rank 11 (2021)'; with several provinces, each one's best published
+    place. A derived place is quoted only with the word derived."""
+    groups = list(place.groupby("series", sort=False)) if "series" in place else [(name, place)]
+    parts = []
+    for series, part in groups:
+        best, derived = best_place(part)
+        if best is None:
+            continue
+        text = t("national.best_derived" if derived else "national.best_stated", rank=int(best["rank"]),
+                 of=int(best["rank_of"]), year=int(best["year"]))
+        parts.append(text if len(groups) < 2 else f"{series}: {text}")
+    best = "; ".join(parts) or t("national.no_place")
+    if len(groups) < 2:
+        return t("national.chart_title", name=name, best=best)
+    return t("national.chart_title_merged", name=name, best=best, first=int(place["year"].min()),
+             last=int(place["year"].max()))
 
 
 def national_table(place: pd.DataFrame, context: pd.DataFrame, t: Translator) -> pd.DataFrame:
