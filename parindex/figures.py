@@ -128,9 +128,12 @@ def score_trend(trends: pd.DataFrame, group_trend: pd.DataFrame, events: pd.Data
     t = Translator(lang)
     lines = frames.trend_lines(trends, t)
     lines = lines.assign(hover=[labels.trend_hover(r, t) for r in lines.to_dict("records")])
+    # Years without a mean (a partial table: no unit missing may be averaged away) draw nothing, and
+    # a group without any draws no empty legend entry.
     spread = group_trend.rename(columns={"p25_pct": "low", "p75_pct": "high"})[["year", "low", "high"]]
-    fig = charts.history(lines, lang, value_title=t("col.pct"),
-                         band=group_trend.rename(columns={"mean_pct": "value"})[["year", "value"]],
+    spread = spread if spread["low"].notna().any() else spread.iloc[:0]
+    band = group_trend.rename(columns={"mean_pct": "value"})[["year", "value"]]
+    fig = charts.history(lines, lang, value_title=t("col.pct"), band=band if band["value"].notna().any() else None,
                          band_name=t("criteria.group_mean"), spread=spread,
                          spread_name=t("trends.middle_half"), breaks=frames.break_marks(events, lines, t),
                          break_name=t("lineage.break"))
