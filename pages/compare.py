@@ -54,7 +54,7 @@ ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh-lich-su"), ke
                           ui.source_metadata(labels.history_source(histories, t))))
 # reindex, not [[...]]: a unit never ranked (a province with no published place) has no column.
 rank_table = histories.pivot_table(index="year", columns="series", values="rank", sort=False).reindex(
-    columns=[short[u] for u in chosen])
+    columns=[short[u] for u in chosen]).sort_index()  # years in order, whichever unit has the earliest
 st.caption(t("compare.rank_caption"))
 st.space("small")  # on a phone the table's toolbar shows above it: clear of the caption
 st.dataframe(labels.rank_history_table(rank_table, t), hide_index=True, width="stretch")

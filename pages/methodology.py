@@ -11,11 +11,15 @@ st.title(t("method.title"))
 st.markdown(t("method.intro"))
 
 st.subheader(t("method.assessments_heading"))
-st.dataframe(labels.assessment_table(query("assessment_list", drafts=ctx.drafts), t), hide_index=True, width="stretch")
-st.caption(t("method.assessments_note"))
+assessments = query("assessment_list", jurisdiction=ctx.place, drafts=ctx.drafts)
+st.dataframe(labels.assessment_table(assessments, t), hide_index=True, width="stretch")
+if assessments["n_illustrative"].gt(0).any():
+    st.caption(t("method.assessments_note"))
 
 st.subheader(t("method.frameworks_heading"))
-areas = query("framework_areas")
+areas = query("framework_areas", jurisdiction=ctx.place)
+if areas.empty:
+    st.caption(t("method.no_frameworks"))
 for framework_id, part in areas.groupby("framework_id", sort=False):
     head = part.iloc[0]
     st.markdown(t("method.framework_line", name=head[f"name_{ctx.lang}"], first=int(head["first_year"]),
@@ -23,8 +27,11 @@ for framework_id, part in areas.groupby("framework_id", sort=False):
     st.dataframe(labels.framework_table(part, t), hide_index=True, width="stretch")
 
 st.subheader(t("method.tiers_heading"))
-st.dataframe(labels.tier_table(query("tier_table", jurisdiction=ctx.place), t),
-             hide_index=True, width="stretch")
+tier_rows = query("tier_table", jurisdiction=ctx.place)
+if tier_rows.empty:
+    st.caption(t("method.no_tiers"))
+else:
+    st.dataframe(labels.tier_table(tier_rows, t), hide_index=True, width="stretch")
 
 st.subheader(t("method.lineage_heading"))
 st.dataframe(labels.lineage_table(query("lineage_list"), t), hide_index=True, width="stretch")

@@ -75,12 +75,23 @@ def group_overview() -> None:
                 st.markdown(labels.tier_line(tier, t))
 
     scored = ranking.dropna(subset=["total"])
-    if not scored.empty:
+    # A partial table with published ranks (Yên Bái's): its first three and last place by their
+    # published ranks, with or without a published score.
+    published = ranking[ranking["rank_basis"] == "published"] if assessment["ranking"] == "published" \
+        else ranking.iloc[:0]
+    if not scored.empty or not published.empty:
         st.subheader(t("overview.top_bottom_heading"))
         left, right = st.columns(2)
-        left.markdown(f"**{t('overview.top')}**\n\n" + labels.unit_list(scored.head(3), t))
+        if not summary["complete"] and not published.empty:
+            left.markdown(f"**{t('overview.top')}**\n\n" + labels.unit_list(published[published["rank"] <= 3], t,
+                                                                           ranked=True))
+        else:
+            left.markdown(f"**{t('overview.top')}**\n\n" + labels.unit_list(scored.head(3), t))
+        last = published[published["rank"] == published["rank_of"]]
         if summary["complete"]:
             right.markdown(f"**{t('overview.bottom')}**\n\n" + labels.unit_list(scored.tail(3).iloc[::-1], t))
+        elif not last.empty:  # a partial table whose last place was published (Yên Bái's)
+            right.markdown(f"**{t('overview.bottom_published')}**\n\n" + labels.unit_list(last, t, ranked=True))
         else:
             right.caption(t("overview.bottom_unknown"))
 

@@ -27,7 +27,8 @@ else:
                  height=min(38 + 35 * len(ranking), 760))
     ui.data_downloads(data, file_name=name, t=t, key="ranking")
     if ranking["total"].notna().any():
-        st.caption(t("rankings.footnote", prev=labels.previous_year_text(ranking, t)))
+        footnote = "rankings.footnote_published" if assessment["ranking"] == "published" else "rankings.footnote"
+        st.caption(t(footnote, prev=labels.previous_year_text(ranking, t)))
 
     st.subheader(t("rankings.profiles_heading"))
     ui.unit_links(ranking, t, ctx.year, ctx.group)

@@ -84,7 +84,9 @@ def setup() -> Context:
         place_col, group_col, year_col, lang_col, share_col = st.columns([2.4, 3, 1.4, 2, 1.4],
                                                                           vertical_alignment="bottom")
         names = dict(zip(places["jurisdiction_id"], places[f"name_{lang}"]))
-        place_col.selectbox(t("filter.jurisdiction"), list(names), key="j", format_func=names.get)
+        home = home_jurisdiction()  # the default, first; the others as named in the data ("Yên Bái (đến 2024)")
+        options = [home] + [p for p in names if p != home] if home in names else list(names)
+        place_col.selectbox(t("filter.jurisdiction"), options, key="j", format_func=names.get)
     else:
         group_col, year_col, lang_col, share_col = st.columns([3, 1.4, 2, 1.4], vertical_alignment="bottom")
     place = st.session_state["j"]

@@ -353,17 +353,33 @@ def tier_stack(rows: pd.DataFrame, lang: str, *, count_title: str, order_names: 
 
 def rank_history(rows: pd.DataFrame, lang: str, *, rank_title: str, rank_of: int, derived_name: str,
                  stated_name: str) -> go.Figure:
-    """A place among `rank_of` over the years, rank 1 at the top; derived places drawn hollow;
-    a year without a place is a gap. Columns: year, rank, derived, hover."""
-    fig = go.Figure(go.Scatter(x=rows["year"], y=rows["rank"], mode="lines", connectgaps=False,
-                               line={"color": MUTED, "width": 1.5}, showlegend=False, hoverinfo="skip"))
-    for derived, name, symbol in ((False, stated_name, "circle"), (True, derived_name, "circle-open")):
-        part = rows[rows["derived"].fillna(False).astype(bool) == derived].dropna(subset=["rank"])
-        fig.add_trace(go.Scatter(
-            x=part["year"], y=part["rank"], mode="markers+text", name=name,
-            marker={"symbol": symbol, "size": 12, "color": TIER_COLOURS[0], "line": {"width": 2}},
-            text=[fmt.integer(v, lang) for v in part["rank"]], textposition="top center",
-            customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+    """A place among `rank_of` over the years, rank 1 at the top, one line per `series` (in the
+    order they come; one line when there is no such column); derived places drawn hollow; a year
+    without a place is a gap. Columns: year, rank, derived, hover (and series)."""
+    rows = rows if "series" in rows else rows.assign(series="")
+    several = rows["series"].nunique() > 1
+    fig = go.Figure()
+    for number, (series, part) in enumerate(rows.groupby("series", sort=False)):
+        colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
+        fig.add_trace(go.Scatter(x=part["year"], y=part["rank"], mode="lines", connectgaps=False, name=series,
+                                 line={"color": colour if several else MUTED, "width": 2 if several else 1.5},
+                                 showlegend=several, legendgroup=series, hoverinfo="skip"))
+        for derived, symbol in ((False, "circle"), (True, "circle-open")):
+            points = part[part["derived"].fillna(False).astype(bool) == derived].dropna(subset=["rank"])
+            fig.add_trace(go.Scatter(
+                x=points["year"], y=points["rank"], mode="markers+text",
+                name=(derived_name if derived else stated_name) if not several else f"{series}, "
+                + (derived_name if derived else stated_name),
+                showlegend=not several, legendgroup=series,
+                marker={"symbol": symbol, "size": 12, "color": colour if several else TIER_COLOURS[0],
+                        "line": {"width": 2}},
+                text=[fmt.integer(v, lang) for v in points["rank"]],
+                textposition="top center" if number % 2 == 0 else "bottom center",
+                customdata=points[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+    if several:  # the two kinds of point, once, in grey: the colours name the provinces
+        for name, symbol in ((stated_name, "circle"), (derived_name, "circle-open")):
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
+                                     marker={"symbol": symbol, "size": 12, "color": MUTED, "line": {"width": 2}}))
     fig.update_yaxes(title=rank_title, autorange=False, range=[rank_of + 1, 0], dtick=10)
     fig.update_xaxes(dtick=1, title=None)
     return fig

@@ -20,6 +20,11 @@ from parindex.names import name_key
 PROVINCE = "lao-cai"   # the jurisdiction the province's own files describe
 OTHER_HALF = "yen-bai"  # Yên Bái, merged into Lào Cai on 1 July 2025: its own published facts
 NATION = "vn"          # the national PAR INDEX, where the province is one unit of group 'province'
+# The provinces that became the home province on 1 July 2025 (its own id continues), by their
+# units in the national index; from 2025 the index ranks 34 provinces, not 63.
+PREDECESSORS = {PROVINCE: (PROVINCE, OTHER_HALF)}
+MERGER_YEAR = 2025
+PROVINCES_FROM_2025 = 34
 
 
 def home(places) -> str | None:

@@ -128,9 +128,12 @@ def score_trend(trends: pd.DataFrame, group_trend: pd.DataFrame, events: pd.Data
     t = Translator(lang)
     lines = frames.trend_lines(trends, t)
     lines = lines.assign(hover=[labels.trend_hover(r, t) for r in lines.to_dict("records")])
+    # Years without a mean (a partial table: no unit missing may be averaged away) draw nothing, and
+    # a group without any draws no empty legend entry.
     spread = group_trend.rename(columns={"p25_pct": "low", "p75_pct": "high"})[["year", "low", "high"]]
-    fig = charts.history(lines, lang, value_title=t("col.pct"),
-                         band=group_trend.rename(columns={"mean_pct": "value"})[["year", "value"]],
+    spread = spread if spread["low"].notna().any() else spread.iloc[:0]
+    band = group_trend.rename(columns={"mean_pct": "value"})[["year", "value"]]
+    fig = charts.history(lines, lang, value_title=t("col.pct"), band=band if band["value"].notna().any() else None,
                          band_name=t("criteria.group_mean"), spread=spread,
                          spread_name=t("trends.middle_half"), breaks=frames.break_marks(events, lines, t),
                          break_name=t("lineage.break"))
@@ -231,15 +234,18 @@ def compare_history(histories: pd.DataFrame, *, lang: str, year: int) -> go.Figu
 
 
 @_kept
-def national_place(place: pd.DataFrame, *, lang: str, name: str, rank_of: int) -> go.Figure:
-    """The province's place among `rank_of` provinces, year by year; derived places marked."""
+def national_place(place: pd.DataFrame, *, lang: str, name: str, rank_of: int, note: str | None = None) -> go.Figure:
+    """The province's place among `rank_of` provinces, year by year, one line per `series` (the
+    provinces it was formed from); derived places marked. The headline quotes published places only
+    (or says derived)."""
     t = Translator(lang)
     place = place.assign(hover=[labels.national_hover(r, t) for r in place.to_dict("records")])
     fig = charts.rank_history(place, lang, rank_title=t("national.rank_axis", of=rank_of), rank_of=rank_of,
                               derived_name=t("national.derived"), stated_name=t("national.stated"))
-    known = place.dropna(subset=["rank"])
-    best = known.loc[known["rank"].idxmin()]
-    return charts.frame(fig, lang=lang, title=t("national.chart_title", name=name, rank=int(best["rank"]),
-                                                year=int(best["year"])),
-                        subtitle=t("national.chart_subtitle", of=rank_of), source=labels.national_source(place, t),
-                        note=labels.missing_years_note(place, t), height=300, legend=True)
+    several = "series" in place and place["series"].nunique() > 1
+    notes = [n for n in (labels.missing_years_note(place, t), note) if n]
+    return charts.frame(fig, lang=lang, title=labels.national_headline(place, t, name=name),
+                        subtitle=t("national.chart_subtitle_merged" if several else "national.chart_subtitle",
+                                   of=rank_of),
+                        source=labels.national_source(place, t), note=" ".join(notes) or None,
+                        height=340 if several else 300, legend=True)

@@ -121,7 +121,15 @@ def ranking_table(ranking: pd.DataFrame, t: Translator) -> pd.DataFrame:
                        for r in rows],
         t("col.data"): [provenance_text(r, t) for r in rows],
     })
-    return table.loc[:, [c for c in table.columns if (table[c] != fmt.NA).any()]]
+    return _without_empty(table, ranking, t)
+
+
+def _without_empty(table: pd.DataFrame, rows: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """Columns with nothing but "—" are left out, and the tier column where no row has a tier
+    (the page's note says why)."""
+    keep = [c for c in table.columns if (table[c] != fmt.NA).any()
+            and not (c == t("col.tier") and rows["tier_order"].isna().all())]
+    return table.loc[:, keep]
 
 
 def previous_year_text(ranking: pd.DataFrame, t: Translator) -> str:
@@ -142,10 +150,13 @@ def tier_line(tier: pd.Series, t: Translator) -> str:
     return line
 
 
-def unit_list(rows: pd.DataFrame, t: Translator) -> str:
+def unit_list(rows: pd.DataFrame, t: Translator, *, ranked: bool = False) -> str:
+    """A numbered list; with ranked, each line begins with the unit's rank ('19/19') instead."""
     return "\n".join(
-        f"{i}. {unit_name(row, t)} — {fmt.number(row['total'], t.lang)}/{fmt.number(row['max_total'], t.lang, 0)}"
-        f" ({tier_label(row, t)})"
+        ("- " + rank_text(row, t) + ":" if ranked else f"{i}.") + f" {unit_name(row, t)}"
+        + ("" if fmt.is_missing(row["total"]) else  # a published rank without a published score
+           f" — {fmt.number(row['total'], t.lang)}/{fmt.number(row['max_total'], t.lang, 0)}")
+        + ("" if fmt.is_missing(row["tier_order"]) else f" ({tier_label(row, t)})")
         for i, (_, row) in enumerate(rows.iterrows(), start=1))
 
 
@@ -212,8 +223,10 @@ def total_text(row: pd.Series, t: Translator) -> str:
 
 def lineage_text(unit: pd.Series, t: Translator) -> str:
     """The unit's group and active years, and the renames it came from or went into."""
-    years = f"{int(unit['first_year'])}–{'' if fmt.is_missing(unit['last_year']) else int(unit['last_year'])}"
-    parts = [t(f"group.{unit['unit_group']}"), t("unit.active", years=years)]
+    parts = [t(f"group.{unit['unit_group']}")]
+    if not fmt.is_missing(unit["first_year"]):  # a unit known only from published results has no dates
+        last = "" if fmt.is_missing(unit["last_year"]) else int(unit["last_year"])
+        parts.append(t("unit.active", years=f"{int(unit['first_year'])}–{last}"))
     for column in (f"was_{t.lang}", f"became_{t.lang}"):
         if isinstance(unit[column], str) and unit[column]:
             parts.append(unit[column])
@@ -246,7 +259,7 @@ def history_source(history: pd.DataFrame, t: Translator) -> str:
 
 def history_table(history: pd.DataFrame, t: Translator) -> pd.DataFrame:
     rows = history.to_dict("records")
-    return pd.DataFrame({
+    table = pd.DataFrame({
         t("filter.year"): [str(int(r["year"])) for r in rows],
         t("col.unit"): [unit_name(r, t) for r in rows],
         t("col.total"): [total_text(r, t) for r in rows],
@@ -256,6 +269,9 @@ def history_table(history: pd.DataFrame, t: Translator) -> pd.DataFrame:
         t("col.tier"): [tier_label(r, t) for r in rows],
         t("col.data"): [provenance_text(r, t) for r in rows],
     })
+    if not history.empty and history["tier_order"].isna().all():  # no tier in any year: the notes say why
+        table = table.drop(columns=t("col.tier"))
+    return table
 
 
 def unit_subcriteria_table(subs: pd.DataFrame, t: Translator, *, cumulative: bool = False) -> pd.DataFrame:
@@ -318,8 +334,43 @@ def national_source(place: pd.DataFrame, t: Translator) -> str:
 
 
 def missing_years_note(place: pd.DataFrame, t: Translator) -> str | None:
-    missing = [str(int(y)) for y in place.loc[place["rank"].isna(), "year"]]
-    return t("national.missing", years=", ".join(missing)) if missing else None
+    """The years without a place (a gap in the line), per province where there are several."""
+    if "series" not in place or place["series"].nunique() < 2:
+        missing = [str(int(y)) for y in place.loc[place["rank"].isna(), "year"]]
+        return t("national.missing", years=", ".join(missing)) if missing else None
+    parts = [f"{series} {', '.join(str(int(y)) for y in part.loc[part['rank'].isna(), 'year'])}"
+             for series, part in place.groupby("series", sort=False) if part["rank"].isna().any()]
+    return t("national.missing", years="; ".join(parts)) if parts else None
+
+
+def best_place(place: pd.DataFrame) -> tuple[pd.Series | None, bool]:
+    """The best (lowest) published place, and False; where only derived places exist, the best
+    derived one and True (a headline must then say derived); (None, False) without any place."""
+    known = place.dropna(subset=["rank"])
+    stated = known[~known["derived"].fillna(False).astype(bool)]
+    for rows, derived in ((stated, False), (known, True)):
+        if not rows.empty:
+            return rows.sort_values(["rank", "year"]).iloc[0], derived
+    return None, False
+
+
+def national_headline(place: pd.DataFrame, t: Translator, *, name: str) -> str:
+    """'{name}: … best published rank 11 (2021)'; with several provinces, each one's best published
+    place. A derived place is quoted only with the word derived."""
+    groups = list(place.groupby("series", sort=False)) if "series" in place else [(name, place)]
+    parts = []
+    for series, part in groups:
+        best, derived = best_place(part)
+        if best is None:
+            continue
+        text = t("national.best_derived" if derived else "national.best_stated", rank=int(best["rank"]),
+                 of=int(best["rank_of"]), year=int(best["year"]))
+        parts.append(text if len(groups) < 2 else f"{series}: {text}")
+    best = "; ".join(parts) or t("national.no_place")
+    if len(groups) < 2:
+        return t("national.chart_title", name=name, best=best)
+    return t("national.chart_title_merged", name=name, best=best, first=int(place["year"].min()),
+             last=int(place["year"].max()))
 
 
 def national_table(place: pd.DataFrame, context: pd.DataFrame, t: Translator) -> pd.DataFrame:

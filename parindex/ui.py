@@ -37,7 +37,8 @@ def data_notes(assessment: pd.Series, t: Translator) -> None:
     if assessment["tiers_illustrative"]:
         st.caption(t("notes.tiers_illustrative", year=year))
     if not assessment["has_tiers"] and assessment["unit_group"] != "province":  # the national index has no tiers
-        st.caption(t("notes.no_tiers", year=year))
+        # data/'s facts without tiers: none were published (and none are made up); an import: not set up yet
+        st.caption(t("notes.tiers_not_published" if assessment["from_sources"] else "notes.no_tiers", year=year))
     n_units = assessment["n_units"]
     if assessment["n_scored"] == 0:
         st.caption(t("notes.no_scores", year=year))

@@ -3,7 +3,8 @@
 -- Columns: assessment_id, year, unit_group, max_total, n_units, ranking, status, decision_no,
 --   decision_date, note_vi, note_en, source_id, publisher_vi, publisher_en, document_no,
 --   source_title, source_url, framework_id, framework_vi, framework_en, n_results, n_scored,
---   n_tiered, n_illustrative, tiers_illustrative, has_tiers (the year's bands are set up)
+--   n_tiered, n_illustrative, tiers_illustrative, has_tiers (the year's bands are set up),
+--   from_sources (the assessment is one of data/'s published facts, not an editor's import)
 SELECT a.assessment_id, a.year, a.unit_group, a.max_total, a.n_units, a.ranking, a.status,
        a.decision_no, a.decision_date, a.note_vi, a.note_en,
        s.source_id, s.publisher_vi, s.publisher_en, s.document_no,
@@ -18,7 +19,8 @@ SELECT a.assessment_id, a.year, a.unit_group, a.max_total, a.n_units, a.ranking,
                   WHERE t.jurisdiction_id = a.jurisdiction_id AND t.year = a.year
                     AND t.unit_group = a.unit_group), false) AS tiers_illustrative,
        EXISTS (SELECT 1 FROM tier t WHERE t.jurisdiction_id = a.jurisdiction_id AND t.year = a.year
-                 AND t.unit_group = a.unit_group) AS has_tiers
+                 AND t.unit_group = a.unit_group) AS has_tiers,
+       a.import_id IS NULL AS from_sources
 FROM assessment a
 LEFT JOIN source s USING (source_id)
 LEFT JOIN framework f USING (framework_id)

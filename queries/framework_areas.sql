@@ -1,6 +1,7 @@
 -- framework_areas: each criteria set with its areas: maximum, number of criteria and
 -- sub-criteria, whether self-assessed, and the years that used it.
--- Parameters: none
+-- Only the sets of the chosen province's assessments (and sets no other province's assessment uses).
+-- Parameters: $jurisdiction
 -- Columns: framework_id, name_vi, name_en, first_year, last_year, provenance, area_key, area_order,
 --   area_vi, area_en, max_points, n_criteria, n_sub, self_assessed
 SELECT f.framework_id, f.name_vi, f.name_en, f.first_year, f.last_year, f.provenance,
@@ -12,4 +13,7 @@ SELECT f.framework_id, f.name_vi, f.name_en, f.first_year, f.last_year, f.proven
        a.self_assessed
 FROM framework f
 JOIN criterion a ON a.framework_id = f.framework_id AND a.level = 'area'
+WHERE EXISTS (SELECT 1 FROM assessment x WHERE x.framework_id = f.framework_id AND x.jurisdiction_id = $jurisdiction)
+   OR NOT EXISTS (SELECT 1 FROM assessment x WHERE x.framework_id = f.framework_id
+                                              AND x.jurisdiction_id <> $jurisdiction)
 ORDER BY f.first_year, a.sort_order;

@@ -36,13 +36,13 @@ def test_the_demo_has_its_shape_is_marked_illustrative_and_keeps_the_published_f
         assert float(mean) == 89.28
 
 
-def test_the_jurisdiction_filter_appears_only_with_more_than_one_province(demo_small_db, embedded_db, use_db):
-    use_db(embedded_db)
-    assert "Tỉnh, thành phố" not in [s.label for s in open_page("overview", {}).selectbox]
+def test_the_jurisdiction_filter_appears_only_with_more_than_one_province(demo_small_db, fixture_db, use_db):
+    use_db(fixture_db)  # one province (the embedded data now has two: Lào Cai and Yên Bái until 2024)
+    assert "Tỉnh" not in [s.label for s in open_page("overview", {}).selectbox]
     use_db(demo_small_db)
     at = open_page("overview", {})
-    place = next(s for s in at.selectbox if s.label == "Tỉnh, thành phố")
-    assert (place.value, len(place.options)) == ("lao-cai", 3)  # the home province first, left out of the URL
+    place = next(s for s in at.selectbox if s.label == "Tỉnh")
+    assert (place.value, len(place.options)) == ("lao-cai", 4)  # and Yên Bái (until 2024)  # the home province first, left out of the URL
     assert "j" not in at.query_params
 
 
@@ -60,7 +60,7 @@ def test_an_unknown_province_falls_back_with_a_notice(demo_small_db, use_db):
     at = open_page("overview", {"j": "ha-noi"})
     assert not at.exception
     assert any("«ha-noi»" in i.value for i in at.info)
-    assert next(s for s in at.selectbox if s.label == "Tỉnh, thành phố").value == "lao-cai"
+    assert next(s for s in at.selectbox if s.label == "Tỉnh").value == "lao-cai"
 
 
 def test_the_methodology_page_shows_the_chosen_provinces_tiers(demo_small_db, use_db):
