@@ -134,8 +134,10 @@ def tier_line(tier: pd.Series, t: Translator) -> str:
     count = t("overview.tier_count", n=fmt.integer(tier["n"], t.lang), share=fmt.percent(tier["share"], t.lang))
     line = f"**{tier['label']}** — {count}"
     names = tier[f"names_{t.lang}"]
-    if isinstance(names, str) and names:
+    if isinstance(names, str) and names and tier["n_named"] <= NAMED_PER_TIER:
         line += f": {names}"
+    elif isinstance(names, str) and names:  # forty names are not read: the Rankings page lists them
+        line += " " + t("overview.names_in_rankings")
     if tier["n"] > tier["n_named"]:
         line += " " + (t("overview.names_withheld", named=int(tier["n_named"])) if tier["n_named"]
                        else t("overview.no_names"))
