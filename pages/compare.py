@@ -14,7 +14,7 @@ params = ctx.params
 group_name = ctx.group_name
 st.title(t("compare.title", group=group_name, year=ctx.year))
 
-ranking = query("ranking", **params)
+ranking = query("ranking", **ctx.scoped)
 names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for r in ranking.to_dict("records")]))
 default = [ranking["unit_id"].iat[0], ranking["unit_id"].iat[-1]] if len(ranking) >= 2 else []
 app.bind_param("u", list(names), default, notice=lambda value: t("compare.unknown", value=value, year=ctx.year), multiple=True,

@@ -11,7 +11,7 @@ t = ctx.t
 params = ctx.params
 group_name = ctx.group_name
 assessment = query("assessment", **params).iloc[0]
-ranking = query("ranking", **params)
+ranking = query("ranking", **ctx.scoped)
 
 ui.page_header(t("overview.title", group=group_name, year=ctx.year), assessment, t)
 
@@ -38,9 +38,10 @@ def _rank_delta(row: pd.Series) -> str | None:
 
 
 def group_overview() -> None:
-    summary = query("group_summary", **params).iloc[0]
-    tiers = frames.tier_rows(query("tier_counts", **params), ctx.lang)
-    checks = query("published_check", **params)
+    summary = query("group_summary", **ctx.scoped).iloc[0]
+    tiers = frames.tier_rows(query("tier_counts", **ctx.scoped), ctx.lang)
+    # The published figures are the whole group's: checked against the whole group only.
+    checks = query("published_check", **params) if not ctx.is_subset else pd.DataFrame()
 
     cols = st.columns(3)
     mean_text = fmt.number(summary["mean_total"], ctx.lang)
@@ -69,7 +70,8 @@ def group_overview() -> None:
             fig = figures.tiers(tiers, summary, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year)
             ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai"), key="tier_chart", t=t,
                      draft=ctx.is_draft,
-                     data=ui.view_data(tiers, ctx, ui.view_metadata(assessment, t), query_name="tier_counts"))
+                     data=ui.view_data(tiers, ctx, ui.view_metadata(assessment, t), query_name="tier_counts",
+                                       **ctx.scope))
         with right:
             for _, tier in tiers.iterrows():
                 st.markdown(labels.tier_line(tier, t))
@@ -86,18 +88,20 @@ def group_overview() -> None:
             left.markdown(f"**{t('overview.top')}**\n\n" + labels.unit_list(published[published["rank"] <= 3], t,
                                                                            ranked=True))
         else:
-            left.markdown(f"**{t('overview.top')}**\n\n" + labels.unit_list(scored.head(3), t))
+            left.markdown(f"**{t('overview.top')}**\n\n" + labels.unit_list(scored.head(3), t, ranks=ctx.is_subset))
         last = published[published["rank"] == published["rank_of"]]
         if summary["complete"]:
-            right.markdown(f"**{t('overview.bottom')}**\n\n" + labels.unit_list(scored.tail(3).iloc[::-1], t))
+            right.markdown(f"**{t('overview.bottom')}**\n\n"
+                           + labels.unit_list(scored.tail(3).iloc[::-1], t, ranks=ctx.is_subset))
         elif not last.empty:  # a partial table whose last place was published (Yên Bái's)
             right.markdown(f"**{t('overview.bottom_published')}**\n\n" + labels.unit_list(last, t, ranked=True))
         else:
             right.caption(t("overview.bottom_unknown"))
 
-    areas = query("area_summary", threshold=80, **params)
-    paragraph = labels.summary_paragraph(summary, tiers, areas, group=group_name.lower(),
-                                         illustrative=bool(assessment["n_illustrative"]), t=t)
+    areas = query("area_summary", threshold=80, **ctx.scoped)
+    paragraph = labels.summary_paragraph(summary, tiers, areas, group=labels.lower_first(group_name),
+                                         illustrative=bool(assessment["n_illustrative"]), t=t,
+                                         subset=ctx.is_subset)
     st.subheader(t("summary.heading"))
     st.container(border=True).text(paragraph)
     # The copy button (st.code) loads a syntax highlighter into the browser: only when asked for.
@@ -108,7 +112,8 @@ def group_overview() -> None:
 
     st.subheader(t("presskit.heading"))
     st.caption(t("presskit.caption"))
-    kit = presskit.View(ctx.jurisdiction, ctx.group, ctx.year, ctx.lang, ctx.drafts)
+    kit = presskit.View(ctx.jurisdiction, ctx.group, ctx.year, ctx.lang, ctx.drafts, ctx.former_province,
+                        ctx.former_district, group_name if ctx.is_subset else None)
     st.download_button(t("presskit.button"), data=lambda: presskit.build(kit), key="press_kit", on_click="ignore",
                        file_name=f"{kit.file_name('bao-chi')}.zip", mime="application/zip",
                        icon=":material/folder_zip:")

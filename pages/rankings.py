@@ -1,5 +1,11 @@
-"""Xếp hạng: every unit of the group in rank order, with its tier and its change on last year."""
+"""Xếp hạng: every unit of the group in rank order, with its tier and its change on last year.
 
+A long ranking (the 99 communes) at any width: Streamlit cannot tell the page how wide the screen
+is, so the page does not guess. It always draws the top and the bottom TOP_BOTTOM units first (a
+chart a phone can read, and a desk too), the unit searched for (`u`) in its place between them,
+then the full table (scrolls, highlighted row); the chart of every unit is one toggle away. A
+short ranking (departments, districts) is drawn whole as before.
+"""
 import streamlit as st
 
 from parindex import app, export, figures, labels, ui
@@ -10,25 +16,50 @@ t = ctx.t
 params = ctx.params
 group_name = ctx.group_name
 assessment = query("assessment", **params).iloc[0]
-ranking = query("ranking", **params)
+ranking = query("ranking", **ctx.scoped)
 
 ui.page_header(t("rankings.title", group=group_name, year=ctx.year), assessment, t)
+names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for r in ranking.to_dict("records")]))
+app.bind_param("u", list(names), None, notice=lambda value: t("rankings.unknown", value=value))
+chosen = st.selectbox(t("rankings.search"), list(names), key="u", index=None, format_func=names.get,
+                      placeholder=t("rankings.search_none"))
+app.write_param("u", chosen)
+if chosen:
+    row = ranking[ranking["unit_id"] == chosen].iloc[0]
+    st.caption(t("rankings.chosen", name=names[chosen], rank=labels.rank_text(row, t)))
 
 name = ui.file_name(ctx.year, ctx.group, "xep-hang")
-data = ui.view_data(ranking, ctx, ui.view_metadata(assessment, t), query_name="ranking", shape=export.ranking_data)
-fig = figures.ranking(ranking, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year)
+data = ui.view_data(ranking, ctx, ui.view_metadata(assessment, t), query_name="ranking", shape=export.ranking_data,
+                    **ctx.scope)
+note = t("scope.ranks_note") if ctx.is_subset else None
+n_scored = int(ranking["total"].notna().sum())
+long = n_scored > figures.LONG
+fig = figures.ranking(ranking, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year, highlight=chosen,
+                      top_bottom=figures.TOP_BOTTOM if long else None, note=note)
 if fig is not None:
-    ui.chart(fig, file_name=name, key="ranking_chart", t=t, draft=ctx.is_draft, data=data)
-
+    ui.chart(fig, file_name=name + ("_dau-cuoi" if long else ""), key="ranking_chart", t=t, draft=ctx.is_draft,
+             data=data)
+if long:
+    st.caption(t("rankings.full_caption", n=n_scored))
+    if st.toggle(t("rankings.full_toggle", n=n_scored), key="ranking_full"):
+        full = figures.ranking(ranking, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year,
+                               highlight=chosen, note=note)
+        ui.chart(full, file_name=name, key="ranking_chart_full", t=t, draft=ctx.is_draft, data=data)
 if ranking.empty:
     st.info(t("overview.no_results"))
 else:
-    st.dataframe(labels.ranking_table(ranking, t), hide_index=True, width="stretch",
-                 height=min(38 + 35 * len(ranking), 760))
+    table = labels.ranking_table(ranking, t)
+    marked = (ranking["unit_id"] == chosen).tolist()
+    shown = table.style.apply(lambda column: ["font-weight: bold; background-color: #FFF3C4" if m else ""
+                                              for m in marked]) if chosen else table
+    st.dataframe(shown, hide_index=True, width="stretch", height=min(38 + 35 * len(ranking), 760))
     ui.data_downloads(data, file_name=name, t=t, key="ranking")
     if ranking["total"].notna().any():
         footnote = "rankings.footnote_published" if assessment["ranking"] == "published" else "rankings.footnote"
         st.caption(t(footnote, prev=labels.previous_year_text(ranking, t)))
-
-    st.subheader(t("rankings.profiles_heading"))
-    ui.unit_links(ranking, t, ctx.year, ctx.group)
+    if len(ranking) > figures.LONG:  # a hundred links are a page of their own on a phone: folded
+        with st.expander(t("rankings.profiles_more", n=len(ranking))):
+            ui.unit_links(ranking, t, ctx.year, ctx.group)
+    else:
+        st.subheader(t("rankings.profiles_heading"))
+        ui.unit_links(ranking, t, ctx.year, ctx.group)

@@ -9,10 +9,10 @@ from parindex.db import query
 ctx = app.context()
 t = ctx.t
 group_name = ctx.group_name
-group = {"jurisdiction": ctx.jurisdiction, "group": ctx.group, "drafts": ctx.drafts}
+group = {"jurisdiction": ctx.jurisdiction, "group": ctx.group, "drafts": ctx.drafts, **ctx.scope}
 st.title(t("trends.title", group=group_name))
 
-ranking = query("ranking", **ctx.params)
+ranking = query("ranking", **ctx.scoped)
 rows = ranking.to_dict("records")
 names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for r in rows]))
 short = dict(zip(ranking["unit_id"], [labels.unit_name(r, t, "short") for r in rows]))

@@ -13,9 +13,11 @@ group_name = ctx.group_name
 ranking = query("ranking", **params)
 known = query("units", jurisdiction=ctx.jurisdiction, group=ctx.group, drafts=ctx.drafts)
 names = dict(zip(known["unit_id"], known[f"name_{ctx.lang}"]))
-default = ranking["unit_id"].iat[0] if not ranking.empty else None
+# The picker lists the scope (`fp`, `fd`); the profile itself is against the whole group.
+listed = query("ranking", **ctx.scoped) if ctx.is_subset else ranking
+default = listed["unit_id"].iat[0] if not listed.empty else None
 app.bind_param("u", list(names), default, notice=lambda value: t("unit.unknown", value=value, group=group_name))
-in_year = set(ranking["unit_id"]) | ({st.session_state["u"]} if st.session_state.get("u") else set())
+in_year = set(listed["unit_id"]) | ({st.session_state["u"]} if st.session_state.get("u") else set())
 choices = [u for u in known["unit_id"] if u in in_year]  # alphabetical (Vietnamese order), easy to find
 unit_id = st.selectbox(t("unit.pick"), choices, key="u", format_func=names.get)
 app.write_param("u", unit_id, default)
@@ -30,6 +32,9 @@ st.title(labels.capitalised(labels.unit_name(unit, t)))
 st.caption(labels.lineage_text(unit, t))
 if labels.unit_note(unit, t):
     st.caption(labels.unit_note(unit, t))
+formed_from = labels.origin_text(query("unit_origins", unit=unit_id), t)
+if formed_from:
+    st.markdown(formed_from)
 
 if this_year.empty:
     then = history[history["year"] == ctx.year]

@@ -1,6 +1,7 @@
 """The Streamlit shell shared by every page: the database, the language and the shared filters.
 
-Filters live in the URL (`j`, `y`, `g`, `lang`) so that every view can be shared. Query parameters are
+Filters live in the URL (`j`, `y`, `g`, `lang`; for a group whose units were formed from former
+provinces and districts, the communes from 2025, `fp` and `fd`) so that every view can be shared. Query parameters are
 untrusted: an invalid value falls back to its default with a short notice, never an exception.
 Defaults stay out of the URL.
 """
@@ -15,7 +16,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from parindex import build, facts, roles
+from parindex import build, facts, labels, roles
 from parindex.dataset import DatasetError
 from parindex.db import query
 from parindex.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
@@ -40,6 +41,10 @@ class Context:
     drafts: bool = False  # a signed-in editor also sees draft assessments
     draft_years: tuple[int, ...] = ()  # the group's years whose assessment is a draft
     share_slot: object = field(default=None, compare=False, repr=False)  # filled by share_link()
+    # The commune scope (`fp`, `fd`): the units formed from a former province or district; None is all.
+    former_province: str | None = None
+    former_district: str | None = None
+    scope_name: str = ""  # as people say it: "huyện Mù Cang Chải (cũ)", "Yên Bái (cũ)"
 
     @property
     def is_draft(self) -> bool:
@@ -53,8 +58,25 @@ class Context:
                 "drafts": self.drafts}
 
     @property
+    def scope(self) -> dict:
+        """The commune scope as query parameters (queries that take them; None means all)."""
+        return {"former_province": self.former_province, "former_district": self.former_district}
+
+    @property
+    def scoped(self) -> dict:
+        """The shared filters and the scope: for the queries of the group's lists and summaries.
+        Ranks stay the province's; counts, means and tiers are the subset's."""
+        return {**self.params, **self.scope}
+
+    @property
+    def is_subset(self) -> bool:
+        return self.former_province is not None or self.former_district is not None
+
+    @property
     def group_name(self) -> str:
-        return self.t(f"group.{self.group}")
+        """The group as titles name it; a subset says which ("Xã, phường từ huyện Mù Cang Chải (cũ)")."""
+        name = self.t(f"group.{self.group}")
+        return self.t("scope.group", group=name, scope=self.scope_name) if self.is_subset else name
 
 
 def setup() -> Context:
@@ -105,11 +127,45 @@ def setup() -> Context:
     for notice in st.session_state.pop("_notices", []):
         st.info(notice, icon="ℹ️")
     jurisdiction = options.loc[options["unit_group"] == group, "jurisdiction_id"].iat[0]
+    former_province, former_district, scope_name = _origin_filters(t, jurisdiction, group, drafts)
     ctx = Context(t=t, lang=lang, group=group, year=int(year), jurisdiction=jurisdiction,
                   years=tuple(years), place=place, drafts=drafts, draft_years=_draft_years(options, group),
-                  share_slot=share_col)
+                  share_slot=share_col, former_province=former_province, former_district=former_district,
+                  scope_name=scope_name)
+    if ctx.is_subset:
+        st.caption(t("scope.note", n=len(query("ranking", **ctx.scoped)),
+                     of=len(query("ranking", **ctx.params)), group=labels.lower_first(ctx.group_name), year=ctx.year))
     st.session_state[_CONTEXT] = ctx
     return ctx
+
+
+def _origin_filters(t: Translator, jurisdiction: str, group: str, drafts: bool) -> tuple[str | None, str | None, str]:
+    """The former province (`fp`) and former district (`fd`) filters, for a group whose units
+    record what they were formed from (the communes from 2025); none for any other group, and
+    their values then leave the URL. Options are named as people say them ("huyện Mù Cang Chải
+    (cũ)", "Yên Bái (cũ)"); the districts offered are those of the former province chosen."""
+    origins = query("origin_options", jurisdiction=jurisdiction, group=group, drafts=drafts) \
+        if group != "province" else pd.DataFrame()
+    if origins.empty:
+        for key in ("fp", "fd"):
+            st.session_state.pop(key, None)
+            write_param(key, None)
+        return None, None, ""
+    provinces = {r["province_id"]: labels.former_province_name(r, t)
+                 for r in origins.drop_duplicates("province_id").to_dict("records")}
+    province_col, district_col = st.columns(2, vertical_alignment="bottom")
+    bind_param("fp", list(provinces), None, notice=lambda value: t("notice.invalid_former_province", value=value))
+    province = province_col.selectbox(t("filter.former_province"), list(provinces), key="fp", index=None,
+                                      format_func=provinces.get, placeholder=t("filter.all_origins"))
+    write_param("fp", province)
+    shown = origins if province is None else origins[origins["province_id"] == province]
+    districts = {r["former_unit_id"]: labels.former_district_name(r, t) for r in shown.to_dict("records")}
+    bind_param("fd", list(districts), None, notice=lambda value: t("notice.invalid_former_district", value=value))
+    district = district_col.selectbox(t("filter.former_district"), list(districts), key="fd", index=None,
+                                      format_func=districts.get, placeholder=t("filter.all_origins"))
+    write_param("fd", district)
+    name = districts[district] if district else provinces[province] if province else ""
+    return province, district, name
 
 
 def home_jurisdiction() -> str:

@@ -109,25 +109,44 @@ def tier_distribution(tiers: pd.DataFrame, lang: str, *, count_title: str) -> go
     return fig
 
 
-def ranking_bars(rows: pd.DataFrame, lang: str, *, value_title: str, axis_max: float | None) -> go.Figure:
+def ranking_bars(rows: pd.DataFrame, lang: str, *, value_title: str, axis_max: float | None,
+                 order: list[str] | None = None, highlight: str | None = None) -> go.Figure:
     """One bar per unit in rank order, coloured and labelled by tier.
 
     Columns: label (unit), value, tier_order, tier_label, hover (full name and figures).
+    `order` is the labels top to bottom (default: the rows'), and may hold labels without a row:
+    a gap, drawn as an empty line with its text. `highlight` (a label) is outlined and its label
+    marked ▶, in bold.
     """
     fig = go.Figure()
-    order = list(rows["label"])
+    order = list(order) if order is not None else list(rows["label"])
     for tier_order, group in rows.groupby(rows["tier_order"].fillna(99), sort=True):
+        marked = [label == highlight for label in group["label"]]
         fig.add_trace(go.Bar(
             x=group["value"], y=group["label"], orientation="h",
             name=group["tier_label"].iat[0],
-            marker={"color": tier_colour(None if tier_order == 99 else tier_order)},
-            text=[fmt.number(v, lang) for v in group["value"]], textposition="outside", cliponaxis=False,
+            marker={"color": tier_colour(None if tier_order == 99 else tier_order),
+                    "line": {"color": INK, "width": [3 if m else 0 for m in marked]}},
+            text=[("◀ " if m else "") + fmt.number(v, lang) for v, m in zip(group["value"], marked)],
+            textposition="outside", cliponaxis=False,
             customdata=group[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>",
         ))
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
+    gaps = [label for label in order if label not in set(rows["label"])]
+    if gaps:  # an invisible bar keeps each gap's line on the axis
+        fig.add_trace(go.Bar(x=[0] * len(gaps), y=gaps, orientation="h", showlegend=False, hoverinfo="skip",
+                             marker={"color": "rgba(0,0,0,0)"}))
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None,
+                     tickvals=order[::-1], ticktext=[_tick(label, label == highlight, label in gaps)
+                                                     for label in order[::-1]])
     fig.update_xaxes(title=value_title, range=[0, axis_max * 1.08] if axis_max else None)
     fig.update_layout(barmode="overlay", bargap=0.25)
     return fig
+
+
+def _tick(label: str, marked: bool, gap: bool) -> str:
+    if marked:
+        return f"<b>▶ {label}</b>"
+    return f"<i>{label}</i>" if gap else label
 
 
 def watermark(fig: go.Figure, text: str) -> go.Figure:
@@ -151,10 +170,11 @@ PCT_SCALE = [[0.0, "#67001F"], [0.5, "#D6604D"], [0.7, "#F4A582"], [0.8, "#F7F7F
              [1.0, "#2166AC"]]
 
 
-def heatmap(matrix: pd.DataFrame, lang: str, *, colour_title: str) -> go.Figure:
+def heatmap(matrix: pd.DataFrame, lang: str, *, colour_title: str, highlight: str | None = None) -> go.Figure:
     """Units (rows, in the given order) by areas (columns), each cell a % of maximum, printed.
 
     `matrix` is indexed by row label with one column per area label; NaN stays blank.
+    `highlight` (a row label) is outlined and its label marked ▶, in bold.
     """
     text = [[fmt.number(v, lang, 0) for v in row] for row in matrix.to_numpy()]
     # Narrow columns (eight areas beside the unit names): two short lines each, words kept whole.
@@ -166,8 +186,14 @@ def heatmap(matrix: pd.DataFrame, lang: str, *, colour_title: str) -> go.Figure:
         colorbar={"title": {"text": colour_title, "side": "right"}, "thickness": 12, "ticksuffix": "%"},
         hovertemplate="%{y}<br>%{x}: %{text}%<extra></extra>",
     ))
-    fig.update_yaxes(autorange="reversed", title=None, showgrid=False)
+    rows = list(matrix.index)
+    fig.update_yaxes(autorange="reversed", title=None, showgrid=False,
+                     tickvals=rows, ticktext=[f"<b>▶ {r}</b>" if r == highlight else r for r in rows])
     fig.update_xaxes(side="top", title=None, showgrid=False, tickangle=0, tickfont={"size": 11})
+    if highlight in rows:
+        at = rows.index(highlight)
+        fig.add_shape(type="rect", xref="x domain", yref="y", x0=0, x1=1, y0=at - 0.5, y1=at + 0.5,
+                      line={"color": INK, "width": 3})
     return fig
 
 

@@ -44,8 +44,23 @@ def _read_sql(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+# Parameters a query may take and its callers may leave out, with the value that means 'all':
+# the commune scope (the units formed from a former province or district, `fp` and `fd`).
+OPTIONAL = {"former_province": None, "former_district": None}
+
+
+@lru_cache(maxsize=None)
+def _optional_in(name: str) -> tuple[str, ...]:
+    """The optional parameters the query's SQL (its comments left out) uses."""
+    body = re.sub(r"--[^\n]*", "", sql_text(name))
+    return tuple(key for key in OPTIONAL if re.search(rf"\${key}\b", body))
+
+
 def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
-    """Run a named query on an open connection (the build uses this on its new file)."""
+    """Run a named query on an open connection (the build uses this on its new file). An optional
+    parameter the query uses and the caller leaves out takes its default; one the query does not
+    use is refused by DuckDB like any other."""
+    params = {**{key: OPTIONAL[key] for key in _optional_in(name) if key not in params}, **params}
     return con.execute(sql_text(name), params or None).df()
 
 

@@ -39,14 +39,24 @@ def tiers(tier_counts: pd.DataFrame, summary: pd.Series, assessment: pd.Series, 
     best = tier_counts.iloc[0]
     fig = charts.tier_distribution(tier_counts, lang, count_title=t("chart.units_axis"))
     return charts.frame(fig, lang=lang, title=t("overview.chart_title", n=int(best["n"]), of=int(summary["n_units"]),
-                                                group=group_name.lower(), tier=best["label"], year=year),
+                                                group=labels.lower_first(group_name), tier=best["label"], year=year),
                         subtitle=t("overview.chart_subtitle", group=group_name, year=year),
                         source=labels.source_line(assessment, t), height=60 * len(tier_counts))
 
 
+TOP_BOTTOM = 10  # a long ranking's chart for a phone: this many from each end
+LONG = 2 * TOP_BOTTOM + 5  # more scored units than this make a long ranking (the 99 communes)
+
+
 @_kept
-def ranking(rows: pd.DataFrame, assessment: pd.Series, *, lang: str, group_name: str, year: int) -> go.Figure | None:
-    """Scored units in rank order, by tier; None when fewer than two units have a score."""
+def ranking(rows: pd.DataFrame, assessment: pd.Series, *, lang: str, group_name: str, year: int,
+            highlight: str | None = None, top_bottom: int | None = None, note: str | None = None) -> go.Figure | None:
+    """Scored units in rank order, by tier; None when fewer than two units have a score.
+
+    `highlight` (a unit id) is outlined and its label marked. With `top_bottom`, only the first and
+    the last `top_bottom` units are drawn, a marked gap between them saying how many are left out
+    (and the highlighted unit in its place when it is one of them): a chart of a hundred bars
+    that a phone can read. The height grows with the bars drawn, 26 px each, labels at 13 px."""
     t = Translator(lang)
     scored = rows.dropna(subset=["total"])
     if len(scored) < 2:
@@ -54,24 +64,44 @@ def ranking(rows: pd.DataFrame, assessment: pd.Series, *, lang: str, group_name:
     records = scored.to_dict("records")
     bars = scored.assign(label=[labels.unit_name(row, t, "short") for row in records], value=scored["total"],
                          tier_label=[labels.tier_label(row, t) for row in records],
-                         hover=[labels.ranking_hover(row, t) for row in records])
+                         hover=[labels.ranking_hover(row, t) for row in records]).reset_index(drop=True)
+    order = list(bars["label"])
+    subtitle = t("rankings.chart_subtitle", group=group_name, year=year)
+    if top_bottom and len(bars) > 2 * top_bottom + 1:
+        keep = set(range(top_bottom)) | set(range(len(bars) - top_bottom, len(bars)))
+        chosen = bars.index[bars["unit_id"] == highlight].tolist()
+        keep |= set(chosen)
+        order = []
+        for i in range(len(bars)):
+            if i in keep:
+                order.append(bars.at[i, "label"])
+            elif i - 1 in keep:  # the first row of a run left out: one gap for the run
+                run = next((j for j in range(i, len(bars)) if j in keep), len(bars)) - i
+                order.append(t("rankings.gap", n=run))
+        bars = bars.loc[sorted(keep)]
+        subtitle = t("rankings.top_bottom_subtitle", n=top_bottom, total=len(scored), group=group_name, year=year)
+    marked = bars.loc[bars["unit_id"] == highlight, "label"].tolist() if highlight else []
     fig = charts.ranking_bars(bars, lang, axis_max=float(assessment["max_total"]),
-                              value_title=t("rankings.axis", max=fmt.number(assessment["max_total"], lang, 0)))
+                              value_title=t("rankings.axis", max=fmt.number(assessment["max_total"], lang, 0)),
+                              order=order, highlight=marked[0] if marked else None)
     leader = labels.capitalised(labels.unit_name(records[0], t))
     return charts.frame(fig, lang=lang,
-                        title=t("rankings.chart_title", unit=leader, group=group_name.lower(), year=year),
-                        subtitle=t("rankings.chart_subtitle", group=group_name, year=year),
-                        source=labels.source_line(assessment, t), height=30 + 26 * len(bars), legend=True)
+                        title=t("rankings.chart_title", unit=leader, group=labels.lower_first(group_name), year=year),
+                        subtitle=subtitle, source=labels.source_line(assessment, t), note=note,
+                        height=30 + 26 * len(order), legend=True)
 
 
 @_kept
 def area_heatmap(areas: pd.DataFrame, summary: pd.DataFrame, assessment: pd.Series, *, lang: str,
-                 group_name: str, year: int) -> go.Figure:
-    """Units by criterion area on the fixed 0-100 scale; the title names the weakest area."""
+                 group_name: str, year: int, highlight: str | None = None) -> go.Figure:
+    """Units by criterion area on the fixed 0-100 scale; the title names the weakest area.
+    `highlight` (a unit id) has its row outlined and its label marked. A row is 24 px at any
+    count (the 99 communes: a tall chart the page scrolls, every cell printed and readable)."""
     t = Translator(lang)
     weakest = summary.sort_values("mean_pct").iloc[0]
+    marked = areas.loc[areas["unit_id"] == highlight, f"short_{lang}"].head(1).tolist() if highlight else []
     fig = charts.heatmap(frames.area_matrix(areas, t, mean_label=t("criteria.group_mean")), lang,
-                         colour_title=t("criteria.pct_short"))
+                         colour_title=t("criteria.pct_short"), highlight=marked[0] if marked else None)
     return charts.frame(fig, lang=lang, title=t("criteria.heatmap_title", area=weakest[f"area_{lang}"],
                                                 pct=fmt.number(weakest["mean_pct"], lang, 1), year=year),
                         subtitle=t("criteria.heatmap_subtitle", group=group_name, year=year),
@@ -137,7 +167,7 @@ def score_trend(trends: pd.DataFrame, group_trend: pd.DataFrame, events: pd.Data
                          band_name=t("criteria.group_mean"), spread=spread,
                          spread_name=t("trends.middle_half"), breaks=frames.break_marks(events, lines, t),
                          break_name=t("lineage.break"))
-    return charts.frame(fig, lang=lang, title=t("trends.score_title", group=group_name.lower()),
+    return charts.frame(fig, lang=lang, title=t("trends.score_title", group=labels.lower_first(group_name)),
                         subtitle=t("trends.score_subtitle", group=group_name), source=source, height=320, legend=True)
 
 
@@ -172,7 +202,7 @@ def tier_history(tiers: pd.DataFrame, *, lang: str, group_name: str, source: str
     t = Translator(lang)
     fig = charts.tier_stack(tiers.assign(label=tiers[f"label_{lang}"]), lang, count_title=t("chart.units_axis"),
                             order_names={n: t(f"trends.tier_{n}") for n in (1, 2, 3, 4)})
-    return charts.frame(fig, lang=lang, title=labels.capitalised(t("trends.tiers_title", group=group_name.lower())),
+    return charts.frame(fig, lang=lang, title=labels.capitalised(t("trends.tiers_title", group=labels.lower_first(group_name))),
                         subtitle=t("trends.tiers_subtitle"), source=source, height=300, legend=True)
 
 

@@ -142,22 +142,30 @@ def tier_line(tier: pd.Series, t: Translator) -> str:
     count = t("overview.tier_count", n=fmt.integer(tier["n"], t.lang), share=fmt.percent(tier["share"], t.lang))
     line = f"**{tier['label']}** — {count}"
     names = tier[f"names_{t.lang}"]
-    if isinstance(names, str) and names:
+    if isinstance(names, str) and names and tier["n_named"] <= NAMED_PER_TIER:
         line += f": {names}"
+    elif isinstance(names, str) and names:  # forty names are not read: the Rankings page lists them
+        line += " " + t("overview.names_in_rankings")
     if tier["n"] > tier["n_named"]:
         line += " " + (t("overview.names_withheld", named=int(tier["n_named"])) if tier["n_named"]
                        else t("overview.no_names"))
     return line
 
 
-def unit_list(rows: pd.DataFrame, t: Translator, *, ranked: bool = False) -> str:
-    """A numbered list; with ranked, each line begins with the unit's rank ('19/19') instead."""
-    return "\n".join(
-        ("- " + rank_text(row, t) + ":" if ranked else f"{i}.") + f" {unit_name(row, t)}"
-        + ("" if fmt.is_missing(row["total"]) else  # a published rank without a published score
-           f" — {fmt.number(row['total'], t.lang)}/{fmt.number(row['max_total'], t.lang, 0)}")
-        + ("" if fmt.is_missing(row["tier_order"]) else f" ({tier_label(row, t)})")
-        for i, (_, row) in enumerate(rows.iterrows(), start=1))
+def unit_list(rows: pd.DataFrame, t: Translator, *, ranked: bool = False, ranks: bool = False) -> str:
+    """A list of units with total and tier. `ranked`: each line begins with the unit's published rank
+    ('19/19') instead of a number (a partial table); `ranks` (a subset of the group): each also says
+    its rank in the whole group, so the list's numbers are not read as ranks."""
+    lines = []
+    for i, (_, row) in enumerate(rows.iterrows(), start=1):
+        notes = [] if fmt.is_missing(row["tier_order"]) else [tier_label(row, t)]
+        if ranks:
+            notes.append(t("scope.rank", rank=rank_text(row, t)))
+        lines.append(("- " + rank_text(row, t) + ":" if ranked else f"{i}.") + f" {unit_name(row, t)}"
+                     + ("" if fmt.is_missing(row["total"]) else  # a published rank without a published score
+                        f" — {fmt.number(row['total'], t.lang)}/{fmt.number(row['max_total'], t.lang, 0)}")
+                     + (f" ({'; '.join(notes)})" if notes else ""))
+    return "\n".join(lines)
 
 
 def check_table(checks: pd.DataFrame, tiers: pd.DataFrame, t: Translator) -> pd.DataFrame:
@@ -309,6 +317,41 @@ def rank_history_table(ranks: pd.DataFrame, t: Translator) -> pd.DataFrame:
     return shown.rename_axis(index=t("filter.year"), columns=None).reset_index().astype({t("filter.year"): str})
 
 
+def lower_first(text: str) -> str:
+    """A group's name inside a sentence: 'Xã, phường từ huyện Mù Cang Chải (cũ)' → 'xã, phường từ
+    huyện Mù Cang Chải (cũ)' (str.lower would lower the place names too)."""
+    return text[:1].lower() + text[1:]
+
+
+def _province(name: str) -> str:
+    """'tỉnh Lào Cai' → 'Lào Cai'; 'Yên Bái (đến 2024)' → 'Yên Bái'; 'Lào Cai province' → 'Lào Cai'."""
+    name = name.split(" (")[0].strip()
+    for prefix in ("tỉnh ", "Tỉnh "):
+        name = name.removeprefix(prefix)
+    return name.removesuffix(" province")
+
+
+def former_province_name(row, t: Translator) -> str:
+    """'Yên Bái (cũ)' / 'former Yên Bái': a former province as people say it."""
+    return t("origin.province", name=_province(row[f"province_{t.lang}"]))
+
+
+def former_district_name(row, t: Translator) -> str:
+    """'huyện Mù Cang Chải (cũ)' / 'former Mù Cang Chải district'."""
+    return t("origin.district", name=row[f"district_{t.lang}"])
+
+
+def origin_text(origins: pd.DataFrame, t: Translator) -> str | None:
+    """'Hình thành từ: Xã Hồ Bốn, Xã Khao Mang (huyện Mù Cang Chải cũ, tỉnh Yên Bái cũ)', one part
+    per former district; None for a unit without recorded origins."""
+    if origins.empty:
+        return None
+    parts = [t("origin.part", communes=", ".join(c.strip() for c in str(r["predecessors_vi"]).split(";") if c.strip()),
+               district=r[f"district_{t.lang}"], province=_province(r[f"province_{t.lang}"]))
+             for r in origins.to_dict("records")]
+    return t("origin.formed_from", parts="; ".join(parts))
+
+
 def capitalised(text: str) -> str:
     """'huyện Bảo Yên' at the start of a title or sentence: 'Huyện Bảo Yên'."""
     return text[:1].upper() + text[1:]
@@ -415,11 +458,16 @@ def trend_hover(row: pd.Series, t: Translator) -> str:
             f"{t('col.data')}: {t('provenance.' + row['provenance'])}")
 
 
+NAMED_PER_TIER = 10  # a tier with more units than this is given as a count: 40 names are not read
+
+
 def summary_paragraph(summary: pd.Series, tiers: pd.DataFrame, areas: pd.DataFrame, *, group: str,
-                      illustrative: bool, t: Translator) -> str:
+                      illustrative: bool, t: Translator, subset: bool = False) -> str:
     """The year's paragraph, in the style of the province's own announcements: the mean against
-    last year, each tier with its count, share and units named, the best and the weakest area.
-    Every number is computed from the data; nothing is said where the data cannot support it."""
+    last year, each tier with its count, share and units named (up to NAMED_PER_TIER; a larger
+    tier by its count only), the best and the weakest area. Every number is computed from the
+    data; nothing is said where the data cannot support it. A `subset` (the communes of a former
+    district) says that its figures are the subset's and its ranks the whole group's."""
     parts = []
     if not fmt.is_missing(summary["mean_total"]):
         maximum = fmt.number(summary["max_total"], t.lang, 0)
@@ -436,13 +484,15 @@ def summary_paragraph(summary: pd.Series, tiers: pd.DataFrame, areas: pd.DataFra
     for _, tier in tiers[tiers["n"] > 0].iterrows():
         line = t("summary.tier", n=int(tier["n"]), tier=tier["label"], share=fmt.percent(tier["share"], t.lang))
         names = tier[f"names_{t.lang}"]
-        parts.append(line + (f": {names}." if isinstance(names, str) and names and tier["n"] == tier["n_named"]
-                             else "."))
+        named = isinstance(names, str) and names and tier["n"] == tier["n_named"] and tier["n"] <= NAMED_PER_TIER
+        parts.append(line + (f": {names}." if named else "."))
     if not areas.empty:
         ordered = areas.sort_values("mean_pct")
         best, worst = ordered.iloc[-1], ordered.iloc[0]
         parts.append(t("summary.areas", best=best[f"area_{t.lang}"], best_pct=fmt.number(best["mean_pct"], t.lang),
                        worst=worst[f"area_{t.lang}"], worst_pct=fmt.number(worst["mean_pct"], t.lang)))
+    if subset:
+        parts.append(t("summary.subset", n=int(summary["n_units"])))
     if illustrative:
         parts.append(t("summary.illustrative"))
     return " ".join(parts)

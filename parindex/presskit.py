@@ -24,13 +24,25 @@ class View:
     year: int
     lang: str
     drafts: bool = False
+    former_province: str | None = None  # the commune scope (app.Context.scope); None is all
+    former_district: str | None = None
+    group_name: str | None = None  # a subset's name ("Xã, phường từ huyện Mù Cang Chải (cũ)")
 
     @property
     def params(self) -> dict:
         return {"jurisdiction": self.jurisdiction, "group": self.group, "year": self.year, "drafts": self.drafts}
 
+    @property
+    def scoped(self) -> dict:
+        return {**self.params, "former_province": self.former_province, "former_district": self.former_district}
+
+    @property
+    def is_subset(self) -> bool:
+        return self.former_province is not None or self.former_district is not None
+
     def file_name(self, view: str) -> str:
-        return export.file_name(self.year, self.group, view)
+        scope = self.former_district or self.former_province
+        return export.file_name(self.year, self.group, view) + (f"_{scope}" if scope else "")
 
 
 def build(view: View) -> bytes:
@@ -40,23 +52,27 @@ def build(view: View) -> bytes:
     if found.empty:
         raise LookupError(f"no assessment for {view.group} {view.year}")
     assessment = found.iloc[0]
-    group_name = t(f"group.{view.group}")
-    summary = query("group_summary", **view.params).iloc[0]
-    tiers = frames.tier_rows(query("tier_counts", **view.params), view.lang)
-    ranking = query("ranking", **view.params)
-    areas = query("area_scores", **view.params)
-    area_summary = query("area_summary", threshold=80, **view.params)
+    group_name = view.group_name or t(f"group.{view.group}")
+    summary = query("group_summary", **view.scoped).iloc[0]
+    tiers = frames.tier_rows(query("tier_counts", **view.scoped), view.lang)
+    ranking = query("ranking", **view.scoped)
+    areas = query("area_scores", **view.scoped)
+    area_summary = query("area_summary", threshold=80, **view.scoped)
+    note = t("scope.ranks_note") if view.is_subset else None
 
     shown = {"xep-loai": (figures.tiers(tiers, summary, assessment, lang=t.lang, group_name=group_name, year=view.year)
                           if not tiers.empty else None, export.tidy(tiers, year=view.year, group=view.group)),
-             "xep-hang": (figures.ranking(ranking, assessment, lang=t.lang, group_name=group_name, year=view.year),
+             "xep-hang": (figures.ranking(ranking, assessment, lang=t.lang, group_name=group_name, year=view.year,
+                                         note=note, top_bottom=figures.TOP_BOTTOM  # a hundred bars: no image reads
+                                         if ranking["total"].notna().sum() > figures.LONG else None),
                           export.ranking_data(ranking, view.year, view.group)),
              "linh-vuc": (figures.area_heatmap(areas, area_summary, assessment, lang=t.lang, group_name=group_name,
                                                year=view.year) if not areas.empty else None,
                           export.tidy(areas, year=view.year, group=view.group))}
     draft = assessment["status"] == "draft"
-    paragraph = labels.summary_paragraph(summary, tiers, area_summary, group=group_name.lower(),
-                                         illustrative=bool(assessment["n_illustrative"]), t=t)
+    paragraph = labels.summary_paragraph(summary, tiers, area_summary, group=labels.lower_first(group_name),
+                                         illustrative=bool(assessment["n_illustrative"]), t=t,
+                                         subset=view.is_subset)
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as kit:
@@ -86,7 +102,7 @@ def _add(kit: zipfile.ZipFile, name: str, data: bytes) -> str:
 
 def _readme(t: Translator, assessment: pd.Series, group_name: str, view: View, names: list[str],
             draft: bool) -> str:
-    lines = [t("presskit.title", group=group_name.lower(), year=view.year), "",
+    lines = [t("presskit.title", group=labels.lower_first(group_name), year=view.year), "",
              labels.source_line(assessment, t)]
     if assessment["n_illustrative"]:
         lines.append(t("presskit.illustrative"))

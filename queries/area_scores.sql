@@ -1,5 +1,7 @@
 -- area_scores: each unit's points in each criterion area of one assessment, units in rank order.
 -- Parameters: $jurisdiction, $group, $year
+--   $former_province, $former_district (optional, 'all' when not given): only the communes
+--   formed from that former province or district (unit_origin); ranks stay the province's
 -- Columns: unit_id, name_vi, name_en, short_vi, short_en, rank, area_key, area_order,
 --   area_vi, area_en, area_short_vi, area_short_en, max_points, final_points, points_lost, pct,
 --   self_assessed, provenance
@@ -15,4 +17,8 @@ JOIN unit u USING (unit_id)
 JOIN criterion c ON c.framework_id = n.framework_id AND c.criterion_id = n.criterion_id
 WHERE n.level = 'area' AND s.jurisdiction_id = $jurisdiction AND s.unit_group = $group
   AND s.year = $year AND visible(s.status)
+  AND (coalesce($former_province, $former_district) IS NULL OR s.unit_id IN (
+      SELECT o.unit_id FROM unit_origin o JOIN unit d ON d.unit_id = o.former_unit_id
+      WHERE d.jurisdiction_id = coalesce($former_province, d.jurisdiction_id)
+        AND o.former_unit_id = coalesce($former_district, o.former_unit_id)))
 ORDER BY s.rank NULLS LAST, u.name_vi, n.sort_order;

@@ -2,17 +2,24 @@
 -- A mean is given only when every assessed unit has a score (a mean of the published few would
 -- mislead); mean_pct compares years scored on different scales.
 -- Parameters: $jurisdiction, $group, $year
+--   $former_province, $former_district (optional, 'all' when not given): only the communes
+--   formed from that former province or district (unit_origin); n_units is then the units of
+--   that subset with a result, and the announcement's printed counts do not apply
 -- Columns: year, n_units, n_results, n_scored, complete, max_total, mean_total, mean_pct,
 --   best_total, worst_total, prev_year, prev_complete, prev_max_total, prev_mean_total,
 --   prev_mean_pct, mean_change
 WITH per_year AS (
-    SELECT a.year, a.n_units, a.max_total,
+    SELECT a.year, CASE WHEN coalesce($former_province, $former_district) IS NOT NULL THEN count(s.unit_id) ELSE a.n_units END AS n_units, a.max_total,
            count(s.unit_id) AS n_results,
            count(s.total) AS n_scored,
            avg(s.total) AS mean_total, avg(s.pct) AS mean_pct,
            max(s.total) AS best_total, min(s.total) AS worst_total
     FROM assessment a
-    LEFT JOIN standing s USING (assessment_id)
+    LEFT JOIN standing s ON s.assessment_id = a.assessment_id
+     AND (coalesce($former_province, $former_district) IS NULL OR s.unit_id IN (
+         SELECT o.unit_id FROM unit_origin o JOIN unit d ON d.unit_id = o.former_unit_id
+         WHERE d.jurisdiction_id = coalesce($former_province, d.jurisdiction_id)
+           AND o.former_unit_id = coalesce($former_district, o.former_unit_id)))
     WHERE a.jurisdiction_id = $jurisdiction AND a.unit_group = $group AND a.year <= $year
       AND visible(a.status)
     GROUP BY a.year, a.n_units, a.max_total

@@ -1,6 +1,8 @@
 -- ranking: every unit of one assessment with its standing and its change against the previous
 -- visible assessment of the group. A renamed unit is compared with its predecessor (same line).
 -- Parameters: $jurisdiction, $group, $year
+--   $former_province, $former_district (optional, 'all' when not given): only the communes
+--   formed from that former province or district (unit_origin); ranks stay the province's
 -- Columns: unit_id, name_vi, name_en, short_vi, short_en, total, max_total, pct, rank, rank_of,
 --   rank_basis, tier_order, tier_code, tier_vi, tier_en, tier_basis, provenance, derived,
 --   note_vi, note_en, prev_year, prev_total, prev_pct, prev_rank, prev_status, total_change,
@@ -12,6 +14,10 @@ WITH cur AS (
     FROM standing s JOIN assessment a USING (assessment_id)
     WHERE s.jurisdiction_id = $jurisdiction AND s.unit_group = $group AND s.year = $year
       AND visible(s.status)
+      AND (coalesce($former_province, $former_district) IS NULL OR s.unit_id IN (
+          SELECT o.unit_id FROM unit_origin o JOIN unit d ON d.unit_id = o.former_unit_id
+          WHERE d.jurisdiction_id = coalesce($former_province, d.jurisdiction_id)
+            AND o.former_unit_id = coalesce($former_district, o.former_unit_id)))
 ),
 prev_assessment AS (
     SELECT max(year) AS year FROM assessment

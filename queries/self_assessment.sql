@@ -2,6 +2,8 @@
 -- area. Survey-based areas, and units whose self-assessment was not recorded, are left out. A positive gap means the
 -- unit scored itself higher than the council did.
 -- Parameters: $jurisdiction, $group, $year
+--   $former_province, $former_district (optional, 'all' when not given): only the communes
+--   formed from that former province or district (unit_origin); ranks stay the province's
 -- Columns: unit_id, name_vi, name_en, short_vi, short_en, area_key (NULL on the unit's total row),
 --   area_short_vi, area_short_en, area_order, self_points, final_points, gap
 WITH area AS (
@@ -10,6 +12,10 @@ WITH area AS (
     JOIN standing s USING (assessment_id, unit_id)
     WHERE n.level = 'area' AND n.self_assessed AND n.self_points IS NOT NULL AND s.jurisdiction_id = $jurisdiction
       AND s.unit_group = $group AND s.year = $year AND visible(s.status)
+      AND (coalesce($former_province, $former_district) IS NULL OR s.unit_id IN (
+          SELECT o.unit_id FROM unit_origin o JOIN unit d ON d.unit_id = o.former_unit_id
+          WHERE d.jurisdiction_id = coalesce($former_province, d.jurisdiction_id)
+            AND o.former_unit_id = coalesce($former_district, o.former_unit_id)))
 ),
 rolled AS (
     SELECT unit_id, area_key, any_value(framework_id) AS framework_id, any_value(sort_order) AS area_order,

@@ -3,23 +3,39 @@
 -- announcement printed, where it printed one (it may exceed n_named when names were withheld).
 -- share = units in the tier / units assessed (n_units), as a fraction.
 -- Parameters: $jurisdiction, $group, $year
+--   $former_province, $former_district (optional, 'all' when not given): only the communes
+--   formed from that former province or district (unit_origin); n_units is then the units of
+--   that subset with a result, and the announcement's printed counts do not apply
 -- Columns: tier_order, code, label_vi, label_en, min_points, min_inclusive, provenance,
 --   n_named, n_published, n_units, share, names_vi, names_en
 WITH a AS (
-    SELECT assessment_id, n_units FROM assessment
-    WHERE jurisdiction_id = $jurisdiction AND unit_group = $group AND year = $year
-      AND visible(status)
+    SELECT a.assessment_id,
+           CASE WHEN coalesce($former_province, $former_district) IS NOT NULL THEN (SELECT count(*) FROM standing s
+                WHERE s.assessment_id = a.assessment_id
+                  AND (coalesce($former_province, $former_district) IS NULL OR s.unit_id IN (
+                      SELECT o.unit_id FROM unit_origin o JOIN unit d ON d.unit_id = o.former_unit_id
+                      WHERE d.jurisdiction_id = coalesce($former_province, d.jurisdiction_id)
+                        AND o.former_unit_id = coalesce($former_district, o.former_unit_id))))
+                ELSE a.n_units END AS n_units
+    FROM assessment a
+    WHERE a.jurisdiction_id = $jurisdiction AND a.unit_group = $group AND a.year = $year
+      AND visible(a.status)
 ),
 placed AS (
     SELECT s.tier_order, s.rank, u.name_vi, u.name_en
     FROM standing s JOIN unit u USING (unit_id)
     WHERE s.assessment_id = (SELECT assessment_id FROM a)
+      AND (coalesce($former_province, $former_district) IS NULL OR s.unit_id IN (
+          SELECT o.unit_id FROM unit_origin o JOIN unit d ON d.unit_id = o.former_unit_id
+          WHERE d.jurisdiction_id = coalesce($former_province, d.jurisdiction_id)
+            AND o.former_unit_id = coalesce($former_district, o.former_unit_id)))
 ),
 printed AS (
     SELECT split_part(stat, ':', 2) AS code, CAST(value AS INTEGER) AS n_published
     FROM published_stat
     WHERE jurisdiction_id = $jurisdiction AND unit_group = $group AND year = $year
       AND (stat LIKE 'count_tier:%' OR stat LIKE 'count_band:%')
+      AND coalesce($former_province, $former_district) IS NULL
 )
 SELECT t.tier_order, t.code, t.label_vi, t.label_en, t.min_points, t.min_inclusive, t.provenance,
        count(p.tier_order) AS n_named,

@@ -2,6 +2,8 @@
 -- score, summed over units), with the running share of all points lost (a Pareto line), the mean
 -- % achieved and how many units fall below a threshold.
 -- Parameters: $jurisdiction, $group, $year, $threshold (a % of maximum, e.g. 80)
+--   $former_province, $former_district (optional, 'all' when not given): only the communes
+--   formed from that former province or district (unit_origin); ranks stay the province's
 -- Columns: criterion_id, area_key, name_vi, name_en, area_short_vi, area_short_en, max_points,
 --   n_units, points_lost, mean_pct, n_below, share_below, lost_share, cumulative_share
 WITH crit AS (
@@ -10,6 +12,10 @@ WITH crit AS (
     JOIN standing s USING (assessment_id, unit_id)
     WHERE n.level = 'criterion' AND s.jurisdiction_id = $jurisdiction AND s.unit_group = $group
       AND s.year = $year AND visible(s.status)
+      AND (coalesce($former_province, $former_district) IS NULL OR s.unit_id IN (
+          SELECT o.unit_id FROM unit_origin o JOIN unit d ON d.unit_id = o.former_unit_id
+          WHERE d.jurisdiction_id = coalesce($former_province, d.jurisdiction_id)
+            AND o.former_unit_id = coalesce($former_district, o.former_unit_id)))
 ),
 per_criterion AS (
     SELECT c.criterion_id, c.area_key, c.framework_id, any_value(c.max_points) AS max_points,
