@@ -1,7 +1,7 @@
-"""The 99 communes of the new Lào Cai at real size (issue 13): every page with g=commune&y=2025 on a
-scratch copy of data/ with an illustrative 2025 assessment (tests/commune_fixture.py), the former
-province and district filters (fp, fd) in the URL, the searched unit highlighted, the long ranking
-readable on a phone, the summary paragraph and a commune's origins."""
+"""The 99 communes of the new Lào Cai at real size (issue 13): every page with g=commune&y=2025 on the
+embedded dataset (its illustrative 2025 commune year), the former province and district filters
+(fp, fd) in the URL, the searched unit highlighted, the long ranking readable on a phone, the summary
+paragraph and a commune's origins."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from commune_fixture import commune_data
 from parindex import labels
-from parindex.build import build
 from parindex.i18n import Translator
 from test_app import figures, open_app, plain, tables, texts
 
@@ -23,11 +21,8 @@ MU_CANG_CHAI = "yen-bai-huyen-mu-cang-chai"
 
 
 @pytest.fixture(scope="module")
-def commune_db(tmp_path_factory):
-    root = tmp_path_factory.mktemp("communes")
-    db = root / "par.duckdb"
-    build(commune_data(root / "data"), db)
-    return db
+def commune_db(embedded_db):
+    return embedded_db
 
 
 @pytest.fixture(autouse=True)
