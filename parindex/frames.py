@@ -68,7 +68,10 @@ def trend_lines(trends: pd.DataFrame, t: Translator) -> pd.DataFrame:
     """unit_trend rows, one series per line (a rename continues it; a merge or split starts
     another), each series named as its unit is named in its last year."""
     last = trends.sort_values("year").drop_duplicates("line_id", keep="last")
-    names = dict(zip(last["line_id"], last[f"short_{t.lang}"]))
+    own = set(trends.loc[trends["is_own"].astype(bool), "jurisdiction_id"])
+    names = {line: name if place_id in own else f"{name} — {place}"  # a predecessor of the other province
+             for line, name, place_id, place in zip(last["line_id"], last[f"short_{t.lang}"], last["jurisdiction_id"],
+                                                    last[f"place_{t.lang}"])}
     return trends.drop_duplicates(["line_id", "year"]).assign(series=trends["line_id"].map(names),
                                                               value=trends["pct"])
 

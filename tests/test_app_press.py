@@ -15,7 +15,7 @@ PAGES = {  # page file → a URL that shows all of its figures
     "overview": {"y": "2021"},
     "rankings": {"y": "2021", "g": "district"},
     "criteria": {"y": "2021", "c": "CPS"},
-    "unit": {"u": "so-y-te"},
+    "unit": {"u": "so-y-te", "y": "2021"},  # old Lào Cai's Sở Y tế, in a year it was assessed
     "trends": {},
     "national": {},
     "compare": {"u": ["so-y-te", "so-noi-vu"]},

@@ -27,7 +27,7 @@ def test_trends_draws_scores_movement_areas_and_tiers():
     area_names = {trace["name"] for trace in areas["data"]}
     assert len(area_names) == 8  # one line per area across the 2022 change of criteria set
     assert any("đổi bộ tiêu chí" in a["text"] for a in areas["layout"]["annotations"])
-    assert [int(float(shape["x0"]) + 0.5) for shape in areas["layout"]["shapes"]] == [2022]
+    assert [int(float(shape["x0"]) + 0.5) for shape in areas["layout"]["shapes"]] == [2022, 2025]  # both changes of set
     stacked = {trace["name"]: values(trace["y"]) for trace in tiers["data"]}
     assert stacked["Nhóm cao nhất"][:2] == [9, 9]  # 2015: 9 Tốt; 2018: 9 Tốt
     assert all(max(counts) > 0 for counts in stacked.values())  # no legend entry for a tier no year has

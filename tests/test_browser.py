@@ -197,6 +197,20 @@ def test_trends_marks_a_merge_in_the_fixture(context, lineage_server):
         page.close()
 
 
+def test_a_merged_agency_continues_both_old_provinces_lines_with_the_break_marked(page, server):
+    """The new Sở Y tế (2025): old Lào Cai's Sở Y tế and Yên Bái's, side by side up to 2024, then the
+    break of the 1 July 2025 merger; Yên Bái's line is named with its province."""
+    page.goto(f"{server.url}/xu-huong?y=2025&u=so-y-te-2025")
+    wait_for_page(page)
+    legend = page.locator(".js-plotly-plot .legend").first
+    expect(legend).to_contain_text("Sáp nhập, chia tách, giải thể")  # the break marker's trace
+    expect(legend).to_contain_text("Y tế — Yên Bái (đến 2024)")
+    lines = page.locator(".js-plotly-plot").first.locator(".scatterlayer .trace path.js-line")
+    assert lines.count() >= 3  # old Lào Cai's, old Yên Bái's and the new agency's (one point: a marker)
+    expect(page.locator(EXCEPTION)).to_have_count(0)
+    save_full_page(page, ARTIFACTS / "trends_merged_agency_2025.png")
+
+
 def test_a_copied_link_opens_the_same_view_in_a_new_browser(page, server, browser):
     page.goto(f"{server.url}/so-sanh?u=so-y-te&u=so-noi-vu&lang=en")
     wait_for_page(page)

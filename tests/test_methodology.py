@@ -12,7 +12,7 @@ from parindex import export
 from parindex.db import run
 from parindex.i18n import Translator
 from parindex.labels import data_view
-from parindex.paths import ROOT
+from parindex.paths import DATA_DIR, ROOT
 from test_app import tables, open_app
 
 METHOD = str(ROOT / "pages" / "methodology.py")
@@ -27,7 +27,7 @@ def test_methodology_page_lists_assessments_frameworks_tiers_and_lineage():
     first = assessments.iloc[0]
     assert (first["Năm"], first["Thang điểm"], first["Có điểm"], first["Quyết định / nguồn"]) == (
         "2015", "70", "9/20", "QĐ 955/QĐ-UBND")
-    assert len(frameworks) == 2 and all(len(f) == 8 for f in frameworks)  # eight areas in each set
+    assert len(frameworks) == 4 and all(len(f) == 8 for f in frameworks)  # 2019, 2022, 2025 (two): eight areas each
     assert frameworks[0]["Tự đánh giá"].tolist()[-1] == "không (điều tra xã hội học)"
     row = tiers[(tiers["Năm"] == "2021") & (tiers["Xếp loại"] == "Trên 90 điểm")].iloc[0]
     assert row["Ngưỡng điểm"] == "> 90,00"  # the district band's bound is exclusive
@@ -52,7 +52,9 @@ def test_full_dataset_workbook(embedded_db):
     book = pd.read_excel(io.BytesIO(export.xlsx({"results": results, "scores": scores}, {"source": "S"})),
                          sheet_name=None)
     assert list(book) == ["results", "scores", "metadata"]
-    assert len(book["results"]) == len(results) and len(book["scores"]) == len(scores) == 8652
+    with (DATA_DIR / "illustrative" / "scores.csv").open(encoding="utf-8") as committed:
+        every_score = sum(1 for _ in committed) - 1  # the header
+    assert len(book["results"]) == len(results) and len(book["scores"]) == len(scores) == every_score
     meta = dict(zip(book["metadata"]["key"], book["metadata"]["value"]))
     assert meta["source"] == "S" and meta["generated_at"].endswith("UTC")
     sa_pa = book["results"][(book["results"]["unit_id"] == "huyen-sa-pa")]
