@@ -244,6 +244,11 @@ def _filters_from_url(options: pd.DataFrame, t: Translator) -> None:
     st.session_state["g"] = group
     years = _years(options, group)
     raw_year = params.get("y")
+    if raw_year is None and params.get_all("u"):  # a link to units (an old one, say): their latest year
+        found = query("unit_years", units=",".join(params.get_all("u")), group=group, drafts=roles.sees_drafts())
+        best = found[found["n_units"] == found["n_units"].max()]
+        if not best.empty and int(best["year"].max()) in years:
+            st.session_state["y"] = int(best["year"].max())
     if raw_year is not None:
         year = int(raw_year) if raw_year.isdigit() and len(raw_year) == 4 else None
         if year in years:

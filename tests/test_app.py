@@ -273,3 +273,15 @@ def test_the_share_link_holds_the_page_filters_and_leaves_defaults_out():
     at = open_app(str(ROOT / "pages" / "unit.py"), menus=True, y="2020", u="so-y-te", lang="en", g="department")
     link = at.code[0].value
     assert link.startswith("?") and sorted(link[1:].split("&")) == ["lang=en", "u=so-y-te", "y=2020"]
+
+
+@pytest.mark.usefixtures("on_embedded")
+def test_a_link_to_units_without_a_year_opens_in_their_latest_year():
+    """Old Lào Cai's departments end in 2024 (the 2025 agencies took over): an old link to them
+    opens their last year, not the latest year of the group, where they would be missing."""
+    unit = open_app(str(ROOT / "pages" / "unit.py"), u="so-y-te")
+    assert unit.selectbox(key="y").value == 2024 and unit.query_params["y"] == "2024"
+    both = open_app(str(ROOT / "pages" / "compare.py"), u=["so-y-te", "so-noi-vu"])
+    assert both.multiselect(key="u").value == ["so-y-te", "so-noi-vu"] and both.selectbox(key="y").value == 2024
+    new = open_app(str(ROOT / "pages" / "unit.py"), u="so-y-te-2025")
+    assert new.selectbox(key="y").value == 2025 and "y" not in new.query_params  # the default stays out

@@ -39,7 +39,8 @@ def leaks(text: str) -> list[str]:
 def calls(year: int, unit: str):
     for path in sorted(QUERIES_DIR.glob("*.sql")):
         names = set(re.findall(r"\$([a-z_]+)", path.read_text(encoding="utf-8")))
-        yield path.stem, {k: v for k, v in {**PARAMS, "year": year, "to": year, "unit": unit}.items() if k in names}
+        yield path.stem, {k: v for k, v in {**PARAMS, "year": year, "to": year, "unit": unit, "units": unit}.items()
+                          if k in names}
 
 
 @pytest.mark.parametrize(("year", "unit"), [(2022, "so-bi-mat"), (2022, "alpha"), (2021, "so-bi-mat")])
