@@ -39,8 +39,17 @@ def by_area() -> None:
     chosen = st.selectbox(t("rankings.search"), list(unit_names), key="u", index=None, format_func=unit_names.get,
                           placeholder=t("rankings.search_none"))
     app.write_param("u", chosen)
-    fig = figures.area_heatmap(areas, summary, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year,
-                               highlight=chosen)
+    # A long list of communes reads first by the former district each was formed from.
+    origins = query("unit_origin_map", jurisdiction=ctx.jurisdiction, group=ctx.group)
+    n_units = areas["unit_id"].nunique()
+    grouped = not origins.empty and n_units > figures.LONG and not st.toggle(
+        t("criteria.all_units", n=n_units), key="each_unit", value=chosen is not None)
+    if grouped:
+        fig = figures.district_heatmap(areas, origins, summary, assessment, lang=ctx.lang, group_name=group_name,
+                                       year=ctx.year)
+    else:
+        fig = figures.area_heatmap(areas, summary, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year,
+                                   highlight=chosen)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc"), key="area_heatmap", t=t,
              draft=ctx.is_draft, data=ui.view_data(areas, ctx, metadata, query_name="area_scores", **ctx.scope))
 
