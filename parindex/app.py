@@ -348,6 +348,12 @@ def lazy_popover(label: str, *, icon: str, key: str, container=st, width: str = 
     return container.popover(label, icon=icon, key=key, on_change="rerun", width=width)
 
 
+def lazy_tabs(labels: list[str], *, key: str):
+    """Tabs whose content the page draws only while open (`.open`), as lazy_popover does for menus:
+    the first is open on arrival; the others cost nothing until chosen."""
+    return st.tabs(labels, key=key, on_change="rerun")
+
+
 def current_url() -> str:
     """This view's address with its filters, as the reader's browser shows it: what to share."""
     pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]

@@ -41,9 +41,11 @@ RESULTS_DIR = ROOT / "bench" / "results"
 PAGES = {"overview": "", "rankings": "xep-hang", "criteria": "tieu-chi", "unit": "don-vi", "trends": "xu-huong",
          "national": "toan-quoc", "methodology": "du-lieu", "compare": "so-sanh"}
 # The view measured at each scale: Lào Cai's departments; one invented province's communes (its largest group).
-VIEWS = {"provincial": {"j": "lao-cai", "g": "department"}, "national": {"j": "demo-07", "g": "commune"}}
+VIEWS = {"provincial": {"j": "lao-cai", "g": "department"}, "communes": {"j": "lao-cai", "g": "commune"},
+         "national": {"j": "demo-07", "g": "commune"}}
 # The pages timed in Chromium, each with the key of its first chart (a `st-key-…` class).
-BROWSER_PAGES = {"overview": "tier_chart", "rankings": "ranking_chart", "criteria": "area_heatmap"}
+BROWSER_PAGES = {"overview": "tier_chart", "rankings": "ranking_chart", "criteria": "area_heatmap", "unit": "history",
+                 "trends": "trend", "national": "national_rank", "compare": "compare_areas"}
 MINIMAL_APP = """import plotly.graph_objects as go
 import streamlit as st
 
@@ -227,16 +229,16 @@ def measure_scale(scale: str, db: Path, runs: int, cold_runs: int) -> dict:
                           "plain": round(peak_memory("plain", db, work))}}
 
 
-def measure_server(db: Path, sessions: int, first_chart_runs: int) -> dict:
-    """A real server on the national database: its peak RSS with `sessions` browser sessions
-    open, then navigation to the first drawn chart on the warm server."""
+def measure_server(db: Path, view: str, sessions: int, first_chart_runs: int) -> dict:
+    """A real server on `db`: its peak RSS with `sessions` browser sessions open on the `view`,
+    then navigation to the first drawn chart on the warm server."""
     import psutil
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "tests"))
     from browser_support import SCRIPT_IDLE, StreamlitServer, launch_browser
 
-    query_string = "&".join(f"{k}={v}" for k, v in VIEWS["national"].items())
+    query_string = "&".join(f"{k}={v}" for k, v in VIEWS[view].items())
     server = StreamlitServer(db, log=RESULTS_DIR / "server.log").start(timeout=120)
     process = psutil.Process(server.process.pid)
     idle_mb = process.memory_info().rss / 2**20
@@ -276,7 +278,7 @@ def measure_server(db: Path, sessions: int, first_chart_runs: int) -> dict:
         sampling.set()
         sampler.join()
         server.stop()
-    return {"sessions": sessions, "server_idle_mb": round(idle_mb), "server_with_sessions_mb": round(all_open_mb),
+    return {"view": VIEWS[view], "db_mb": round(db.stat().st_size / 2**20), "sessions": sessions, "server_idle_mb": round(idle_mb), "server_with_sessions_mb": round(all_open_mb),
             "server_peak_mb": round(peak[0]), "first_chart": first_chart, "in_app": in_app,
             "floor": measure_floor(first_chart_runs), "timeline_ms": steps}
 
@@ -388,19 +390,19 @@ def markdown(result: dict) -> str:
         mem = part["memory_mb"]
         lines += ["", f"Peak memory doing every page's data once: DuckDB {mem['duckdb']} MB, plain pandas "
                       f"{mem['plain']} MB (loading every row took {part['plain_load_s']} s).", ""]
-    if "server" in result:
-        s = result["server"]
-        lines += [f"### Server on the national database, {s['sessions']} browser sessions", "",
+    for view, s in result.get("servers", {}).items():
+        floor = s["floor"]
+        lines += [f"### Server: {s['view']} ({s['db_mb']} MB database), {s['sessions']} browser sessions", "",
                   f"Server RSS: {s['server_idle_mb']} MB idle, {s['server_with_sessions_mb']} MB with the "
                   f"{s['sessions']} sessions open, peak {s['server_peak_mb']} MB.", "",
                   "Navigation to the first drawn chart in Chromium (2 cores, software rendering), median and p95:", "",
-                  "| page | opened in a new tab | from another page (sidebar) |", "| --- | ---: | ---: |"]
-        lines += [f"| {page} | {v['median_ms']:.0f} ms (p95 {v['p95_ms']:.0f}) "
+                  "| page | opened in a new tab | new tab ÷ floor | from another page (sidebar) |",
+                  "| --- | ---: | ---: | ---: |"]
+        lines += [f"| {page} | {v['median_ms']:.0f} ms (p95 {v['p95_ms']:.0f}) | {v['median_ms'] / floor['median_ms']:.2f} "
                   f"| {s['in_app'][page]['median_ms']:.0f} ms (p95 {s['in_app'][page]['p95_ms']:.0f}) |"
                   for page, v in s["first_chart"].items()]
-        floor = s["floor"]
         lines += [f"| minimal Streamlit app, one 3-bar plotly chart (the floor) | {floor['median_ms']:.0f} ms "
-                  f"(p95 {floor['p95_ms']:.0f}) | — |"]
+                  f"(p95 {floor['p95_ms']:.0f}) | 1.00 | — |", ""]
     lines += ["", "Times in ms. Script: the dashboard script for that page, timed in-process (AppTest); cold is "
               "the first view of a data version (query cache, open database and kept figures dropped), warm the "
               "same view again. Queries: the page's named DuckDB queries within it. Plain pandas: the same views "
@@ -420,7 +422,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--first-chart-runs", type=int, default=5)
     parser.add_argument("--no-browser", action="store_true")
-    parser.add_argument("--scales", default="provincial,national")
+    parser.add_argument("--scales", default="provincial,communes,national")
     args = parser.parse_args(argv)
 
     from parindex.build import build, problem
@@ -437,12 +439,13 @@ def main(argv: list[str]) -> int:
         print(f"building {args.national_db} (national demo, a few minutes)", flush=True)
         build_demo(SCALES["national"], args.national_db)
     result = {"machine": machine(), "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "scales": {}}
-    dbs = {"provincial": provincial_db, "national": args.national_db}
+    dbs = {"provincial": provincial_db, "communes": provincial_db, "national": args.national_db}
     for scale in args.scales.split(","):
         result["scales"][scale] = measure_scale(scale, dbs[scale], args.runs, args.cold_runs)
     if not args.no_browser:
         print("  server and browser", flush=True)
-        result["server"] = measure_server(args.national_db, args.sessions, args.first_chart_runs)
+        result["servers"] = {view: measure_server(dbs[view], view, args.sessions, args.first_chart_runs)
+                             for view in ("communes", "national")}
     result["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
     stem = RESULTS_DIR / f"bench-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
     stem.with_suffix(".json").write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -110,6 +110,24 @@ def area_heatmap(areas: pd.DataFrame, summary: pd.DataFrame, assessment: pd.Seri
 
 
 @_kept
+def district_heatmap(areas: pd.DataFrame, origins: pd.DataFrame, summary: pd.DataFrame, assessment: pd.Series, *,
+                     lang: str, group_name: str, year: int) -> go.Figure:
+    """A long list of communes grouped by the former district they were formed from: the mean %
+    per area of each district's communes, weakest district first; the title names the weakest
+    area of the whole group, as the full heatmap's does."""
+    t = Translator(lang)
+    weakest = summary.sort_values("mean_pct").iloc[0]
+    matrix = frames.district_matrix(areas, origins, t, mean_label=t("criteria.group_mean"),
+                                    label=t("criteria.district_row"))
+    fig = charts.heatmap(matrix, lang, colour_title=t("criteria.pct_short"))
+    return charts.frame(fig, lang=lang, title=t("criteria.heatmap_title", area=weakest[f"area_{lang}"],
+                                                pct=fmt.number(weakest["mean_pct"], lang, 1), year=year),
+                        subtitle=t("criteria.district_subtitle", group=group_name, year=year),
+                        source=labels.source_line(assessment, t), note=t("criteria.district_note"),
+                        height=24 * (len(matrix) + 1) + 40, top_labels=2)
+
+
+@_kept
 def criterion_heatmap(detail: pd.DataFrame, *, lang: str, area_name: str, group_name: str, year: int,
                       source: str) -> go.Figure:
     """Units by the criteria of one area, on the same fixed scale."""

@@ -20,6 +20,24 @@ def area_matrix(areas: pd.DataFrame, t: Translator, *, mean_label: str) -> pd.Da
     return matrix
 
 
+def district_matrix(areas: pd.DataFrame, origins: pd.DataFrame, t: Translator, *, mean_label: str,
+                    label: str) -> pd.DataFrame:
+    """Former districts by areas: the mean % achieved of the units formed from each (a unit formed
+    from two districts counts in both), rows labelled with `label` (its {district} and {n} units),
+    weakest first, then the group mean. `origins` is the unit_origin_map query."""
+    columns = areas.drop_duplicates("area_key").sort_values("area_order")[f"area_short_{t.lang}"].tolist()
+    joined = areas.merge(origins, on="unit_id")
+    matrix = joined.pivot_table(index="former_unit_id", columns=f"area_short_{t.lang}", values="pct", aggfunc="mean")
+    matrix = matrix.reindex(columns=columns)
+    counts = joined.drop_duplicates(["former_unit_id", "unit_id"]).groupby("former_unit_id")["unit_id"].count()
+    names = origins.drop_duplicates("former_unit_id").set_index("former_unit_id")[f"district_short_{t.lang}"]
+    matrix = matrix.loc[matrix.mean(axis=1).sort_values().index]
+    matrix.index = [label.format(district=names[d], n=int(counts[d])) for d in matrix.index]
+    matrix.loc[mean_label] = areas.pivot_table(index="unit_id", columns=f"area_short_{t.lang}", values="pct")[
+        columns].mean()
+    return matrix
+
+
 def criterion_matrix(criteria: pd.DataFrame, t: Translator, *, mean_label: str) -> pd.DataFrame:
     """Units by the criteria of one area (criterion_scores rows of level 'criterion'), columns by
     code (the names are in the table beside it), with the group mean as the last row."""

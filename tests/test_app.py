@@ -49,6 +49,12 @@ def open_menus(at: AppTest) -> AppTest:
     return at.run()
 
 
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Choose a tab of lazy tabs (app.lazy_tabs: only the open one is drawn) and run again."""
+    at.session_state[key] = label
+    return at.run()
+
+
 def texts(at: AppTest) -> str:
     parts = [e.value for kind in ("title", "markdown", "text", "caption", "info", "warning", "subheader")
              for e in getattr(at, kind)]

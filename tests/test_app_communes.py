@@ -11,7 +11,7 @@ import pytest
 
 from parindex import labels
 from parindex.i18n import Translator
-from test_app import figures, open_app, plain, tables, texts
+from test_app import figures, open_app, plain, tables, texts, values
 
 from parindex.paths import ROOT
 
@@ -141,3 +141,21 @@ def test_the_paragraph_names_units_only_in_small_tiers():
     text = labels.summary_paragraph(summary, tiers, pd.DataFrame(), group="xã, phường", illustrative=False, t=t)
     assert "«Tốt», chiếm 21,43%: xã A; xã B; xã C." in text
     assert "«Khá», chiếm 78,57%." in text and "xã 10" not in text
+
+
+def test_the_99_communes_areas_read_first_by_former_district(commune_db):
+    at = open_app(PAGES["criteria"], y="2025", g="commune")
+    assert not at.exception, at.exception
+    (heatmap,) = figures(at)
+    rows = heatmap["data"][0]["y"]
+    given = origin_units(commune_db, "SELECT d.short_vi || ' (cũ) · ' || count(*) FROM unit_origin o "
+                                     "JOIN unit d ON d.unit_id = o.former_unit_id GROUP BY d.short_vi", [])
+    assert len(rows) == 19 and rows[-1] == "Trung bình nhóm" and set(rows[:-1]) == given  # 18 districts
+    cells = values(heatmap["data"][0]["z"])
+    width = len(heatmap["data"][0]["x"])
+    means = [sum(cells[i * width:(i + 1) * width]) / width for i in range(len(rows) - 1)]
+    assert means == sorted(means)  # the weakest former district first
+    at.toggle(key="each_unit").set_value(True).run()
+    assert len(figures(at)[0]["data"][0]["y"]) == 100  # every commune, then the group mean
+    one_district = open_app(PAGES["criteria"], y="2025", g="commune", fd=MU_CANG_CHAI)
+    assert len(figures(one_district)[0]["data"][0]["y"]) == 7 + 1  # a short list: every commune at once

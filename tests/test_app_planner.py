@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from parindex import fmt
-from test_app import tables, figures, open_app, plain, texts, values
+from test_app import figures, open_app, open_tab, plain, tables, texts, values
 from parindex.paths import ROOT
 
 CRITERIA = str(ROOT / "pages" / "criteria.py")
@@ -25,9 +25,12 @@ def total_of(db, unit_id, year):
 
 def test_criteria_page_heatmap_pareto_and_self_assessment():
     at = open_app(CRITERIA, y="2021")
-    assert [s.value for s in at.subheader] == ["Tỷ lệ điểm đạt theo lĩnh vực", "Điểm bị mất ở đâu",
-                                               "Tự đánh giá so với thẩm định"]
-    heatmap, pareto, gaps = figures(at)
+    sections = ["Tỷ lệ điểm đạt theo lĩnh vực", "Điểm bị mất ở đâu", "Tự đánh giá so với thẩm định"]
+    assert [tab.label for tab in at.tabs] == sections
+    assert [s.value for s in at.subheader] == sections[:1]  # only the open tab is drawn
+    (heatmap,) = figures(at)
+    (pareto,) = figures(open_tab(at, "criteria_tab", sections[1]))
+    (gaps,) = figures(open_tab(at, "criteria_tab", sections[2]))
     cells = heatmap["data"][0]
     assert (cells["zmin"], cells["zmax"]) == (0, 100)  # a fixed scale, never re-fitted
     assert len(cells["y"]) == 20 and cells["y"][-1] == "Trung bình nhóm"  # 19 units and the mean
@@ -41,17 +44,17 @@ def test_criteria_page_heatmap_pareto_and_self_assessment():
 
 def test_criteria_drill_down_from_the_url():
     at = open_app(CRITERIA, y="2021", c="CPS")
-    assert len(figures(at)) == 4 and at.query_params["c"] == "CPS"
+    assert len(figures(at)) == 2 and at.query_params["c"] == "CPS"  # the areas, then CPS's criteria
     subs = tables(at)[0]
     assert subs["Mã"].str.startswith("CPS.").all() and len(subs) >= 2
     at.selectbox(key="c").set_value(None).run()
-    assert "c" not in at.query_params and len(figures(at)) == 3
+    assert "c" not in at.query_params and len(figures(at)) == 1
 
 
 def test_criteria_unknown_area_falls_back_with_a_notice():
     at = open_app(CRITERIA, y="2021", c="DROP TABLE")
     assert any("Lĩnh vực «DROP TABLE» không có" in i.value for i in at.info)
-    assert len(figures(at)) == 3 and "c" not in at.query_params
+    assert len(figures(at)) == 1 and "c" not in at.query_params
 
 
 def test_criteria_year_without_detail_offers_the_nearest_year():

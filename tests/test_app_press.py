@@ -9,7 +9,7 @@ import pytest
 
 from parindex import i18n
 from parindex.paths import ROOT
-from test_app import figures, open_app, plain, table_views, texts
+from test_app import figures, open_app, open_menus, open_tab, plain, table_views, texts
 
 PAGES = {  # page file → a URL that shows all of its figures
     "overview": {"y": "2021"},
@@ -37,6 +37,13 @@ def open_page(name: str, lang: str, **extra):
 @pytest.mark.parametrize("name", list(PAGES))
 def test_every_figure_is_framed_and_has_a_table_view(name, lang):
     at = open_page(name, lang)
+    for tab in [None, *at.tabs[1:]] if name == "criteria" else [None]:  # Criteria's lazy tabs, each in turn
+        if tab is not None:
+            open_menus(open_tab(at, "criteria_tab", tab.label))
+        _every_figure_framed(at, name, lang)
+
+
+def _every_figure_framed(at, name: str, lang: str) -> None:
     shown = figures(at)
     if name != "methodology":
         assert shown, "the page drew no figure"

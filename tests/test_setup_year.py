@@ -315,7 +315,7 @@ def _cells(data: bytes) -> dict[str, list[tuple]]:
 
 
 def test_the_criteria_page_reads_a_set_up_year_by_its_own_areas(db, use_db):
-    from test_app import open_app
+    from test_app import open_app, open_tab
     use_db(db)
     setup_year("2022.xlsx", wb.good(), OPTIONS, db, editor="lan")
     import_file("k.csv", "Tên đơn vị;I.1.1;I.1.2;II.1.1\nĐơn vị Alpha;30;28;35\nBê-ta;20;20;25\n".encode(),
@@ -326,5 +326,7 @@ def test_the_criteria_page_reads_a_set_up_year_by_its_own_areas(db, use_db):
     assert rows(db, "SELECT criterion_id, area_key, final_points FROM node_score WHERE level = 'area' "
                     "AND unit_id = 'alpha' AND assessment_id = 'tinh-a-2022-department' ORDER BY 1") == [
         ("I", "A", Decimal("58")), ("II", "S", Decimal("35"))]
+    for section in ("Điểm bị mất ở đâu", "Tự đánh giá so với thẩm định"):
+        assert not open_tab(at, "criteria_tab", section).exception, section
     assert ("Năm 2022 không có điểm tự đánh giá của các đơn vị (chỉ có điểm thẩm định), nên không so sánh được."
             in [i.value for i in at.info])
