@@ -109,6 +109,11 @@ def area_heatmap(areas: pd.DataFrame, summary: pd.DataFrame, assessment: pd.Seri
                         height=24 * (areas["unit_id"].nunique() + 1) + 20, top_labels=2)
 
 
+def by_district(areas: pd.DataFrame, origins: pd.DataFrame) -> bool:
+    """A long list of units formed from former districts (the 99 communes) reads first by district."""
+    return not origins.empty and areas["unit_id"].nunique() > LONG
+
+
 @_kept
 def district_heatmap(areas: pd.DataFrame, origins: pd.DataFrame, summary: pd.DataFrame, assessment: pd.Series, *,
                      lang: str, group_name: str, year: int) -> go.Figure:

@@ -66,8 +66,7 @@ def build(view: View) -> bytes:
                                          note=note, top_bottom=figures.TOP_BOTTOM  # a hundred bars: no image reads
                                          if ranking["total"].notna().sum() > figures.LONG else None),
                           export.ranking_data(ranking, view.year, view.group)),
-             "linh-vuc": (figures.area_heatmap(areas, area_summary, assessment, lang=t.lang, group_name=group_name,
-                                               year=view.year) if not areas.empty else None,
+             "linh-vuc": (_areas_figure(areas, area_summary, assessment, view, t, group_name) if not areas.empty else None,
                           export.tidy(areas, year=view.year, group=view.group))}
     draft = assessment["status"] == "draft"
     paragraph = labels.summary_paragraph(summary, tiers, area_summary, group=labels.lower_first(group_name),
@@ -111,3 +110,12 @@ def _readme(t: Translator, assessment: pd.Series, group_name: str, view: View, n
     lines += ["", t("presskit.generated", at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")), "",
               t("presskit.files"), *(f"- {name}" for name in names), ""]
     return "\n".join(lines)
+
+
+def _areas_figure(areas, area_summary, assessment, view, t, group_name: str):
+    """As the Criteria page first shows it: 99 communes by former district (a 99-row image reads badly)."""
+    origins = query("unit_origin_map", jurisdiction=view.jurisdiction, group=view.group)
+    if figures.by_district(areas, origins):
+        return figures.district_heatmap(areas, origins, area_summary, assessment, lang=t.lang, group_name=group_name,
+                                        year=view.year)
+    return figures.area_heatmap(areas, area_summary, assessment, lang=t.lang, group_name=group_name, year=view.year)

@@ -159,3 +159,12 @@ def test_the_99_communes_areas_read_first_by_former_district(commune_db):
     assert len(figures(at)[0]["data"][0]["y"]) == 100  # every commune, then the group mean
     one_district = open_app(PAGES["criteria"], y="2025", g="commune", fd=MU_CANG_CHAI)
     assert len(figures(one_district)[0]["data"][0]["y"]) == 7 + 1  # a short list: every commune at once
+
+
+def test_the_press_kit_shows_the_99_communes_by_former_district(monkeypatch):
+    from parindex import presskit
+    drawn = {}
+    monkeypatch.setattr(presskit, "_add_images", lambda kit, fig, stem: drawn.setdefault(stem, fig) and [])
+    presskit.build(presskit.View(jurisdiction="lao-cai", group="commune", year=2025, lang="vi"))
+    areas = next(fig for stem, fig in drawn.items() if "linh-vuc" in stem)
+    assert len(areas.data[0].y) == 19 and areas.data[0].y[-1] == "Trung bình nhóm"  # 18 districts, then the mean
