@@ -42,7 +42,7 @@ def by_area() -> None:
     # A long list of communes reads first by the former district each was formed from.
     origins = query("unit_origin_map", jurisdiction=ctx.jurisdiction, group=ctx.group)
     n_units = areas["unit_id"].nunique()
-    grouped = not origins.empty and n_units > figures.LONG and not st.toggle(
+    grouped = figures.by_district(areas, origins) and not st.toggle(
         t("criteria.all_units", n=n_units), key="each_unit", value=chosen is not None)
     if grouped:
         fig = figures.district_heatmap(areas, origins, summary, assessment, lang=ctx.lang, group_name=group_name,
