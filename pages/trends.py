@@ -37,34 +37,57 @@ if not trends.empty or trend["mean_pct"].notna().any():
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xu-huong"), key="trend", t=t, draft=drafted,
              data=ui.ViewData(export.tidy(rows, group=ctx.group), metadata))
 
-# 2. Who rose, who fell between two years.
-ranked_years = [int(y) for y in trend.loc[trend["complete"], "year"] if y < ctx.year]
-if ranked_years and ctx.year in set(trend["year"]):
-    st.subheader(t("trends.movement_heading"))
-    app.bind_param("a", [str(y) for y in ranked_years], str(ranked_years[-1]))
-    start = st.selectbox(t("trends.from_year"), [str(y) for y in ranked_years], key="a")
-    app.write_param("a", start, str(ranked_years[-1]))
-    moves = query("rank_movement", **group, **{"from": int(start), "to": ctx.year}).dropna(subset=["moved"])
-    if not moves.empty:
-        fig = figures.rank_movement(moves, lang=ctx.lang, start=start, end=ctx.year, group_name=group_name,
-                                    source=source)
-        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"thu-hang-{start}"), key="movement", t=t,
-                 draft=drafted, data=ui.ViewData(export.tidy(moves, group=ctx.group, year=ctx.year), metadata))
+
+def movement() -> None:
+    """Who rose, who fell between two years."""
+    ranked_years = [int(y) for y in trend.loc[trend["complete"], "year"] if y < ctx.year]
+    if ranked_years and ctx.year in set(trend["year"]):
+        st.subheader(t("trends.movement_heading"))
+        app.bind_param("a", [str(y) for y in ranked_years], str(ranked_years[-1]))
+        start = st.selectbox(t("trends.from_year"), [str(y) for y in ranked_years], key="a")
+        app.write_param("a", start, str(ranked_years[-1]))
+        moves = query("rank_movement", **group, **{"from": int(start), "to": ctx.year}).dropna(subset=["moved"])
+        if not moves.empty:
+            fig = figures.rank_movement(moves, lang=ctx.lang, start=start, end=ctx.year, group_name=group_name,
+                                        source=source)
+            ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"thu-hang-{start}"), key="movement", t=t,
+                     draft=drafted, data=ui.ViewData(export.tidy(moves, group=ctx.group, year=ctx.year), metadata))
+        else:
+            st.caption(t("trends.no_movement", start=start, end=ctx.year))
     else:
-        st.caption(t("trends.no_movement", start=start, end=ctx.year))
+        st.caption(t("trends.no_movement_years"))
 
-# 3. Areas over the years, with the change of criteria set marked.
-areas = query("area_trend", **group)
-if not areas.empty:
-    st.subheader(t("trends.areas_heading"))
-    fig = figures.area_trend(areas, lang=ctx.lang, group_name=group_name, source=source)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc-xu-huong"), key="area_trend", t=t,
-             draft=drafted, data=ui.ViewData(export.tidy(areas, group=ctx.group), metadata))
 
-# 4. Tiers over the years, each year with its own labels.
-tiers = query("tier_history", **group)
-if not tiers.empty:
-    st.subheader(t("trends.tiers_heading"))
-    fig = figures.tier_history(tiers, lang=ctx.lang, group_name=group_name, source=source)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai-xu-huong"), key="tier_history", t=t,
-             draft=drafted, data=ui.ViewData(export.tidy(tiers, group=ctx.group), metadata))
+def areas_over_years() -> None:
+    """Areas over the years, with the change of criteria set marked."""
+    areas = query("area_trend", **group)
+    if not areas.empty:
+        st.subheader(t("trends.areas_heading"))
+        fig = figures.area_trend(areas, lang=ctx.lang, group_name=group_name, source=source)
+        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc-xu-huong"), key="area_trend", t=t,
+                 draft=drafted, data=ui.ViewData(export.tidy(areas, group=ctx.group), metadata))
+    else:
+        st.caption(t("trends.no_areas"))
+
+
+def tiers_over_years() -> None:
+    """Tiers over the years, each year with its own labels."""
+    tiers = query("tier_history", **group)
+    if not tiers.empty:
+        st.subheader(t("trends.tiers_heading"))
+        fig = figures.tier_history(tiers, lang=ctx.lang, group_name=group_name, source=source)
+        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai-xu-huong"), key="tier_history", t=t,
+                 draft=drafted, data=ui.ViewData(export.tidy(tiers, group=ctx.group), metadata))
+    else:
+        st.caption(t("trends.no_tiers"))
+
+
+# Below the chosen units' trend, three tabs, each drawn only while open (the long rank movement of
+# the 99 communes last): moving to this page draws the trend and the areas alone.
+sections = [t("trends.areas_heading"), t("trends.tiers_heading"), t("trends.movement_heading")]
+# A link with a from-year (`a`) is a link to the movement: it opens on it.
+tabs = app.lazy_tabs(sections, key="trends_tab", default=sections[2] if "a" in st.query_params else None)
+for tab, draw in zip(tabs, (areas_over_years, tiers_over_years, movement)):
+    if tab.open:
+        with tab:
+            draw()

@@ -348,10 +348,10 @@ def lazy_popover(label: str, *, icon: str, key: str, container=st, width: str = 
     return container.popover(label, icon=icon, key=key, on_change="rerun", width=width)
 
 
-def lazy_tabs(labels: list[str], *, key: str):
+def lazy_tabs(labels: list[str], *, key: str, default: str | None = None):
     """Tabs whose content the page draws only while open (`.open`), as lazy_popover does for menus:
-    the first is open on arrival; the others cost nothing until chosen."""
-    return st.tabs(labels, key=key, on_change="rerun")
+    the first (or `default`) is open on arrival; the others cost nothing until chosen."""
+    return st.tabs(labels, key=key, on_change="rerun", default=default)
 
 
 def current_url() -> str:

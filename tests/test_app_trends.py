@@ -1,4 +1,4 @@
-"""AppTest for the Trends page: its four charts, its parameters, a history across a rename."""
+"""AppTest for the Trends page: its four charts (three in lazy tabs), its parameters, a history across a rename."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 import pytest
 
 from parindex.paths import ROOT
-from test_app import figures, open_app, plain, values
+from test_app import figures, open_app, open_tab, plain, values
 
 TRENDS = str(ROOT / "pages" / "trends.py")
 
@@ -17,7 +17,11 @@ pytestmark = pytest.mark.usefixtures("on_embedded")
 
 def test_trends_draws_scores_movement_areas_and_tiers():
     at = open_app(TRENDS, y="2021")
-    scores, movement, areas, tiers = figures(at)
+    assert [tab.label for tab in at.tabs] == ["Từng lĩnh vực qua các năm", "Xếp loại qua các năm",
+                                              "Ai tăng hạng, ai giảm hạng"]
+    scores, areas = figures(at)  # the chosen units' trend, then the open tab only
+    tiers = figures(open_tab(at, "trends_tab", "Xếp loại qua các năm"))[1]
+    movement = figures(open_tab(at, "trends_tab", "Ai tăng hạng, ai giảm hạng"))[1]
     names = [trace.get("name") for trace in scores["data"]]
     assert "Trung bình nhóm" in names and "Nửa giữa của nhóm (25-75%)" in names
     mean = next(trace for trace in scores["data"] if trace.get("name") == "Trung bình nhóm")
@@ -49,5 +53,6 @@ def test_trends_invalid_from_year_falls_back():
 def test_trends_in_english():
     at = open_app(TRENDS, y="2021", lang="en")
     assert at.title[0].value == "Trends — Departments and agencies"
-    assert plain(figures(at)[-1]["layout"]["title"]["text"]) == "Departments and agencies per tier, each year"
-    assert {s.value for s in at.subheader} == {"Who rose, who fell", "Each area over the years", "Tiers over the years"}
+    assert [tab.label for tab in at.tabs] == ["Each area over the years", "Tiers over the years", "Who rose, who fell"]
+    tiers = figures(open_tab(at, "trends_tab", "Tiers over the years"))[-1]
+    assert plain(tiers["layout"]["title"]["text"]) == "Departments and agencies per tier, each year"
