@@ -58,28 +58,28 @@ def movement() -> None:
         st.caption(t("trends.no_movement_years"))
 
 
+def over_years(name: str, heading: str, build, slug: str, key: str, empty: str) -> None:
+    """One of the group's views across the years (its areas, its tiers), or why there is none."""
+    rows = query(name, **group)
+    if rows.empty:
+        st.caption(t(empty))
+        return
+    st.subheader(t(heading))
+    fig = build(rows, lang=ctx.lang, group_name=group_name, source=source)
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, slug), key=key, t=t, draft=drafted,
+             data=ui.ViewData(export.tidy(rows, group=ctx.group), metadata))
+
+
 def areas_over_years() -> None:
     """Areas over the years, with the change of criteria set marked."""
-    areas = query("area_trend", **group)
-    if not areas.empty:
-        st.subheader(t("trends.areas_heading"))
-        fig = figures.area_trend(areas, lang=ctx.lang, group_name=group_name, source=source)
-        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc-xu-huong"), key="area_trend", t=t,
-                 draft=drafted, data=ui.ViewData(export.tidy(areas, group=ctx.group), metadata))
-    else:
-        st.caption(t("trends.no_areas"))
+    over_years("area_trend", "trends.areas_heading", figures.area_trend, "linh-vuc-xu-huong", "area_trend",
+               "trends.no_areas")
 
 
 def tiers_over_years() -> None:
     """Tiers over the years, each year with its own labels."""
-    tiers = query("tier_history", **group)
-    if not tiers.empty:
-        st.subheader(t("trends.tiers_heading"))
-        fig = figures.tier_history(tiers, lang=ctx.lang, group_name=group_name, source=source)
-        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai-xu-huong"), key="tier_history", t=t,
-                 draft=drafted, data=ui.ViewData(export.tidy(tiers, group=ctx.group), metadata))
-    else:
-        st.caption(t("trends.no_tiers"))
+    over_years("tier_history", "trends.tiers_heading", figures.tier_history, "xep-loai-xu-huong", "tier_history",
+               "trends.no_tiers")
 
 
 # Below the chosen units' trend, three tabs, each drawn only while open (the long rank movement of
