@@ -7,6 +7,7 @@ colour-blind safe) indexed by tier order, and every bar also names its tier in t
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pandas as pd
@@ -29,12 +30,13 @@ def tier_colour(tier_order) -> str:
 
 
 def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, note: str | None = None,
-          height: int = 420, legend: bool = False, top_labels: int = 0) -> go.Figure:
+          height: int = 420, legend: bool = False, top_labels: int = 0, right: int = 84) -> go.Figure:
     """The house frame: title (the finding), subtitle (group, measure), source and note inside.
 
     Long lines are wrapped (a phone is 390 px wide) and the margins are computed from the number
     of lines, so title, legend, axis title and source never overlap and nothing is cut off.
-    `top_labels` is the number of text lines an axis draws above the plot (a heatmap's columns).
+    `top_labels` is the number of text lines an axis draws above the plot (a heatmap's columns);
+    `right` the margin beside the plot (a colour bar's or a modebar's room).
     """
     title_text, subtitle_text, heading = heading_lines(title, subtitle)
     footer_lines = textwrap.wrap(source, 50) + (textwrap.wrap(note, 50) if note else [])
@@ -53,7 +55,7 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
         "separators": ",." if lang == "vi" else ".,",  # axis ticks: 89,5 in Vietnamese
         "paper_bgcolor": "white", "plot_bgcolor": "white",
         "height": height + top + bottom,
-        "margin": {"l": 8, "r": 84, "t": top, "b": bottom},
+        "margin": {"l": 8, "r": right, "t": top, "b": bottom},
         "showlegend": legend,
         "legend": {"orientation": "h", "xref": "container", "x": 0.01, "xanchor": "left",
                    "yref": "container", "y": 1 - (heading + 6) / (height + top + bottom), "yanchor": "top",
@@ -67,7 +69,7 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
     # widen the left margin, and the source must not be cut even on a phone.
     layout["annotations"] = [*layout.get("annotations", ()), {
         "text": "<br>".join(footer_lines), "xref": "paper", "yref": "paper", "x": 1, "y": 0,
-        "xanchor": "right", "yanchor": "top", "xshift": 76, "yshift": -50, "showarrow": False,
+        "xanchor": "right", "yanchor": "top", "xshift": right - 8, "yshift": -50, "showarrow": False,
         "align": "right", "font": {"size": 11, "color": MUTED}}]
     for axis in {"xaxis", "yaxis", *(key for key in layout if key.startswith(("xaxis", "yaxis")))}:
         _merge(layout.setdefault(axis, {}), {"gridcolor": "#E4E7EB", "zeroline": False, "automargin": True})
@@ -170,6 +172,15 @@ PCT_SCALE = [[0.0, "#67001F"], [0.5, "#D6604D"], [0.7, "#F4A582"], [0.8, "#F7F7F
              [1.0, "#2166AC"]]
 
 
+HEATMAP_RIGHT = 16  # no colour bar beside a heatmap
+
+
+def heading_room(headings) -> int:
+    """Lines of 16 px (frame's `top_labels`) that a heatmap's upright headings need: ~6,2 px a
+    character at 11 px, the longest heading whole."""
+    return math.ceil(max((len(str(h)) for h in headings), default=0) * 6.2 / 16) + 1
+
+
 def heatmap(matrix: pd.DataFrame, lang: str, *, colour_title: str, highlight: str | None = None) -> go.Figure:
     """Units (rows, in the given order) by areas (columns), each cell a % of maximum, printed.
 
@@ -177,19 +188,22 @@ def heatmap(matrix: pd.DataFrame, lang: str, *, colour_title: str, highlight: st
     `highlight` (a row label) is outlined and its label marked ▶, in bold.
     """
     text = [[fmt.number(v, lang, 0) for v in row] for row in matrix.to_numpy()]
-    # Narrow columns (eight areas beside the unit names): two short lines each, words kept whole.
-    columns = ["<br>".join(textwrap.wrap(str(c), 10, break_long_words=False)) for c in matrix.columns]
+    columns = [str(c) for c in matrix.columns]
     fig = go.Figure(go.Heatmap(
         z=matrix.to_numpy(dtype=float), x=columns, y=list(matrix.index),
         zmin=0, zmax=100, colorscale=PCT_SCALE, text=text, texttemplate="%{text}",
-        textfont={"size": 11}, xgap=2, ygap=2, hoverongaps=False,
-        colorbar={"title": {"text": colour_title, "side": "right"}, "thickness": 12, "ticksuffix": "%"},
+        textfont={"size": 10}, xgap=2, ygap=2, hoverongaps=False,
+        # Every cell prints its value and the subtitle names the fixed 0-100 scale: no colour bar,
+        # whose room a phone's eight columns need (HEATMAP_RIGHT).
+        showscale=False,
         hovertemplate="%{y}<br>%{x}: %{text}%<extra></extra>",
     ))
     rows = list(matrix.index)
-    fig.update_yaxes(autorange="reversed", title=None, showgrid=False,
+    fig.update_yaxes(autorange="reversed", title=None, showgrid=False, tickfont={"size": 11},
                      tickvals=rows, ticktext=[f"<b>▶ {r}</b>" if r == highlight else r for r in rows])
-    fig.update_xaxes(side="top", title=None, showgrid=False, tickangle=0, tickfont={"size": 11})
+    # One line per heading, turned upright where the columns are too narrow for it (a phone): the
+    # top margin grows to hold them (automargin).
+    fig.update_xaxes(side="top", title=None, showgrid=False, tickangle=-90, tickfont={"size": 11})
     if highlight in rows:
         at = rows.index(highlight)
         fig.add_shape(type="rect", xref="x domain", yref="y", x0=0, x1=1, y0=at - 0.5, y1=at + 0.5,

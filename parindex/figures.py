@@ -100,13 +100,14 @@ def area_heatmap(areas: pd.DataFrame, summary: pd.DataFrame, assessment: pd.Seri
     t = Translator(lang)
     weakest = summary.sort_values("mean_pct").iloc[0]
     marked = areas.loc[areas["unit_id"] == highlight, f"short_{lang}"].head(1).tolist() if highlight else []
-    fig = charts.heatmap(frames.area_matrix(areas, t, mean_label=t("criteria.group_mean")), lang,
-                         colour_title=t("criteria.pct_short"), highlight=marked[0] if marked else None)
+    matrix = frames.area_matrix(areas, t, mean_label=t("criteria.group_mean"))
+    fig = charts.heatmap(matrix, lang, colour_title=t("criteria.pct_short"), highlight=marked[0] if marked else None)
     return charts.frame(fig, lang=lang, title=t("criteria.heatmap_title", area=weakest[f"area_{lang}"],
                                                 pct=fmt.number(weakest["mean_pct"], lang, 1), year=year),
                         subtitle=t("criteria.heatmap_subtitle", group=group_name, year=year),
                         source=labels.source_line(assessment, t),
-                        height=24 * (areas["unit_id"].nunique() + 1) + 20, top_labels=2)
+                        height=24 * (areas["unit_id"].nunique() + 1) + 20,
+                        top_labels=charts.heading_room(matrix.columns), right=charts.HEATMAP_RIGHT)
 
 
 def by_district(areas: pd.DataFrame, origins: pd.DataFrame) -> bool:
@@ -129,7 +130,8 @@ def district_heatmap(areas: pd.DataFrame, origins: pd.DataFrame, summary: pd.Dat
                                                 pct=fmt.number(weakest["mean_pct"], lang, 1), year=year),
                         subtitle=t("criteria.district_subtitle", group=group_name, year=year),
                         source=labels.source_line(assessment, t), note=t("criteria.district_note"),
-                        height=24 * (len(matrix) + 1) + 40, top_labels=2)
+                        height=24 * (len(matrix) + 1) + 40, top_labels=charts.heading_room(matrix.columns),
+                        right=charts.HEATMAP_RIGHT)
 
 
 @_kept
@@ -137,11 +139,12 @@ def criterion_heatmap(detail: pd.DataFrame, *, lang: str, area_name: str, group_
                       source: str) -> go.Figure:
     """Units by the criteria of one area, on the same fixed scale."""
     t = Translator(lang)
-    fig = charts.heatmap(frames.criterion_matrix(detail, t, mean_label=t("criteria.group_mean")), lang,
-                         colour_title=t("criteria.pct_short"))
+    matrix = frames.criterion_matrix(detail, t, mean_label=t("criteria.group_mean"))
+    fig = charts.heatmap(matrix, lang, colour_title=t("criteria.pct_short"))
     return charts.frame(fig, lang=lang, title=t("criteria.drill_title", area=area_name, year=year),
                         subtitle=t("criteria.drill_subtitle", group=group_name, year=year), source=source,
-                        height=24 * (detail["unit_id"].nunique() + 1) + 20, top_labels=1)
+                        height=24 * (detail["unit_id"].nunique() + 1) + 20,
+                        top_labels=charts.heading_room(matrix.columns), right=charts.HEATMAP_RIGHT)
 
 
 @_kept
