@@ -181,7 +181,7 @@ def heading_room(headings) -> int:
     return math.ceil(max((len(str(h)) for h in headings), default=0) * 6.2 / 16) + 1
 
 
-def heatmap(matrix: pd.DataFrame, lang: str, *, colour_title: str, highlight: str | None = None) -> go.Figure:
+def heatmap(matrix: pd.DataFrame, lang: str, *, highlight: str | None = None) -> go.Figure:
     """Units (rows, in the given order) by areas (columns), each cell a % of maximum, printed.
 
     `matrix` is indexed by row label with one column per area label; NaN stays blank.

@@ -101,7 +101,7 @@ def area_heatmap(areas: pd.DataFrame, summary: pd.DataFrame, assessment: pd.Seri
     weakest = summary.sort_values("mean_pct").iloc[0]
     marked = areas.loc[areas["unit_id"] == highlight, f"short_{lang}"].head(1).tolist() if highlight else []
     matrix = frames.area_matrix(areas, t, mean_label=t("criteria.group_mean"))
-    fig = charts.heatmap(matrix, lang, colour_title=t("criteria.pct_short"), highlight=marked[0] if marked else None)
+    fig = charts.heatmap(matrix, lang, highlight=marked[0] if marked else None)
     return charts.frame(fig, lang=lang, title=t("criteria.heatmap_title", area=weakest[f"area_{lang}"],
                                                 pct=fmt.number(weakest["mean_pct"], lang, 1), year=year),
                         subtitle=t("criteria.heatmap_subtitle", group=group_name, year=year),
@@ -125,7 +125,7 @@ def district_heatmap(areas: pd.DataFrame, origins: pd.DataFrame, summary: pd.Dat
     weakest = summary.sort_values("mean_pct").iloc[0]
     matrix = frames.district_matrix(areas, origins, t, mean_label=t("criteria.group_mean"),
                                     label=t("criteria.district_row"))
-    fig = charts.heatmap(matrix, lang, colour_title=t("criteria.pct_short"))
+    fig = charts.heatmap(matrix, lang)
     return charts.frame(fig, lang=lang, title=t("criteria.heatmap_title", area=weakest[f"area_{lang}"],
                                                 pct=fmt.number(weakest["mean_pct"], lang, 1), year=year),
                         subtitle=t("criteria.district_subtitle", group=group_name, year=year),
@@ -140,7 +140,7 @@ def criterion_heatmap(detail: pd.DataFrame, *, lang: str, area_name: str, group_
     """Units by the criteria of one area, on the same fixed scale."""
     t = Translator(lang)
     matrix = frames.criterion_matrix(detail, t, mean_label=t("criteria.group_mean"))
-    fig = charts.heatmap(matrix, lang, colour_title=t("criteria.pct_short"))
+    fig = charts.heatmap(matrix, lang)
     return charts.frame(fig, lang=lang, title=t("criteria.drill_title", area=area_name, year=year),
                         subtitle=t("criteria.drill_subtitle", group=group_name, year=year), source=source,
                         height=24 * (detail["unit_id"].nunique() + 1) + 20,
