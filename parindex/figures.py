@@ -217,8 +217,7 @@ def area_trend(areas: pd.DataFrame, *, lang: str, group_name: str, source: str) 
     t = Translator(lang)
     fig = charts.area_lines(frames.area_series(areas, t), lang, value_title=t("col.pct"),
                             change_years=frames.framework_changes(areas), change_text=t("trends.framework_change"))
-    return charts.frame(fig, lang=lang, title=t("trends.areas_title", first=int(areas["year"].min()),
-                                                last=int(areas["year"].max())),
+    return charts.frame(fig, lang=lang, title=t("trends.areas_title", years=labels.year_span(areas["year"])),
                         subtitle=t("trends.areas_subtitle", group=group_name), source=source, height=320, legend=True)
 
 
@@ -243,7 +242,7 @@ def unit_history(history: pd.DataFrame, *, lang: str) -> go.Figure:
     band = history[["year", "group_mean_pct"]].rename(columns={"group_mean_pct": "value"}).dropna()
     fig = charts.history(lines, lang, value_title=t("col.pct"), band=band, band_name=t("criteria.group_mean"))
     return charts.frame(fig, lang=lang, title=t("unit.history_title", name=labels.unit_name(latest, t),
-                                                first=int(scored["year"].min()), last=int(scored["year"].max())),
+                                                years=labels.year_span(scored["year"])),
                         subtitle=t("unit.history_subtitle"), source=labels.history_source(history, t), height=300,
                         legend=True)
 

@@ -261,7 +261,7 @@ def history_source(history: pd.DataFrame, t: Translator) -> str:
     illustrative = sorted(int(y) for y in history.loc[history["provenance"] == "illustrative", "year"])
     line = t("unit.history_source")
     if illustrative:
-        line += " · " + t("unit.history_illustrative", years=f"{illustrative[0]}–{illustrative[-1]}")
+        line += " · " + t("unit.history_illustrative", years=year_span(illustrative))
     return line
 
 
@@ -583,6 +583,12 @@ def data_view(data: pd.DataFrame, t: Translator) -> pd.DataFrame:
         elif pd.api.types.is_numeric_dtype(view[column]):
             view[column] = [fmt.number(v, lang) for v in view[column]]
     return view.rename(columns={c: t(f"data.{c}") for c in columns})
+
+
+def year_span(years) -> str:
+    """The years a chart covers: '2019-2024', or '2025' alone (never '2025-2025')."""
+    first, last = int(min(years)), int(max(years))
+    return str(first) if first == last else f"{first}-{last}"
 
 
 def setup_diff(diff: dict, t: Translator) -> list[tuple[str, object]]:
