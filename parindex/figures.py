@@ -84,9 +84,10 @@ def ranking(rows: pd.DataFrame, assessment: pd.Series, *, lang: str, group_name:
     fig = charts.ranking_bars(bars, lang, axis_max=float(assessment["max_total"]),
                               value_title=t("rankings.axis", max=fmt.number(assessment["max_total"], lang, 0)),
                               order=order, highlight=marked[0] if marked else None)
-    leader = labels.capitalised(labels.unit_name(records[0], t))
-    return charts.frame(fig, lang=lang,
-                        title=t("rankings.chart_title", unit=leader, group=labels.lower_first(group_name), year=year),
+    n_units = assessment["n_units"] if not fmt.is_missing(assessment["n_units"]) else len(rows)
+    if len(scored) < n_units:  # a partial table (a few published figures) says so
+        subtitle += " · " + t("rankings.partial", n=len(scored), of=int(n_units))
+    return charts.frame(fig, lang=lang, title=labels.leader_title(rows, t, group=group_name, year=year),
                         subtitle=subtitle, source=labels.source_line(assessment, t), note=note,
                         height=30 + 26 * len(order), legend=True)
 

@@ -585,6 +585,20 @@ def data_view(data: pd.DataFrame, t: Translator) -> pd.DataFrame:
     return view.rename(columns={c: t(f"data.{c}") for c in columns})
 
 
+def leader_title(rows: pd.DataFrame, t: Translator, *, group: str, year: int) -> str:
+    """A ranking's headline. "Leads" is said only of the unit ranked 1 (the published rank where
+    there is one, scored or not: in a partial table the leader may have no published score), of
+    both where two share it; with no rank 1 known, no unit is said to lead."""
+    first = rows[rows["rank"] == 1]
+    names = [capitalised(unit_name(row, t)) for row in first.to_dict("records")]
+    if not names:
+        return t("rankings.chart_title_no_leader", group=capitalised(group), year=year)
+    if len(names) > 1:
+        return t("rankings.chart_title_tied", units=t("rankings.and").join(names), group=lower_first(group),
+                 year=year)
+    return t("rankings.chart_title", unit=names[0], group=lower_first(group), year=year)
+
+
 def year_span(years) -> str:
     """The years a chart covers: '2019-2024', or '2025' alone (never '2025-2025')."""
     first, last = int(min(years)), int(max(years))
