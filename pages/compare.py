@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from parindex import app, export, figures, labels, ui
+from parindex import app, export, figures, labels, planning, ui
 from parindex.db import query
 
 MAX_UNITS = 4
@@ -16,12 +16,16 @@ st.title(t("compare.title", group=group_name, year=ctx.year))
 
 ranking = query("ranking", **ctx.scoped)
 names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for r in ranking.to_dict("records")]))
-default = [ranking["unit_id"].iat[0], ranking["unit_id"].iat[-1]] if len(ranking) >= 2 else []
-app.bind_param("u", list(names), default, notice=lambda value: t("compare.unknown", value=value, year=ctx.year), multiple=True,
-               limit=MAX_UNITS)
-chosen = st.multiselect(t("compare.pick", n=MAX_UNITS), list(names), key="u", format_func=names.get,
-                        max_selections=MAX_UNITS)
-app.write_param("u", chosen, default)
+came_from = st.session_state.get(app.LAST_UNIT) if st.session_state.get(app.LAST_UNIT) in names else None
+start = planning.compare_start(ranking, came_from)
+app.bind_param("u", list(names), start, notice=lambda value: t("compare.unknown", value=value, year=ctx.year),
+               multiple=True, limit=MAX_UNITS,
+               limit_notice=lambda kept: labels.compare_limit_text(kept, names, t, MAX_UNITS))
+
+chosen = ui.units_picker(t("compare.pick", n=MAX_UNITS), names, t, limit=MAX_UNITS)
+if chosen == start and len(chosen) == 2:  # the page chose: say which units and why
+    st.caption(labels.compare_start_text(ranking, chosen, t, came_from=came_from, year=ctx.year))
+app.write_param("u", chosen, planning.compare_start(ranking))  # only the no-memory pair stays out
 if len(chosen) < 2:
     st.info(t("compare.choose"), icon="ℹ️")
     st.stop()

@@ -13,7 +13,10 @@ from parindex.importing import setup as year_setup
 from parindex.importing.messages import ImportRefused
 from parindex.importing.plan import Options, plain
 from parindex.importing.setup import SetupOptions
+from parindex.importing.sheet import MAX_BYTES
 from parindex.paths import db_path
+
+UPLOAD_MB = MAX_BYTES // 2**20  # what the import accepts, so Streamlit's "Limit … per file" says the same
 
 ctx = app.context()
 t = ctx.t
@@ -70,13 +73,13 @@ with setup:
     s_year = cols[0].number_input(t("editors.year"), min_value=2000, max_value=2100, value=max(ctx.years) + 1,
                                   key="setup_year")
     s_group = cols[1].selectbox(t("editors.group"), groups, index=groups.index(ctx.group), key="setup_group",
-                                format_func=lambda g: t(f"group.{g}"))
+                                format_func=lambda g: t(f"group.{g}"), placeholder=t("filter.choose"))
     s_jurisdiction = cols[2].text_input(t("editors.jurisdiction"), value=ctx.jurisdiction, key="setup_jurisdiction")
     st.download_button(t("editors.setup_template_button"), icon=":material/download:", on_click="ignore",
                        data=lambda: setup_workbook.template_xlsx(db_path(), s_jurisdiction.strip() or ctx.jurisdiction,
                                                                  s_group, int(s_year)),
                        file_name=f"thiet-lap-nam-{int(s_year)}_{s_group}.xlsx", mime=cells.XLSX_MIME)
-    s_upload = st.file_uploader(t("editors.setup_file"), type=["xlsx"], key="setup_upload")
+    s_upload = st.file_uploader(t("editors.setup_file"), type=["xlsx"], key="setup_upload", max_upload_size=UPLOAD_MB)
     s_status = st.radio(t("editors.status"), ["draft", "published"], horizontal=True, key="setup_status",
                         format_func=lambda s: t(f"editors.status_{s}"))
     s_replace = st.checkbox(t("editors.setup_replace"), key="setup_replace")
@@ -104,11 +107,11 @@ with setup:
                              status=t(f"editors.status_{s_status}")))
 
 with imports:
-    upload = st.file_uploader(t("editors.file"), type=["xlsx", "csv"], key="upload")
+    upload = st.file_uploader(t("editors.file"), type=["xlsx", "csv"], key="upload", max_upload_size=UPLOAD_MB)
     cols = st.columns(3)
     year = cols[0].number_input(t("editors.year"), min_value=2000, max_value=2100, value=max(ctx.years) + 1, key="imp_year")
     group = cols[1].selectbox(t("editors.group"), groups, index=groups.index(ctx.group), key="imp_group",
-                              format_func=lambda g: t(f"group.{g}"))
+                              format_func=lambda g: t(f"group.{g}"), placeholder=t("filter.choose"))
     jurisdiction = cols[2].text_input(t("editors.jurisdiction"), value=ctx.jurisdiction, key="imp_jurisdiction")
     status = st.radio(t("editors.status"), ["draft", "published"], horizontal=True, key="imp_status",
                       format_func=lambda s: t(f"editors.status_{s}"))

@@ -19,8 +19,8 @@ short = dict(zip(ranking["unit_id"], [labels.unit_name(r, t, "short") for r in r
 ranked = ranking.dropna(subset=["rank"])["unit_id"].tolist()
 default = list(dict.fromkeys(ranked[:2] + ranked[-2:])) if len(ranked) >= 4 else ranked
 app.bind_param("u", list(names), default, notice=lambda value: t("compare.unknown", value=value, year=ctx.year),
-               multiple=True, limit=6)
-chosen = st.multiselect(t("trends.pick"), list(names), key="u", format_func=names.get, max_selections=6)
+               multiple=True, limit=6, limit_notice=lambda kept: labels.compare_limit_text(kept, names, t, 6))
+chosen = ui.units_picker(t("trends.pick"), names, t, limit=6)
 app.write_param("u", chosen, default)
 
 # 1. % of maximum over the years, the group's mean and middle half behind the chosen units.
@@ -44,7 +44,8 @@ def movement() -> None:
     if ranked_years and ctx.year in set(trend["year"]):
         st.subheader(t("trends.movement_heading"))
         app.bind_param("a", [str(y) for y in ranked_years], str(ranked_years[-1]))
-        start = st.selectbox(t("trends.from_year"), [str(y) for y in ranked_years], key="a")
+        start = st.selectbox(t("trends.from_year"), [str(y) for y in ranked_years], key="a",
+                             placeholder=t("filter.choose"))
         app.write_param("a", start, str(ranked_years[-1]))
         moves = query("rank_movement", **group, **{"from": int(start), "to": ctx.year}).dropna(subset=["moved"])
         if not moves.empty:

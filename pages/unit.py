@@ -19,11 +19,12 @@ default = listed["unit_id"].iat[0] if not listed.empty else None
 app.bind_param("u", list(names), default, notice=lambda value: t("unit.unknown", value=value, group=group_name))
 in_year = set(listed["unit_id"]) | ({st.session_state["u"]} if st.session_state.get("u") else set())
 choices = [u for u in known["unit_id"] if u in in_year]  # alphabetical (Vietnamese order), easy to find
-unit_id = st.selectbox(t("unit.pick"), choices, key="u", format_func=names.get)
+unit_id = st.selectbox(t("unit.pick"), choices, key="u", format_func=names.get, placeholder=t("rankings.search_none"))
 app.write_param("u", unit_id, default)
 if unit_id is None:
     st.info(t("overview.no_results"))
     st.stop()
+st.session_state[app.LAST_UNIT] = unit_id  # Compare, reached from the sidebar, starts from it
 
 unit = query("unit", unit=unit_id, drafts=ctx.drafts).iloc[0]
 history = query("unit_history", unit=unit_id, drafts=ctx.drafts)
@@ -53,6 +54,11 @@ else:
     cols[1].metric(t("col.pct"), fmt.percent(row["pct"] / 100, ctx.lang) if not fmt.is_missing(row["pct"]) else fmt.NA)
     cols[2].metric(t("col.rank"), labels.rank_text(row, t), delta=labels.rank_delta(row, t))
     cols[3].markdown(f"{t('col.tier')}\n\n**{labels.tier_label(row, t)}**")  # too long for a metric
+    pair = planning.compare_start(listed, unit_id)
+    if pair[:1] == [unit_id] and len(pair) == 2:  # the same pair Compare starts from: the unit beside the best-ranked other
+        other = listed[listed["unit_id"] == pair[1]].iloc[0]
+        st.page_link(ui.PAGES / "compare.py", icon=":material/compare_arrows:", query_params={"u": pair},
+                     label=t("unit.compare_link", other=labels.unit_name(other, t), rank=labels.rank_text(other, t)))
 
 # History over all years, following renames.
 st.subheader(t("unit.history_heading"))

@@ -25,6 +25,7 @@ from parindex.paths import DATA_DIR, EMBEDDED_DB, db_path
 GROUP_ORDER = ("department", "district", "commune", "province")
 DEFAULT_GROUP = "department"
 _CONTEXT = "_context"
+LAST_UNIT = "_last_unit"  # the unit the reader last opened in a profile: where Compare starts
 # What DuckDB raises reading a damaged file (a query's own mistakes are other errors and stay loud).
 DAMAGED = (duckdb.IOException, duckdb.SerializationException)
 
@@ -108,7 +109,8 @@ def setup() -> Context:
         names = dict(zip(places["jurisdiction_id"], places[f"name_{lang}"]))
         home = home_jurisdiction()  # the default, first; the others as named in the data ("Yên Bái (đến 2024)")
         options = [home] + [p for p in names if p != home] if home in names else list(names)
-        place_col.selectbox(t("filter.jurisdiction"), options, key="j", format_func=names.get)
+        place_col.selectbox(t("filter.jurisdiction"), options, key="j", format_func=names.get,
+                            placeholder=t("filter.choose"))
     else:
         group_col, year_col, lang_col, share_col = st.columns([3, 1.4, 2, 1.4], vertical_alignment="bottom")
     place = st.session_state["j"]
@@ -116,11 +118,12 @@ def setup() -> Context:
     groups = [g for g in GROUP_ORDER if g in set(options["unit_group"])]
     if st.session_state.get("g") not in groups:  # a province without the group chosen before
         st.session_state["g"] = DEFAULT_GROUP if DEFAULT_GROUP in groups else groups[0]
-    group = group_col.selectbox(t("filter.group"), groups, key="g", format_func=lambda g: t(f"group.{g}"))
+    group = group_col.selectbox(t("filter.group"), groups, key="g", format_func=lambda g: t(f"group.{g}"),
+                               placeholder=t("filter.choose"))
     years = _years(options, group)
     if st.session_state.get("y") not in years:
         st.session_state["y"] = years[-1]
-    year = year_col.selectbox(t("filter.year"), years, key="y")
+    year = year_col.selectbox(t("filter.year"), years, key="y", placeholder=t("filter.choose"))
     lang_col.radio(t("filter.language"), LANGUAGES, key="lang", horizontal=True,
                    format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
     _filters_to_url(options)
@@ -294,27 +297,33 @@ def _clip(value: str, limit: int = 40) -> str:
 
 
 def bind_param(key: str, options: list[str], default, *, notice: Callable[[str], str] | None = None,
-               multiple: bool = False, limit: int | None = None) -> None:
+               multiple: bool = False, limit: int | None = None,
+               limit_notice: Callable[[list[str]], str] | None = None) -> None:
     """Before a page draws the widget with this key: take the URL's value when the visitor
     arrives with one (a shared link), keep the widget's value on later reruns. Values not in
-    `options` (or past `limit`) are dropped, and `notice(values)` says so."""
+    `options` are dropped, and `notice(values)` says so; past `limit`, `limit_notice(kept)` says
+    which were kept (else `notice` names the ones dropped)."""
     wanted = st.query_params.get_all(key) if multiple else st.query_params.get(key)
     marker = f"_url_{key}"
     if wanted and wanted != st.session_state.get(marker):
         values = wanted if multiple else [wanted]
+        unknown = [v for v in values if v not in options]
         known = list(dict.fromkeys(v for v in values if v in options))
-        dropped = [v for v in values if v not in options] + known[limit:] if limit else \
-            [v for v in values if v not in options]
-        known = known[:limit]
+        over = known[limit:] if limit else []
+        known = known[:limit] if limit else known
+        dropped = unknown if limit_notice else unknown + over
         if dropped and notice:
             st.info(notice(", ".join(_clip(v) for v in dropped)), icon="ℹ️")
+        if over and limit_notice:
+            st.info(limit_notice(known), icon="ℹ️")
         if multiple:
             st.session_state[key] = known
         elif known:
             st.session_state[key] = known[0]
     current = st.session_state.get(key)
-    if multiple:
-        st.session_state[key] = [v for v in (current or []) if v in options] if current else (default or [])
+    if multiple:  # a str is another page's one-unit widget under the same key: not this page's choice
+        own = current if isinstance(current, list) else None
+        st.session_state[key] = [v for v in own if v in options] if own else (default or [])
     elif current not in options:
         st.session_state[key] = default
 
@@ -363,3 +372,4 @@ def current_url() -> str:
 def choose_year(year: int) -> None:
     """A button callback (runs before the rerun, so the year widget may still be changed)."""
     st.session_state["y"] = year
+

@@ -645,3 +645,20 @@ def _band(band: tuple, t: Translator) -> str:
         return label
     sign = "≥" if inclusive else ">"
     return f"{label} ({sign} {fmt.points(minimum, t.lang)})"
+
+
+def compare_start_text(ranking: pd.DataFrame, chosen: list[str], t: Translator, *, came_from: str | None,
+                       year: int) -> str:
+    """Why Compare shows these units when the reader has not chosen any: the unit they last
+    opened and its partner, or the first and last of the ranking, each with its rank."""
+    rows = ranking.set_index("unit_id")
+    named = [(unit_name(rows.loc[u], t), rank_text(rows.loc[u], t)) for u in chosen]
+    if came_from is not None and chosen[:1] == [came_from]:
+        return t("compare.start_from", unit=named[0][0], other=named[1][0], rank=named[1][1])
+    return t("compare.start_default", first=named[0][0], first_rank=named[0][1], last=named[1][0],
+             last_rank=named[1][1], year=year)
+
+
+def compare_limit_text(kept: list[str], names: dict[str, str], t: Translator, limit: int) -> str:
+    """Over the limit of units: say the limit and name the units kept (never an id)."""
+    return t("compare.too_many", n=limit, units=", ".join(names[u] for u in kept))

@@ -61,3 +61,15 @@ def recoverable(subcriteria: pd.DataFrame, needed: Decimal) -> pd.DataFrame:
     enough = running >= needed
     cut = int(enough.to_numpy().argmax()) + 1 if enough.any() else len(ordered)
     return ordered.iloc[:cut].assign(cumulative_lost=running.iloc[:cut].map(float).to_numpy())
+
+
+def compare_start(ranking: pd.DataFrame, unit_id: str | None = None) -> list[str]:
+    """The units Compare starts with when the reader has not chosen: the unit they came from
+    (a profile) beside the best-ranked other unit, its distance to the top; without one, the
+    first and the last of the ranking. Ranking order (ties keep the query's order); a unit
+    without a rank comes after every ranked one."""
+    ordered = ranking.assign(_unranked=ranking["rank"].isna()).sort_values(["_unranked", "rank"], kind="stable")
+    ids = ordered["unit_id"].tolist()
+    if unit_id in ids:
+        return [unit_id] + [u for u in ids if u != unit_id][:1]
+    return [ids[0], ids[-1]] if len(ids) >= 2 else []

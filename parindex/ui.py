@@ -146,6 +146,26 @@ def unit_links(ranking: pd.DataFrame, t: Translator, year: int, group: str, per_
                              query_params={"u": row["unit_id"], "y": str(year), "g": group})
 
 
+def units_picker(label: str, names: dict[str, str], t: Translator, *, limit: int, key: str = "u") -> list[str]:
+    """Two to `limit` units, in the reader's language: our placeholder; no "Select all" (it is the
+    dropdown's first row, so typing "Sở Nội" and taking the first item, or Enter, added every
+    match); past the limit the first ones are kept and named (Streamlit's own `max_selections`
+    says "You can only select up to 4 options" in English)."""
+    over = f"_{key}_over"
+
+    def keep_to_limit() -> None:
+        picked = st.session_state[key]
+        if len(picked) > limit:
+            st.session_state[key] = picked[:limit]
+            st.session_state[over] = labels.compare_limit_text(picked[:limit], names, t, limit)
+
+    chosen = st.multiselect(label, list(names), key=key, format_func=names.get, placeholder=t("compare.placeholder"),
+                            select_all=False, on_change=keep_to_limit)
+    if over in st.session_state:
+        st.info(st.session_state.pop(over), icon="ℹ️")
+    return chosen
+
+
 file_name = export.file_name
 
 
