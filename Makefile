@@ -13,6 +13,7 @@ run: $(VENV)/.runtime
 
 test: $(VENV)/.dev
 	scripts/system-deps.sh
+	scripts/axe-core.sh  # the accessibility rules the browser tests inject (pinned, from npm)
 	$(BIN)/python -m pytest
 
 build: $(VENV)/.runtime

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from parindex import app
+from parindex import app, ui
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -22,6 +22,11 @@ pages = [
     st.Page(PAGES / "compare.py", title=ctx.t("nav.compare"), icon=":material/compare_arrows:", url_path="so-sanh"),
     st.Page(PAGES / "editors.py", title=ctx.t("nav.editors"), icon=":material/admin_panel_settings:", url_path="quan-tri"),
 ]
+unknown = app.unknown_path([page.url_path for page in pages])
+if unknown:  # our page at that address, in the reader's language, instead of Streamlit's English dialog
+    listed = list(pages)
+    pages.append(st.Page(lambda: ui.unknown_address(unknown, listed, ctx.t), title=ctx.t("notfound.title"),
+                         url_path=unknown, visibility="hidden"))
 try:
     st.navigation(pages).run()
 except app.DAMAGED:  # the file is damaged where only this page reads: say so, never a traceback

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlparse
 
 import duckdb
 import pandas as pd
@@ -373,3 +373,17 @@ def choose_year(year: int) -> None:
     """A button callback (runs before the rerun, so the year widget may still be changed)."""
     st.session_state["y"] = year
 
+
+def unknown_path(known: list[str]) -> str | None:
+    """The address the reader asked for when no page has it ("/xep-hangg"), else None. Streamlit
+    would run the main page under an English "Page not found" dialog; dashboard.py gives that
+    address a page of ours instead. A nested path ("/a/b") never reaches the script: Streamlit's
+    page loads its code relative to it and draws nothing."""
+    url = st.context.url
+    if not url:  # AppTest, or no browser yet
+        return None
+    path = urlparse(url).path.strip("/")
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base):].strip("/")
+    return None if not path or "/" in path or path in known else path

@@ -146,6 +146,16 @@ def unit_links(ranking: pd.DataFrame, t: Translator, year: int, group: str, per_
                              query_params={"u": row["unit_id"], "y": str(year), "g": group})
 
 
+def unknown_address(path: str, pages: list, t: Translator) -> None:
+    """The page at an address no page has: say so in the reader's language, with a link to each page."""
+    st.title(t("notfound.title"))
+    st.markdown(t("notfound.body"))
+    st.code("/" + path, language=None)  # as typed, shown as text (never markdown)
+    st.markdown(t("notfound.pages"))
+    for page in pages:
+        st.page_link(page)
+
+
 def units_picker(label: str, names: dict[str, str], t: Translator, *, limit: int, key: str = "u") -> list[str]:
     """Two to `limit` units, in the reader's language: our placeholder; no "Select all" (it is the
     dropdown's first row, so typing "Sở Nội" and taking the first item, or Enter, added every

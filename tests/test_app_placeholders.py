@@ -3,7 +3,7 @@
 A selectbox or multiselect without `placeholder=` shows Streamlit's "Choose an option" /
 "Choose options" (in any language) whenever it is empty; the file uploaders say the import's own
 size limit. What Streamlit writes in its frontend with no parameter ("No results", "Drag and drop
-file here", "Browse files") is listed in the README.
+a file here", "Upload") is listed in the README.
 """
 
 from __future__ import annotations

@@ -112,6 +112,44 @@ def test_invalid_query_parameters_show_a_notice_not_a_traceback(page, server):
     save_full_page(page, ARTIFACTS / "overview_invalid_params.png")
 
 
+def test_an_unknown_address_shows_our_page_in_vietnamese(page, server):
+    """Streamlit's own answer is an English dialog ("Page not found … Running the app's main
+    page") over the Overview; ours is a page at that address, in the reader's language."""
+    page.goto(f"{server.url}/xep-hangg?y=2021")
+    wait_for_page(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.locator("h1")).to_have_text("Không có trang này")
+    expect(main).to_contain_text("Bảng điều khiển Chỉ số CCHC không có trang ở địa chỉ:")
+    expect(main.get_by_test_id("stCode")).to_contain_text("/xep-hangg")
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    assert page.url.startswith(f"{server.url}/xep-hangg")  # the address the reader typed stays
+    links = main.get_by_test_id("stPageLink")
+    expect(links).to_have_count(9)
+    links.filter(has_text="Xếp hạng").click()  # each page one click away
+    page.wait_for_function("location.pathname.endsWith('/xep-hang')", timeout=TIMEOUT)
+    wait_for_page(page)
+    expect(main.locator("h1")).to_contain_text("Bảng xếp hạng")
+    save_full_page(page, ARTIFACTS / "unknown_address_vi.png")
+
+
+def test_compare_from_the_sidebar_starts_from_the_profile_and_a_typed_pick_adds_one_unit(page, server):
+    page.goto(f"{server.url}/don-vi?u=so-y-te&y=2021")
+    wait_for_page(page)
+    page.get_by_test_id("stSidebarNav").locator('a[href$="/so-sanh"]').click()
+    page.wait_for_function("location.search.includes('u=so-y-te')", timeout=TIMEOUT)
+    wait_for_page(page)
+    expect(page.get_by_test_id("stMain")).to_contain_text("Bắt đầu từ Sở Y tế, đơn vị bạn xem gần nhất")
+    pair = page.url  # the profile's unit beside the best-ranked other unit
+    assert pair.count("u=") == 2 and "u=so-y-te" in pair
+    search = page.get_by_test_id("stMultiSelect").locator("input")
+    search.click()
+    search.type("Sở Nội")  # fuzzy: Sở Nội vụ first, Sở Lao động… matches too
+    expect(page.get_by_role("option").first).to_have_text("Sở Nội vụ")
+    page.keyboard.press("Enter")  # the first row: one unit, not "Select 2 matches"
+    page.wait_for_function("location.search.split('u=').length - 1 === 3", timeout=TIMEOUT)
+    assert page.url.endswith("u=so-noi-vu") and page.url.count("u=") == 3
+
+
 # Views a person looks at before a release: `PARINDEX_REVIEW=1 pytest tests/test_browser.py -k review`
 # writes them to test-artifacts/review/ at a desktop and a phone size. Off by default (about a minute).
 REVIEW_VIEWS = {
