@@ -655,6 +655,8 @@ def compare_start_text(ranking: pd.DataFrame, chosen: list[str], t: Translator, 
     named = [(unit_name(rows.loc[u], t), rank_text(rows.loc[u], t)) for u in chosen]
     if came_from is not None and chosen[:1] == [came_from]:
         return t("compare.start_from", unit=named[0][0], other=named[1][0], rank=named[1][1])
+    if fmt.NA in (named[0][1], named[1][1]):  # no ranks to speak of: "first and last" would not hold
+        return t("compare.start_unranked", first=named[0][0], last=named[1][0], year=year)
     return t("compare.start_default", first=named[0][0], first_rank=named[0][1], last=named[1][0],
              last_rank=named[1][1], year=year)
 

@@ -66,10 +66,12 @@ def recoverable(subcriteria: pd.DataFrame, needed: Decimal) -> pd.DataFrame:
 def compare_start(ranking: pd.DataFrame, unit_id: str | None = None) -> list[str]:
     """The units Compare starts with when the reader has not chosen: the unit they came from
     (a profile) beside the best-ranked other unit, its distance to the top; without one, the
-    first and the last of the ranking. Ranking order (ties keep the query's order); a unit
-    without a rank comes after every ranked one."""
+    first and the last ranked (in a partial table, the last published place, not a unit without
+    one). Ranking order, ties in the query's order; a unit without a rank after every ranked one."""
     ordered = ranking.assign(_unranked=ranking["rank"].isna()).sort_values(["_unranked", "rank"], kind="stable")
     ids = ordered["unit_id"].tolist()
     if unit_id in ids:
         return [unit_id] + [u for u in ids if u != unit_id][:1]
-    return [ids[0], ids[-1]] if len(ids) >= 2 else []
+    ranked = ordered.loc[~ordered["_unranked"], "unit_id"].tolist()
+    ends = ranked if len(ranked) >= 2 else ids
+    return [ends[0], ends[-1]] if len(ends) >= 2 else []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from parindex.db import query
 from parindex.paths import ROOT
 from test_app import figures, metric, open_app, plain, tables, texts, values
 
@@ -136,3 +137,17 @@ def test_yen_bai_in_english():
     assert ("No published tiers of the units were found for 2021; none are made up here."
             in [c.value for c in at.caption])
     assert tables(at)[0].iloc[0][["Rank", "Total score"]].tolist() == ["1 of 19", "96.37"]
+
+
+def test_compare_on_a_partial_table_starts_from_the_first_and_the_last_published_places():
+    """Yên Bái published the first three and the last place: the default pair is places 1 and 19,
+    never a unit without a published place, and the caption says which with their ranks."""
+    ranking = query("ranking", jurisdiction="yen-bai", group="department", year=2021)
+    ranked = ranking.dropna(subset=["rank"]).sort_values("rank", kind="stable")
+    first, last = ranked.iloc[0], ranked.iloc[-1]
+    assert ranking["rank"].isna().any() and int(last["rank"]) == int(last["rank_of"])  # partial; last place known
+    at = page("compare")
+    assert at.multiselect(key="u").value == [first["unit_id"], last["unit_id"]]
+    of = int(first["rank_of"])
+    assert (f"Chưa chọn đơn vị: đang so sánh {first['name_vi']} (hạng 1/{of}) và {last['name_vi']} "
+            f"(hạng {of}/{of}), đầu và cuối bảng xếp hạng năm 2021. Chọn đơn vị khác ở ô trên.") in texts(at)

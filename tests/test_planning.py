@@ -5,7 +5,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from parindex.planning import next_tier_gap, recoverable
+from parindex.planning import compare_start, next_tier_gap, recoverable
 
 BANDS = pd.DataFrame({"tier_order": [1, 2, 3], "min_points": [90.0, 85.0, None],
                       "min_inclusive": [True, True, None]})
@@ -45,3 +45,25 @@ def test_recoverable_takes_the_fewest_sub_criteria_most_lost_first():
 
 def test_recoverable_returns_every_lost_point_when_not_enough():
     assert recoverable(SUBS, Decimal("10"))["criterion_id"].tolist() == ["b", "d", "a"]  # never c (0 lost)
+
+
+def standing(*ranks) -> pd.DataFrame:
+    """Units a, b, c… in the query's order with these ranks (None: no published place)."""
+    return pd.DataFrame({"unit_id": [chr(ord("a") + i) for i in range(len(ranks))],
+                         "rank": pd.array(ranks, dtype="Float64")})
+
+
+@pytest.mark.parametrize(("ranks", "came_from", "pair"), [
+    ((1, 2, 3, 4), "c", ["c", "a"]),           # the unit beside the leader
+    ((1, 2, 3, 4), "a", ["a", "b"]),           # the leader beside the second
+    ((2, 1, 1, 4), "d", ["d", "b"]),           # tied leaders: the first of them in the query's order
+    ((2, 1, 1, 4), "b", ["b", "c"]),           # a tied leader beside the other
+    ((1, 2, 3, 4), None, ["a", "d"]),          # nobody came from anywhere: first and last
+    ((1, None, 2, None, 19), None, ["a", "e"]),  # a partial table: the last published place, not "—"
+    ((None, None, None), None, ["a", "c"]),    # no ranks at all: first and last in the query's order
+    ((1, 2, 3), "gone", ["a", "c"]),           # a remembered unit not in this year
+    ((1,), "a", ["a"]),                        # alone: nothing to compare with
+    ((1,), None, []),
+])
+def test_compare_start(ranks, came_from, pair):
+    assert compare_start(standing(*ranks), came_from) == pair
