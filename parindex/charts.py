@@ -353,9 +353,21 @@ def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, ran
         fig.add_trace(go.Scatter(x=rows[column], y=rows["label"], mode="markers", name=name,
                                  marker={"symbol": symbol, "size": 11, "color": colour, "line": {"width": 2}},
                                  customdata=rows[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
-    fig.update_xaxes(title=rank_title, autorange="reversed", dtick=1)
+    ranks = pd.concat([rows["rank_from"], rows["rank_to"]]).dropna()
+    fig.update_xaxes(title=rank_title, **rank_axis(int(ranks.max()) if not ranks.empty else 1))
     fig.update_yaxes(title=None, autorange="reversed")
     return fig
+
+
+def rank_axis(n: int) -> dict:
+    """An axis of ranks 1 to `n`, reversed (rank 1 at the top of a y axis, on the right of an x
+    axis): whole ranks only, upright, 1 and n and at most two round steps between (a phone gives a
+    dumbbell's axis ~80 px); never 0 or n + 1."""
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if (n - 1) // s <= 2 or n <= 6 or s == 500)
+    ticks = sorted({1, n, *(k for k in range(step, n, step) if n - k >= step / 2)})
+    pad = max(0.6, n * 0.07)  # room for a marker (and its label) at either end
+    return {"range": [n + pad, 1 - pad], "autorange": False, "tickvals": ticks, "ticktext": [str(k) for k in ticks],
+            "tickangle": 0}
 
 
 def area_lines(rows: pd.DataFrame, lang: str, *, value_title: str, change_years: list[int],
@@ -420,6 +432,6 @@ def rank_history(rows: pd.DataFrame, lang: str, *, rank_title: str, rank_of: int
         for name, symbol in ((stated_name, "circle"), (derived_name, "circle-open")):
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
                                      marker={"symbol": symbol, "size": 12, "color": MUTED, "line": {"width": 2}}))
-    fig.update_yaxes(title=rank_title, autorange=False, range=[rank_of + 1, 0], dtick=10)
+    fig.update_yaxes(title=rank_title, **rank_axis(rank_of))
     fig.update_xaxes(dtick=1, title=None)
     return fig

@@ -202,7 +202,10 @@ def score_trend(trends: pd.DataFrame, group_trend: pd.DataFrame, events: pd.Data
 def rank_movement(moves: pd.DataFrame, *, lang: str, start: str, end: int, group_name: str, source: str) -> go.Figure:
     """Each unit's rank in two years, joined: who rose and who fell."""
     t = Translator(lang)
-    moves = moves.assign(label=moves[f"short_{lang}"],
+    # Biggest risers first, biggest fallers last, each row saying its change: read as a list on a phone.
+    moves = moves.sort_values(["moved", "rank_to"], ascending=[False, True], kind="stable")
+    moves = moves.assign(label=[f"{name} {labels.move_text(m)}" for name, m in zip(moves[f"short_{lang}"],
+                                                                                 moves["moved"])],
                          hover=[t("trends.move_hover", name=r[f"name_{lang}"], a=int(r["rank_from"]),
                                   b=int(r["rank_to"]), start=start, end=end) for r in moves.to_dict("records")])
     fig = charts.dumbbell(moves, lang, from_name=start, to_name=str(end), rank_title=t("col.rank"))

@@ -47,6 +47,14 @@ def rank_change_text(row: pd.Series, t: Translator) -> str:
     return "=" if change == 0 else (f"↑ {change}" if change > 0 else f"↓ {-change}")
 
 
+def move_text(moved) -> str:
+    """A change of rank: '↑ 4' (rose four places), '↓ 2', '='."""
+    if fmt.is_missing(moved):
+        return fmt.NA
+    moved = int(moved)
+    return "=" if moved == 0 else (f"↑ {moved}" if moved > 0 else f"↓ {-moved}")
+
+
 def score_change_text(row: pd.Series, t: Translator) -> str:
     """Points against last year on the same scale, else percentage points of the maximum."""
     if fmt.is_missing(row["total"]):
