@@ -278,12 +278,16 @@ def history(lines: pd.DataFrame, lang: str, *, value_title: str, band: pd.DataFr
         fig.add_trace(go.Scatter(x=band["year"], y=band["value"], name=band_name, mode="lines",
                                  line={"color": MUTED, "dash": "dash", "width": 1.5}, connectgaps=False,
                                  hovertemplate="%{x}: %{y:.2f}%<extra>" + band_name + "</extra>"))
+    ends = []
     for i, (series, part) in enumerate(lines.groupby("series", sort=False)):
+        colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
         fig.add_trace(go.Scatter(
-            x=part["year"], y=part["value"], name=series, mode="lines+markers+text", connectgaps=False,
-            line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2.5}, marker={"size": 8},
-            text=_last_only([fmt.number(v, lang, 1) for v in part["value"]]), textposition="top center",
+            x=part["year"], y=part["value"], name=series, mode="lines+markers", connectgaps=False,
+            line={"color": colour, "width": 2.5}, marker={"size": 8},
             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+        last = part.dropna(subset=["value"]).tail(1)
+        ends += [(x, y, colour) for x, y in zip(last["year"], last["value"])]
+    _end_labels(fig, ends, lang)
     if breaks is not None and not breaks.empty:
         for x in breaks["x"].unique():
             fig.add_vline(x=x, line={"color": MUTED, "dash": "dot", "width": 1.5})
@@ -327,10 +331,55 @@ def grouped_bars(rows: pd.DataFrame, lang: str, *, value_title: str) -> go.Figur
     return fig
 
 
-def _last_only(texts: list[str]) -> list[str]:
-    """Label a line's last drawn point only: labels on every point pile up."""
-    last = max((i for i, text in enumerate(texts) if text != fmt.NA), default=None)
-    return [text if i == last else "" for i, text in enumerate(texts)]
+LABEL_GAP = 0.12  # of a line chart's value range: a 12 px label's height where a phone's legend leaves ~150 px
+
+
+def spread(values: list[float], gap: float) -> list[float]:
+    """Positions for labels wanted at `values`, at least `gap` apart, each moved as little as it
+    can be: labels that would overlap are spread as a block centred where they wanted to be, blocks
+    that then touch are merged. The result keeps the input's order."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    blocks: list[list[int]] = []  # runs of labels placed `gap` apart, lowest first
+    def start(block):  # the block's lowest position: its members' wishes, centred
+        return sum(values[i] for i in block) / len(block) - gap * (len(block) - 1) / 2
+    for i in order:
+        blocks.append([i])
+        while len(blocks) > 1 and start(blocks[-2]) + gap * len(blocks[-2]) > start(blocks[-1]):
+            blocks[-2:] = [blocks[-2] + blocks[-1]]
+    placed = [0.0] * len(values)
+    for block in blocks:
+        for k, i in enumerate(block):
+            placed[i] = start(block) + gap * k
+    return placed
+
+
+def _end_labels(fig: go.Figure, ends: list[tuple], lang: str) -> None:
+    """Each line's last value, written beside its last point in the line's colour; labels at the
+    same year are spread apart so that none covers another (83,20 over 82,60), on a value axis
+    fixed here so that the spacing holds."""
+    values = [y for _, y, _ in ends] + [y for trace in fig.data if trace.y is not None for y in trace.y
+                                        if not fmt.is_missing(y)]
+    if not values:
+        return
+    low, high = min(values), max(values)
+    pad = max(2.0, (high - low) * 0.08)
+    fig.update_yaxes(range=[low - pad, high + pad])
+    # plotly widens an automatic axis to hold its annotations' text (2025 became 2028): the years
+    # are fixed, and the labels sit in the margin beside the plot.
+    years = [x for trace in fig.data if trace.x is not None for x in trace.x if not fmt.is_missing(x)]
+    fig.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5])
+    gap = LABEL_GAP * (high - low + 2 * pad)
+    # A label is wider than a year on a phone: lines ending in neighbouring years share the spacing.
+    groups: list[list[tuple]] = []
+    for end in sorted(ends, key=lambda e: e[0]):
+        if groups and end[0] - groups[-1][-1][0] <= 1:
+            groups[-1].append(end)
+        else:
+            groups.append([end])
+    for group in groups:
+        for (x, y, colour), place in zip(group, spread([y for _, y, _ in group], gap)):
+            fig.add_annotation(x=x, y=place, text=fmt.number(y, lang), showarrow=False, xanchor="left",
+                               xshift=7, font={"size": 12, "color": colour}, name="end-label")
 
 
 def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, rank_title: str) -> go.Figure:

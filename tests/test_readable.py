@@ -71,3 +71,34 @@ def test_who_rose_and_fell_lists_risers_first_each_row_saying_its_change():
         == {name: int(m) for name, m in expected.items()}
     assert fig.layout.xaxis.tickvals == (1, 10, 19)
 
+
+# Line-end labels on the Trends chart never cover one another.
+
+def test_labels_that_collide_are_spread_apart_and_the_others_stay():
+    placed = charts.spread([83.2, 82.6, 70.0, 90.0], 1.5)
+    assert placed[2:] == [70.0, 90.0]  # far from the others: where they were
+    assert placed[0] - placed[1] == pytest.approx(1.5)  # 83,2 over 82,6: exactly a gap apart, order kept
+    assert (placed[0] + placed[1]) / 2 == pytest.approx((83.2 + 82.6) / 2)  # centred where they wanted to be
+    three = charts.spread([50.0, 50.0, 50.4, 60.0], 1.0)
+    assert sorted(three[:3]) == pytest.approx([49.13333, 50.13333, 51.13333], abs=1e-4)
+    assert three[3] == 60.0
+
+
+def line_ends(fig: go.Figure) -> list[tuple[float, float, str]]:
+    return [(a.x, a.y, a.text) for a in fig.layout.annotations if a.name == "end-label"]
+
+
+def test_trend_end_labels_that_collide_are_nudged_apart_in_two_decimals():
+    lines = pd.DataFrame({"series": ["A"] * 3 + ["B"] * 3 + ["C"] * 2, "year": [2023, 2024, 2025] * 2 + [2019, 2020],
+                          "value": [80.0, 81.0, 83.2, 84.0, 83.0, 82.6, 70.0, 71.5], "hover": ""})
+    fig = charts.history(lines, "vi", value_title="%")
+    ends = line_ends(fig)
+    assert [text for _, _, text in ends] == ["71,50", "83,20", "82,60"]  # the same two decimals as the tables
+    (_, low_y, _), (_, a_y, _), (_, b_y, _) = ends
+    low, high = fig.layout.yaxis.range
+    assert a_y - b_y >= charts.LABEL_GAP * (high - low) - 1e-9  # 83,20 sits above 82,60, a label's height apart
+    assert low_y == 71.5  # alone at its year: not moved
+    assert tuple(fig.layout.xaxis.range) == (2018.5, 2025.5)  # the labels never widen the years (2025 to 2028)
+    assert not any(trace.text for trace in fig.data)  # no label drawn as the trace's text, over the others
+
+
