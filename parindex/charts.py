@@ -181,14 +181,19 @@ def heading_room(headings) -> int:
     return math.ceil(max((len(str(h)) for h in headings), default=0) * 6.2 / 16) + 1
 
 
-def heatmap(matrix: pd.DataFrame, lang: str, *, highlight: str | None = None) -> go.Figure:
+def heatmap(matrix: pd.DataFrame, lang: str, *, highlight: str | None = None,
+            column_names: list[str] | None = None) -> go.Figure:
     """Units (rows, in the given order) by areas (columns), each cell a % of maximum, printed.
 
     `matrix` is indexed by row label with one column per area label; NaN stays blank.
-    `highlight` (a row label) is outlined and its label marked ▶, in bold.
+    `highlight` (a row label) is outlined and its label marked ▶, in bold. `column_names` (one per
+    column) name the columns in full on hover, where a heading is shortened.
     """
     text = [[fmt.number(v, lang, 0) for v in row] for row in matrix.to_numpy()]
     columns = [str(c) for c in matrix.columns]
+    names = list(column_names) if column_names is not None else columns
+    # The hover gives the value as every table does (two decimals); the cell a whole number.
+    hover = [[[name, fmt.number(v, lang)] for name, v in zip(names, row)] for row in matrix.to_numpy()]
     fig = go.Figure(go.Heatmap(
         z=matrix.to_numpy(dtype=float), x=columns, y=list(matrix.index),
         zmin=0, zmax=100, colorscale=PCT_SCALE, text=text, texttemplate="%{text}",
@@ -196,7 +201,7 @@ def heatmap(matrix: pd.DataFrame, lang: str, *, highlight: str | None = None) ->
         # Every cell prints its value and the subtitle names the fixed 0-100 scale: no colour bar,
         # whose room a phone's eight columns need (HEATMAP_RIGHT).
         showscale=False,
-        hovertemplate="%{y}<br>%{x}: %{text}%<extra></extra>",
+        customdata=hover, hovertemplate="%{y}<br>%{customdata[0]}: %{customdata[1]}%<extra></extra>",
     ))
     rows = list(matrix.index)
     fig.update_yaxes(autorange="reversed", title=None, showgrid=False, tickfont={"size": 11},
@@ -211,10 +216,15 @@ def heatmap(matrix: pd.DataFrame, lang: str, *, highlight: str | None = None) ->
     return fig
 
 
+PARETO_TOP_LINES = 3  # frame's top_labels for the running share's axis, drawn above the plot
+
+
 def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, flagged_name: str,
            other_name: str) -> go.Figure:
-    """Where the points go: points lost per criterion (bars, most first) and the running share of
-    all points lost (line). Columns: label, points_lost, cumulative_share, flagged (bool), hover."""
+    """Where the points go: points lost per criterion (horizontal bars, most first, each row named
+    by its code and short name: readable at a phone's width) and the running share of all points
+    lost (a line on the axis above). Columns: label, points_lost, cumulative_share, flagged (bool),
+    hover (the full name and figures)."""
     fig = go.Figure()
     any_flagged = bool(rows["flagged"].any())
     for flagged, name, colour in ((True, flagged_name, TIER_COLOURS[3]),
@@ -222,20 +232,21 @@ def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, 
         part = rows[rows["flagged"] == flagged]
         if part.empty:
             continue
-        fig.add_trace(go.Bar(x=part["label"], y=part["points_lost"], name=name, marker={"color": colour},
-                             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+        fig.add_trace(go.Bar(y=part["label"], x=part["points_lost"], name=name, orientation="h",
+                             marker={"color": colour}, customdata=part[["hover"]],
+                             hovertemplate="%{customdata[0]}<extra></extra>"))
     fig.add_trace(go.Scatter(
-        x=rows["label"], y=rows["cumulative_share"] * 100, name=share_title, yaxis="y2", mode="lines+markers",
-        line={"color": INK, "width": 2}, marker={"size": 5},
-        hovertemplate="%{x}: %{y:.0f}%<extra></extra>"))
+        y=rows["label"], x=rows["cumulative_share"] * 100, name=share_title, xaxis="x2", mode="lines+markers",
+        line={"color": INK, "width": 2}, marker={"size": 5}, customdata=[fmt.percent(s, lang) for s in
+                                                                         rows["cumulative_share"]],
+        hovertemplate="%{y}: %{customdata}<extra></extra>"))
     fig.update_layout(
         barmode="overlay",
-        yaxis={"title": lost_title, "rangemode": "tozero"},
-        yaxis2={"title": share_title, "overlaying": "y", "side": "right", "range": [0, 105],
-                "tickvals": [0, 25, 50, 75, 100], "ticktext": ["0%", "25%", "50%", "75%", "100%"],
-                "showgrid": False},
+        xaxis={"title": lost_title, "rangemode": "tozero"},
+        xaxis2={"title": share_title, "overlaying": "x", "side": "top", "range": [0, 105], "tickangle": 0,
+                "tickvals": [0, 50, 100], "ticktext": ["0%", "50%", "100%"], "showgrid": False},
     )
-    fig.update_xaxes(categoryorder="array", categoryarray=list(rows["label"]), tickangle=-40)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(rows["label"])[::-1], title=None)
     return fig
 
 

@@ -141,7 +141,7 @@ def criterion_heatmap(detail: pd.DataFrame, *, lang: str, area_name: str, group_
     """Units by the criteria of one area, on the same fixed scale."""
     t = Translator(lang)
     matrix = frames.criterion_matrix(detail, t, mean_label=t("criteria.group_mean"))
-    fig = charts.heatmap(matrix, lang)
+    fig = charts.heatmap(matrix, lang, column_names=frames.criterion_names(detail, t))
     return charts.frame(fig, lang=lang, title=t("criteria.drill_title", area=area_name, year=year),
                         subtitle=t("criteria.drill_subtitle", group=group_name, year=year), source=source,
                         height=24 * (detail["unit_id"].nunique() + 1) + 20,
@@ -160,7 +160,7 @@ def points_lost(weakest: pd.DataFrame, *, lang: str, threshold: float, group_nam
                                                 n=int((rows["cumulative_share"] <= 0.5).sum() + 1),
                                                 total=len(rows), year=year),
                         subtitle=t("criteria.pareto_subtitle", group=group_name, year=year), source=source,
-                        height=360, legend=True)
+                        height=22 * len(rows) + 20, legend=True, top_labels=charts.PARETO_TOP_LINES)
 
 
 @_kept

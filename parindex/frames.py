@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parindex import fmt
+from parindex import fmt, labels
 from parindex.i18n import Translator
 
 
@@ -39,21 +39,32 @@ def district_matrix(areas: pd.DataFrame, origins: pd.DataFrame, t: Translator, *
 
 
 def criterion_matrix(criteria: pd.DataFrame, t: Translator, *, mean_label: str) -> pd.DataFrame:
-    """Units by the criteria of one area (criterion_scores rows of level 'criterion'), columns by
-    code (the names are in the table beside it), with the group mean as the last row."""
+    """Units by the criteria of one area (criterion_scores rows of level 'criterion'), columns in
+    the criteria set's order, each headed by its code and short name (labels.criterion_label), with
+    the group mean as the last row. The criteria's full names: `criterion_names(criteria, t)`."""
     rows = criteria[criteria["level"] == "criterion"]
     units = rows.drop_duplicates("unit_id")
+    criteria_order = rows.drop_duplicates("criterion_id").sort_values(["sort_order", "criterion_id"])
     matrix = rows.pivot_table(index="unit_id", columns="criterion_id", values="pct", sort=False)
-    matrix = matrix.reindex(index=units["unit_id"], columns=sorted(rows["criterion_id"].unique()))
+    matrix = matrix.reindex(index=units["unit_id"], columns=criteria_order["criterion_id"])
     matrix.index = units[f"short_{t.lang}"].tolist()
+    matrix.columns = [labels.criterion_label(c, s) for c, s in
+                      zip(criteria_order["criterion_id"], criteria_order[f"short_{t.lang}_c"])]
     matrix.loc[mean_label] = matrix.mean()
     return matrix
+
+
+def criterion_names(criteria: pd.DataFrame, t: Translator) -> list[str]:
+    """The full names of criterion_matrix's columns, in its order ('CV.2 Tuyển dụng công chức …')."""
+    rows = criteria[criteria["level"] == "criterion"].drop_duplicates("criterion_id")
+    rows = rows.sort_values(["sort_order", "criterion_id"])
+    return [f"{c} {n}" for c, n in zip(rows["criterion_id"], rows[f"name_{t.lang}_c"])]
 
 
 def pareto_rows(weakest: pd.DataFrame, t: Translator, *, threshold: float) -> pd.DataFrame:
     """weakest_criteria rows for the Pareto chart; flagged where most units are below threshold."""
     rows = weakest.copy()
-    rows["label"] = rows["criterion_id"]
+    rows["label"] = [labels.criterion_label(c, s) for c, s in zip(rows["criterion_id"], rows[f"short_{t.lang}"])]
     rows["flagged"] = rows["share_below"] > 0.5
     rows["hover"] = [
         "<br>".join((f"<b>{r['criterion_id']} {r[f'name_{t.lang}']}</b>",

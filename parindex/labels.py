@@ -325,6 +325,28 @@ def rank_history_table(ranks: pd.DataFrame, t: Translator) -> pd.DataFrame:
     return shown.rename_axis(index=t("filter.year"), columns=None).reset_index().astype({t("filter.year"): str})
 
 
+CRITERION_LABEL = 18  # characters of a criterion's name on a chart's axis or heading; the whole name on hover
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` whole when it has at most `limit` characters, else cut at the last word boundary that
+    fits, with '…' (never mid-word; a first word longer than the limit is cut at the limit)."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    space = text.rfind(" ", 0, limit + 1)  # a space just after the limit ends a word that fits
+    cut = text[:space] if space > 0 else text[:limit]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
+def criterion_label(code: str, short_name) -> str:
+    """A criterion on a chart: its code and its short name, shortened ('CV.2 Tuyển dụng công…'),
+    so that a reader need not know the codes; the code alone where there is no name."""
+    if fmt.is_missing(short_name) or not str(short_name).strip():
+        return code
+    return f"{code} {shortened(short_name, CRITERION_LABEL)}"
+
+
 def lower_first(text: str) -> str:
     """A group's name inside a sentence: 'Xã, phường từ huyện Mù Cang Chải (cũ)' → 'xã, phường từ
     huyện Mù Cang Chải (cũ)' (str.lower would lower the place names too)."""

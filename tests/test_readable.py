@@ -102,3 +102,56 @@ def test_trend_end_labels_that_collide_are_nudged_apart_in_two_decimals():
     assert not any(trace.text for trace in fig.data)  # no label drawn as the trace's text, over the others
 
 
+# Criteria named by code and short name, the full name on hover and in the table.
+
+def test_a_criterion_is_shortened_at_a_word_boundary_and_keeps_its_code():
+    assert labels.shortened("Kế hoạch CCHC năm", 18) == "Kế hoạch CCHC năm"
+    assert labels.shortened("Tỷ lệ đơn vị trực thuộc được kiểm tra", 18) == "Tỷ lệ đơn vị trực…"
+    assert labels.shortened("Công tác chỉ đạo, điều hành", 18) == "Công tác chỉ đạo…"  # no dangling comma
+    assert labels.shortened("Staffing management", 8) == "Staffing…"  # the word ends at the limit: kept whole
+    assert labels.shortened("Supercalifragilistic", 8) == "Supercal…"
+    assert labels.criterion_label("CV.2", "Tuyển dụng, sử dụng công chức") == "CV.2 Tuyển dụng, sử…"
+    assert labels.criterion_label("CV.2", None) == "CV.2"
+
+
+@pytest.mark.usefixtures("on_embedded")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_points_lost_names_each_criterion_and_hover_gives_the_full_name(lang):
+    weakest = query("weakest_criteria", threshold=80, **SCOPED)
+    fig = figures.points_lost(weakest, lang=lang, threshold=80, group_name="G", year=2021, source="S")
+    bars = [label for trace in fig.data if trace.type == "bar" for label in trace.y]
+    expected = [labels.criterion_label(c, s) for c, s in zip(weakest["criterion_id"], weakest[f"short_{lang}"])]
+    assert sorted(bars) == sorted(expected) and all(" " in label for label in bars)  # never a bare code
+    assert all(len(label.split(" ", 1)[1]) <= labels.CRITERION_LABEL + 1 for label in bars)
+    top = weakest.iloc[0]
+    hover = next(h for trace in fig.data if trace.type == "bar" for (h,), y in zip(trace.customdata, trace.y)
+                 if y == expected[0])
+    assert f"{top['criterion_id']} {top[f'name_{lang}']}" in hover
+
+
+@pytest.mark.usefixtures("on_embedded")
+def test_the_drill_down_heads_its_columns_with_names_in_the_sets_order_full_names_on_hover():
+    detail = query("criterion_scores", area="CDDH", **SCOPED)
+    t = Translator("en")
+    criteria = detail[detail["level"] == "criterion"].drop_duplicates("criterion_id").sort_values("sort_order")
+    fig = figures.criterion_heatmap(detail, lang="en", area_name="Direction", group_name="G", year=2021, source="S")
+    (heatmap,) = fig.data
+    assert list(heatmap.x) == [labels.criterion_label(c, s) for c, s in
+                               zip(criteria["criterion_id"], criteria["short_en_c"])]
+    assert list(heatmap.x)[0].startswith("CDDH.1 ")
+    full = [f"{c} {n}" for c, n in zip(criteria["criterion_id"], criteria["name_en_c"])]
+    assert [cell[0] for cell in heatmap.customdata[0]] == full == frames.criterion_names(detail, t)
+    first = detail[(detail["level"] == "criterion") & (detail["unit_id"] == detail["unit_id"].iat[0])]
+    assert heatmap.customdata[0][0][1] == fmt.number(first.sort_values("sort_order")["pct"].iat[0], "en")
+
+
+def test_criteria_sort_by_the_sets_order_not_as_text():
+    detail = pd.DataFrame({"unit_id": ["u"] * 3, "short_vi": ["Đơn vị"] * 3, "level": "criterion",
+                           "criterion_id": ["A.1", "A.10", "A.2"], "sort_order": [1, 10, 2],
+                           "short_vi_c": ["Một", "Mười", "Hai"], "name_vi_c": ["Một", "Mười", "Hai"],
+                           "pct": [90.0, 80.0, 70.0]})
+    matrix = frames.criterion_matrix(detail, Translator("vi"), mean_label="TB")
+    assert list(matrix.columns) == ["A.1 Một", "A.2 Hai", "A.10 Mười"]
+    assert matrix.loc["Đơn vị"].tolist() == [90.0, 70.0, 80.0]
+
+
