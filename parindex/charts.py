@@ -321,7 +321,7 @@ def area_profile(rows: pd.DataFrame, lang: str, *, unit_name: str, mean_name: st
         fig.add_trace(go.Scatter(
             x=rows[column], y=rows["label"], mode="markers", name=name,
             marker={"symbol": symbol, "size": 13, "color": colour, "line": {"width": 2, "color": colour}},
-            hovertemplate="%{y}: %{x:.1f}%<extra>" + name + "</extra>"))
+            hovertemplate="%{y}: %{x:.2f}%<extra>" + name + "</extra>"))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=value_title, ticksuffix="%")
     return fig
@@ -334,8 +334,8 @@ def grouped_bars(rows: pd.DataFrame, lang: str, *, value_title: str) -> go.Figur
     for i, (series, part) in enumerate(rows.groupby("series", sort=False)):
         fig.add_trace(go.Bar(y=part["category"], x=part["value"], name=series, orientation="h",
                              marker={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)]},
-                             text=[fmt.number(v, lang, 0) for v in part["value"]], textposition="outside",
-                             cliponaxis=False, hovertemplate="%{y}: %{x:.1f}%<extra>" + series + "</extra>"))
+                             text=[fmt.pct_of_max(v, lang) for v in part["value"]], textposition="outside",
+                             cliponaxis=False, hovertemplate="%{y}: %{x:.2f}%<extra>" + series + "</extra>"))
     fig.update_layout(barmode="group", legend={"traceorder": "normal"})
     fig.update_xaxes(title=value_title, range=[0, 108], ticksuffix="%")
     fig.update_yaxes(title=None, autorange="reversed")
@@ -439,7 +439,7 @@ def area_lines(rows: pd.DataFrame, lang: str, *, value_title: str, change_years:
         fig.add_trace(go.Scatter(x=part["year"], y=part["value"], name=series, mode="lines+markers",
                                  line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2,
                                        "dash": "solid" if i < len(SERIES_COLOURS) else "dash"},
-                                 hovertemplate="%{x}: %{y:.1f}%<extra>" + series + "</extra>"))
+                                 hovertemplate="%{x}: %{y:.2f}%<extra>" + series + "</extra>"))
     for year in change_years:
         fig.add_vline(x=year - 0.5, line={"color": MUTED, "dash": "dot", "width": 1.5})
         fig.add_annotation(x=year - 0.5, y=1, yref="paper", text=change_text, showarrow=False,

@@ -104,7 +104,7 @@ def area_heatmap(areas: pd.DataFrame, summary: pd.DataFrame, assessment: pd.Seri
     matrix = frames.area_matrix(areas, t, mean_label=t("criteria.group_mean"))
     fig = charts.heatmap(matrix, lang, highlight=marked[0] if marked else None)
     return charts.frame(fig, lang=lang, title=t("criteria.heatmap_title", area=weakest[f"area_{lang}"],
-                                                pct=fmt.number(weakest["mean_pct"], lang, 1), year=year),
+                                                pct=fmt.number(weakest["mean_pct"], lang), year=year),
                         subtitle=t("criteria.heatmap_subtitle", group=group_name, year=year),
                         source=labels.source_line(assessment, t),
                         height=24 * (areas["unit_id"].nunique() + 1) + 20,
@@ -128,7 +128,7 @@ def district_heatmap(areas: pd.DataFrame, origins: pd.DataFrame, summary: pd.Dat
                                     label=t("criteria.district_row"))
     fig = charts.heatmap(matrix, lang)
     return charts.frame(fig, lang=lang, title=t("criteria.heatmap_title", area=weakest[f"area_{lang}"],
-                                                pct=fmt.number(weakest["mean_pct"], lang, 1), year=year),
+                                                pct=fmt.number(weakest["mean_pct"], lang), year=year),
                         subtitle=t("criteria.district_subtitle", group=group_name, year=year),
                         source=labels.source_line(assessment, t), note=t("criteria.district_note"),
                         height=24 * (len(matrix) + 1) + 40, top_labels=charts.heading_room(matrix.columns),

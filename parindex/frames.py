@@ -70,7 +70,7 @@ def pareto_rows(weakest: pd.DataFrame, t: Translator, *, threshold: float) -> pd
         "<br>".join((f"<b>{r['criterion_id']} {r[f'name_{t.lang}']}</b>",
                      t("criteria.hover_lost", lost=fmt.number(r["points_lost"], t.lang),
                        share=fmt.percent(r["lost_share"], t.lang)),
-                     t("criteria.hover_mean", mean=fmt.number(r["mean_pct"], t.lang, 1)),
+                     t("criteria.hover_mean", mean=fmt.number(r["mean_pct"], t.lang)),
                      t("criteria.hover_below", n=int(r["n_below"]), of=int(r["n_units"]),
                        threshold=fmt.number(threshold, t.lang, 0))))
         for _, r in rows.iterrows()]

@@ -205,7 +205,7 @@ def subcriteria_table(subs: pd.DataFrame, t: Translator, *, threshold: float) ->
         t("criteria.col_code"): subs["criterion_id"],
         t("criteria.col_name"): subs[f"name_{t.lang}"],
         t("criteria.col_max"): [fmt.number(v, t.lang) for v in subs["max_points"]],
-        t("criteria.col_mean"): [fmt.number(v, t.lang, 1) + "%" for v in subs["mean_pct"]],
+        t("criteria.col_mean"): [fmt.pct_of_max(v, t.lang) for v in subs["mean_pct"]],
         t("criteria.col_lost"): [fmt.number(v, t.lang) for v in subs["points_lost"]],
         t("criteria.col_below", threshold=fmt.number(threshold, t.lang, 0)): [
             f"{int(n)}/{int(of)}" for n, of in zip(subs["n_below"], subs["n_units"])],
@@ -314,9 +314,9 @@ def compare_table(areas: pd.DataFrame, chosen: list[str], short: dict[str, str],
     """Areas by the chosen units (% of maximum) with the spread between the best and the worst."""
     table = areas.pivot_table(index=f"area_short_{t.lang}", columns="unit_id", values="pct", sort=False)[chosen]
     spread = table.max(axis=1) - table.min(axis=1)
-    shown = table.map(lambda v: fmt.number(v, t.lang, 1) + "%" if not fmt.is_missing(v) else fmt.NA)
+    shown = table.map(lambda v: fmt.pct_of_max(v, t.lang))
     shown.columns = [short[u] for u in chosen]
-    shown[t("compare.spread")] = [fmt.number(v, t.lang, 1) for v in spread]
+    shown[t("compare.spread")] = [fmt.number(v, t.lang) for v in spread]
     return shown.rename_axis(t("unit.col_area")).reset_index()
 
 

@@ -155,3 +155,39 @@ def test_criteria_sort_by_the_sets_order_not_as_text():
     assert matrix.loc["Đơn vị"].tolist() == [90.0, 70.0, 80.0]
 
 
+# One precision for a % of maximum; titles capitalised; a true minus under the headline numbers.
+
+@pytest.mark.usefixtures("on_embedded")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_weakest_area_reads_the_same_in_the_paragraph_and_the_heatmap_title(lang):
+    t = Translator(lang)
+    summary = query("area_summary", threshold=80, **SCOPED)
+    areas = query("area_scores", **SCOPED)
+    assessment = query("assessment", **DEPT).iloc[0]
+    group = query("group_summary", **SCOPED).iloc[0]
+    tiers = frames.tier_rows(query("tier_counts", **SCOPED), lang)
+    paragraph = labels.summary_paragraph(group, tiers, summary, group="g", illustrative=True, t=t)
+    fig = figures.area_heatmap(areas, summary, assessment, lang=lang, group_name="G", year=2021)
+    worst = fmt.number(summary["mean_pct"].min(), lang)
+    assert re.fullmatch(r"\d\d[.,]\d\d", worst)
+    assert worst in paragraph and f"{worst}%" in fig.layout.title.text
+
+
+def test_a_pct_of_maximum_is_written_with_two_decimals():
+    assert fmt.pct_of_max(96.4, "vi") == "96,40%"
+    assert fmt.pct_of_max(96.4, "en") == "96.40%"
+    assert fmt.pct_of_max(None, "vi") == fmt.NA
+
+
+def test_compare_bars_say_what_the_table_says():
+    areas = pd.DataFrame({"unit_id": ["a", "b", "a", "b"], "area_short_vi": ["X", "X", "Y", "Y"],
+                          "pct": [96.4, 88.0, 70.125, None]})
+    t = Translator("vi")
+    table = labels.compare_table(areas, ["a", "b"], {"a": "A", "b": "B"}, t)
+    bars = charts.grouped_bars(areas.assign(category=areas["area_short_vi"], series=areas["unit_id"].str.upper(),
+                                            value=areas["pct"]), "vi", value_title="%")
+    for trace in bars.data:
+        for area, text in zip(trace.y, trace.text):
+            assert text == table.loc[table[t("unit.col_area")] == area, trace.name].iat[0]
+    assert list(table["A"]) == ["96,40%", "70,12%"] and table["B"].iat[1] == fmt.NA
+
