@@ -38,6 +38,7 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
     `top_labels` is the number of text lines an axis draws above the plot (a heatmap's columns);
     `right` the margin beside the plot (a colour bar's or a modebar's room).
     """
+    title = capitalised(title)  # a title may begin with a name written lower case ('huyện Bảo Yên: …')
     title_text, subtitle_text, heading = heading_lines(title, subtitle)
     footer_lines = textwrap.wrap(source, 50) + (textwrap.wrap(note, 50) if note else [])
     top = heading + (34 if legend else 14) + 16 * top_labels
@@ -75,6 +76,12 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
         _merge(layout.setdefault(axis, {}), {"gridcolor": "#E4E7EB", "zeroline": False, "automargin": True})
     fig.layout = go.Layout(layout)
     return fig
+
+
+def capitalised(text: str) -> str:
+    """The first letter of a title or sentence in upper case, the rest as written (str.capitalize
+    would lower the place names): 'huyện Bảo Yên: …' → 'Huyện Bảo Yên: …'."""
+    return text[:1].upper() + text[1:]
 
 
 def heading_lines(title: str, subtitle: str, width_px: int = 390) -> tuple[str, str, int]:

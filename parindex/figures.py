@@ -231,7 +231,7 @@ def tier_history(tiers: pd.DataFrame, *, lang: str, group_name: str, source: str
     t = Translator(lang)
     fig = charts.tier_stack(tiers.assign(label=tiers[f"label_{lang}"]), lang, count_title=t("chart.units_axis"),
                             order_names={n: t(f"trends.tier_{n}") for n in (1, 2, 3, 4)})
-    return charts.frame(fig, lang=lang, title=labels.capitalised(t("trends.tiers_title", group=labels.lower_first(group_name))),
+    return charts.frame(fig, lang=lang, title=t("trends.tiers_title", group=labels.lower_first(group_name)),
                         subtitle=t("trends.tiers_subtitle"), source=source, height=300, legend=True)
 
 

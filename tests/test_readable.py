@@ -191,3 +191,19 @@ def test_compare_bars_say_what_the_table_says():
             assert text == table.loc[table[t("unit.col_area")] == area, trace.name].iat[0]
     assert list(table["A"]) == ["96,40%", "70,12%"] and table["B"].iat[1] == fmt.NA
 
+
+@pytest.mark.parametrize("title, shown", [("huyện Bảo Yên: % điểm tối đa, 2019-2024", "Huyện Bảo Yên: % điểm tối đa"),
+                                          ("Đông Hà", "Đông Hà"), ("", "")])
+def test_a_title_begins_with_a_capital_whatever_name_it_begins_with(title, shown):
+    fig = charts.frame(go.Figure(), lang="vi", title=title, subtitle="s", source="Nguồn")
+    assert re.sub(r"<[^>]+>", "", fig.layout.title.text).startswith(shown)
+    assert fig.layout.meta["title"] == charts.capitalised(title)  # an export at another size too
+
+
+@pytest.mark.usefixtures("on_embedded")
+def test_a_unit_history_title_begins_with_a_capital():
+    history = query("unit_history", unit="huyen-bao-yen", drafts=False)
+    assert history["name_vi"].str.startswith("huyện").any()
+    fig = figures.unit_history(history, lang="vi")
+    assert fig.layout.title.text.startswith("<b>Huyện Bảo Yên")
+
