@@ -388,10 +388,11 @@ def capitalised(text: str) -> str:
 
 
 def rank_delta(row: pd.Series, t: Translator) -> str | None:
-    """A metric delta for a rank: '+2' when the unit rose two places (Streamlit draws the arrow)."""
+    """A metric delta for a rank: '+2' when the unit rose two places, '−1' (a true minus) when it
+    fell one (ui.metric_delta draws the arrow)."""
     if row["prev_status"] != "compared" or fmt.is_missing(row["rank_change"]) or row["rank_change"] == 0:
         return None
-    return t("unit.rank_delta", change=f"{int(row['rank_change']):+d}")
+    return t("unit.rank_delta", change=fmt.signed(row["rank_change"], t.lang, 0))
 
 
 def national_hover(row: pd.Series, t: Translator) -> str:

@@ -207,3 +207,23 @@ def test_a_unit_history_title_begins_with_a_capital():
     fig = figures.unit_history(history, lang="vi")
     assert fig.layout.title.text.startswith("<b>Huyện Bảo Yên")
 
+
+def test_a_headline_delta_keeps_its_true_minus_and_is_coloured_by_its_value():
+    assert ui.metric_delta(-0.73, "−0,73 so với năm 2020") == {
+        "delta": "−0,73 so với năm 2020", "delta_color": "red", "delta_arrow": "down"}
+    assert ui.metric_delta(1.2, "+1,20") == {"delta": "+1,20", "delta_color": "green", "delta_arrow": "up"}
+    assert ui.metric_delta(0, "±0,00") == {"delta": "±0,00", "delta_color": "gray", "delta_arrow": "off"}
+    assert ui.metric_delta(None, "x") == {"delta": None}
+    assert ui.metric_delta(1.0, fmt.NA) == {"delta": None}
+
+
+@pytest.mark.usefixtures("on_embedded")
+def test_overview_headline_delta_has_a_true_minus_drawn_red_and_down():
+    at = open_app(y="2021")
+    mean = next(m for m in at.metric if m.label == "Điểm trung bình")
+    assert mean.delta == "−0,73 so với năm 2020" and "-" not in mean.delta
+    assert mean.proto.color == MetricProto.MetricColor.RED
+    assert mean.proto.direction == MetricProto.MetricDirection.DOWN
+    rank = next(m for m in open_app(g="province", y="2021").metric if m.label == "Thứ hạng PAR INDEX của Lào Cai")
+    assert rank.delta == "+3 bậc so với năm 2020" and rank.proto.color == MetricProto.MetricColor.GREEN
+
