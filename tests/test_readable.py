@@ -227,3 +227,39 @@ def test_overview_headline_delta_has_a_true_minus_drawn_red_and_down():
     rank = next(m for m in open_app(g="province", y="2021").metric if m.label == "Thứ hạng PAR INDEX của Lào Cai")
     assert rank.delta == "+3 bậc so với năm 2020" and rank.proto.color == MetricProto.MetricColor.GREEN
 
+
+# English prose: English quotation marks, one spelling of each province.
+
+def english_texts() -> list[str]:
+    def walk(table):
+        for value in table.values():
+            yield from walk(value) if isinstance(value, dict) else [value]
+    with open(LOCALES_DIR / "en.toml", "rb") as file:
+        texts = [v for v in walk(tomllib.load(file)) if isinstance(v, str)]
+    for path in DATA_DIR.glob("*.csv"):
+        with path.open(encoding="utf-8") as file:
+            texts += [v for row in csv.DictReader(file) for k, v in row.items() if k and k.endswith("_en") and v]
+    return texts
+
+
+def test_english_prose_quotes_with_english_marks():
+    quoted = [text for text in english_texts() if "«" in text or "»" in text]
+    assert not quoted, quoted[:3]
+
+
+def _folded(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def test_english_texts_spell_a_province_as_its_english_name_does():
+    """'Hanoi' beside 'Hà Nội city': a province's name without its diacritics (or run together)
+    in any English text of the data or the interface."""
+    with (DATA_DIR / "units.csv").open(encoding="utf-8") as file:
+        provinces = [row["short_en"] for row in csv.DictReader(file) if row["group"] == "province"]
+    spellings = {variant: name for name in provinces
+                 for variant in {_folded(name), _folded(name).replace(" ", "")} if variant != name}
+    assert spellings["HaNoi"] == "Hà Nội"
+    found = [(variant, text) for text in english_texts() for variant in spellings
+             if re.search(rf"(?<![\w.]){re.escape(variant)}(?![\w.])", text, re.IGNORECASE)]  # not a web address
+    assert not found, found[:3]
