@@ -303,7 +303,7 @@ def history(lines: pd.DataFrame, lang: str, *, value_title: str, band: pd.DataFr
             x=part["year"], y=part["value"], name=series, mode="lines+markers", connectgaps=False,
             line={"color": colour, "width": 2.5}, marker={"size": 8},
             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
-        last = part.dropna(subset=["value"]).tail(1)
+        last = part.dropna(subset=["value"]).sort_values("year").tail(1)
         ends += [(x, y, colour) for x, y in zip(last["year"], last["value"])]
     _end_labels(fig, ends, lang)
     if breaks is not None and not breaks.empty:
@@ -397,7 +397,8 @@ def _end_labels(fig: go.Figure, ends: list[tuple], lang: str) -> None:
     for group in groups:
         for (x, y, colour), place in zip(group, spread([y for _, y, _ in group], gap)):
             fig.add_annotation(x=x, y=place, text=fmt.number(y, lang), showarrow=False, xanchor="left",
-                               xshift=7, font={"size": 12, "color": colour}, name="end-label")
+                               xshift=7, font={"size": 12, "color": colour}, name="end-label",
+                               bgcolor="rgba(255, 255, 255, 0.85)")  # readable over a line or a break's mark
 
 
 def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, rank_title: str) -> go.Figure:

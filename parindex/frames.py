@@ -95,12 +95,19 @@ def area_series(areas: pd.DataFrame, t: Translator) -> pd.DataFrame:
 
 def trend_lines(trends: pd.DataFrame, t: Translator) -> pd.DataFrame:
     """unit_trend rows, one series per line (a rename continues it; a merge or split starts
-    another), each series named as its unit is named in its last year."""
+    another), each series named as its unit is named in its last year. Two lines named alike (Sở
+    Nội vụ and the Sở Nội vụ a 2025 merger made) each add their years: one name would make them
+    one series, drawn joined across the break."""
     last = trends.sort_values("year").drop_duplicates("line_id", keep="last")
     own = set(trends.loc[trends["is_own"].astype(bool), "jurisdiction_id"])
     names = {line: name if place_id in own else f"{name} — {place}"  # a predecessor of the other province
              for line, name, place_id, place in zip(last["line_id"], last[f"short_{t.lang}"], last["jurisdiction_id"],
                                                     last[f"place_{t.lang}"])}
+    alike = {name for name in names.values() if list(names.values()).count(name) > 1}
+    for line in [line for line, name in names.items() if name in alike]:
+        part = trends[trends["line_id"] == line]
+        years = part.dropna(subset=["pct"])["year"] if part["pct"].notna().any() else part["year"]
+        names[line] = f"{names[line]} ({labels.year_span(years)})"
     return trends.drop_duplicates(["line_id", "year"]).assign(series=trends["line_id"].map(names),
                                                               value=trends["pct"])
 

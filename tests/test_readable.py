@@ -263,3 +263,18 @@ def test_english_texts_spell_a_province_as_its_english_name_does():
     found = [(variant, text) for text in english_texts() for variant in spellings
              if re.search(rf"(?<![\w.]){re.escape(variant)}(?![\w.])", text, re.IGNORECASE)]  # not a web address
     assert not found, found[:3]
+
+
+def test_two_lines_named_alike_stay_two_series_never_joined_across_the_break():
+    """Sở Nội vụ (to 2024) and the Sở Nội vụ a 2025 merger made: one name made one trace, drawn
+    from 2025 back to 2015; and the label went to the trace's last row, not its latest year."""
+    trends = pd.DataFrame({"line_id": ["new", "old", "old", "old"], "is_own": [False, True, True, True],
+                           "year": [2025, 2015, 2023, 2024], "short_vi": "Nội vụ", "jurisdiction_id": "lao-cai",
+                           "place_vi": "tỉnh Lào Cai", "pct": [91.7, 82.86, 97.15, 98.33]})
+    lines = frames.trend_lines(trends, Translator("vi"))
+    assert dict(zip(lines["line_id"], lines["series"])) == {"new": "Nội vụ (2025)", "old": "Nội vụ (2015-2024)"}
+    fig = charts.history(lines.assign(hover=""), "vi", value_title="%")
+    assert all(list(trace.x) == sorted(trace.x) for trace in fig.data)  # no line runs back in time
+    assert sorted(text for _, _, text in line_ends(fig)) == ["91,70", "98,33"]
+    alone = frames.trend_lines(trends[trends["line_id"] == "old"], Translator("vi"))
+    assert set(alone["series"]) == {"Nội vụ"}  # a name is given its years only where two lines share it
