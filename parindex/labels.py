@@ -326,17 +326,23 @@ def rank_history_table(ranks: pd.DataFrame, t: Translator) -> pd.DataFrame:
 
 
 CRITERION_LABEL = 18  # characters of a criterion's name on a chart's axis or heading; the whole name on hover
+# Words that say nothing at the end of a shortened name ("Drafting and…" → "Drafting…").
+_DANGLING = {"and", "of", "the", "in", "on", "for", "to", "a", "an", "by", "with", "và", "của", "trong", "cho",
+             "các", "về", "với", "theo", "đối"}
 
 
 def shortened(text: str, limit: int) -> str:
     """`text` whole when it has at most `limit` characters, else cut at the last word boundary that
-    fits, with '…' (never mid-word; a first word longer than the limit is cut at the limit)."""
+    fits, without a dangling 'and', 'of', 'và'…, with '…' (never mid-word; a first word longer
+    than the limit is cut at the limit)."""
     text = " ".join(str(text).split())
     if len(text) <= limit:
         return text
     space = text.rfind(" ", 0, limit + 1)  # a space just after the limit ends a word that fits
-    cut = text[:space] if space > 0 else text[:limit]
-    return cut.rstrip(" ,;:-–") + "…"
+    words = (text[:space] if space > 0 else text[:limit]).split(" ")
+    while len(words) > 1 and words[-1].strip(",;:-–").lower() in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-–") + "…"
 
 
 def criterion_label(code: str, short_name) -> str:

@@ -112,6 +112,9 @@ def test_a_criterion_is_shortened_at_a_word_boundary_and_keeps_its_code():
     assert labels.shortened("Supercalifragilistic", 8) == "Supercal…"
     assert labels.criterion_label("CV.2", "Tuyển dụng, sử dụng công chức") == "CV.2 Tuyển dụng, sử…"
     assert labels.criterion_label("CV.2", None) == "CV.2"
+    assert labels.shortened("Drafting and review of legal documents", 18) == "Drafting…"  # no dangling 'and'
+    assert labels.shortened("Restructuring of the organisation", 18) == "Restructuring…"
+    assert labels.shortened("Thủ tục của và", 14) == "Thủ tục của và"  # whole: nothing is cut, nothing dropped
 
 
 @pytest.mark.usefixtures("on_embedded")
