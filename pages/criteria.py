@@ -92,7 +92,7 @@ def where_points_go() -> None:
         st.markdown(t("criteria.flagged_list", threshold=THRESHOLD) + "\n" + "\n".join(
             f"- **{r['criterion_id']}** {r[f'name_{ctx.lang}']} — "
             + t("criteria.below_count", n=int(r["n_below"]), of=int(r["n_units"]),
-                mean=fmt.number(r["mean_pct"], ctx.lang, 1))
+                mean=fmt.number(r["mean_pct"], ctx.lang))
             for _, r in flagged.iterrows()))
     st.caption(t("criteria.top_loss", name=f"{top['criterion_id']} {top[f'name_{ctx.lang}']}",
                  lost=fmt.number(top["points_lost"], ctx.lang), share=fmt.percent(top["lost_share"], ctx.lang)))

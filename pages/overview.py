@@ -22,7 +22,7 @@ def national_place() -> None:
     for _, row in ranking[ranking["unit_id"] == app.home_jurisdiction()].iterrows():
         cols = st.columns(3)
         cols[0].metric(t("overview.national_rank", name=labels.unit_name(row, t, "short")),
-                       labels.rank_text(row, t), delta=_rank_delta(row), delta_color="normal")
+                       labels.rank_text(row, t), **ui.metric_delta(row["rank_change"], _rank_delta(row)))
         cols[1].metric(t("col.total"), fmt.number(row["total"], ctx.lang))
         note = row[f"note_{ctx.lang}"]
         if row["derived"]:
@@ -34,7 +34,7 @@ def national_place() -> None:
 def _rank_delta(row: pd.Series) -> str | None:
     if row["prev_status"] != "compared" or fmt.is_missing(row["rank_change"]):
         return None
-    return t("overview.rank_delta", change=int(row["rank_change"]), year=int(row["prev_year"]))
+    return t("overview.rank_delta", change=fmt.signed(row["rank_change"], ctx.lang, 0), year=int(row["prev_year"]))
 
 
 def group_overview() -> None:
@@ -49,9 +49,9 @@ def group_overview() -> None:
         mean_text += f" / {fmt.number(summary['max_total'], ctx.lang, 0)}"
     delta = None
     if not fmt.is_missing(summary["mean_change"]):
-        delta = ui.metric_delta(t("overview.mean_delta", change=fmt.signed(summary["mean_change"], ctx.lang),
-                                  year=int(summary["prev_year"])))
-    cols[0].metric(t("overview.mean"), mean_text, delta=delta)
+        delta = t("overview.mean_delta", change=fmt.signed(summary["mean_change"], ctx.lang),
+                  year=int(summary["prev_year"]))
+    cols[0].metric(t("overview.mean"), mean_text, **ui.metric_delta(summary["mean_change"], delta))
     if not fmt.is_missing(summary["prev_mean_total"]):
         cols[0].caption(t("overview.prev_mean", year=int(summary["prev_year"]),
                           mean=fmt.number(summary["prev_mean_total"], ctx.lang)))

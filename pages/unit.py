@@ -49,10 +49,13 @@ else:
     assessment = query("assessment", **params).iloc[0]
     ui.data_notes(assessment, t)
     cols = st.columns(4)
+    change = row["total_change"] if not fmt.is_missing(row["total_change"]) else row["pct_change"]
     cols[0].metric(t("col.total"), labels.total_text(row, t),
-                   delta=ui.metric_delta(labels.score_change_text(row, t)) if row["prev_status"] == "compared" else None)
+                   **ui.metric_delta(change, labels.score_change_text(row, t) if row["prev_status"] == "compared"
+                                     else None))
     cols[1].metric(t("col.pct"), fmt.percent(row["pct"] / 100, ctx.lang) if not fmt.is_missing(row["pct"]) else fmt.NA)
-    cols[2].metric(t("col.rank"), labels.rank_text(row, t), delta=labels.rank_delta(row, t))
+    cols[2].metric(t("col.rank"), labels.rank_text(row, t), **ui.metric_delta(row["rank_change"],
+                                                                           labels.rank_delta(row, t)))
     cols[3].markdown(f"{t('col.tier')}\n\n**{labels.tier_label(row, t)}**")  # too long for a metric
     pair = planning.compare_start(listed, unit_id)
     if pair[:1] == [unit_id] and len(pair) == 2:  # the same pair Compare starts from: the unit beside the best-ranked other

@@ -38,6 +38,7 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
     `top_labels` is the number of text lines an axis draws above the plot (a heatmap's columns);
     `right` the margin beside the plot (a colour bar's or a modebar's room).
     """
+    title = capitalised(title)  # a title may begin with a name written lower case ('huyện Bảo Yên: …')
     title_text, subtitle_text, heading = heading_lines(title, subtitle)
     footer_lines = textwrap.wrap(source, 50) + (textwrap.wrap(note, 50) if note else [])
     top = heading + (34 if legend else 14) + 16 * top_labels
@@ -75,6 +76,12 @@ def frame(fig: go.Figure, *, lang: str, title: str, subtitle: str, source: str, 
         _merge(layout.setdefault(axis, {}), {"gridcolor": "#E4E7EB", "zeroline": False, "automargin": True})
     fig.layout = go.Layout(layout)
     return fig
+
+
+def capitalised(text: str) -> str:
+    """The first letter of a title or sentence in upper case, the rest as written (str.capitalize
+    would lower the place names): 'huyện Bảo Yên: …' → 'Huyện Bảo Yên: …'."""
+    return text[:1].upper() + text[1:]
 
 
 def heading_lines(title: str, subtitle: str, width_px: int = 390) -> tuple[str, str, int]:
@@ -181,14 +188,19 @@ def heading_room(headings) -> int:
     return math.ceil(max((len(str(h)) for h in headings), default=0) * 6.2 / 16) + 1
 
 
-def heatmap(matrix: pd.DataFrame, lang: str, *, highlight: str | None = None) -> go.Figure:
+def heatmap(matrix: pd.DataFrame, lang: str, *, highlight: str | None = None,
+            column_names: list[str] | None = None) -> go.Figure:
     """Units (rows, in the given order) by areas (columns), each cell a % of maximum, printed.
 
     `matrix` is indexed by row label with one column per area label; NaN stays blank.
-    `highlight` (a row label) is outlined and its label marked ▶, in bold.
+    `highlight` (a row label) is outlined and its label marked ▶, in bold. `column_names` (one per
+    column) name the columns in full on hover, where a heading is shortened.
     """
     text = [[fmt.number(v, lang, 0) for v in row] for row in matrix.to_numpy()]
     columns = [str(c) for c in matrix.columns]
+    names = list(column_names) if column_names is not None else columns
+    # The hover gives the value as every table does (two decimals); the cell a whole number.
+    hover = [[[name, fmt.number(v, lang)] for name, v in zip(names, row)] for row in matrix.to_numpy()]
     fig = go.Figure(go.Heatmap(
         z=matrix.to_numpy(dtype=float), x=columns, y=list(matrix.index),
         zmin=0, zmax=100, colorscale=PCT_SCALE, text=text, texttemplate="%{text}",
@@ -196,7 +208,7 @@ def heatmap(matrix: pd.DataFrame, lang: str, *, highlight: str | None = None) ->
         # Every cell prints its value and the subtitle names the fixed 0-100 scale: no colour bar,
         # whose room a phone's eight columns need (HEATMAP_RIGHT).
         showscale=False,
-        hovertemplate="%{y}<br>%{x}: %{text}%<extra></extra>",
+        customdata=hover, hovertemplate="%{y}<br>%{customdata[0]}: %{customdata[1]}%<extra></extra>",
     ))
     rows = list(matrix.index)
     fig.update_yaxes(autorange="reversed", title=None, showgrid=False, tickfont={"size": 11},
@@ -211,10 +223,15 @@ def heatmap(matrix: pd.DataFrame, lang: str, *, highlight: str | None = None) ->
     return fig
 
 
+PARETO_TOP_LINES = 3  # frame's top_labels for the running share's axis, drawn above the plot
+
+
 def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, flagged_name: str,
            other_name: str) -> go.Figure:
-    """Where the points go: points lost per criterion (bars, most first) and the running share of
-    all points lost (line). Columns: label, points_lost, cumulative_share, flagged (bool), hover."""
+    """Where the points go: points lost per criterion (horizontal bars, most first, each row named
+    by its code and short name: readable at a phone's width) and the running share of all points
+    lost (a line on the axis above). Columns: label, points_lost, cumulative_share, flagged (bool),
+    hover (the full name and figures)."""
     fig = go.Figure()
     any_flagged = bool(rows["flagged"].any())
     for flagged, name, colour in ((True, flagged_name, TIER_COLOURS[3]),
@@ -222,20 +239,21 @@ def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, 
         part = rows[rows["flagged"] == flagged]
         if part.empty:
             continue
-        fig.add_trace(go.Bar(x=part["label"], y=part["points_lost"], name=name, marker={"color": colour},
-                             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+        fig.add_trace(go.Bar(y=part["label"], x=part["points_lost"], name=name, orientation="h",
+                             marker={"color": colour}, customdata=part[["hover"]],
+                             hovertemplate="%{customdata[0]}<extra></extra>"))
     fig.add_trace(go.Scatter(
-        x=rows["label"], y=rows["cumulative_share"] * 100, name=share_title, yaxis="y2", mode="lines+markers",
-        line={"color": INK, "width": 2}, marker={"size": 5},
-        hovertemplate="%{x}: %{y:.0f}%<extra></extra>"))
+        y=rows["label"], x=rows["cumulative_share"] * 100, name=share_title, xaxis="x2", mode="lines+markers",
+        line={"color": INK, "width": 2}, marker={"size": 5}, customdata=[fmt.percent(s, lang) for s in
+                                                                         rows["cumulative_share"]],
+        hovertemplate="%{y}: %{customdata}<extra></extra>"))
     fig.update_layout(
         barmode="overlay",
-        yaxis={"title": lost_title, "rangemode": "tozero"},
-        yaxis2={"title": share_title, "overlaying": "y", "side": "right", "range": [0, 105],
-                "tickvals": [0, 25, 50, 75, 100], "ticktext": ["0%", "25%", "50%", "75%", "100%"],
-                "showgrid": False},
+        xaxis={"title": lost_title, "rangemode": "tozero"},
+        xaxis2={"title": share_title, "overlaying": "x", "side": "top", "range": [0, 105], "tickangle": 0,
+                "tickvals": [0, 50, 100], "ticktext": ["0%", "50%", "100%"], "showgrid": False},
     )
-    fig.update_xaxes(categoryorder="array", categoryarray=list(rows["label"]), tickangle=-40)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(rows["label"])[::-1], title=None)
     return fig
 
 
@@ -278,12 +296,16 @@ def history(lines: pd.DataFrame, lang: str, *, value_title: str, band: pd.DataFr
         fig.add_trace(go.Scatter(x=band["year"], y=band["value"], name=band_name, mode="lines",
                                  line={"color": MUTED, "dash": "dash", "width": 1.5}, connectgaps=False,
                                  hovertemplate="%{x}: %{y:.2f}%<extra>" + band_name + "</extra>"))
+    ends = []
     for i, (series, part) in enumerate(lines.groupby("series", sort=False)):
+        colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
         fig.add_trace(go.Scatter(
-            x=part["year"], y=part["value"], name=series, mode="lines+markers+text", connectgaps=False,
-            line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2.5}, marker={"size": 8},
-            text=_last_only([fmt.number(v, lang, 1) for v in part["value"]]), textposition="top center",
+            x=part["year"], y=part["value"], name=series, mode="lines+markers", connectgaps=False,
+            line={"color": colour, "width": 2.5}, marker={"size": 8},
             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+        last = part.dropna(subset=["value"]).sort_values("year").tail(1)
+        ends += [(x, y, colour) for x, y in zip(last["year"], last["value"])]
+    _end_labels(fig, ends, lang)
     if breaks is not None and not breaks.empty:
         for x in breaks["x"].unique():
             fig.add_vline(x=x, line={"color": MUTED, "dash": "dot", "width": 1.5})
@@ -306,7 +328,7 @@ def area_profile(rows: pd.DataFrame, lang: str, *, unit_name: str, mean_name: st
         fig.add_trace(go.Scatter(
             x=rows[column], y=rows["label"], mode="markers", name=name,
             marker={"symbol": symbol, "size": 13, "color": colour, "line": {"width": 2, "color": colour}},
-            hovertemplate="%{y}: %{x:.1f}%<extra>" + name + "</extra>"))
+            hovertemplate="%{y}: %{x:.2f}%<extra>" + name + "</extra>"))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=value_title, ticksuffix="%")
     return fig
@@ -319,18 +341,64 @@ def grouped_bars(rows: pd.DataFrame, lang: str, *, value_title: str) -> go.Figur
     for i, (series, part) in enumerate(rows.groupby("series", sort=False)):
         fig.add_trace(go.Bar(y=part["category"], x=part["value"], name=series, orientation="h",
                              marker={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)]},
-                             text=[fmt.number(v, lang, 0) for v in part["value"]], textposition="outside",
-                             cliponaxis=False, hovertemplate="%{y}: %{x:.1f}%<extra>" + series + "</extra>"))
+                             text=[fmt.pct_of_max(v, lang) for v in part["value"]], textposition="outside",
+                             cliponaxis=False, hovertemplate="%{y}: %{x:.2f}%<extra>" + series + "</extra>"))
     fig.update_layout(barmode="group", legend={"traceorder": "normal"})
     fig.update_xaxes(title=value_title, range=[0, 108], ticksuffix="%")
     fig.update_yaxes(title=None, autorange="reversed")
     return fig
 
 
-def _last_only(texts: list[str]) -> list[str]:
-    """Label a line's last drawn point only: labels on every point pile up."""
-    last = max((i for i, text in enumerate(texts) if text != fmt.NA), default=None)
-    return [text if i == last else "" for i, text in enumerate(texts)]
+LABEL_GAP = 0.12  # of a line chart's value range: a 12 px label's height where a phone's legend leaves ~150 px
+
+
+def spread(values: list[float], gap: float) -> list[float]:
+    """Positions for labels wanted at `values`, at least `gap` apart, each moved as little as it
+    can be: labels that would overlap are spread as a block centred where they wanted to be, blocks
+    that then touch are merged. The result keeps the input's order."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    blocks: list[list[int]] = []  # runs of labels placed `gap` apart, lowest first
+    def start(block):  # the block's lowest position: its members' wishes, centred
+        return sum(values[i] for i in block) / len(block) - gap * (len(block) - 1) / 2
+    for i in order:
+        blocks.append([i])
+        while len(blocks) > 1 and start(blocks[-2]) + gap * len(blocks[-2]) > start(blocks[-1]):
+            blocks[-2:] = [blocks[-2] + blocks[-1]]
+    placed = [0.0] * len(values)
+    for block in blocks:
+        for k, i in enumerate(block):
+            placed[i] = start(block) + gap * k
+    return placed
+
+
+def _end_labels(fig: go.Figure, ends: list[tuple], lang: str) -> None:
+    """Each line's last value, written beside its last point in the line's colour; labels at the
+    same year are spread apart so that none covers another (83,20 over 82,60), on a value axis
+    fixed here so that the spacing holds."""
+    values = [y for _, y, _ in ends] + [y for trace in fig.data if trace.y is not None for y in trace.y
+                                        if not fmt.is_missing(y)]
+    if not values:
+        return
+    low, high = min(values), max(values)
+    pad = max(2.0, (high - low) * 0.08)
+    fig.update_yaxes(range=[low - pad, high + pad])
+    # plotly widens an automatic axis to hold its annotations' text (2025 became 2028): the years
+    # are fixed, and the labels sit in the margin beside the plot.
+    years = [x for trace in fig.data if trace.x is not None for x in trace.x if not fmt.is_missing(x)]
+    fig.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5])
+    gap = LABEL_GAP * (high - low + 2 * pad)
+    # A label is wider than a year on a phone: lines ending in neighbouring years share the spacing.
+    groups: list[list[tuple]] = []
+    for end in sorted(ends, key=lambda e: e[0]):
+        if groups and end[0] - groups[-1][-1][0] <= 1:
+            groups[-1].append(end)
+        else:
+            groups.append([end])
+    for group in groups:
+        for (x, y, colour), place in zip(group, spread([y for _, y, _ in group], gap)):
+            fig.add_annotation(x=x, y=place, text=fmt.number(y, lang), showarrow=False, xanchor="left",
+                               xshift=7, font={"size": 12, "color": colour}, name="end-label",
+                               bgcolor="rgba(255, 255, 255, 0.85)")  # readable over a line or a break's mark
 
 
 def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, rank_title: str) -> go.Figure:
@@ -353,9 +421,21 @@ def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, ran
         fig.add_trace(go.Scatter(x=rows[column], y=rows["label"], mode="markers", name=name,
                                  marker={"symbol": symbol, "size": 11, "color": colour, "line": {"width": 2}},
                                  customdata=rows[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
-    fig.update_xaxes(title=rank_title, autorange="reversed", dtick=1)
+    ranks = pd.concat([rows["rank_from"], rows["rank_to"]]).dropna()
+    fig.update_xaxes(title=rank_title, **rank_axis(int(ranks.max()) if not ranks.empty else 1))
     fig.update_yaxes(title=None, autorange="reversed")
     return fig
+
+
+def rank_axis(n: int) -> dict:
+    """An axis of ranks 1 to `n`, reversed (rank 1 at the top of a y axis, on the right of an x
+    axis): whole ranks only, upright, 1 and n and at most two round steps between (a phone gives a
+    dumbbell's axis ~80 px); never 0 or n + 1."""
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if (n - 1) // s <= 2 or n <= 6 or s == 500)
+    ticks = sorted({1, n, *(k for k in range(step, n, step) if n - k >= step / 2)})
+    pad = max(0.6, n * 0.07)  # room for a marker (and its label) at either end
+    return {"range": [n + pad, 1 - pad], "autorange": False, "tickvals": ticks, "ticktext": [str(k) for k in ticks],
+            "tickangle": 0}
 
 
 def area_lines(rows: pd.DataFrame, lang: str, *, value_title: str, change_years: list[int],
@@ -367,7 +447,7 @@ def area_lines(rows: pd.DataFrame, lang: str, *, value_title: str, change_years:
         fig.add_trace(go.Scatter(x=part["year"], y=part["value"], name=series, mode="lines+markers",
                                  line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2,
                                        "dash": "solid" if i < len(SERIES_COLOURS) else "dash"},
-                                 hovertemplate="%{x}: %{y:.1f}%<extra>" + series + "</extra>"))
+                                 hovertemplate="%{x}: %{y:.2f}%<extra>" + series + "</extra>"))
     for year in change_years:
         fig.add_vline(x=year - 0.5, line={"color": MUTED, "dash": "dot", "width": 1.5})
         fig.add_annotation(x=year - 0.5, y=1, yref="paper", text=change_text, showarrow=False,
@@ -420,6 +500,6 @@ def rank_history(rows: pd.DataFrame, lang: str, *, rank_title: str, rank_of: int
         for name, symbol in ((stated_name, "circle"), (derived_name, "circle-open")):
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, hoverinfo="skip",
                                      marker={"symbol": symbol, "size": 12, "color": MUTED, "line": {"width": 2}}))
-    fig.update_yaxes(title=rank_title, autorange=False, range=[rank_of + 1, 0], dtick=10)
+    fig.update_yaxes(title=rank_title, **rank_axis(rank_of))
     fig.update_xaxes(dtick=1, title=None)
     return fig

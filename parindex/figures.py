@@ -104,7 +104,7 @@ def area_heatmap(areas: pd.DataFrame, summary: pd.DataFrame, assessment: pd.Seri
     matrix = frames.area_matrix(areas, t, mean_label=t("criteria.group_mean"))
     fig = charts.heatmap(matrix, lang, highlight=marked[0] if marked else None)
     return charts.frame(fig, lang=lang, title=t("criteria.heatmap_title", area=weakest[f"area_{lang}"],
-                                                pct=fmt.number(weakest["mean_pct"], lang, 1), year=year),
+                                                pct=fmt.number(weakest["mean_pct"], lang), year=year),
                         subtitle=t("criteria.heatmap_subtitle", group=group_name, year=year),
                         source=labels.source_line(assessment, t),
                         height=24 * (areas["unit_id"].nunique() + 1) + 20,
@@ -128,7 +128,7 @@ def district_heatmap(areas: pd.DataFrame, origins: pd.DataFrame, summary: pd.Dat
                                     label=t("criteria.district_row"))
     fig = charts.heatmap(matrix, lang)
     return charts.frame(fig, lang=lang, title=t("criteria.heatmap_title", area=weakest[f"area_{lang}"],
-                                                pct=fmt.number(weakest["mean_pct"], lang, 1), year=year),
+                                                pct=fmt.number(weakest["mean_pct"], lang), year=year),
                         subtitle=t("criteria.district_subtitle", group=group_name, year=year),
                         source=labels.source_line(assessment, t), note=t("criteria.district_note"),
                         height=24 * (len(matrix) + 1) + 40, top_labels=charts.heading_room(matrix.columns),
@@ -141,7 +141,7 @@ def criterion_heatmap(detail: pd.DataFrame, *, lang: str, area_name: str, group_
     """Units by the criteria of one area, on the same fixed scale."""
     t = Translator(lang)
     matrix = frames.criterion_matrix(detail, t, mean_label=t("criteria.group_mean"))
-    fig = charts.heatmap(matrix, lang)
+    fig = charts.heatmap(matrix, lang, column_names=frames.criterion_names(detail, t))
     return charts.frame(fig, lang=lang, title=t("criteria.drill_title", area=area_name, year=year),
                         subtitle=t("criteria.drill_subtitle", group=group_name, year=year), source=source,
                         height=24 * (detail["unit_id"].nunique() + 1) + 20,
@@ -160,7 +160,7 @@ def points_lost(weakest: pd.DataFrame, *, lang: str, threshold: float, group_nam
                                                 n=int((rows["cumulative_share"] <= 0.5).sum() + 1),
                                                 total=len(rows), year=year),
                         subtitle=t("criteria.pareto_subtitle", group=group_name, year=year), source=source,
-                        height=360, legend=True)
+                        height=22 * len(rows) + 20, legend=True, top_labels=charts.PARETO_TOP_LINES)
 
 
 @_kept
@@ -202,7 +202,10 @@ def score_trend(trends: pd.DataFrame, group_trend: pd.DataFrame, events: pd.Data
 def rank_movement(moves: pd.DataFrame, *, lang: str, start: str, end: int, group_name: str, source: str) -> go.Figure:
     """Each unit's rank in two years, joined: who rose and who fell."""
     t = Translator(lang)
-    moves = moves.assign(label=moves[f"short_{lang}"],
+    # Biggest risers first, biggest fallers last, each row saying its change: read as a list on a phone.
+    moves = moves.sort_values(["moved", "rank_to"], ascending=[False, True], kind="stable")
+    moves = moves.assign(label=[f"{name} {labels.move_text(m)}" for name, m in zip(moves[f"short_{lang}"],
+                                                                                 moves["moved"])],
                          hover=[t("trends.move_hover", name=r[f"name_{lang}"], a=int(r["rank_from"]),
                                   b=int(r["rank_to"]), start=start, end=end) for r in moves.to_dict("records")])
     fig = charts.dumbbell(moves, lang, from_name=start, to_name=str(end), rank_title=t("col.rank"))
@@ -228,7 +231,7 @@ def tier_history(tiers: pd.DataFrame, *, lang: str, group_name: str, source: str
     t = Translator(lang)
     fig = charts.tier_stack(tiers.assign(label=tiers[f"label_{lang}"]), lang, count_title=t("chart.units_axis"),
                             order_names={n: t(f"trends.tier_{n}") for n in (1, 2, 3, 4)})
-    return charts.frame(fig, lang=lang, title=labels.capitalised(t("trends.tiers_title", group=labels.lower_first(group_name))),
+    return charts.frame(fig, lang=lang, title=t("trends.tiers_title", group=labels.lower_first(group_name)),
                         subtitle=t("trends.tiers_subtitle"), source=source, height=300, legend=True)
 
 

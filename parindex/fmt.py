@@ -53,6 +53,14 @@ def percent(share, lang: str, digits: int = 2) -> str:
     return _format(_decimal(share), "#,##0" + ("." + "0" * digits if digits else "") + "%", lang)
 
 
+def pct_of_max(value, lang: str) -> str:
+    """A % of maximum (96.4) as every title, table, label and paragraph writes it: two decimals, as
+    the province publishes its figures (96,40%); one precision for one figure everywhere."""
+    if is_missing(value):
+        return NA
+    return number(value, lang) + "%"
+
+
 def integer(value, lang: str) -> str:
     return number(value, lang, digits=0)
 

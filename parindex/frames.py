@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parindex import fmt
+from parindex import fmt, labels
 from parindex.i18n import Translator
 
 
@@ -39,27 +39,38 @@ def district_matrix(areas: pd.DataFrame, origins: pd.DataFrame, t: Translator, *
 
 
 def criterion_matrix(criteria: pd.DataFrame, t: Translator, *, mean_label: str) -> pd.DataFrame:
-    """Units by the criteria of one area (criterion_scores rows of level 'criterion'), columns by
-    code (the names are in the table beside it), with the group mean as the last row."""
+    """Units by the criteria of one area (criterion_scores rows of level 'criterion'), columns in
+    the criteria set's order, each headed by its code and short name (labels.criterion_label), with
+    the group mean as the last row. The criteria's full names: `criterion_names(criteria, t)`."""
     rows = criteria[criteria["level"] == "criterion"]
     units = rows.drop_duplicates("unit_id")
+    criteria_order = rows.drop_duplicates("criterion_id").sort_values(["sort_order", "criterion_id"])
     matrix = rows.pivot_table(index="unit_id", columns="criterion_id", values="pct", sort=False)
-    matrix = matrix.reindex(index=units["unit_id"], columns=sorted(rows["criterion_id"].unique()))
+    matrix = matrix.reindex(index=units["unit_id"], columns=criteria_order["criterion_id"])
     matrix.index = units[f"short_{t.lang}"].tolist()
+    matrix.columns = [labels.criterion_label(c, s) for c, s in
+                      zip(criteria_order["criterion_id"], criteria_order[f"short_{t.lang}_c"])]
     matrix.loc[mean_label] = matrix.mean()
     return matrix
+
+
+def criterion_names(criteria: pd.DataFrame, t: Translator) -> list[str]:
+    """The full names of criterion_matrix's columns, in its order ('CV.2 Tuyển dụng công chức …')."""
+    rows = criteria[criteria["level"] == "criterion"].drop_duplicates("criterion_id")
+    rows = rows.sort_values(["sort_order", "criterion_id"])
+    return [f"{c} {n}" for c, n in zip(rows["criterion_id"], rows[f"name_{t.lang}_c"])]
 
 
 def pareto_rows(weakest: pd.DataFrame, t: Translator, *, threshold: float) -> pd.DataFrame:
     """weakest_criteria rows for the Pareto chart; flagged where most units are below threshold."""
     rows = weakest.copy()
-    rows["label"] = rows["criterion_id"]
+    rows["label"] = [labels.criterion_label(c, s) for c, s in zip(rows["criterion_id"], rows[f"short_{t.lang}"])]
     rows["flagged"] = rows["share_below"] > 0.5
     rows["hover"] = [
         "<br>".join((f"<b>{r['criterion_id']} {r[f'name_{t.lang}']}</b>",
                      t("criteria.hover_lost", lost=fmt.number(r["points_lost"], t.lang),
                        share=fmt.percent(r["lost_share"], t.lang)),
-                     t("criteria.hover_mean", mean=fmt.number(r["mean_pct"], t.lang, 1)),
+                     t("criteria.hover_mean", mean=fmt.number(r["mean_pct"], t.lang)),
                      t("criteria.hover_below", n=int(r["n_below"]), of=int(r["n_units"]),
                        threshold=fmt.number(threshold, t.lang, 0))))
         for _, r in rows.iterrows()]
@@ -84,12 +95,19 @@ def area_series(areas: pd.DataFrame, t: Translator) -> pd.DataFrame:
 
 def trend_lines(trends: pd.DataFrame, t: Translator) -> pd.DataFrame:
     """unit_trend rows, one series per line (a rename continues it; a merge or split starts
-    another), each series named as its unit is named in its last year."""
+    another), each series named as its unit is named in its last year. Two lines named alike (Sở
+    Nội vụ and the Sở Nội vụ a 2025 merger made) each add their years: one name would make them
+    one series, drawn joined across the break."""
     last = trends.sort_values("year").drop_duplicates("line_id", keep="last")
     own = set(trends.loc[trends["is_own"].astype(bool), "jurisdiction_id"])
     names = {line: name if place_id in own else f"{name} — {place}"  # a predecessor of the other province
              for line, name, place_id, place in zip(last["line_id"], last[f"short_{t.lang}"], last["jurisdiction_id"],
                                                     last[f"place_{t.lang}"])}
+    alike = {name for name in names.values() if list(names.values()).count(name) > 1}
+    for line in [line for line, name in names.items() if name in alike]:
+        part = trends[trends["line_id"] == line]
+        years = part.dropna(subset=["pct"])["year"] if part["pct"].notna().any() else part["year"]
+        names[line] = f"{names[line]} ({labels.year_span(years)})"
     return trends.drop_duplicates(["line_id", "year"]).assign(series=trends["line_id"].map(names),
                                                               value=trends["pct"])
 

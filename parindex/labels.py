@@ -47,6 +47,14 @@ def rank_change_text(row: pd.Series, t: Translator) -> str:
     return "=" if change == 0 else (f"↑ {change}" if change > 0 else f"↓ {-change}")
 
 
+def move_text(moved) -> str:
+    """A change of rank: '↑ 4' (rose four places), '↓ 2', '='."""
+    if fmt.is_missing(moved):
+        return fmt.NA
+    moved = int(moved)
+    return "=" if moved == 0 else (f"↑ {moved}" if moved > 0 else f"↓ {-moved}")
+
+
 def score_change_text(row: pd.Series, t: Translator) -> str:
     """Points against last year on the same scale, else percentage points of the maximum."""
     if fmt.is_missing(row["total"]):
@@ -197,7 +205,7 @@ def subcriteria_table(subs: pd.DataFrame, t: Translator, *, threshold: float) ->
         t("criteria.col_code"): subs["criterion_id"],
         t("criteria.col_name"): subs[f"name_{t.lang}"],
         t("criteria.col_max"): [fmt.number(v, t.lang) for v in subs["max_points"]],
-        t("criteria.col_mean"): [fmt.number(v, t.lang, 1) + "%" for v in subs["mean_pct"]],
+        t("criteria.col_mean"): [fmt.pct_of_max(v, t.lang) for v in subs["mean_pct"]],
         t("criteria.col_lost"): [fmt.number(v, t.lang) for v in subs["points_lost"]],
         t("criteria.col_below", threshold=fmt.number(threshold, t.lang, 0)): [
             f"{int(n)}/{int(of)}" for n, of in zip(subs["n_below"], subs["n_units"])],
@@ -306,15 +314,43 @@ def compare_table(areas: pd.DataFrame, chosen: list[str], short: dict[str, str],
     """Areas by the chosen units (% of maximum) with the spread between the best and the worst."""
     table = areas.pivot_table(index=f"area_short_{t.lang}", columns="unit_id", values="pct", sort=False)[chosen]
     spread = table.max(axis=1) - table.min(axis=1)
-    shown = table.map(lambda v: fmt.number(v, t.lang, 1) + "%" if not fmt.is_missing(v) else fmt.NA)
+    shown = table.map(lambda v: fmt.pct_of_max(v, t.lang))
     shown.columns = [short[u] for u in chosen]
-    shown[t("compare.spread")] = [fmt.number(v, t.lang, 1) for v in spread]
+    shown[t("compare.spread")] = [fmt.number(v, t.lang) for v in spread]
     return shown.rename_axis(t("unit.col_area")).reset_index()
 
 
 def rank_history_table(ranks: pd.DataFrame, t: Translator) -> pd.DataFrame:
     shown = ranks.map(lambda v: fmt.NA if fmt.is_missing(v) else str(int(v)))
     return shown.rename_axis(index=t("filter.year"), columns=None).reset_index().astype({t("filter.year"): str})
+
+
+CRITERION_LABEL = 18  # characters of a criterion's name on a chart's axis or heading; the whole name on hover
+# Words that say nothing at the end of a shortened name ("Drafting and…" → "Drafting…").
+_DANGLING = {"and", "of", "the", "in", "on", "for", "to", "a", "an", "by", "with", "và", "của", "trong", "cho",
+             "các", "về", "với", "theo", "đối"}
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` whole when it has at most `limit` characters, else cut at the last word boundary that
+    fits, without a dangling 'and', 'of', 'và'…, with '…' (never mid-word; a first word longer
+    than the limit is cut at the limit)."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    space = text.rfind(" ", 0, limit + 1)  # a space just after the limit ends a word that fits
+    words = (text[:space] if space > 0 else text[:limit]).split(" ")
+    while len(words) > 1 and words[-1].strip(",;:-–").lower() in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:-–") + "…"
+
+
+def criterion_label(code: str, short_name) -> str:
+    """A criterion on a chart: its code and its short name, shortened ('CV.2 Tuyển dụng công…'),
+    so that a reader need not know the codes; the code alone where there is no name."""
+    if fmt.is_missing(short_name) or not str(short_name).strip():
+        return code
+    return f"{code} {shortened(short_name, CRITERION_LABEL)}"
 
 
 def lower_first(text: str) -> str:
@@ -358,10 +394,11 @@ def capitalised(text: str) -> str:
 
 
 def rank_delta(row: pd.Series, t: Translator) -> str | None:
-    """A metric delta for a rank: '+2' when the unit rose two places (Streamlit draws the arrow)."""
+    """A metric delta for a rank: '+2' when the unit rose two places, '−1' (a true minus) when it
+    fell one (ui.metric_delta draws the arrow)."""
     if row["prev_status"] != "compared" or fmt.is_missing(row["rank_change"]) or row["rank_change"] == 0:
         return None
-    return t("unit.rank_delta", change=f"{int(row['rank_change']):+d}")
+    return t("unit.rank_delta", change=fmt.signed(row["rank_change"], t.lang, 0))
 
 
 def national_hover(row: pd.Series, t: Translator) -> str:

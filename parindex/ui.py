@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from parindex import app, cells, charts, export, images, labels
+from parindex import app, cells, charts, export, fmt, images, labels
 from parindex.db import query
 from parindex.i18n import Translator
 from parindex.paths import ROOT
@@ -179,9 +179,17 @@ def units_picker(label: str, names: dict[str, str], t: Translator, *, limit: int
 file_name = export.file_name
 
 
-def metric_delta(text: str) -> str | None:
-    """Streamlit colours a delta by a leading ASCII '-'; our numbers use a true minus."""
-    return None if text in ("—", "") else text.replace("−", "-", 1)
+def metric_delta(value, text: str | None) -> dict:
+    """st.metric's delta arguments for a change `value` written as `text` (a true minus, as every
+    table writes it: '−0,73 so với năm 2020'). Streamlit reads the sign from a leading ASCII '-'
+    only, so the colour and the arrow are given from the value's sign: up and green above zero,
+    down and red below, grey without an arrow at zero; nothing where there is no change to show."""
+    if text in (None, "", fmt.NA) or fmt.is_missing(value):
+        return {"delta": None}
+    if value == 0:
+        return {"delta": text, "delta_color": "gray", "delta_arrow": "off"}
+    return {"delta": text, "delta_color": "green" if value > 0 else "red",
+            "delta_arrow": "up" if value > 0 else "down"}
 
 
 def source_metadata(source: str) -> dict[str, str]:

@@ -4,10 +4,11 @@
 --   $former_province, $former_district (optional, 'all' when not given): only the communes
 --   formed from that former province or district (unit_origin); ranks stay the province's
 -- Columns: unit_id, name_vi, name_en, short_vi, short_en, rank, criterion_id, parent_id, level,
---   sort_order, name_vi_c, name_en_c, max_points, final_points, self_points, pct
+--   sort_order, name_vi_c, name_en_c, short_vi_c, short_en_c (the criterion's names), max_points,
+--   final_points, self_points, pct
 SELECT s.unit_id, u.name_vi, u.name_en, u.short_vi, u.short_en, s.rank,
        n.criterion_id, n.parent_id, n.level, n.sort_order,
-       c.name_vi AS name_vi_c, c.name_en AS name_en_c,
+       c.name_vi AS name_vi_c, c.name_en AS name_en_c, c.short_vi AS short_vi_c, c.short_en AS short_en_c,
        n.max_points, n.final_points, n.self_points, n.pct
 FROM node_score n
 JOIN standing s USING (assessment_id, unit_id)

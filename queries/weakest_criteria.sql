@@ -4,7 +4,7 @@
 -- Parameters: $jurisdiction, $group, $year, $threshold (a % of maximum, e.g. 80)
 --   $former_province, $former_district (optional, 'all' when not given): only the communes
 --   formed from that former province or district (unit_origin); ranks stay the province's
--- Columns: criterion_id, area_key, name_vi, name_en, area_short_vi, area_short_en, max_points,
+-- Columns: criterion_id, area_key, name_vi, name_en, short_vi, short_en, area_short_vi, area_short_en, max_points,
 --   n_units, points_lost, mean_pct, n_below, share_below, lost_share, cumulative_share
 WITH crit AS (
     SELECT n.*
@@ -26,7 +26,7 @@ per_criterion AS (
     FROM crit c
     GROUP BY ALL
 )
-SELECT p.criterion_id, p.area_key, k.name_vi, k.name_en, a.short_vi AS area_short_vi,
+SELECT p.criterion_id, p.area_key, k.name_vi, k.name_en, k.short_vi, k.short_en, a.short_vi AS area_short_vi,
        a.short_en AS area_short_en, p.max_points, p.n_units, p.points_lost, p.mean_pct, p.n_below,
        p.n_below / p.n_units AS share_below,
        CAST(p.points_lost / sum(p.points_lost) OVER () AS DOUBLE) AS lost_share,

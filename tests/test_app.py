@@ -106,7 +106,7 @@ def metric(at: AppTest, label: str):
 def test_overview_2021_departments_shows_the_published_figures():
     at = open_app(y="2021")
     mean = metric(at, "Điểm trung bình")
-    assert (mean.value, mean.delta) == ("89,28 / 100", "-0,73 so với năm 2020")
+    assert (mean.value, mean.delta) == ("89,28 / 100", "−0,73 so với năm 2020")
     assert "Năm 2020: 90,01" in [c.value for c in at.caption]
     assert metric(at, "Đạt «Từ 90 điểm trở lên»").value == "6 (31,58%)"
     assert metric(at, "Số đơn vị được đánh giá").value == "19"
