@@ -65,8 +65,10 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return csv_text(frame).encode("utf-8-sig")
 
 
-def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """One workbook, a sheet per frame (no index), in which no cell is a formula."""
+def xlsx_bytes(sheets: dict[str, pd.DataFrame], formats: dict[str, dict[str, str]] | None = None) -> bytes:
+    """One workbook, a sheet per frame (no index), in which no cell is a formula. `formats` gives
+    a sheet's number format per heading (the number stays a number; Excel shows it formatted),
+    and a sheet with formats gets columns wide enough for its headings and values."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
@@ -77,4 +79,17 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
                     if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value[:1] in TRIGGERS):
                         cell.data_type = "s"      # the text itself, never evaluated
                         cell.quotePrefix = True   # and kept as text when edited in Excel
+        for name, by_heading in (formats or {}).items():
+            _format_sheet(writer.book[name], by_heading)
     return buffer.getvalue()
+
+
+def _format_sheet(sheet, by_heading: dict[str, str]) -> None:
+    for column in sheet.iter_cols():
+        heading = column[0].value
+        number_format = by_heading.get(heading)
+        for cell in column[1:]:
+            if number_format and cell.data_type == "n":
+                cell.number_format = number_format
+        longest = max(len(str(c.value)) for c in column if c.value is not None) if column else 10
+        sheet.column_dimensions[column[0].column_letter].width = min(max(longest, 6) + 2, 60)
