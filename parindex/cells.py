@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+from openpyxl.styles import Alignment
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -84,12 +85,20 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame], formats: dict[str, dict[str, str
     return buffer.getvalue()
 
 
+WIDEST = 60  # characters: a longer text (a note, the source) wraps in its cell
+
+
 def _format_sheet(sheet, by_heading: dict[str, str]) -> None:
+    sheet.freeze_panes = "A2"  # the headings stay in view while a long table scrolls
     for column in sheet.iter_cols():
-        heading = column[0].value
-        number_format = by_heading.get(heading)
+        number_format = by_heading.get(column[0].value)
         for cell in column[1:]:
             if number_format and cell.data_type == "n":
                 cell.number_format = number_format
-        longest = max(len(str(c.value)) for c in column if c.value is not None) if column else 10
-        sheet.column_dimensions[column[0].column_letter].width = min(max(longest, 6) + 2, 60)
+            elif isinstance(cell.value, str) and len(cell.value) > WIDEST:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                lines = -(-len(cell.value) * 6 // (WIDEST * 5))  # a spare line in five: words do not break evenly
+                height = sheet.row_dimensions[cell.row].height or 15
+                sheet.row_dimensions[cell.row].height = max(height, 15 * lines)
+        longest = max((len(str(c.value)) for c in column if c.value is not None), default=10)
+        sheet.column_dimensions[column[0].column_letter].width = min(max(longest, 6) + 2, WIDEST)

@@ -67,7 +67,7 @@ def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Transl
     st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch", alt=alt_text(fig))
     with st.container(horizontal=True):
         _image_popover(fig, file_name, t, key)
-        _data_popover(data, file_name, t, key)
+        _data_popover(data, file_name, t, key, shown="shown")
         with app.lazy_popover(t("chart.table"), icon=":material/table:", key=f"{key}_table") as table:
             if table.open:
                 st.caption(alt_text(fig))
@@ -78,7 +78,7 @@ def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Transl
 def data_downloads(data: ViewData, *, file_name: str, t: Translator, key: str) -> None:
     """The files of a table's data, under it."""
     with st.container(horizontal=True):
-        _data_popover(data, file_name, t, key)
+        _data_popover(data, file_name, t, key, shown="table")
 
 
 def view_data(rows: pd.DataFrame, ctx: app.Context, metadata: dict[str, str], *, query_name: str | None = None,
@@ -115,11 +115,13 @@ def _image_popover(fig: go.Figure, file_name: str, t: Translator, key: str) -> N
                     key=f"{key}_{fmt}_{shape}", on_click="ignore", width="stretch")
 
 
-def _data_popover(data: ViewData, file_name: str, t: Translator, key: str) -> None:
+def _data_popover(data: ViewData, file_name: str, t: Translator, key: str, *, shown: str) -> None:
+    """The data menu: the rows shown (`shown`: "shown" under a chart, "table" under a table, for
+    the buttons' words) and, where the view has them, every year's."""
     with app.lazy_popover(t("chart.data"), icon=":material/download:", key=f"{key}_data") as menu:
         if not menu.open:
             return
-        _data_files(lambda: data.rows, file_name, data, t, key=f"{key}_shown", scope="shown")
+        _data_files(lambda: data.rows, file_name, data, t, key=f"{key}_shown", scope=shown)
         if data.all_years is not None:
             _data_files(data.all_years, f"{file_name}_{t('file.all_years')}", data, t, key=f"{key}_all",
                         scope="all_years")
