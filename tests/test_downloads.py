@@ -124,6 +124,8 @@ def test_the_ranking_files_hold_the_table_as_the_page_shows_it(offered, lang):
     name, xlsx = pressed(offered, "ranking_shown_xlsx")
     csv_name, csv_data = pressed(offered, "ranking_shown_csv")
     assert (name, csv_name) == (RANKING_FILE[lang] + ".xlsx", RANKING_FILE[lang] + ".csv")
+    assert pressed(offered, "ranking_all_xlsx")[0] == RANKING_FILE[lang] + "_" + t("file.all_years") + ".xlsx"
+    assert offered["ranking_chart_png_16x9"][0] == RANKING_FILE[lang] + "_16x9.png"  # the images named alike
     headings, rows, about, sheet = workbook(xlsx, t)
 
     # the page's headings, in the page's order, then the codes
@@ -183,6 +185,8 @@ def test_the_tier_file_holds_the_shares_the_page_shows(offered, lang, shares):
     open_app(str(ROOT / "pages" / "overview.py"), menus=True, y="2021", **({"lang": lang} if lang != "vi" else {}))
     name, xlsx = pressed(offered, "tier_chart_shown_xlsx")
     assert name == {"vi": "chi-so-cchc_2021_so-nganh_xep-loai.xlsx", "en": "par-index_2021_departments_tiers.xlsx"}[lang]
+    assert offered["press_kit"][0] == {"vi": "chi-so-cchc_2021_so-nganh_bao-chi.zip",
+                                       "en": "par-index_2021_departments_press-kit.zip"}[lang]
     headings, rows, about, sheet = workbook(xlsx, t)
     share = headings.index(t("data.share"))
     assert [row[share] for row in rows] == [0.3158, 0.4737, 0.2105]
