@@ -91,10 +91,9 @@ class ReaderTable:
 
 def reader_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The reader's language's columns under language-free names: name_vi -> name, tier_en -> tier.
-    A criterion query's name_{lang} is the criterion's (it has no unit), a unit's criterion has
-    name_{lang}_c; an area named only by its short name keeps that."""
-    criterion_rows = "criterion_id" in frame.columns and f"name_{lang}_c" not in frame.columns \
-        and "unit_id" not in frame.columns
+    In a criteria query name_{lang} is the criterion's (a unit's score per criterion names the
+    criterion name_{lang}_c); an area named only by its short name keeps that."""
+    criterion_rows = "criterion_id" in frame.columns and f"name_{lang}_c" not in frame.columns
     renames = {f"name_{lang}_c": "criterion", f"name_{lang}": "criterion" if criterion_rows else "name",
                f"label_{lang}": "label", f"tier_{lang}": "tier", f"area_{lang}": "area", f"note_{lang}": "note"}
     if f"area_{lang}" not in frame.columns:
@@ -167,7 +166,7 @@ def _change_note(row: dict, t: Translator) -> str | None:
 
 # --- the files -------------------------------------------------------------------------------------
 
-def stamped(metadata: dict[str, str]) -> dict[str, str]:
+def _stamped(metadata: dict[str, str]) -> dict[str, str]:
     return {**metadata, "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 
 
@@ -175,7 +174,7 @@ def xlsx(sheets: dict[str, pd.DataFrame | ReaderTable], metadata: dict[str, str]
     """One workbook: a sheet per table, then a sheet saying where its numbers come from (source,
     decision, status and provenance, view, generated at), headed in the reader's language, so a
     forwarded file still says it. No cell is a formula (parindex.cells)."""
-    about = stamped(metadata)
+    about = _stamped(metadata)
     frames = {name[:31]: s.frame if isinstance(s, ReaderTable) else s for name, s in sheets.items()}
     formats = {name[:31]: s.formats for name, s in sheets.items() if isinstance(s, ReaderTable)}
     about_sheet = t("file.about_sheet")[:31]

@@ -298,6 +298,9 @@ def test_a_criterion_query_names_its_criterion_not_a_unit():
     assert frame.to_dict("records") == [{"Criterion": "Survey", "Criterion code": "TD.1", "Points lost": 24.32,
                                          "criterion_id": "TD.1"}]
     assert "Criterion" in labels.data_view(weakest, Translator("en")).columns  # the page's table view says so too
+    one_unit = weakest.assign(unit_id="so-y-te")  # a unit's sub-criteria (the profile's): still the criterion's name
+    assert export.reader_table(one_unit, Translator("en")).frame.columns.tolist() == [
+        "Criterion code", "Criterion", "Points lost", "unit_id", "criterion_id"]
 
 
 @pytest.mark.usefixtures("on_embedded")
