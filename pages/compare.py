@@ -43,7 +43,7 @@ else:
     st.subheader(t("compare.areas_heading"))
     fig = figures.compare_areas(areas, chosen, {u: short[u] for u in chosen}, lang=ctx.lang, group_name=group_name,
                                 year=ctx.year, source=source)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh"), key="compare_areas", t=t,
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "compare", t), key="compare_areas", t=t,
              draft=ctx.is_draft, data=ui.view_data(areas, ctx, ui.view_metadata(assessment, t)))
     st.dataframe(labels.compare_table(areas, chosen, short, t), hide_index=True, width="stretch")
 
@@ -52,7 +52,7 @@ histories = pd.concat([query("unit_history", unit=u, drafts=ctx.drafts).assign(s
                       ignore_index=True)
 histories = histories[histories["year"] <= ctx.year]  # "over the years, to the chosen one"
 fig = figures.compare_history(histories, lang=ctx.lang, year=ctx.year)
-ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "so-sanh-lich-su"), key="compare_history", t=t,
+ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "compare_history", t), key="compare_history", t=t,
          draft=bool(ctx.draft_years),
          data=ui.ViewData(export.tidy(histories, group=ctx.group),
                           ui.source_metadata(labels.history_source(histories, t))))

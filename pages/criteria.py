@@ -50,7 +50,7 @@ def by_area() -> None:
     else:
         fig = figures.area_heatmap(areas, summary, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year,
                                    highlight=chosen)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "linh-vuc"), key="area_heatmap", t=t,
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "areas", t), key="area_heatmap", t=t,
              draft=ctx.is_draft, data=ui.view_data(areas, ctx, metadata, query_name="area_scores", **ctx.scope))
 
     area_keys = summary["area_key"].tolist()
@@ -63,14 +63,14 @@ def by_area() -> None:
         detail = query("criterion_scores", area=area, **ctx.scoped)
         fig = figures.criterion_heatmap(detail, lang=ctx.lang, area_name=area_names[area], group_name=group_name,
                                         year=ctx.year, source=source)
-        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-{area.lower()}"), key="criterion_heatmap",
+        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "criteria", t, area.lower()), key="criterion_heatmap",
                  t=t, draft=ctx.is_draft,
                  data=ui.view_data(detail, ctx, metadata, query_name="criterion_scores", area=area, **ctx.scope))
         subs = query("area_subcriteria", area=area, threshold=THRESHOLD, **ctx.scoped)
         st.dataframe(labels.subcriteria_table(subs, t, threshold=THRESHOLD), hide_index=True, width="stretch")
         ui.data_downloads(ui.view_data(subs, ctx, metadata, query_name="area_subcriteria", area=area, threshold=THRESHOLD,
                                         **ctx.scope),
-                          file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-thanh-phan-{area.lower()}"), t=t,
+                          file_name=ui.file_name(ctx.year, ctx.group, "subcriteria", t, area.lower()), t=t,
                           key="subcriteria")
 
 
@@ -82,7 +82,7 @@ def where_points_go() -> None:
     top = rows.iloc[0]
     fig = figures.points_lost(weakest, lang=ctx.lang, threshold=THRESHOLD, group_name=group_name, year=ctx.year,
                               source=source)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "diem-mat"), key="pareto", t=t, draft=ctx.is_draft,
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "points_lost", t), key="pareto", t=t, draft=ctx.is_draft,
              data=ui.view_data(weakest, ctx, metadata, query_name="weakest_criteria", threshold=THRESHOLD,
                                                                     **ctx.scope))
     flagged = rows[rows["flagged"]]
@@ -107,7 +107,7 @@ def self_assessment() -> None:
     else:
         totals = gaps[gaps["area_key"].isna()].sort_values("gap", ascending=False)
         fig = figures.self_gap(totals, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source)
-        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "tu-danh-gia"), key="self_gap", t=t,
+        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "self_assessment", t), key="self_gap", t=t,
                  draft=ctx.is_draft, data=ui.view_data(gaps, ctx, metadata, query_name="self_assessment", **ctx.scope))
         st.dataframe(labels.self_gap_table(gaps, t), hide_index=True, width="stretch")
 

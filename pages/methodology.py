@@ -43,6 +43,6 @@ st.download_button(
     data=lambda: export.xlsx({"results": query("dataset_results", drafts=ctx.drafts),
                               "scores": query("dataset_scores", drafts=ctx.drafts)},
                              {"title": t("app.title"), "source": t("method.download_source"),
-                              "provenance": t("method.download_provenance"), "view": "/du-lieu"}),
-    file_name="chi-so-cchc_lao-cai_toan-bo-du-lieu.xlsx",
+                              "provenance": t("method.download_provenance"), "view": "/du-lieu"}, t),
+    file_name=f"{export.file_name(None, None, 'dataset', t)}.xlsx",
     mime=cells.XLSX_MIME)

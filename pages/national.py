@@ -50,7 +50,7 @@ if merged and int(years["year"].max()) < facts.MERGER_YEAR:
 chart_rows = place if merged else place.drop(columns="series")
 fig = figures.national_place(chart_rows, lang=ctx.lang, name=labels.capitalised(name),
                              rank_of=int(years["n_units"].max()), note=after)
-ui.chart(fig, file_name=ui.file_name(int(place["year"].max()), "province", "toan-quoc"), key="national_rank", t=t,
+ui.chart(fig, file_name=ui.file_name(int(place["year"].max()), "province", "national", t), key="national_rank", t=t,
          data=ui.ViewData(export.tidy(place), ui.source_metadata(labels.national_source(place, t))))
 if after:
     st.info(after, icon="ℹ️")
@@ -62,7 +62,7 @@ for unit in predecessors:
     st.dataframe(labels.national_table(places[unit], context, t), hide_index=True, width="stretch")
 st.caption(t("national.context_note"))
 ui.data_downloads(ui.ViewData(export.tidy(context), ui.source_metadata(labels.national_source(context, t))),
-                  file_name="chi-so-cchc_toan-quoc", t=t, key="national")
+                  file_name=ui.file_name(None, None, "national", t), t=t, key="national")
 others = context[~context["unit_id"].isin(predecessors)]
 if not others.empty:
     st.subheader(t("national.others_heading"))

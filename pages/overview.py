@@ -68,7 +68,7 @@ def group_overview() -> None:
         left, right = st.columns([3, 2])
         with left:
             fig = figures.tiers(tiers, summary, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year)
-            ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xep-loai"), key="tier_chart", t=t,
+            ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "tiers", t), key="tier_chart", t=t,
                      draft=ctx.is_draft,
                      data=ui.view_data(tiers, ctx, ui.view_metadata(assessment, t), query_name="tier_counts",
                                        **ctx.scope))
@@ -115,7 +115,7 @@ def group_overview() -> None:
     kit = presskit.View(ctx.jurisdiction, ctx.group, ctx.year, ctx.lang, ctx.drafts, ctx.former_province,
                         ctx.former_district, group_name if ctx.is_subset else None)
     st.download_button(t("presskit.button"), data=lambda: presskit.build(kit), key="press_kit", on_click="ignore",
-                       file_name=f"{kit.file_name('bao-chi')}.zip", mime="application/zip",
+                       file_name=f"{kit.file_name('press_kit')}.zip", mime="application/zip",
                        icon=":material/folder_zip:")
 
     if not checks.empty:

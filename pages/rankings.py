@@ -28,17 +28,17 @@ if chosen:
     row = ranking[ranking["unit_id"] == chosen].iloc[0]
     st.caption(t("rankings.chosen", name=names[chosen], rank=labels.rank_text(row, t)))
 
-name = ui.file_name(ctx.year, ctx.group, "xep-hang")
-data = ui.view_data(ranking, ctx, ui.view_metadata(assessment, t), query_name="ranking", shape=export.ranking_data,
-                    **ctx.scope)
+name = ui.file_name(ctx.year, ctx.group, "ranking", t)
+data = ui.view_data(ranking, ctx, ui.view_metadata(assessment, t), query_name="ranking",
+                    columns=export.RANKING_COLUMNS, **ctx.scope)
 note = t("scope.ranks_note") if ctx.is_subset else None
 n_scored = int(ranking["total"].notna().sum())
 long = n_scored > figures.LONG
 fig = figures.ranking(ranking, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year, highlight=chosen,
                       top_bottom=figures.TOP_BOTTOM if long else None, note=note)
 if fig is not None:
-    ui.chart(fig, file_name=name + ("_dau-cuoi" if long else ""), key="ranking_chart", t=t, draft=ctx.is_draft,
-             data=data)
+    ui.chart(fig, file_name=name + (f"_{t('file.top_bottom')}" if long else ""), key="ranking_chart", t=t,
+             draft=ctx.is_draft, data=data)
 if long:
     st.caption(t("rankings.full_caption", n=n_scored))
     if st.toggle(t("rankings.full_toggle", n=n_scored), key="ranking_full"):

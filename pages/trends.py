@@ -34,7 +34,7 @@ drafted = bool(ctx.draft_years)  # every chart here spans the years, a draft yea
 if not trends.empty or trend["mean_pct"].notna().any():
     fig = figures.score_trend(trends, trend, events, lang=ctx.lang, group_name=group_name, source=source)
     rows = pd.concat([trends, trend.assign(**{f"name_{ctx.lang}": t("criteria.group_mean")})], ignore_index=True)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "xu-huong"), key="trend", t=t, draft=drafted,
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "trend", t), key="trend", t=t, draft=drafted,
              data=ui.ViewData(export.tidy(rows, group=ctx.group), metadata))
 
 
@@ -51,7 +51,7 @@ def movement() -> None:
         if not moves.empty:
             fig = figures.rank_movement(moves, lang=ctx.lang, start=start, end=ctx.year, group_name=group_name,
                                         source=source)
-            ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"thu-hang-{start}"), key="movement", t=t,
+            ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "movement", t, start), key="movement", t=t,
                      draft=drafted, data=ui.ViewData(export.tidy(moves, group=ctx.group, year=ctx.year), metadata))
         else:
             st.caption(t("trends.no_movement", start=start, end=ctx.year))
@@ -67,19 +67,19 @@ def over_years(name: str, heading: str, build, slug: str, key: str, empty: str) 
         return
     st.subheader(t(heading))
     fig = build(rows, lang=ctx.lang, group_name=group_name, source=source)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, slug), key=key, t=t, draft=drafted,
+    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, slug, t), key=key, t=t, draft=drafted,
              data=ui.ViewData(export.tidy(rows, group=ctx.group), metadata))
 
 
 def areas_over_years() -> None:
     """Areas over the years, with the change of criteria set marked."""
-    over_years("area_trend", "trends.areas_heading", figures.area_trend, "linh-vuc-xu-huong", "area_trend",
+    over_years("area_trend", "trends.areas_heading", figures.area_trend, "areas_over_years", "area_trend",
                "trends.no_areas")
 
 
 def tiers_over_years() -> None:
     """Tiers over the years, each year with its own labels."""
-    over_years("tier_history", "trends.tiers_heading", figures.tier_history, "xep-loai-xu-huong", "tier_history",
+    over_years("tier_history", "trends.tiers_heading", figures.tier_history, "tiers_over_years", "tier_history",
                "trends.no_tiers")
 
 

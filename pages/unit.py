@@ -68,7 +68,7 @@ st.subheader(t("unit.history_heading"))
 scored = history.dropna(subset=["pct"])
 history_data = ui.ViewData(export.tidy(history, group=ctx.group),
                            ui.source_metadata(labels.history_source(history, t)))
-history_name = f"chi-so-cchc_{unit_id}_lich-su"
+history_name = ui.file_name(None, None, "history", t, unit_id)
 if scored.empty:
     st.caption(t("unit.no_history_scores"))
 else:
@@ -88,14 +88,14 @@ if areas.empty:
 st.subheader(t("unit.areas_heading"))
 fig = figures.unit_areas(areas, lang=ctx.lang, unit_name=labels.unit_name(unit, t, "short"), group_name=group_name,
                          year=ctx.year, source=labels.source_line(assessment, t))
-ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, f"linh-vuc-{unit_id}"), key="areas", t=t,
+ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "areas", t, unit_id), key="areas", t=t,
          draft=ctx.is_draft, data=ui.view_data(areas.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t)))
 
 subs = query("unit_subcriteria", unit=unit_id, year=ctx.year, drafts=ctx.drafts)
 st.subheader(t("unit.weakest_heading"))
 st.dataframe(labels.unit_subcriteria_table(subs.head(5), t), hide_index=True, width="stretch")
 ui.data_downloads(ui.view_data(subs.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t)),
-                  file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-thanh-phan-{unit_id}"), t=t, key="subcriteria")
+                  file_name=ui.file_name(ctx.year, ctx.group, "subcriteria", t, unit_id), t=t, key="subcriteria")
 
 st.subheader(t("unit.next_tier_heading"))
 tiers = query("tiers", **params)

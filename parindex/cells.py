@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+from openpyxl.styles import Alignment
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -65,8 +66,10 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return csv_text(frame).encode("utf-8-sig")
 
 
-def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """One workbook, a sheet per frame (no index), in which no cell is a formula."""
+def xlsx_bytes(sheets: dict[str, pd.DataFrame], formats: dict[str, dict[str, str]] | None = None) -> bytes:
+    """One workbook, a sheet per frame (no index), in which no cell is a formula. `formats` gives
+    a sheet's number format per heading (the number stays a number; Excel shows it formatted),
+    and a sheet with formats gets columns wide enough for its headings and values."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
@@ -77,4 +80,25 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
                     if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value[:1] in TRIGGERS):
                         cell.data_type = "s"      # the text itself, never evaluated
                         cell.quotePrefix = True   # and kept as text when edited in Excel
+        for name, by_heading in (formats or {}).items():
+            _format_sheet(writer.book[name], by_heading)
     return buffer.getvalue()
+
+
+WIDEST = 60  # characters: a longer text (a note, the source) wraps in its cell
+
+
+def _format_sheet(sheet, by_heading: dict[str, str]) -> None:
+    sheet.freeze_panes = "A2"  # the headings stay in view while a long table scrolls
+    for column in sheet.iter_cols():
+        number_format = by_heading.get(column[0].value)
+        for cell in column[1:]:
+            if number_format and cell.data_type == "n":
+                cell.number_format = number_format
+            elif isinstance(cell.value, str) and len(cell.value) > WIDEST:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                lines = -(-len(cell.value) * 6 // (WIDEST * 5))  # a spare line in five: words do not break evenly
+                height = sheet.row_dimensions[cell.row].height or 15
+                sheet.row_dimensions[cell.row].height = max(height, 15 * lines)
+        longest = max((len(str(c.value)) for c in column if c.value is not None), default=10)
+        sheet.column_dimensions[column[0].column_letter].width = min(max(longest, 6) + 2, WIDEST)

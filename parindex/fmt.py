@@ -61,6 +61,22 @@ def pct_of_max(value, lang: str) -> str:
     return number(value, lang) + "%"
 
 
+def rounded(value, digits: int = 2) -> float | None:
+    """The number as number() prints it, kept a number (for files): 2.675 -> 2.68 as the page
+    shows it (round() would give 2.67), 96.73999999999999 -> 96.74; missing -> None."""
+    if is_missing(value):
+        return None
+    return float(_format(_decimal(value), "0" + ("." + "0" * digits if digits else ""), "en"))
+
+
+def rounded_share(share, digits: int = 2) -> float | None:
+    """A share as percent() prints it, kept a share: 0.3157894736842105 -> 0.3158 (31,58%)."""
+    if is_missing(share):
+        return None
+    shown = _format(_decimal(share), "0" + ("." + "0" * digits if digits else "") + "%", "en")
+    return float(Decimal(shown.rstrip("%")).scaleb(-2))
+
+
 def integer(value, lang: str) -> str:
     return number(value, lang, digits=0)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parindex import fmt
+from parindex import export, fmt
 from parindex.i18n import Translator
 
 
@@ -606,8 +606,7 @@ def data_view(data: pd.DataFrame, t: Translator) -> pd.DataFrame:
     """A chart's data as a readable table (its text alternative): names in the reader's language,
     numbers formatted as the language writes them, missing as a dash."""
     lang = t.lang
-    named = data.rename(columns={f"name_{lang}_c": "criterion", f"name_{lang}": "name", f"label_{lang}": "label",
-                                 f"tier_{lang}": "tier", f"area_{lang}": "area"})
+    named = export.reader_names(data, lang)  # the names the files use too (a criterion's name is not a unit's)
     columns = [c for c in _DATA_COLUMNS if c in named.columns]
     view = named[columns].copy()
     for column in columns:
@@ -620,6 +619,32 @@ def data_view(data: pd.DataFrame, t: Translator) -> pd.DataFrame:
         elif pd.api.types.is_numeric_dtype(view[column]):
             view[column] = [fmt.number(v, lang) for v in view[column]]
     return view.rename(columns={c: t(f"data.{c}") for c in columns})
+
+
+def file_metadata(assessment: pd.Series, t: Translator, view: str | None = None) -> dict[str, str]:
+    """What a downloaded file of one assessment says about itself (export.xlsx heads each row in
+    the reader's language): every value filled; where a fact is missing, the row says why."""
+    decision = next((assessment[k] for k in ("decision_no", "document_no") if not fmt.is_missing(assessment[k])),
+                    t("file.no_decision"))
+    framework = assessment[f"framework_{t.lang}"]
+    metadata = {"source": source_line(assessment, t), "decision": decision,
+                "framework": framework if isinstance(framework, str) and framework else t("file.no_framework"),
+                "status": file_status(assessment, t)}
+    note = assessment[f"note_{t.lang}"]
+    if isinstance(note, str) and note:
+        metadata["note"] = note
+    return {**metadata, **({"view": view} if view else {})}
+
+
+def file_status(assessment: pd.Series, t: Translator) -> str:
+    """The assessment's status and its figures' provenance, explained together ("Published
+    assessment; unit figures illustrative: …") rather than two rows that seem to disagree."""
+    year = int(assessment["year"])
+    text = t(f"file.status_{assessment['status']}") + "; "
+    text += t("file.units_illustrative", year=year) if assessment["n_illustrative"] else t("file.units_published")
+    if assessment["tiers_illustrative"]:
+        text += " " + t("notes.tiers_illustrative", year=year)
+    return text
 
 
 def leader_title(rows: pd.DataFrame, t: Translator, *, group: str, year: int) -> str:

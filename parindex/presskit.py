@@ -1,5 +1,6 @@
 """The press kit: one ZIP with the year's key charts as images (PNG and SVG, 16:9 and square),
-the summary paragraph, the data behind the charts as CSV, and a note of sources. Built from the
+the summary paragraph, the data behind the charts as CSV and XLSX (the reader's tables of the
+"Dữ liệu" menu, export.reader_table), and a note of sources. Built from the
 same queries and figure builders as the pages, so the kit and the screen agree. No Streamlit."""
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class View:
 
     def file_name(self, view: str) -> str:
         scope = self.former_district or self.former_province
-        return export.file_name(self.year, self.group, view) + (f"_{scope}" if scope else "")
+        return export.file_name(self.year, self.group, view, Translator(self.lang), scope)
 
 
 def build(view: View) -> bytes:
@@ -60,14 +61,16 @@ def build(view: View) -> bytes:
     area_summary = query("area_summary", threshold=80, **view.scoped)
     note = t("scope.ranks_note") if view.is_subset else None
 
-    shown = {"xep-loai": (figures.tiers(tiers, summary, assessment, lang=t.lang, group_name=group_name, year=view.year)
-                          if not tiers.empty else None, export.tidy(tiers, year=view.year, group=view.group)),
-             "xep-hang": (figures.ranking(ranking, assessment, lang=t.lang, group_name=group_name, year=view.year,
-                                         note=note, top_bottom=figures.TOP_BOTTOM  # a hundred bars: no image reads
-                                         if ranking["total"].notna().sum() > figures.LONG else None),
-                          export.ranking_data(ranking, view.year, view.group)),
-             "linh-vuc": (_areas_figure(areas, area_summary, assessment, view, t, group_name) if not areas.empty else None,
-                          export.tidy(areas, year=view.year, group=view.group))}
+    shown = {"tiers": (figures.tiers(tiers, summary, assessment, lang=t.lang, group_name=group_name, year=view.year)
+                       if not tiers.empty else None, export.tidy(tiers, year=view.year, group=view.group),
+                       export.DATA_COLUMNS),
+             "ranking": (figures.ranking(ranking, assessment, lang=t.lang, group_name=group_name, year=view.year,
+                                        note=note, top_bottom=figures.TOP_BOTTOM  # a hundred bars: no image reads
+                                        if ranking["total"].notna().sum() > figures.LONG else None),
+                         export.tidy(ranking, year=view.year, group=view.group), export.RANKING_COLUMNS),
+             "areas": (_areas_figure(areas, area_summary, assessment, view, t, group_name) if not areas.empty else None,
+                       export.tidy(areas, year=view.year, group=view.group), export.DATA_COLUMNS)}
+    metadata = labels.file_metadata(assessment, t)
     draft = assessment["status"] == "draft"
     paragraph = labels.summary_paragraph(summary, tiers, area_summary, group=labels.lower_first(group_name),
                                          illustrative=bool(assessment["n_illustrative"]), t=t,
@@ -76,14 +79,15 @@ def build(view: View) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as kit:
         names = []
-        for slug, (fig, data) in shown.items():
+        for slug, (fig, data, columns) in shown.items():
             if fig is None:
                 continue
             if draft:
                 fig = charts.watermark(fig, t("chart.draft"))
             names += _add_images(kit, fig, view.file_name(slug))
-            names.append(_add(kit, f"{view.file_name(slug)}.csv", export.csv_bytes(data)))
-        names.append(_add(kit, f"{view.file_name(t('presskit.paragraph_file'))}.txt", paragraph.encode("utf-8")))
+            names.append(_add(kit, f"{view.file_name(slug)}.csv", export.reader_csv(data, t, columns)))
+            names.append(_add(kit, f"{view.file_name(slug)}.xlsx", export.reader_xlsx(data, metadata, t, columns)))
+        names.append(_add(kit, f"{view.file_name('paragraph')}.txt", paragraph.encode("utf-8")))
         readme = _readme(t, assessment, group_name, view, names, draft)
         _add(kit, f"{t('presskit.readme_file')}.txt", readme.encode("utf-8"))
     return buffer.getvalue()

@@ -55,6 +55,7 @@ class ViewData:
     rows: pd.DataFrame
     metadata: dict[str, str]
     all_years: Callable[[], pd.DataFrame] | None = None
+    columns: tuple[export.Column, ...] = export.DATA_COLUMNS  # the reader's files' columns
 
 
 def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Translator,
@@ -66,7 +67,7 @@ def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Transl
     st.plotly_chart(fig, config=charts.export_config(file_name), key=key, width="stretch", alt=alt_text(fig))
     with st.container(horizontal=True):
         _image_popover(fig, file_name, t, key)
-        _data_popover(data, file_name, t, key)
+        _data_popover(data, file_name, t, key, shown="shown")
         with app.lazy_popover(t("chart.table"), icon=":material/table:", key=f"{key}_table") as table:
             if table.open:
                 st.caption(alt_text(fig))
@@ -77,21 +78,19 @@ def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Transl
 def data_downloads(data: ViewData, *, file_name: str, t: Translator, key: str) -> None:
     """The files of a table's data, under it."""
     with st.container(horizontal=True):
-        _data_popover(data, file_name, t, key)
-
-
-def _tidy(frame: pd.DataFrame, year: int, group: str) -> pd.DataFrame:
-    return export.tidy(frame, year=year, group=group)
+        _data_popover(data, file_name, t, key, shown="table")
 
 
 def view_data(rows: pd.DataFrame, ctx: app.Context, metadata: dict[str, str], *, query_name: str | None = None,
-              shape: Callable[[pd.DataFrame, int, str], pd.DataFrame] = _tidy, **params) -> ViewData:
+              columns: tuple[export.Column, ...] = export.DATA_COLUMNS, **params) -> ViewData:
     """A view's rows for the chosen year and, given the query that made them, the same query for
-    every year of the group (run only when someone downloads it)."""
+    every year of the group (run only when someone downloads it); `columns` are its files' columns
+    (export.RANKING_COLUMNS for the Rankings table's)."""
     def every_year() -> pd.DataFrame:
-        return pd.concat([shape(query(query_name, **{**ctx.params, "year": year}, **params), year, ctx.group)
-                          for year in ctx.years], ignore_index=True)
-    return ViewData(shape(rows, ctx.year, ctx.group), metadata, every_year if query_name else None)
+        return pd.concat([export.tidy(query(query_name, **{**ctx.params, "year": year}, **params), year=year,
+                                      group=ctx.group) for year in ctx.years], ignore_index=True)
+    return ViewData(export.tidy(rows, year=ctx.year, group=ctx.group), metadata,
+                    every_year if query_name else None, columns)
 
 
 def alt_text(fig: go.Figure) -> str:
@@ -116,22 +115,27 @@ def _image_popover(fig: go.Figure, file_name: str, t: Translator, key: str) -> N
                     key=f"{key}_{fmt}_{shape}", on_click="ignore", width="stretch")
 
 
-def _data_popover(data: ViewData, file_name: str, t: Translator, key: str) -> None:
+def _data_popover(data: ViewData, file_name: str, t: Translator, key: str, *, shown: str) -> None:
+    """The data menu: the rows shown (`shown`: "shown" under a chart, "table" under a table, for
+    the buttons' words) and, where the view has them, every year's."""
     with app.lazy_popover(t("chart.data"), icon=":material/download:", key=f"{key}_data") as menu:
         if not menu.open:
             return
-        _data_files(lambda: data.rows, file_name, data.metadata, t, key=f"{key}_shown", scope="shown")
+        _data_files(lambda: data.rows, file_name, data, t, key=f"{key}_shown", scope=shown)
         if data.all_years is not None:
-            _data_files(data.all_years, f"{file_name}_moi-nam", data.metadata, t, key=f"{key}_all",
+            _data_files(data.all_years, f"{file_name}_{t('file.all_years')}", data, t, key=f"{key}_all",
                         scope="all_years")
 
 
-def _data_files(frame: Callable[[], pd.DataFrame], stem: str, metadata: dict[str, str], t: Translator, *,
+def _data_files(frame: Callable[[], pd.DataFrame], stem: str, data: ViewData, t: Translator, *,
                 key: str, scope: str) -> None:
-    """CSV and XLSX of a frame computed when the button is pressed."""
-    st.download_button(t(f"chart.csv_{scope}"), data=lambda: export.csv_bytes(frame()), file_name=f"{stem}.csv",
-                       mime="text/csv", key=f"{key}_csv", on_click="ignore", width="stretch")
-    st.download_button(t(f"chart.xlsx_{scope}"), data=lambda: export.xlsx({"data": frame()}, metadata),
+    """CSV and XLSX of a frame computed when the button is pressed, as the reader's table
+    (export.reader_table: the page's headings, values as shown, then the codes)."""
+    st.download_button(t(f"chart.csv_{scope}"), data=lambda: export.reader_csv(frame(), t, data.columns),
+                       file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
+                       width="stretch")
+    st.download_button(t(f"chart.xlsx_{scope}"),
+                       data=lambda: export.reader_xlsx(frame(), data.metadata, t, data.columns),
                        file_name=f"{stem}.xlsx", key=f"{key}_xlsx", on_click="ignore", width="stretch",
                        mime=cells.XLSX_MIME)
 
@@ -193,19 +197,16 @@ def metric_delta(value, text: str | None) -> dict:
 
 
 def source_metadata(source: str) -> dict[str, str]:
-    """What a file of several years' data says about itself: its sources and the view."""
-    return {"source": source, "view": app.current_url()}
-
-
-def _text(value) -> str:
-    return value if isinstance(value, str) else ""
+    """What a file of several years' data says about itself: its sources (each year's source and
+    provenance; a decision is a year's, so there is no decision row) and the view."""
+    return {"source": source, **_view()}
 
 
 def view_metadata(assessment: pd.Series, t: Translator) -> dict[str, str]:
-    """What a downloaded file must say about itself: source, decision, provenance, the view."""
-    return {"source": labels.source_line(assessment, t),
-            "decision": _text(assessment["decision_no"]),
-            "framework": _text(assessment[f"framework_{t.lang}"]),
-            "provenance": t("provenance.illustrative") if assessment["n_illustrative"] else t("provenance.published"),
-            "status": t(f"status.{assessment['status']}"),
-            "view": app.current_url()}
+    """What a downloaded file must say about itself: source, decision, status with provenance, the view."""
+    return labels.file_metadata(assessment, t, **_view())
+
+
+def _view() -> dict[str, str]:
+    url = app.current_url()
+    return {"view": url} if url else {}  # a session with no address (a test's) has none to give

@@ -29,6 +29,7 @@ from fixture_data import TABLES, write_fixture
 from parindex import cells, export, presskit
 from parindex.build import build
 from parindex.db import query
+from parindex.i18n import Translator
 from parindex.importing import backup, plan
 from parindex.importing.commit import import_file
 from parindex.importing.drafts import named
@@ -151,34 +152,48 @@ def test_the_command_line_export(formula_db, capsys):
 
 @pytest.fixture
 def views(formula_db, use_db) -> dict[str, pd.DataFrame]:
-    """Frames shaped as the pages shape their downloads (parindex.ui: export.tidy, ranking_data)."""
+    """Frames shaped as the pages shape their downloads (parindex.ui: export.tidy), and the
+    command line's (ranking_data)."""
     use_db(formula_db)
     place = {"jurisdiction": "tinh-a", "group": "department"}
     moves = query("rank_movement", **place, **{"from": 2020, "to": 2021}).dropna(subset=["moved"])
-    return {"ranking": export.ranking_data(query("ranking", **place, year=2021), 2021, "department"),
-            "moves": export.tidy(moves, group="department", year=2021).assign(change=-0.73),
+    ranking = query("ranking", **place, year=2021)
+    return {"ranking": export.ranking_data(ranking, 2021, "department"),
+            "ranking_view": export.tidy(ranking, year=2021, group="department"),
+            "moves": export.tidy(moves, group="department", year=2021),
             "dataset": query("dataset_results")}
 
 
+VI = Translator("vi")
+
+
 def test_the_data_downloads_csv(views):
-    rows = assert_csv_safe(export.csv_bytes(views["moves"]).decode("utf-8-sig"), names=("=1+2 Sở A", "+SUM(A1)"))
+    rows = assert_csv_safe(export.reader_csv(views["moves"], VI).decode("utf-8-sig"),
+                           names=("=1+2 Sở A", "+SUM(A1)"))
     header = rows[0]
-    beta = dict(zip(header, next(r for r in rows if r[header.index("name_vi")] == "'+SUM(A1)")))
-    assert (beta["moved"], beta["change"]) == ("-1", "-0.73")  # numbers, not "'-1"
+    beta = dict(zip(header, next(r for r in rows if r[header.index("Đơn vị")] == "'+SUM(A1)")))
+    assert beta["Số bậc thay đổi"] == "-1"  # a number, not "'-1"
+    ranking = assert_csv_safe(export.reader_csv(views["ranking_view"], VI, export.RANKING_COLUMNS)
+                              .decode("utf-8-sig"), names=("=1+2 Sở A", "+SUM(A1)"))
+    assert any(r[ranking[0].index("Thay đổi điểm")].startswith("-") for r in ranking[1:])  # a negative change
     assert_csv_safe(export.csv_bytes(views["ranking"]).decode("utf-8-sig"))
     assert_csv_safe(export.csv_bytes(views["dataset"]).decode("utf-8-sig"))
 
 
 def test_the_data_downloads_xlsx(views):
-    values = assert_xlsx_safe(export.xlsx({"data": views["moves"]}, {"source": "-SRC", "link": "=HYPERLINK()"}),
+    values = assert_xlsx_safe(export.xlsx({"data": export.reader_table(views["moves"], VI)},
+                                          {"source": "-SRC", "view": "=HYPERLINK()"}, VI),
                               names=("=1+2 Sở A", "+SUM(A1)", "-SRC", "=HYPERLINK()"))
     header, *rows = values["data"]
-    beta = dict(zip(header, next(r for r in rows if r[header.index("name_vi")] == "+SUM(A1)")))
-    assert (beta["moved"], beta["change"]) == (-1, -0.73)
-    sheet = load_workbook(io.BytesIO(export.xlsx({"data": views["moves"]}, {})))["data"]
-    numbers = [row[header.index(column)] for row in sheet.iter_rows(min_row=2) for column in ("moved", "change")]
-    assert any(c.value < 0 for c in numbers) and all(c.data_type == "n" for c in numbers)
-    workbook = export.xlsx({"results": views["dataset"], "ranking": views["ranking"]}, {"source": "S"})
+    beta = dict(zip(header, next(r for r in rows if r[header.index("Đơn vị")] == "+SUM(A1)")))
+    assert beta["Số bậc thay đổi"] == -1
+    sheet = load_workbook(io.BytesIO(export.reader_xlsx(views["ranking_view"], {}, VI, export.RANKING_COLUMNS)))
+    data = sheet[VI("file.data_sheet")]
+    heading = [c.value for c in data[1]]
+    numbers = [row[heading.index(column)] for row in data.iter_rows(min_row=2)
+               for column in ("Thay đổi điểm", "Thay đổi hạng")]
+    assert any(c.value < 0 for c in numbers) and all(c.data_type == "n" for c in numbers if c.value is not None)
+    workbook = export.xlsx({"results": views["dataset"], "ranking": views["ranking"]}, {"source": "S"}, VI)
     assert_xlsx_safe(workbook)
     read = pd.read_excel(io.BytesIO(workbook), sheet_name="ranking")
     assert set(NAMES.values()) <= set(read["name_vi"])  # Excel and pandas read the names as written
@@ -189,10 +204,13 @@ def test_the_press_kit(formula_db, use_db, monkeypatch):
     monkeypatch.setattr(presskit.images, "render", lambda fig, fmt, shape: b"")  # the data is under test here
     kit = zipfile.ZipFile(io.BytesIO(presskit.build(presskit.View("tinh-a", "department", 2021, "vi"))))
     data = [n for n in kit.namelist() if n.endswith((".csv", ".xlsx"))]
-    assert data and all(n.endswith(".csv") for n in data)  # the kit has no workbook
-    assert_csv_safe(kit.read("chi-so-cchc_2021_so-nganh_xep-hang.csv").decode("utf-8-sig"))
+    assert {n for n in data if n.endswith(".xlsx")} == {n[:-4] + ".xlsx" for n in data if n.endswith(".csv")}
+    assert_csv_safe(kit.read("chi-so-cchc_2021_so-nganh_xep-hang.csv").decode("utf-8-sig"),
+                    names=("=1+2 Sở A", "+SUM(A1)"))
+    assert_xlsx_safe(kit.read("chi-so-cchc_2021_so-nganh_xep-hang.xlsx"), names=("=1+2 Sở A", "+SUM(A1)"))
     for name in data:
-        assert_csv_safe(kit.read(name).decode("utf-8-sig"), names=())
+        if name.endswith(".csv"):
+            assert_csv_safe(kit.read(name).decode("utf-8-sig"), names=())
 
 
 def test_the_template(formula_db):

@@ -49,14 +49,14 @@ def test_methodology_page_lists_assessments_frameworks_tiers_and_lineage():
 def test_full_dataset_workbook(embedded_db):
     with duckdb.connect(str(embedded_db), read_only=True) as con:
         results, scores = run(con, "dataset_results"), run(con, "dataset_scores")
-    book = pd.read_excel(io.BytesIO(export.xlsx({"results": results, "scores": scores}, {"source": "S"})),
-                         sheet_name=None)
-    assert list(book) == ["results", "scores", "metadata"]
+    book = pd.read_excel(io.BytesIO(export.xlsx({"results": results, "scores": scores}, {"source": "S"},
+                                                Translator("en"))), sheet_name=None)
+    assert list(book) == ["results", "scores", "About this file"]
     with (DATA_DIR / "illustrative" / "scores.csv").open(encoding="utf-8") as committed:
         every_score = sum(1 for _ in committed) - 1  # the header
     assert len(book["results"]) == len(results) and len(book["scores"]) == len(scores) == every_score
-    meta = dict(zip(book["metadata"]["key"], book["metadata"]["value"]))
-    assert meta["source"] == "S" and meta["generated_at"].endswith("UTC")
+    meta = dict(zip(book["About this file"]["Item"], book["About this file"]["Value"]))
+    assert meta["Source"] == "S" and meta["Generated at"].endswith("UTC")
     sa_pa = book["results"][(book["results"]["unit_id"] == "huyen-sa-pa")]
     assert sa_pa["tier_vi"].tolist() == ["Khá"] and sa_pa["total"].isna().all()  # 2018: a tier, no score
 
