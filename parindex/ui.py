@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from parindex import app, cells, charts, export, images, labels
+from parindex import app, cells, charts, export, fmt, images, labels, tables
 from parindex.db import query
 from parindex.i18n import Translator
 from parindex.paths import ROOT
@@ -67,11 +67,36 @@ def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Transl
     with st.container(horizontal=True):
         _image_popover(fig, file_name, t, key)
         _data_popover(data, file_name, t, key)
-        with app.lazy_popover(t("chart.table"), icon=":material/table:", key=f"{key}_table") as table:
-            if table.open:
+        with app.lazy_popover(t("chart.table"), icon=":material/table:", key=f"{key}_table") as view:
+            if view.open:
                 st.caption(alt_text(fig))
-                st.dataframe(labels.data_view(data.rows, t), hide_index=True)
+                table(labels.data_table(data.rows, t))
     st.space("small")  # a table right under the row keeps its toolbar clear of these buttons
+
+
+_HEADER_PX, _MAX_HEIGHT_PX = 38, 760  # st.dataframe's heading row; the tallest table before it scrolls
+
+
+def table(shown: tables.Table, *, marked: list[bool] | None = None, height: int | None = None) -> None:
+    """A table as st.dataframe: quantity columns as numbers (a sort orders by value) showing the
+    reader's text, names given their room, notes wrapped; `marked` rows in bold."""
+    styler = shown.styler()
+    if marked and any(marked):
+        styler = styler.apply(lambda column: ["font-weight: bold; background-color: #FFF3C4" if m else ""
+                                              for m in marked])
+    widths, row_height = shown.layout()
+    if row_height and not height:  # tall rows: as many shown as Streamlit shows rows of one line
+        height = min(_HEADER_PX + row_height * len(shown) + 2, _MAX_HEIGHT_PX)
+    st.dataframe(styler, hide_index=True, width="stretch", height=height or "auto",
+                 column_config=column_config(shown, widths), placeholder=fmt.NA,
+                 row_height=row_height)
+
+
+def column_config(shown: tables.Table, widths: dict[str, int]) -> dict:
+    """One column configuration per column: NumberColumn for quantities (no format of its own, so
+    the table's text shows), TextColumn for the rest; each with its width."""
+    return {column: (st.column_config.NumberColumn if column in shown.numeric else st.column_config.TextColumn)(
+        width=widths[column]) for column in shown.columns}
 
 
 def data_downloads(data: ViewData, *, file_name: str, t: Translator, key: str) -> None:
