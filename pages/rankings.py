@@ -54,6 +54,10 @@ else:
     if ranking["total"].notna().any():
         footnote = "rankings.footnote_published" if assessment["ranking"] == "published" else "rankings.footnote"
         st.caption(t(footnote, prev=labels.previous_year_text(ranking, t)))
+    comparison = labels.comparison_note(ranking, t)
+    if comparison:
+        st.caption(comparison)
+    ui.movement_link(ranking, ctx)
     if len(ranking) > figures.LONG:  # a hundred links are a page of their own on a phone: folded
         with st.expander(t("rankings.profiles_more", n=len(ranking))):
             ui.unit_links(ranking, t, ctx.year, ctx.group)

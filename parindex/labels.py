@@ -104,7 +104,9 @@ def ranking_hover(row: pd.Series, t: Translator) -> str:
 
 def ranking_table(ranking: pd.DataFrame, t: Translator) -> tables.Table:
     """The Rankings table: every quantity a number (a sort orders by value) with its text in the
-    reader's language. A unit new this year, or without a score then, has its changes empty, never 0.
+    reader's language, and the year before beside this year's (rank and score; % of maximum where
+    the scale changed) where the unit is comparable: the same line of the same group, scored both
+    years. A unit new this year, or without a score then, has those cells empty, never 0.
 
     Most telling columns first (a phone shows three or four); columns with nothing in them (a year
     that published tiers only) are left out.
@@ -113,8 +115,10 @@ def ranking_table(ranking: pd.DataFrame, t: Translator) -> tables.Table:
     lang = t.lang
     compared = [r["prev_status"] == "compared" for r in rows]
     points = not ranking_compares_pct(ranking)
+    prev = previous_year_text(ranking, t)
     rank, total, rank_change, score_change = (t("col.rank"), t("col.total"), t("col.rank_change"),
                                               t("col.score_change"))
+    prev_rank, prev_score = t("col.prev_rank", year=prev), t("col.prev_total" if points else "col.prev_pct", year=prev)
     changes = ranking["total_change"] if points else ranking["pct_change"]
     values = pd.DataFrame({
         rank: tables.integers(ranking["rank"]),
@@ -125,6 +129,12 @@ def ranking_table(ranking: pd.DataFrame, t: Translator) -> tables.Table:
                                      for v, c, r in zip(ranking["rank_change"], compared, ranking["rank"])),
         score_change: tables.numbers(v if c else None for v, c in zip(changes, compared)),
         t("col.pct"): tables.numbers(ranking["pct"]),
+        # the year before only beside a value of this year (2018 published tiers only: no 2015 ranks beside them)
+        prev_rank: tables.integers(v if c and not fmt.is_missing(r) else None
+                                   for v, c, r in zip(ranking["prev_rank"], compared, ranking["rank"])),
+        prev_score: tables.numbers(v if c and not fmt.is_missing(r) else None
+                                   for v, c, r in zip(ranking["prev_total" if points else "prev_pct"], compared,
+                                                      ranking["total"])),
         t("col.data"): [provenance_text(r, t) for r in rows],
     })
     of = ranking["rank_of"].dropna().unique()
@@ -135,6 +145,8 @@ def ranking_table(ranking: pd.DataFrame, t: Translator) -> tables.Table:
         score_change: (lambda v: fmt.signed(v, lang)) if points else
         (lambda v: t("change.pct_points", value=fmt.signed(v, lang))),
         t("col.pct"): lambda v: fmt.percent(v / 100, lang),
+        prev_rank: lambda v: str(int(v)),
+        prev_score: (lambda v: fmt.number(v, lang)) if points else (lambda v: fmt.percent(v / 100, lang)),
     }
     table = tables.Table(values, formats, widths={t("col.unit"): tables.name_width(values[t("col.unit")])})
     return _without_empty(table, ranking, t)
@@ -149,6 +161,22 @@ def rank_change_arrow(change) -> str:
 def ranking_compares_pct(ranking: pd.DataFrame) -> bool:
     """The year before is compared as % of maximum: its scale (or criteria set) was another."""
     return not ranking["total_change"].notna().any() and ranking["pct_change"].notna().any()
+
+
+def comparison_note(ranking: pd.DataFrame, t: Translator) -> str | None:
+    """What the Rankings table's year-before columns compare, and why some cells are empty: the
+    scale changed (so % of maximum), units new this year, units without a score the year before."""
+    if ranking.empty or ranking["prev_status"].eq("first").all() or ranking[["rank", "total"]].isna().all(axis=None):
+        return None  # nothing this year to set beside the year before (2018 published tiers only)
+    prev = previous_year_text(ranking, t)
+    parts = []
+    if ranking_compares_pct(ranking):
+        parts.append(t("rankings.compare_pct", prev=prev))
+    for status, key in (("new", "rankings.new_units"), ("no_score", "rankings.no_prev_score")):
+        n = int(ranking["prev_status"].eq(status).sum())
+        if n:
+            parts.append(t(key, n=n, prev=prev))
+    return " ".join(parts) or None
 
 
 def _without_empty(table: tables.Table, rows: pd.DataFrame, t: Translator) -> tables.Table:

@@ -171,6 +171,21 @@ def unit_links(ranking: pd.DataFrame, t: Translator, year: int, group: str, per_
                              query_params={"u": row["unit_id"], "y": str(year), "g": group})
 
 
+def movement_link(ranking: pd.DataFrame, ctx: app.Context) -> None:
+    """A link to Trends' "who rose and fell" between the year before and this one, where Trends
+    can draw it (the year before has a complete ranking): the page opens on that tab with `a`."""
+    prev = ranking["prev_year"].dropna()
+    if prev.empty:
+        return
+    prev = int(prev.iat[0])
+    trend = query("group_trend", jurisdiction=ctx.jurisdiction, group=ctx.group, drafts=ctx.drafts, **ctx.scope)
+    if prev not in {int(y) for y in trend.loc[trend["complete"], "year"]}:
+        return
+    params = {key: st.query_params.get_all(key) for key in st.query_params if key not in ("u", "a")}
+    st.page_link(PAGES / "trends.py", label=ctx.t("rankings.to_trends", prev=prev, year=ctx.year),
+                 icon=":material/swap_vert:", query_params={**params, "a": str(prev)})
+
+
 file_name = export.file_name
 
 

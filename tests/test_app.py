@@ -191,7 +191,7 @@ def test_rankings_2021_table_and_chart():
     at = open_app(RANKINGS, y="2021")
     table = tables(at)[0]
     assert table.columns.tolist() == ["Hạng", "Đơn vị", "Tổng điểm", "Xếp loại", "Thay đổi hạng",
-                                      "Thay đổi điểm", "% điểm tối đa", "Số liệu"]
+                                      "Thay đổi điểm", "% điểm tối đa", "Hạng 2020", "Tổng điểm 2020", "Số liệu"]
     first = table.iloc[0]
     assert (first["Hạng"], first["Xếp loại"], first["Số liệu"]) == ("1/19", "Từ 90 điểm trở lên", "minh họa")
     assert table["Xếp loại"].value_counts().to_dict() == {"Từ 85 đến dưới 90 điểm": 9, "Dưới 85 điểm": 4,
@@ -205,7 +205,9 @@ def test_rankings_2021_table_and_chart():
 def test_rankings_2019_districts_compare_with_2018_tiers_only_year():
     at = open_app(RANKINGS, y="2019", g="district")
     table = tables(at)[0]
-    assert "Thay đổi điểm" not in table  # nothing to compare: no column of dashes
+    assert "Thay đổi điểm" not in table and "Hạng 2018" not in table  # nothing to compare: no column of dashes
+    assert "9 đơn vị không có điểm năm 2018: không có gì để so sánh." in texts(at)
+    assert not [link for link in at.get("page_link") if link.proto.page == "xu-huong"]  # 2018: no ranking
 
 
 def test_national_place():

@@ -1,6 +1,7 @@
 """Tables a reader sorts and reads whole: every quantity column holds numbers (the grid sorts a
 number column by value, a text column as text: "↑ 1, ↑ 5, ↓ 1, =") and shows the reader's text
-(89,28; ↑ 5; a true minus) through its display values; names and notes get their room."""
+(89,28; ↑ 5; a true minus) through its display values; names and notes get their room; Rankings
+puts the year before beside the year, with a link to Trends' risers and fallers."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from test_app import (
     open_tab,
     shown,
     table_elements,
+    tables,
+    texts,
 )
 
 from parindex import fmt, labels
@@ -71,7 +74,8 @@ def test_rankings_change_columns_are_numbers_and_sort_by_value(lang):
     at = open_app(RANKINGS, y="2021", lang=lang)
     element = table_elements(at)[0]
     rank_change, score_change = t("col.rank_change"), t("col.score_change")
-    quantities = {t("col.rank"), t("col.total"), rank_change, score_change, t("col.pct")}
+    quantities = {t("col.rank"), t("col.total"), rank_change, score_change, t("col.pct"),
+                  t("col.prev_rank", year="2020"), t("col.prev_total", year="2020")}
     assert number_columns(element) == quantities
     ranking = ranking_2021()
     # Sorting "Rank change" puts the biggest risers first and the biggest fallers last (as text it
@@ -91,6 +95,56 @@ def test_rankings_change_columns_are_numbers_and_sort_by_value(lang):
     # a rank sorts 1, 2, … 10 (as text "10/19" came before "2/19")
     assert sorted_as_the_grid_does(element, t("col.rank"), descending=False)[:3] == [
         t("rank.of", rank=r, of=19) for r in (1, 2, 3)]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_rankings_show_the_year_before_beside_the_year(lang):
+    t = Translator(lang)
+    at = open_app(RANKINGS, y="2021", lang=lang)
+    table = tables(at)[0].set_index(t("col.unit"))
+    ranking = ranking_2021()
+    prev_rank, prev_total = t("col.prev_rank", year="2020"), t("col.prev_total", year="2020")
+    for row in ranking.to_dict("records"):
+        unit = table.loc[row[f"name_{lang}"]]
+        assert unit[prev_rank] == str(int(row["prev_rank"]))
+        assert unit[prev_total] == fmt.number(row["prev_total"], lang)
+    ban_dan_toc = table.loc[{"vi": "Ban Dân tộc", "en": "Ethnic Minorities Committee"}[lang]]
+    assert (ban_dan_toc[prev_rank], ban_dan_toc[t("col.rank")], ban_dan_toc[t("col.rank_change")]) == (
+        "12", t("rank.of", rank=7, of=19), "↑ 5")
+    # a link to Trends' "who rose and fell", opening on it for 2020 → 2021
+    (link,) = [link for link in at.get("page_link") if link.proto.page == "xu-huong"]
+    assert link.proto.label == t("rankings.to_trends", prev=2020, year=2021)
+    assert link.proto.query_string in ("y=2021&a=2020", "y=2021&lang=en&a=2020", "lang=en&y=2021&a=2020")
+
+
+def test_units_new_this_year_have_empty_year_before_cells_not_zero(fixture_db, use_db):
+    use_db(fixture_db)  # tỉnh A 2021: newcomer is new, gamma had no 2020 result
+    t = Translator("vi")
+    at = open_app(RANKINGS, y="2021")
+    element = table_elements(at)[0]
+    values = element.value.set_index(t("col.unit"))
+    for unit in ("Đơn vị Newcomer", "Đơn vị Gamma"):
+        assert values.loc[unit, [t("col.rank_change"), t("col.score_change"), t("col.prev_rank", year="2020"),
+                                 t("col.prev_total", year="2020")]].isna().all()
+    assert element.proto.placeholder == fmt.NA  # drawn as the dash the footnote explains, never as 0
+    assert set(shown(element).set_index(t("col.unit")).loc["Đơn vị Newcomer", [t("col.rank_change"),
+                                                                                  t("col.score_change")]]) == {fmt.NA}
+    assert values.loc["Đơn vị Alpha", t("col.prev_total", year="2020")] == 88.0
+    note = texts(at)
+    assert "1 đơn vị mới so với năm 2020" in note and "1 đơn vị không có điểm năm 2020" in note
+
+
+def test_a_scale_change_compares_percent_of_maximum_and_says_so(fixture_db, use_db):
+    use_db(fixture_db)  # tỉnh A 2020 against 2015, when the scale was 70 points
+    t = Translator("vi")
+    at = open_app(RANKINGS, y="2020")
+    element = table_elements(at)[0]
+    prev = t("col.prev_pct", year="2015")
+    assert prev in number_columns(element) and t("col.prev_total", year="2015") not in element.value.columns
+    table = shown(element).set_index(t("col.unit"))
+    assert table.loc["Đơn vị Alpha", prev] == "89,29%"  # 62,5 of 70
+    assert table.loc["Đơn vị Beta", t("col.score_change")] == "+13,43 điểm %"  # 55/70 = 78,57% → 92%
+    assert t("rankings.compare_pct", prev="2015") in texts(at)
 
 
 def test_long_names_get_their_width():
