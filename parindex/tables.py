@@ -24,6 +24,7 @@ ROOM_PX = 800  # the main column at 1280 px, beside the sidebar: where a table's
 _CHAR_PX, _PADDING_PX = 6.5, 24  # 14 px Source Sans: about 6.3 px a character (names measured), a cell's padding
 _MAX_NAME_PX = 420  # a name wider than this wraps (a note) or scrolls
 _MIN_NOTE_PX = 160  # a note narrower than this is a column of single words
+_HEADING_ICONS_PX = 20  # room for the sort arrow a heading shows once its column is sorted
 _LINE_PX, _ROW_PADDING_PX, _MAX_LINES = 20, 26, 6  # wrapped lines: 2 lines make a 66 px row
 
 
@@ -78,7 +79,7 @@ class Table:
         every column as wide as its longest text (or heading), the notes sharing what is left of
         `room` (at least a readable width) and wrapping over as many lines as the longest needs."""
         shown = self.text()
-        natural = {c: text_width([f"{c}  ", *shown[c]]) for c in self.columns}  # the heading's sort arrow
+        natural = {c: max(text_width(shown[c]), text_width([c]) + _HEADING_ICONS_PX) for c in self.columns}
         widths = {c: self.widths.get(c, natural[c]) for c in self.columns}
         notes = [c for c in self.notes if c in widths]
         if not notes:
