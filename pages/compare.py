@@ -45,7 +45,7 @@ else:
                                 year=ctx.year, source=source)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "compare", t), key="compare_areas", t=t,
              draft=ctx.is_draft, data=ui.view_data(areas, ctx, ui.view_metadata(assessment, t)))
-    st.dataframe(labels.compare_table(areas, chosen, short, t), hide_index=True, width="stretch")
+    ui.table(labels.compare_table(areas, chosen, short, t))
 
 st.subheader(t("compare.history_heading"))
 histories = pd.concat([query("unit_history", unit=u, drafts=ctx.drafts).assign(series=short[u]) for u in chosen],
@@ -61,4 +61,4 @@ rank_table = histories.pivot_table(index="year", columns="series", values="rank"
     columns=[short[u] for u in chosen]).sort_index()  # years in order, whichever unit has the earliest
 st.caption(t("compare.rank_caption"))
 st.space("small")  # on a phone the table's toolbar shows above it: clear of the caption
-st.dataframe(labels.rank_history_table(rank_table, t), hide_index=True, width="stretch")
+ui.table(labels.rank_history_table(rank_table, t))

@@ -67,7 +67,7 @@ def by_area() -> None:
                  t=t, draft=ctx.is_draft,
                  data=ui.view_data(detail, ctx, metadata, query_name="criterion_scores", area=area, **ctx.scope))
         subs = query("area_subcriteria", area=area, threshold=THRESHOLD, **ctx.scoped)
-        st.dataframe(labels.subcriteria_table(subs, t, threshold=THRESHOLD), hide_index=True, width="stretch")
+        ui.table(labels.subcriteria_table(subs, t, threshold=THRESHOLD))
         ui.data_downloads(ui.view_data(subs, ctx, metadata, query_name="area_subcriteria", area=area, threshold=THRESHOLD,
                                         **ctx.scope),
                           file_name=ui.file_name(ctx.year, ctx.group, "subcriteria", t, area.lower()), t=t,
@@ -109,7 +109,7 @@ def self_assessment() -> None:
         fig = figures.self_gap(totals, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source)
         ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "self_assessment", t), key="self_gap", t=t,
                  draft=ctx.is_draft, data=ui.view_data(gaps, ctx, metadata, query_name="self_assessment", **ctx.scope))
-        st.dataframe(labels.self_gap_table(gaps, t), hide_index=True, width="stretch")
+        ui.table(labels.self_gap_table(gaps, t))
 
 
 # Three tabs, each drawn only while it is open: moving to this page draws the first one alone.

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from parindex import app, cells, export, labels
+from parindex import app, cells, export, labels, ui
 from parindex.db import query
 
 ctx = app.context()
@@ -12,7 +12,7 @@ st.markdown(t("method.intro"))
 
 st.subheader(t("method.assessments_heading"))
 assessments = query("assessment_list", jurisdiction=ctx.place, drafts=ctx.drafts)
-st.dataframe(labels.assessment_table(assessments, t), hide_index=True, width="stretch")
+ui.table(labels.assessment_table(assessments, t))
 if assessments["n_illustrative"].gt(0).any():
     st.caption(t("method.assessments_note"))
 
@@ -34,7 +34,7 @@ else:
     st.dataframe(labels.tier_table(tier_rows, t), hide_index=True, width="stretch")
 
 st.subheader(t("method.lineage_heading"))
-st.dataframe(labels.lineage_table(query("lineage_list"), t), hide_index=True, width="stretch")
+ui.table(labels.lineage_table(query("lineage_list"), t))
 
 st.subheader(t("method.download_heading"))
 st.markdown(t("method.download_text"))

@@ -59,11 +59,11 @@ st.subheader(t("national.table_heading"))
 for unit in predecessors:
     if merged:
         st.markdown(f"**{labels.capitalised(places[unit]['series'].iat[0])}**")
-    st.dataframe(labels.national_table(places[unit], context, t), hide_index=True, width="stretch")
+    ui.table(labels.national_table(places[unit], context, t))
 st.caption(t("national.context_note"))
 ui.data_downloads(ui.ViewData(export.tidy(context), ui.source_metadata(labels.national_source(context, t))),
                   file_name=ui.file_name(None, None, "national", t), t=t, key="national")
 others = context[~context["unit_id"].isin(predecessors)]
 if not others.empty:
     st.subheader(t("national.others_heading"))
-    st.dataframe(labels.national_others_table(others, t), hide_index=True, width="stretch")
+    ui.table(labels.national_others_table(others, t))

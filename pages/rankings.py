@@ -48,15 +48,16 @@ if long:
 if ranking.empty:
     st.info(t("overview.no_results"))
 else:
-    table = labels.ranking_table(ranking, t)
-    marked = (ranking["unit_id"] == chosen).tolist()
-    shown = table.style.apply(lambda column: ["font-weight: bold; background-color: #FFF3C4" if m else ""
-                                              for m in marked]) if chosen else table
-    st.dataframe(shown, hide_index=True, width="stretch", height=min(38 + 35 * len(ranking), 760))
+    ui.table(labels.ranking_table(ranking, t), marked=(ranking["unit_id"] == chosen).tolist(),
+             height=min(38 + 35 * len(ranking), 760))
     ui.data_downloads(data, file_name=name, t=t, key="ranking")
     if ranking["total"].notna().any():
         footnote = "rankings.footnote_published" if assessment["ranking"] == "published" else "rankings.footnote"
         st.caption(t(footnote, prev=labels.previous_year_text(ranking, t)))
+    comparison = labels.comparison_note(ranking, t)
+    if comparison:
+        st.caption(comparison)
+    ui.movement_link(ranking, ctx)
     if len(ranking) > figures.LONG:  # a hundred links are a page of their own on a phone: folded
         with st.expander(t("rankings.profiles_more", n=len(ranking))):
             ui.unit_links(ranking, t, ctx.year, ctx.group)

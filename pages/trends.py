@@ -86,8 +86,12 @@ def tiers_over_years() -> None:
 # Below the chosen units' trend, three tabs, each drawn only while open (the long rank movement of
 # the 99 communes last): moving to this page draws the trend and the areas alone.
 sections = [t("trends.areas_heading"), t("trends.tiers_heading"), t("trends.movement_heading")]
-# A link with a from-year (`a`) is a link to the movement: it opens on it.
-tabs = app.lazy_tabs(sections, key="trends_tab", default=sections[2] if "a" in st.query_params else None)
+# A link with a from-year (`a`, e.g. from Rankings) is a link to the movement: it opens on it, once, on
+# arrival. The tabs' default stays fixed: a default that followed the URL (which drops `a` when it is
+# the default year) made a new widget on the next rerun, and the reader was thrown back to the first tab.
+if st.query_params.get("a") and st.query_params.get("a") != st.session_state.get("_url_a"):
+    st.session_state["trends_tab"] = sections[2]
+tabs = app.lazy_tabs(sections, key="trends_tab")
 for tab, draw in zip(tabs, (areas_over_years, tiers_over_years, movement)):
     if tab.open:
         with tab:

@@ -74,7 +74,7 @@ if scored.empty:
 else:
     ui.chart(figures.unit_history(history, lang=ctx.lang), file_name=history_name, key="history", t=t,
              draft=bool(ctx.draft_years), data=history_data)
-st.dataframe(labels.history_table(history, t), hide_index=True, width="stretch")
+ui.table(labels.history_table(history, t))
 ui.data_downloads(history_data, file_name=history_name, t=t, key="history_table")
 
 if this_year.empty:
@@ -93,7 +93,7 @@ ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "areas", t, unit_id), 
 
 subs = query("unit_subcriteria", unit=unit_id, year=ctx.year, drafts=ctx.drafts)
 st.subheader(t("unit.weakest_heading"))
-st.dataframe(labels.unit_subcriteria_table(subs.head(5), t), hide_index=True, width="stretch")
+ui.table(labels.unit_subcriteria_table(subs.head(5), t))
 ui.data_downloads(ui.view_data(subs.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t)),
                   file_name=ui.file_name(ctx.year, ctx.group, "subcriteria", t, unit_id), t=t, key="subcriteria")
 
@@ -107,4 +107,4 @@ else:
     st.markdown(t("unit.gap", points=fmt.number(gap.points_needed, ctx.lang), tier=target[f"label_{ctx.lang}"]))
     recover = planning.recoverable(subs, gap.points_needed)
     st.markdown(t("unit.recover", n=len(recover)))
-    st.dataframe(labels.unit_subcriteria_table(recover, t, cumulative=True), hide_index=True, width="stretch")
+    ui.table(labels.unit_subcriteria_table(recover, t, cumulative=True))

@@ -204,7 +204,7 @@ def rank_movement(moves: pd.DataFrame, *, lang: str, start: str, end: int, group
     t = Translator(lang)
     # Biggest risers first, biggest fallers last, each row saying its change: read as a list on a phone.
     moves = moves.sort_values(["moved", "rank_to"], ascending=[False, True], kind="stable")
-    moves = moves.assign(label=[f"{name} {labels.move_text(m)}" for name, m in zip(moves[f"short_{lang}"],
+    moves = moves.assign(label=[f"{name} {labels.rank_change_arrow(m)}" for name, m in zip(moves[f"short_{lang}"],
                                                                                  moves["moved"])],
                          hover=[t("trends.move_hover", name=r[f"name_{lang}"], a=int(r["rank_from"]),
                                   b=int(r["rank_to"]), start=start, end=end) for r in moves.to_dict("records")])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parindex import export, fmt
+from parindex import export, fmt, tables
 from parindex.i18n import Translator
 
 
@@ -43,16 +43,7 @@ def rank_change_text(row: pd.Series, t: Translator) -> str:
         return fmt.NA
     if status != "compared" or fmt.is_missing(row["rank_change"]):
         return _no_comparison(row, t)
-    change = int(row["rank_change"])
-    return "=" if change == 0 else (f"↑ {change}" if change > 0 else f"↓ {-change}")
-
-
-def move_text(moved) -> str:
-    """A change of rank: '↑ 4' (rose four places), '↓ 2', '='."""
-    if fmt.is_missing(moved):
-        return fmt.NA
-    moved = int(moved)
-    return "=" if moved == 0 else (f"↑ {moved}" if moved > 0 else f"↓ {-moved}")
+    return rank_change_arrow(row["rank_change"])
 
 
 def score_change_text(row: pd.Series, t: Translator) -> str:
@@ -111,33 +102,92 @@ def ranking_hover(row: pd.Series, t: Translator) -> str:
     ))
 
 
-def ranking_table(ranking: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    """The Rankings table as shown: every value formatted in the reader's language.
+def ranking_table(ranking: pd.DataFrame, t: Translator) -> tables.Table:
+    """The Rankings table: every quantity a number (a sort orders by value) with its text in the
+    reader's language, and the year before beside this year's (rank and score; % of maximum where
+    the scale changed) where the unit is comparable: the same line of the same group, scored both
+    years. A unit new this year, or without a score then, has those cells empty, never 0.
 
-    Most telling columns first (a phone shows three or four); columns with nothing but "—"
-    (a year that published tiers only) are left out.
+    Most telling columns first (a phone shows three or four); columns with nothing in them (a year
+    that published tiers only) are left out.
     """
     rows = ranking.to_dict("records")
-    table = pd.DataFrame({
-        t("col.rank"): [rank_text(r, t) for r in rows],
+    lang = t.lang
+    compared = [r["prev_status"] == "compared" for r in rows]
+    points = not ranking_compares_pct(ranking)
+    prev = previous_year_text(ranking, t)
+    rank, total, rank_change, score_change = (t("col.rank"), t("col.total"), t("col.rank_change"),
+                                              t("col.score_change"))
+    prev_rank, prev_score = t("col.prev_rank", year=prev), t("col.prev_total" if points else "col.prev_pct", year=prev)
+    changes = ranking["total_change"] if points else ranking["pct_change"]
+    values = pd.DataFrame({
+        rank: tables.integers(ranking["rank"]),
         t("col.unit"): [unit_name(r, t) for r in rows],
-        t("col.total"): [fmt.number(r["total"], t.lang) for r in rows],
+        total: tables.numbers(ranking["total"]),
         t("col.tier"): [tier_label(r, t) for r in rows],
-        t("col.rank_change"): [rank_change_text(r, t) for r in rows],
-        t("col.score_change"): [score_change_text(r, t) for r in rows],
-        t("col.pct"): [fmt.percent(r["pct"] / 100, t.lang) if not fmt.is_missing(r["pct"]) else fmt.NA
-                       for r in rows],
+        rank_change: tables.integers(v if c and not fmt.is_missing(r) else None
+                                     for v, c, r in zip(ranking["rank_change"], compared, ranking["rank"])),
+        score_change: tables.numbers(v if c else None for v, c in zip(changes, compared)),
+        t("col.pct"): tables.numbers(ranking["pct"]),
+        # the year before only beside a value of this year (2018 published tiers only: no 2015 ranks beside them)
+        prev_rank: tables.integers(v if c and not fmt.is_missing(r) else None
+                                   for v, c, r in zip(ranking["prev_rank"], compared, ranking["rank"])),
+        prev_score: tables.numbers(v if c and not fmt.is_missing(r) else None
+                                   for v, c, r in zip(ranking["prev_total" if points else "prev_pct"], compared,
+                                                      ranking["total"])),
         t("col.data"): [provenance_text(r, t) for r in rows],
     })
+    of = ranking["rank_of"].dropna().unique()
+    formats = {
+        rank: (lambda v: t("rank.of", rank=int(v), of=int(of[0]))) if len(of) == 1 else (lambda v: str(int(v))),
+        total: lambda v: fmt.number(v, lang),
+        rank_change: rank_change_arrow,
+        score_change: (lambda v: fmt.signed(v, lang)) if points else
+        (lambda v: t("change.pct_points", value=fmt.signed(v, lang))),
+        t("col.pct"): lambda v: fmt.percent(v / 100, lang),
+        prev_rank: lambda v: str(int(v)),
+        prev_score: (lambda v: fmt.number(v, lang)) if points else (lambda v: fmt.percent(v / 100, lang)),
+    }
+    table = tables.Table(values, formats, widths={t("col.unit"): tables.name_width(values[t("col.unit")])})
     return _without_empty(table, ranking, t)
 
 
-def _without_empty(table: pd.DataFrame, rows: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    """Columns with nothing but "—" are left out, and the tier column where no row has a tier
+def rank_change_arrow(change) -> str:
+    """↑ 4 (rose four places), ↓ 2, = (a rank change's text; the value stays the number)."""
+    if fmt.is_missing(change):
+        return fmt.NA
+    change = int(change)
+    return "=" if change == 0 else (f"↑ {change}" if change > 0 else f"↓ {-change}")
+
+
+def ranking_compares_pct(ranking: pd.DataFrame) -> bool:
+    """The year before is compared as % of maximum: its scale (or criteria set) was another."""
+    return not ranking["total_change"].notna().any() and ranking["pct_change"].notna().any()
+
+
+def comparison_note(ranking: pd.DataFrame, t: Translator) -> str | None:
+    """What the Rankings table's year-before columns compare, and why some cells are empty: the
+    scale changed (so % of maximum), units new this year, units without a score the year before."""
+    if ranking.empty or ranking["prev_status"].eq("first").all() or ranking[["rank", "total"]].isna().all(axis=None):
+        return None  # nothing this year to set beside the year before (2018 published tiers only)
+    prev = previous_year_text(ranking, t)
+    parts = []
+    if ranking_compares_pct(ranking):
+        parts.append(t("rankings.compare_pct", prev=prev))
+    for status, key in (("new", "rankings.new_units"), ("no_score", "rankings.no_prev_score")):
+        n = int(ranking["prev_status"].eq(status).sum())
+        if n:
+            parts.append(t(key, n=n, prev=prev))
+    return " ".join(parts) or None
+
+
+def _without_empty(table: tables.Table, rows: pd.DataFrame, t: Translator) -> tables.Table:
+    """Columns with nothing in them are left out, and the tier column where no row has a tier
     (the page's note says why)."""
-    keep = [c for c in table.columns if (table[c] != fmt.NA).any()
+    shown = table.text()
+    keep = [c for c in table.columns if (shown[c] != fmt.NA).any()
             and not (c == t("col.tier") and rows["tier_order"].isna().all())]
-    return table.loc[:, keep]
+    return table.select(keep)
 
 
 def previous_year_text(ranking: pd.DataFrame, t: Translator) -> str:
@@ -200,16 +250,26 @@ def _agreement(stat: pd.Series, t: Translator) -> str:
     return "✓ " + t("overview.agrees")
 
 
-def subcriteria_table(subs: pd.DataFrame, t: Translator, *, threshold: float) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("criteria.col_code"): subs["criterion_id"],
-        t("criteria.col_name"): subs[f"name_{t.lang}"],
-        t("criteria.col_max"): [fmt.number(v, t.lang) for v in subs["max_points"]],
-        t("criteria.col_mean"): [fmt.pct_of_max(v, t.lang) for v in subs["mean_pct"]],
-        t("criteria.col_lost"): [fmt.number(v, t.lang) for v in subs["points_lost"]],
-        t("criteria.col_below", threshold=fmt.number(threshold, t.lang, 0)): [
-            f"{int(n)}/{int(of)}" for n, of in zip(subs["n_below"], subs["n_units"])],
+def subcriteria_table(subs: pd.DataFrame, t: Translator, *, threshold: float) -> tables.Table:
+    """An area's sub-criteria: their full names (wrapped, not cut), points, mean and units below."""
+    lang, name = t.lang, t("criteria.col_name")
+    below = t("criteria.col_below", threshold=fmt.number(threshold, lang, 0))
+    of = subs["n_units"].dropna().unique()
+    values = pd.DataFrame({
+        t("criteria.col_code"): subs["criterion_id"].tolist(),
+        name: subs[f"name_{lang}"].tolist(),
+        t("criteria.col_max"): tables.numbers(subs["max_points"]),
+        t("criteria.col_mean"): tables.numbers(subs["mean_pct"]),
+        t("criteria.col_lost"): tables.numbers(subs["points_lost"]),
+        below: tables.integers(subs["n_below"]),
     })
+    formats = {
+        t("criteria.col_max"): lambda v: fmt.number(v, lang),
+        t("criteria.col_mean"): lambda v: fmt.pct_of_max(v, lang),
+        t("criteria.col_lost"): lambda v: fmt.number(v, lang),
+        below: (lambda v: f"{int(v)}/{int(of[0])}") if len(of) == 1 else (lambda v: str(int(v))),
+    }
+    return tables.Table(values, formats, notes=(name,))
 
 
 def self_gap_hover(row: pd.Series, t: Translator) -> str:
@@ -220,15 +280,16 @@ def self_gap_hover(row: pd.Series, t: Translator) -> str:
     ))
 
 
-def self_gap_table(gaps: pd.DataFrame, t: Translator) -> pd.DataFrame:
+def self_gap_table(gaps: pd.DataFrame, t: Translator) -> tables.Table:
     """Units by areas: self-assessed minus appraised points, the unit's total gap first."""
     gaps = gaps.assign(column=[t("criteria.gap_total") if pd.isna(k) else s
                                for k, s in zip(gaps["area_key"], gaps[f"area_short_{t.lang}"])])
     order = gaps.sort_values("area_order")["column"].drop_duplicates().tolist()
     table = gaps.pivot_table(index=f"name_{t.lang}", columns="column", values="gap", sort=False)[order]
-    table = table.sort_values(t("criteria.gap_total"), ascending=False)
-    shown = table.map(lambda v: fmt.signed(v, t.lang))
-    return shown.rename_axis(t("col.unit")).reset_index()
+    table = table.sort_values(t("criteria.gap_total"), ascending=False).astype("float64")
+    values = table.rename_axis(index=t("col.unit"), columns=None).reset_index()
+    return tables.Table(values, {c: (lambda v: fmt.signed(v, t.lang)) for c in order},
+                        widths={t("col.unit"): tables.name_width(values[t("col.unit")])})
 
 
 def total_text(row: pd.Series, t: Translator) -> str:
@@ -273,35 +334,43 @@ def history_source(history: pd.DataFrame, t: Translator) -> str:
     return line
 
 
-def history_table(history: pd.DataFrame, t: Translator) -> pd.DataFrame:
+def history_table(history: pd.DataFrame, t: Translator) -> tables.Table:
+    """A unit's years. Its totals stay "score/maximum" text (the scale changed over the years: 70 in
+    2015); % of maximum, the comparable figure, is the number that sorts."""
     rows = history.to_dict("records")
-    table = pd.DataFrame({
+    values = pd.DataFrame({
         t("filter.year"): [str(int(r["year"])) for r in rows],
         t("col.unit"): [unit_name(r, t) for r in rows],
         t("col.total"): [total_text(r, t) for r in rows],
-        t("col.pct"): [fmt.percent(r["pct"] / 100, t.lang) if not fmt.is_missing(r["pct"]) else fmt.NA
-                       for r in rows],
+        t("col.pct"): tables.numbers(history["pct"]),
         t("col.rank"): [rank_text(r, t) for r in rows],
         t("col.tier"): [tier_label(r, t) for r in rows],
         t("col.data"): [provenance_text(r, t) for r in rows],
     })
+    table = tables.Table(values, {t("col.pct"): lambda v: fmt.percent(v / 100, t.lang)},
+                         widths={t("col.unit"): tables.name_width(values[t("col.unit")])})
     if not history.empty and history["tier_order"].isna().all():  # no tier in any year: the notes say why
-        table = table.drop(columns=t("col.tier"))
+        table = table.select([c for c in table.columns if c != t("col.tier")])
     return table
 
 
-def unit_subcriteria_table(subs: pd.DataFrame, t: Translator, *, cumulative: bool = False) -> pd.DataFrame:
-    table = pd.DataFrame({
-        t("criteria.col_code"): subs["criterion_id"],
-        t("criteria.col_name"): subs[f"name_{t.lang}"],
-        t("unit.col_area"): subs[f"area_short_{t.lang}"],
-        t("unit.col_score"): [f"{fmt.number(f, t.lang)}/{fmt.number(m, t.lang)}"
+def unit_subcriteria_table(subs: pd.DataFrame, t: Translator, *, cumulative: bool = False) -> tables.Table:
+    """A unit's sub-criteria: score of maximum, the points lost (a number: sorts by value)."""
+    lang, name = t.lang, t("criteria.col_name")
+    points = lambda v: fmt.number(v, lang)
+    values = pd.DataFrame({
+        t("criteria.col_code"): subs["criterion_id"].tolist(),
+        name: subs[f"name_{lang}"].tolist(),
+        t("unit.col_area"): subs[f"area_short_{lang}"].tolist(),
+        t("unit.col_score"): [f"{fmt.number(f, lang)}/{fmt.number(m, lang)}"
                               for f, m in zip(subs["final_points"], subs["max_points"])],
-        t("unit.col_lost"): [fmt.number(v, t.lang) for v in subs["points_lost"]],
+        t("unit.col_lost"): tables.numbers(subs["points_lost"]),
     })
+    formats = {t("unit.col_lost"): points}
     if cumulative:
-        table[t("unit.col_cumulative")] = [fmt.number(v, t.lang) for v in subs["cumulative_lost"]]
-    return table
+        values[t("unit.col_cumulative")] = tables.numbers(subs["cumulative_lost"])
+        formats[t("unit.col_cumulative")] = points
+    return tables.Table(values, formats, notes=(name,))
 
 
 def no_gap_text(row: pd.Series, tiers: pd.DataFrame, t: Translator) -> str:
@@ -310,19 +379,24 @@ def no_gap_text(row: pd.Series, tiers: pd.DataFrame, t: Translator) -> str:
     return t("unit.top_tier", tier=tier_label(row, t))
 
 
-def compare_table(areas: pd.DataFrame, chosen: list[str], short: dict[str, str], t: Translator) -> pd.DataFrame:
+def compare_table(areas: pd.DataFrame, chosen: list[str], short: dict[str, str], t: Translator) -> tables.Table:
     """Areas by the chosen units (% of maximum) with the spread between the best and the worst."""
     table = areas.pivot_table(index=f"area_short_{t.lang}", columns="unit_id", values="pct", sort=False)[chosen]
     spread = table.max(axis=1) - table.min(axis=1)
-    shown = table.map(lambda v: fmt.pct_of_max(v, t.lang))
-    shown.columns = [short[u] for u in chosen]
-    shown[t("compare.spread")] = [fmt.number(v, t.lang) for v in spread]
-    return shown.rename_axis(t("unit.col_area")).reset_index()
+    values = table.set_axis([short[u] for u in chosen], axis=1).astype("float64")
+    values[t("compare.spread")] = spread.astype("float64")
+    values = values.rename_axis(index=t("unit.col_area"), columns=None).reset_index()
+    pct = lambda v: fmt.pct_of_max(v, t.lang)
+    formats = {**{short[u]: pct for u in chosen}, t("compare.spread"): lambda v: fmt.number(v, t.lang)}
+    return tables.Table(values, formats, widths={t("unit.col_area"): tables.name_width(values[t("unit.col_area")])})
 
 
-def rank_history_table(ranks: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    shown = ranks.map(lambda v: fmt.NA if fmt.is_missing(v) else str(int(v)))
-    return shown.rename_axis(index=t("filter.year"), columns=None).reset_index().astype({t("filter.year"): str})
+def rank_history_table(ranks: pd.DataFrame, t: Translator) -> tables.Table:
+    """Years by units: each unit's rank (a number, so a column sorts by rank)."""
+    values = ranks.rename_axis(index=t("filter.year"), columns=None).reset_index().astype({t("filter.year"): str})
+    whole = {c: tables.integers(values[c]) for c in ranks.columns}
+    values = values.assign(**whole) if whole else values
+    return tables.Table(values, {c: (lambda v: str(int(v))) for c in ranks.columns})
 
 
 CRITERION_LABEL = 18  # characters of a criterion's name on a chart's axis or heading; the whole name on hover
@@ -453,21 +527,23 @@ def national_headline(place: pd.DataFrame, t: Translator, *, name: str) -> str:
              last=int(place["year"].max()))
 
 
-def national_table(place: pd.DataFrame, context: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    """The province's place per year beside the year's published leader."""
+def national_table(place: pd.DataFrame, context: pd.DataFrame, t: Translator) -> tables.Table:
+    """The province's place per year beside the year's published leader; notes wrap, read whole."""
     leaders = context[context["leader"].fillna(False).astype(bool)].set_index("year")
     rows = place.to_dict("records")
-    return pd.DataFrame({
+    values = pd.DataFrame({
         t("filter.year"): [str(int(r["year"])) for r in rows],
         t("col.rank"): [rank_text(r, t) if not fmt.is_missing(r["rank"]) else t("national.not_found_short")
                         for r in rows],
-        t("col.total"): [fmt.number(r["total"], t.lang) for r in rows],
+        t("col.total"): tables.numbers(place["total"]),
         t("col.data"): [fmt.NA if fmt.is_missing(r["rank"]) else
                         t("national.derived") if r["derived"] else t("national.stated") for r in rows],
         t("national.leader"): [_leader(leaders.loc[r["year"]], t) if r["year"] in leaders.index else fmt.NA
                                for r in rows],
         t("national.note"): [_first_text(r[f"note_{t.lang}"], r[f"note_{t.lang}_year"]) for r in rows],
     })
+    return tables.Table(values, {t("col.total"): lambda v: fmt.number(v, t.lang)},
+                        notes=(t("national.leader"), t("national.note")))
 
 
 def _leader(row: pd.Series, t: Translator) -> str:
@@ -479,15 +555,17 @@ def _first_text(*candidates) -> str:
     return next((c for c in candidates if isinstance(c, str) and c), "")
 
 
-def national_others_table(others: pd.DataFrame, t: Translator) -> pd.DataFrame:
+def national_others_table(others: pd.DataFrame, t: Translator) -> tables.Table:
     rows = others.to_dict("records")
-    return pd.DataFrame({
+    values = pd.DataFrame({
         t("filter.year"): [str(int(r["year"])) for r in rows],
         t("national.province"): [unit_name(r, t) for r in rows],
         t("col.rank"): [rank_text(r, t) for r in rows],
-        t("col.total"): [fmt.number(r["total"], t.lang) for r in rows],
+        t("col.total"): tables.numbers(others["total"]),
         t("national.note"): [r[f"note_{t.lang}"] if isinstance(r[f"note_{t.lang}"], str) else "" for r in rows],
     })
+    return tables.Table(values, {t("col.total"): lambda v: fmt.number(v, t.lang)},
+                        notes=(t("national.note"),))
 
 
 def trend_hover(row: pd.Series, t: Translator) -> str:
@@ -535,9 +613,10 @@ def summary_paragraph(summary: pd.Series, tiers: pd.DataFrame, areas: pd.DataFra
     return " ".join(parts)
 
 
-def assessment_table(assessments: pd.DataFrame, t: Translator) -> pd.DataFrame:
+def assessment_table(assessments: pd.DataFrame, t: Translator) -> tables.Table:
+    """Assessments by year; the decision (or publisher) column given room to be read whole."""
     rows = assessments.to_dict("records")
-    return pd.DataFrame({
+    values = pd.DataFrame({
         t("filter.year"): [str(int(r["year"])) for r in rows],
         t("filter.group"): [t(f"group.{r['unit_group']}") for r in rows],
         t("method.col_scale"): [fmt.number(r["max_total"], t.lang, 0) for r in rows],
@@ -547,6 +626,7 @@ def assessment_table(assessments: pd.DataFrame, t: Translator) -> pd.DataFrame:
                         for r in rows],
         t("method.col_source"): [_first_text(r["decision_no"], r[f"publisher_{t.lang}"]) for r in rows],
     })
+    return tables.Table(values, notes=(t("filter.group"), t("method.col_source")))
 
 
 def framework_table(areas: pd.DataFrame, t: Translator) -> pd.DataFrame:
@@ -581,14 +661,16 @@ def _bound_text(row: dict, t: Translator, others_bounded: bool) -> str:
     return f"{sign} {fmt.number(row['min_points'], t.lang)}"
 
 
-def lineage_table(events: pd.DataFrame, t: Translator) -> pd.DataFrame:
+def lineage_table(events: pd.DataFrame, t: Translator) -> tables.Table:
+    """Unit changes: the event and its note wrap over taller rows, read whole."""
     rows = events.to_dict("records")
-    return pd.DataFrame({
+    values = pd.DataFrame({
         t("filter.year"): [str(int(r["year"])) for r in rows],
         t("method.col_event"): [t(f"lineage.{r['kind']}", year=int(r["year"]), before=r[f"predecessor_{t.lang}"],
                                   after=r[f"successor_{t.lang}"] or "") for r in rows],
         t("national.note"): [_first_text(r[f"note_{t.lang}"]) for r in rows],
     })
+    return tables.Table(values, notes=(t("method.col_event"), t("national.note")))
 
 
 # The table view of a chart's data: its columns as readers name them, in the reader's language.
@@ -605,20 +687,32 @@ _INTEGERS = ("year", "rank", "rank_of", "n", "n_below", "rank_from", "rank_to", 
 def data_view(data: pd.DataFrame, t: Translator) -> pd.DataFrame:
     """A chart's data as a readable table (its text alternative): names in the reader's language,
     numbers formatted as the language writes them, missing as a dash."""
+    return data_table(data, t).text()
+
+
+def data_table(data: pd.DataFrame, t: Translator) -> tables.Table:
+    """data_view as the page shows it: its numbers kept numbers (a sort orders by value: the rank
+    movement's "moved" puts the biggest risers first), each with its text."""
     lang = t.lang
     named = export.reader_names(data, lang)  # the names the files use too (a criterion's name is not a unit's)
     columns = [c for c in _DATA_COLUMNS if c in named.columns]
-    view = named[columns].copy()
+    view = named[columns].reset_index(drop=True)
+    formats = {}
     for column in columns:
-        if column in _SHARES:
-            view[column] = [fmt.percent(v, lang) for v in view[column]]
-        elif column in _INTEGERS:
+        if column == "year":  # a label of the row, not a quantity
             view[column] = [fmt.NA if fmt.is_missing(v) else str(int(v)) for v in view[column]]
+        elif column in _SHARES:
+            view[column], formats[column] = tables.numbers(view[column]), lambda v: fmt.percent(v, lang)
+        elif column in _INTEGERS:
+            view[column], formats[column] = tables.integers(view[column]), lambda v: str(int(v))
         elif column == "provenance":
             view[column] = [t(f"provenance.{v}") if isinstance(v, str) else fmt.NA for v in view[column]]
         elif pd.api.types.is_numeric_dtype(view[column]):
-            view[column] = [fmt.number(v, lang) for v in view[column]]
-    return view.rename(columns={c: t(f"data.{c}") for c in columns})
+            view[column], formats[column] = tables.numbers(view[column]), lambda v: fmt.number(v, lang)
+    heading = {c: t(f"data.{c}") for c in columns}
+    widths = {heading[c]: tables.name_width(view[c]) for c in ("name", "criterion") if c in columns}
+    return tables.Table(view.rename(columns=heading),
+                        {heading[c]: f for c, f in formats.items()}, widths=widths)
 
 
 def file_metadata(assessment: pd.Series, t: Translator, view: str | None = None) -> dict[str, str]:

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from parindex import app, cells, charts, export, fmt, images, labels
+from parindex import app, cells, charts, export, fmt, images, labels, tables
 from parindex.db import query
 from parindex.i18n import Translator
 from parindex.paths import ROOT
@@ -68,11 +68,36 @@ def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Transl
     with st.container(horizontal=True):
         _image_popover(fig, file_name, t, key)
         _data_popover(data, file_name, t, key, shown="shown")
-        with app.lazy_popover(t("chart.table"), icon=":material/table:", key=f"{key}_table") as table:
-            if table.open:
+        with app.lazy_popover(t("chart.table"), icon=":material/table:", key=f"{key}_table") as view:
+            if view.open:
                 st.caption(alt_text(fig))
-                st.dataframe(labels.data_view(data.rows, t), hide_index=True)
+                table(labels.data_table(data.rows, t))
     st.space("small")  # a table right under the row keeps its toolbar clear of these buttons
+
+
+_HEADER_PX, _MAX_HEIGHT_PX = 38, 760  # st.dataframe's heading row; the tallest table before it scrolls
+
+
+def table(shown: tables.Table, *, marked: list[bool] | None = None, height: int | None = None) -> None:
+    """A table as st.dataframe: quantity columns as numbers (a sort orders by value) showing the
+    reader's text, names given their room, notes wrapped; `marked` rows in bold."""
+    styler = shown.styler()
+    if marked and any(marked):
+        styler = styler.apply(lambda column: ["font-weight: bold; background-color: #FFF3C4" if m else ""
+                                              for m in marked])
+    widths, row_height = shown.layout()
+    if row_height and not height:  # tall rows: as many shown as Streamlit shows rows of one line
+        height = min(_HEADER_PX + row_height * len(shown) + 2, _MAX_HEIGHT_PX)
+    st.dataframe(styler, hide_index=True, width="stretch", height=height or "auto",
+                 column_config=column_config(shown, widths), placeholder=fmt.NA,
+                 row_height=row_height)
+
+
+def column_config(shown: tables.Table, widths: dict[str, int]) -> dict:
+    """One column configuration per column: NumberColumn for quantities (no format of its own, so
+    the table's text shows), TextColumn for the rest; each with its width."""
+    return {column: (st.column_config.NumberColumn if column in shown.numeric else st.column_config.TextColumn)(
+        width=widths[column]) for column in shown.columns}
 
 
 def data_downloads(data: ViewData, *, file_name: str, t: Translator, key: str) -> None:
@@ -178,6 +203,21 @@ def units_picker(label: str, names: dict[str, str], t: Translator, *, limit: int
     if over in st.session_state:
         st.info(st.session_state.pop(over), icon="ℹ️")
     return chosen
+
+
+def movement_link(ranking: pd.DataFrame, ctx: app.Context) -> None:
+    """A link to Trends' "who rose and fell" between the year before and this one, where Trends
+    can draw it (the year before has a complete ranking): the page opens on that tab with `a`."""
+    prev = ranking["prev_year"].dropna()
+    if prev.empty:
+        return
+    prev = int(prev.iat[0])
+    trend = query("group_trend", jurisdiction=ctx.jurisdiction, group=ctx.group, drafts=ctx.drafts, **ctx.scope)
+    if prev not in {int(y) for y in trend.loc[trend["complete"], "year"]}:
+        return
+    params = {key: st.query_params.get_all(key) for key in st.query_params if key not in ("u", "a")}
+    st.page_link(PAGES / "trends.py", label=ctx.t("rankings.to_trends", prev=prev, year=ctx.year),
+                 icon=":material/swap_vert:", query_params={**params, "a": str(prev)})
 
 
 file_name = export.file_name

@@ -13,7 +13,9 @@ import json
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
+from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
 from parindex.paths import ROOT
@@ -59,8 +61,17 @@ def texts(at: AppTest) -> str:
     parts = [e.value for kind in ("title", "markdown", "text", "caption", "info", "warning", "subheader")
              for e in getattr(at, kind)]
     parts += [f"{m.label}: {m.value} {m.delta or ''}" for m in at.metric]
-    parts += [d.value.to_string() for d in at.dataframe]
+    parts += [shown(d).to_string() for d in at.dataframe]
     return "\n".join(str(p) for p in parts)
+
+
+def shown(element) -> pd.DataFrame:
+    """A table as the reader sees it: its cells' display text where the page formats its values
+    (ui.table: numbers underneath, text on screen), else its values."""
+    styler = element.proto.arrow_data.styler
+    if not styler.display_values:
+        return element.value
+    return dataframe_util.convert_arrow_bytes_to_pandas_df(styler.display_values).set_axis(element.value.index)
 
 
 def _walk(node, inside_popover: bool = False):
@@ -72,14 +83,19 @@ def _walk(node, inside_popover: bool = False):
 
 
 def tables(at: AppTest) -> list:
-    """The page's own tables (st.dataframe), in order; the charts' table views are left out."""
-    return [element.value for element, in_popover in _walk(at.main)
+    """The page's own tables (st.dataframe) as shown, in order; the charts' table views are left out."""
+    return [shown(element) for element in table_elements(at)]
+
+
+def table_elements(at: AppTest) -> list:
+    """The page's own st.dataframe elements: `.value` holds what a sort orders by."""
+    return [element for element, in_popover in _walk(at.main)
             if getattr(element, "type", None) == "dataframe" and not in_popover]
 
 
 def table_views(at: AppTest) -> list:
-    """The charts' table views (their text alternative), in order."""
-    return [element.value for element, in_popover in _walk(at.main)
+    """The charts' table views (their text alternative) as shown, in order."""
+    return [shown(element) for element, in_popover in _walk(at.main)
             if getattr(element, "type", None) == "dataframe" and in_popover]
 
 
@@ -175,7 +191,7 @@ def test_rankings_2021_table_and_chart():
     at = open_app(RANKINGS, y="2021")
     table = tables(at)[0]
     assert table.columns.tolist() == ["Hạng", "Đơn vị", "Tổng điểm", "Xếp loại", "Thay đổi hạng",
-                                      "Thay đổi điểm", "% điểm tối đa", "Số liệu"]
+                                      "Thay đổi điểm", "% điểm tối đa", "Hạng 2020", "Tổng điểm 2020", "Số liệu"]
     first = table.iloc[0]
     assert (first["Hạng"], first["Xếp loại"], first["Số liệu"]) == ("1/19", "Từ 90 điểm trở lên", "minh họa")
     assert table["Xếp loại"].value_counts().to_dict() == {"Từ 85 đến dưới 90 điểm": 9, "Dưới 85 điểm": 4,
@@ -187,8 +203,11 @@ def test_rankings_2021_table_and_chart():
 
 
 def test_rankings_2019_districts_compare_with_2018_tiers_only_year():
-    table = tables(open_app(RANKINGS, y="2019", g="district"))[0]
-    assert set(table["Thay đổi điểm"]) == {"không có điểm 2018"}
+    at = open_app(RANKINGS, y="2019", g="district")
+    table = tables(at)[0]
+    assert "Thay đổi điểm" not in table and "Hạng 2018" not in table  # nothing to compare: no column of dashes
+    assert "9 đơn vị không có điểm năm 2018: không có gì để so sánh." in texts(at)
+    assert not [link for link in at.get("page_link") if link.proto.page == "xu-huong"]  # 2018: no ranking
 
 
 def test_national_place():

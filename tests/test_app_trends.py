@@ -56,3 +56,14 @@ def test_trends_in_english():
     assert [tab.label for tab in at.tabs] == ["Each area over the years", "Tiers over the years", "Who rose, who fell"]
     tiers = figures(open_tab(at, "trends_tab", "Tiers over the years"))[-1]
     assert plain(tiers["layout"]["title"]["text"]) == "Departments and agencies per tier, each year"
+
+
+def test_a_link_with_a_from_year_opens_the_movement_and_stays_on_it():
+    # Rankings links here with a= (the year before); that year is the default from-year, so the page
+    # drops it from the address: the open tab must not follow it back to the first tab.
+    movement = "Ai tăng hạng, ai giảm hạng"
+    at = open_app(TRENDS, y="2021", a="2020")
+    assert at.session_state["trends_tab"] == movement and at.selectbox(key="a").value == "2020"
+    assert "a" not in at.query_params  # 2020 is the default from-year for 2021: left out of the address
+    at.run()  # any later rerun (a menu opened) stays on the movement
+    assert at.session_state["trends_tab"] == movement

@@ -56,7 +56,10 @@ def test_rankings_2021_departments_published_ranks_and_dashes():
     at = page("rankings")
     table = tables(at)[0]
     assert table.columns.tolist() == ["Hạng", "Đơn vị", "Tổng điểm", "Thay đổi hạng", "Thay đổi điểm",
-                                      "% điểm tối đa", "Số liệu"]  # no tier column: none published
+                                      "% điểm tối đa", "Hạng 2020", "Tổng điểm 2020", "Số liệu"]  # no tier: none published
+    year_before = table.set_index("Đơn vị")[["Hạng 2020", "Tổng điểm 2020"]]
+    assert year_before.loc["Văn phòng UBND tỉnh"].tolist() == ["1", "94,79"]  # published 2020: 1/19, 94,79
+    assert year_before.loc["Sở Y tế"].tolist() == ["—", "—"]  # 2nd in 2020, not published in 2021: nothing beside
     rows = [tuple(r) for r in table[["Hạng", "Đơn vị", "Tổng điểm", "Số liệu"]].itertuples(index=False)]
     assert rows == [("1/19", "Văn phòng UBND tỉnh", "96,37", "công bố"),
                     ("2/19", "Sở Giao thông vận tải", "94,92", "công bố"),

@@ -10,11 +10,16 @@ import os
 import re
 import time
 
+import duckdb
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from browser_support import (ALERT, ARTIFACTS, CHART_MARK, EXCEPTION, StreamlitServer, build_database,
                              launch_browser, save_full_page, wait_for_page)
+
+from parindex import labels
+from parindex.db import run
+from parindex.i18n import Translator
 
 pytestmark = pytest.mark.browser
 
@@ -83,6 +88,35 @@ def test_rankings_2021_districts_in_english(page, server):
         values.all_text_contents()
     expect(page.locator(EXCEPTION)).to_have_count(0)
     save_full_page(page, ARTIFACTS / "rankings_2021_district_en.png")
+
+
+def test_sorting_rank_change_in_the_grid_puts_the_biggest_risers_first(page, server):
+    # The grid itself (not only the data sent to it): a click on a change column's heading sorts by
+    # value, where the table as text sorted "↑ 1, ↑ 1, …, ↑ 5, ↓ 1, …, =".
+    page.goto(f"{server.url}/xep-hang?y=2021&lang=en")
+    wait_for_page(page, marks=19)
+    with duckdb.connect(str(server.db), read_only=True) as con:
+        ranking = run(con, "ranking", jurisdiction="lao-cai", group="department", year=2021,
+                      former_province=None, former_district=None)
+    t = Translator("en")
+    table = labels.ranking_table(ranking, t)
+    widths, _ = table.layout()  # the widths the page gave each column: where the heading is
+    column = table.columns.index(t("col.rank_change"))
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    heading = (box["x"] + sum(widths[c] for c in table.columns[:column]) + widths[table.columns[column]] / 2,
+               box["y"] + 18)
+    rows = grid.locator('[role="row"]')
+    changes = lambda: [rows.nth(i).locator('[role="gridcell"]').nth(column).text_content()
+                       for i in range(1, len(ranking) + 1)]
+    page.mouse.click(*heading)  # ascending
+    expect(rows.nth(1).locator('[role="gridcell"]').nth(column)).to_have_text("-4")
+    page.mouse.click(*heading)  # descending: the biggest risers first
+    expect(rows.nth(1).locator('[role="gridcell"]').nth(column)).to_have_text("5")
+    assert [int(c) for c in changes()] == sorted(ranking["rank_change"].astype(int), reverse=True)
+    assert rows.nth(1).locator('[role="gridcell"]').nth(1).text_content() == "Ethnic Minorities Committee"  # ↑ 5
+    save_full_page(page, ARTIFACTS / "rankings_2021_sorted_by_rank_change_en.png")
 
 
 def test_overview_2021_departments_shows_the_published_mean(page, server):

@@ -17,6 +17,7 @@ import pytest
 
 from parindex.bench import PAGES, open_page
 from robustness import fuzz_page, rendered_text
+from test_app import shown
 
 FUZZ_PER_PAGE = 200
 SEED = 7
@@ -76,5 +77,5 @@ def test_compare_two_provinces_when_one_has_no_published_place(embedded_db, use_
     use_db(embedded_db)
     at = open_page("compare", {"g": "province", "y": "2021"})
     assert not at.exception
-    ranks = at.dataframe[-1].value
+    ranks = shown(at.dataframe[-1])
     assert ranks["Bà Rịa - Vũng Tàu"].tolist() == ["—", "—"] and ranks["Hải Phòng"].tolist() == ["5", "1"]
