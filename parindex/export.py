@@ -76,7 +76,10 @@ RANKING_COLUMNS = (
     Column("tier", "col.tier", TIER), Column("rank_change", "col.rank_change", RANK_CHANGE),
     Column("total_change", "col.score_change", SIGNED), Column("pct_change", "data.pct_change", SIGNED),
     Column("prev_year", "data.prev_year", YEAR), Column("change_note", "data.change_note"),
-    Column("pct", "col.pct", NUMBER), Column("provenance", "col.data", PROVENANCE), Column("note", "national.note"))
+    Column("pct", "col.pct", NUMBER), Column("prev_rank", "col.prev_rank", INTEGER),
+    Column("prev_total", "col.prev_total", NUMBER), Column("prev_pct", "col.prev_pct", NUMBER),
+    Column("provenance", "col.data", PROVENANCE), Column("note", "national.note"))
+_YEAR_BEFORE = {"prev_rank": "rank", "prev_total": "total", "prev_pct": "total"}  # shown beside this year's value
 
 # What scripts join on, after the readable columns, named as the database names them.
 CODE_COLUMNS = ("unit_id", "line_id", "jurisdiction_id", "year", "group", "area_key", "criterion_id")
@@ -119,9 +122,11 @@ def reader_table(frame: pd.DataFrame, t: Translator, columns: tuple[Column, ...]
             # as the page: the change in % of the maximum only where the scales differ (points do not compare)
             values = values.copy()
             values[named["total_change"].notna().to_numpy()] = pd.NA
+        if column.key in _YEAR_BEFORE:
+            values = _year_before(named, column.key, values)
         if not any(v is not None and not pd.isna(v) for v in values):
             continue
-        heading = t(column.heading)
+        heading = t(column.heading, year=_prev_year(named)) if column.key in _YEAR_BEFORE else t(column.heading)
         readable[heading] = values
         if column.kind in NUMBER_FORMATS:
             formats[heading] = NUMBER_FORMATS[column.kind]
@@ -130,6 +135,23 @@ def reader_table(frame: pd.DataFrame, t: Translator, columns: tuple[Column, ...]
         if code in named.columns and code not in table.columns:
             table[code] = named[code].astype("Int64") if code == "year" else named[code]
     return ReaderTable(table.reset_index(drop=True), formats)
+
+
+def _year_before(named: pd.DataFrame, key: str, values):
+    """As labels.ranking_table: the year before's value only for a unit compared with it and with a
+    value this year; its score in points where the scales match, else its % of maximum (never both)."""
+    points = named["total_change"].notna().any() or not named["pct_change"].notna().any()
+    if key == ("prev_pct" if points else "prev_total"):
+        return []
+    shown = (named["prev_status"] == "compared") & named[_YEAR_BEFORE[key]].notna()
+    values = values.copy()
+    values[~shown.to_numpy()] = pd.NA
+    return values
+
+
+def _prev_year(named: pd.DataFrame) -> str:
+    year = named["prev_year"].dropna()
+    return str(int(year.iat[0])) if not year.empty else fmt.NA
 
 
 def _values(named: pd.DataFrame, column: Column, t: Translator) -> pd.Series | list:

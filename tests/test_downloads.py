@@ -146,6 +146,10 @@ def test_the_ranking_files_hold_the_table_as_the_page_shows_it(offered, lang):
     assert list(page[t("col.score_change")]) == [fmt.signed(v, lang) for v in file[t("col.score_change")]]
     assert list(page[t("col.pct")]) == [fmt.percent(v / 100, lang) for v in file[t("col.pct")]]
     assert list(page[t("col.data")]) == list(file[t("col.data")])
+    prev_rank, prev_total = t("col.prev_rank", year="2020"), t("col.prev_total", year="2020")
+    assert list(page[prev_rank]) == [str(int(v)) for v in file[prev_rank]]  # the year before, as beside it
+    assert list(page[prev_total]) == [fmt.number(v, lang) for v in file[prev_total]]
+    assert file.loc[file["unit_id"] == "ban-dan-toc", [prev_rank, t("col.rank")]].values.tolist() == [[12, 7]]
     noi_vu = file[file["unit_id"] == "so-noi-vu"].iloc[0]
     assert (noi_vu[t("col.total")], noi_vu[t("col.pct")]) == (96.74, 96.74)
     assert fmt.number(file[t("col.total")].mean(), "vi") == "89,28"  # the published 2021 mean, from the file's scores
