@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from parindex import app, export, figures, fmt, labels, planning, ui
+from parindex import app, export, figures, fmt, labels, planning, report, ui
 from parindex.db import query
+from parindex.report import buttons as report_buttons
 
 ctx = app.context()
 t = ctx.t
@@ -53,6 +54,9 @@ else:
     cols[1].metric(t("col.pct"), fmt.percent(row["pct"] / 100, ctx.lang) if not fmt.is_missing(row["pct"]) else fmt.NA)
     cols[2].metric(t("col.rank"), labels.rank_text(row, t), delta=labels.rank_delta(row, t))
     cols[3].markdown(f"{t('col.tier')}\n\n**{labels.tier_label(row, t)}**")  # too long for a metric
+    st.caption(t("report.unit_caption"))
+    report_buttons.downloads(report.View(ctx.jurisdiction, ctx.group, ctx.year, ctx.lang, ctx.drafts), t,
+                             key="unit_report", unit=unit_id)
 
 # History over all years, following renames.
 st.subheader(t("unit.history_heading"))

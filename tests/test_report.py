@@ -15,11 +15,13 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 from PIL import Image as PILImage
+from test_app import open_app
 
 from parindex import fmt, labels, planning, report
 from parindex.__main__ import main
 from parindex.db import query
 from parindex.i18n import Translator
+from parindex.paths import ROOT
 from parindex.report import content, pdf
 
 DEPARTMENTS_2021 = report.View("lao-cai", "department", 2021, "vi")
@@ -367,3 +369,34 @@ def test_the_command_writes_the_report_and_refuses_what_it_cannot_write(embedded
         assert main(args + (wrong if "--out" in wrong else [*wrong, "--out", str(tmp_path / "y.docx")])) == 1
     assert capsys.readouterr().err.count("\n") == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.docx", "draft.docx"]
+
+
+# --- the pages' downloads -------------------------------------------------------------------------
+
+def _report_buttons(at) -> dict[str, object]:
+    return {b.key: b for b in at.get("download_button") if b.key.startswith(("report_", "unit_report_"))}
+
+
+@pytest.mark.usefixtures("on_embedded")
+@pytest.mark.parametrize(("page", "params", "labels_"), [
+    ("overview", {"y": "2021"}, {"report_docx": "Báo cáo (Word)", "report_pdf": "Báo cáo (PDF)"}),
+    ("unit", {"y": "2024", "u": "so-y-te"}, {"unit_report_docx": "Hồ sơ (Word)", "unit_report_pdf": "Hồ sơ (PDF)"}),
+])
+def test_the_pages_offer_the_report_and_build_it_only_when_asked(monkeypatch, page, params, labels_):
+    built = []
+    monkeypatch.setattr("parindex.report.buttons.build", lambda *args: built.append(args) or b"")
+    at = open_app(str(ROOT / "pages" / f"{page}.py"), **params)
+    buttons = _report_buttons(at)
+    assert {key: b.label for key, b in buttons.items()} == labels_
+    assert built == []  # drawing the page built no report: the file is made when the button is pressed
+    english = open_app(str(ROOT / "pages" / f"{page}.py"), lang="en", **params)
+    assert sorted(b.label for b in _report_buttons(english).values()) == sorted(
+        ["Report (Word)", "Report (PDF)"] if page == "overview" else ["Brief (Word)", "Brief (PDF)"])
+
+
+@pytest.mark.usefixtures("on_embedded")
+def test_without_libreoffice_the_pdf_button_says_so(monkeypatch):
+    monkeypatch.setattr("parindex.report.pdf.available", lambda: False)
+    at = open_app(str(ROOT / "pages" / "overview.py"), y="2021")
+    assert list(_report_buttons(at)) == ["report_docx"]
+    assert any("chưa cài LibreOffice" in c.value for c in at.caption)
