@@ -14,11 +14,11 @@ ICONS = {"docx": ":material/description:", "pdf": ":material/picture_as_pdf:"}
 
 def downloads(view: View, t: Translator, *, key: str, unit: str | None = None) -> None:
     prefix = "report.unit_" if unit else "report."
-    columns = st.columns(2)
-    for column, fmt in zip(columns, FORMATS):
+    row = st.container(horizontal=True)  # side by side, wrapping on a phone
+    for fmt in FORMATS:
         if fmt == "pdf" and not pdf.available():
-            column.caption(t("report.pdf_unavailable"))
+            row.caption(t("report.pdf_unavailable"))
             continue
-        column.download_button(t(f"{prefix}{'word' if fmt == 'docx' else 'pdf'}_button"),
+        row.download_button(t(f"{prefix}{'word' if fmt == 'docx' else 'pdf'}_button"),
                                data=lambda fmt=fmt: build(view, fmt, unit), key=f"{key}_{fmt}", on_click="ignore",
                                file_name=file_name(view, fmt, unit), mime=FORMATS[fmt], icon=ICONS[fmt])
