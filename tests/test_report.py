@@ -165,8 +165,8 @@ def test_the_annex_has_one_row_per_unit_with_its_points_per_area_on_a_landscape_
 def test_the_body_says_where_points_are_lost_and_who_moved(doc_2021, ranking_2021):
     text = _text(doc_2021)
     assert "3 lĩnh vực các đơn vị mất nhiều điểm nhất:" in text
-    assert "Tăng hạng nhiều nhất so với năm 2020: Ban Dân tộc (↑ 5, nay 7/19); Sở Kế hoạch và Đầu tư (↑ 5, nay 10/19); " \
-           "Sở Y tế (↑ 2, nay 9/19)." in text
+    assert ("Tăng hạng nhiều nhất so với năm 2020 (trong 19 đơn vị có thứ hạng cả hai năm): Ban Dân tộc (↑ 5, "
+            "nay 7/19); Sở Kế hoạch và Đầu tư (↑ 5, nay 10/19); Sở Y tế (↑ 2, nay 9/19).") in text
     fell = next(line for line in text.splitlines() if line.startswith("- Giảm hạng nhiều nhất"))
     # three places fell by 2 after two by 4: all three are named, none dropped at an arbitrary cut
     tied = ranking_2021[ranking_2021["rank_change"] == -2]["name_vi"].tolist()
@@ -314,6 +314,20 @@ def test_a_draft_is_refused_to_an_anonymous_reader_and_marked_on_every_page_for_
         path.write_bytes(report.build(editor, "pdf"))
     for page in range(1, _pages(path) + 1):
         assert "DỰ THẢO" in _page_text(path, page)
+
+
+def test_a_partial_table_says_its_movements_are_of_the_few_units_ranked_in_both_years(embedded_db):
+    """Yên Bái published its first three and last place: "no unit changed rank" would claim all 19."""
+    document = _read(_build(embedded_db, report.View("yen-bai", "department", 2021, "vi")))
+    text = _text(document)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PARINDEX_DB", str(embedded_db))
+        ranking = query("ranking", jurisdiction="yen-bai", group="department", year=2021, drafts=False)
+    both = ranking[(ranking["prev_status"] == "compared") & ranking["rank_change"].notna()]
+    assert 0 < len(both) < 19 and (both["rank_change"] == 0).all()
+    assert f"Trong {len(both)} đơn vị có thứ hạng cả năm nay và năm 2020, không đơn vị nào thay đổi thứ hạng." in text
+    assert "Không tính điểm trung bình: chỉ có điểm của 4/19 đơn vị" in text
+    assert "UBND TỈNH YÊN BÁI" in document.tables[0].rows[0].cells[0].text
 
 
 # --- a unit's brief -----------------------------------------------------------------------------

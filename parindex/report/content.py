@@ -339,12 +339,13 @@ def _previous_section(doc: Document, view: View, t: Translator, summary, ranking
     if compared.empty:
         return
     if up.empty and down.empty:
-        doc.add(Paragraph.of(t("report.no_moves", prev=prev_year)))
+        doc.add(Paragraph.of(t("report.no_moves", prev=prev_year, n=len(compared))))
     for rows, key in ((up, "report.moved_up"), (down, "report.moved_down")):
         if rows.empty:
             continue
         listed = _with_ties(rows.assign(size=rows["rank_change"].abs()), "size", MOVED)
-        doc.add(Paragraph.of(t(key, prev=prev_year) + " " + "; ".join(
+        # "most" of the units ranked in both years: a partial table (Yên Bái's) ranks only a few
+        doc.add(Paragraph.of(t(key, prev=prev_year, n=len(compared)) + " " + "; ".join(
             t("report.move", name=labels.unit_name(r, t), change=labels.rank_change_text(r, t),
               rank=labels.rank_text(r, t)) for r in listed.to_dict("records")) + ".", bullet=True))
 
