@@ -266,14 +266,16 @@ def _areas_section(doc: Document, view: View, t: Translator, assessment, areas, 
         fig = figures.area_heatmap(areas, area_summary, assessment, lang=t.lang, group_name=group_name,
                                    year=view.year)
     doc.add(_image(fig, draft, t, t("report.fig_areas", year=view.year)))
-    doc.add(Paragraph.of(t("report.worst_areas", n=min(WORST_AREAS, len(area_summary)))))
-    for a in area_summary.sort_values(["points_lost", "area_order"], ascending=[False, True]).head(WORST_AREAS) \
-            .to_dict("records"):
+    worst = _with_ties(area_summary.sort_values(["points_lost", "area_order"], ascending=[False, True]),
+                       "points_lost", WORST_AREAS)
+    doc.add(Paragraph.of(t("report.worst_areas", n=len(worst))))
+    for a in worst.to_dict("records"):
         doc.add(Paragraph((Run(a[f"area_{t.lang}"], bold=True),
                            Run(": " + t("report.area_item", mean=fmt.number(a["mean_pct"], t.lang, 1),
                                         lost=fmt.number(a["points_lost"], t.lang), n=int(a["n_below"]),
                                         of=int(a["n_units"]), threshold=THRESHOLD))), bullet=True))
-    weakest = query("weakest_criteria", threshold=THRESHOLD, **view.scoped).head(WEAKEST_CRITERIA)
+    weakest = _with_ties(query("weakest_criteria", threshold=THRESHOLD, **view.scoped), "points_lost",
+                         WEAKEST_CRITERIA)  # the query orders by points lost
     if not weakest.empty:
         doc.add(Paragraph.of(t("report.weakest_criteria", n=len(weakest))))
         doc.add(Table((t("criteria.col_code"), t("criteria.col_name"), t("report.col_mean_pct"),
