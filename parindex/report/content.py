@@ -114,22 +114,29 @@ def unit_brief(view: View, unit_id: str) -> Document:
     name = labels.capitalised(labels.unit_name(unit, t))
     draft = assessment["status"] == "draft"
 
+    history = query("unit_history", unit=unit_id, drafts=view.drafts)
     doc = _document(view, t, title=t("report.unit_title", name=name, year=view.year), draft=draft)
     doc.add(Heading(t("report.h_unit_result")))
-    doc.add(Table((t("report.col_item"), t("report.col_value")), (
+    result = [
         (t("col.total"), labels.total_text(row, t)),
         (t("col.score_change"), labels.score_change_text(row, t)),
         (t("col.pct"), fmt.percent(row["pct"] / 100, t.lang) if not fmt.is_missing(row["pct"]) else fmt.NA),
         (t("col.rank"), labels.rank_text(row, t)),
         (t("col.rank_change"), labels.rank_change_text(row, t)),
         (t("col.tier"), labels.tier_label(row, t)),
-    ), widths=(2, 3), font_pt=10.5))
+    ]
+    before = history[history["year"] == row["prev_year"]] if not fmt.is_missing(row["prev_year"]) else history.iloc[:0]
+    if not before.empty:  # the tier's change: the line's tier the year before (under its name then)
+        result.append((t("report.prev_tier", year=int(row["prev_year"])), labels.tier_label(before.iloc[0], t)))
+    if len(result) % 2:
+        result.append(("", ""))
+    pairs = tuple((*result[i], *result[i + 1]) for i in range(0, len(result), 2))  # two a row: the brief is two pages
+    doc.add(Table((t("report.col_item"), t("report.col_value")) * 2, pairs, widths=(2, 2.6, 2, 2.6), font_pt=10.5))
 
     doc.add(Heading(t("report.h_unit_history")))
-    history = query("unit_history", unit=unit_id, drafts=view.drafts)
     history_table = labels.history_table(history, t)
-    relative = {t("filter.year"): 0.8, t("col.unit"): 2.6, t("col.total"): 1.6, t("col.pct"): 1.3, t("col.rank"): 1.0,
-                t("col.tier"): 3.0, t("col.data"): 1.2}
+    relative = {t("filter.year"): 0.8, t("col.unit"): 2.2, t("col.total"): 1.6, t("col.pct"): 1.3, t("col.rank"): 1.0,
+                t("col.tier"): 3.1, t("col.data"): 1.5}
     doc.add(frame_table(history_table, numeric=(2, 3, 4), widths=tuple(relative[c] for c in history_table.columns),
                         font_pt=10.5))
     doc.add(Paragraph.of(labels.history_source(history, t), italic=True))

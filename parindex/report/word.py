@@ -222,6 +222,7 @@ def _table(word, block: Table, width) -> None:
     for cell, text in zip(rows[0].cells, block.columns):
         _cell(cell, text, block.font_pt, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for row, values in zip(rows[1:], block.rows):
+        _keep_whole(row)  # a row is never split across two pages
         for j, (cell, text) in enumerate(zip(row.cells, values)):
             _cell(cell, text, block.font_pt,
                   align=WD_ALIGN_PARAGRAPH.RIGHT if j in block.numeric else WD_ALIGN_PARAGRAPH.LEFT)
