@@ -5,6 +5,7 @@ import streamlit as st
 
 from parindex import app, figures, fmt, frames, labels, presskit, ui
 from parindex.db import query
+from parindex.report import buttons as report_buttons
 
 ctx = app.context()
 t = ctx.t
@@ -117,6 +118,10 @@ def group_overview() -> None:
     st.download_button(t("presskit.button"), data=lambda: presskit.build(kit), key="press_kit", on_click="ignore",
                        file_name=f"{kit.file_name('press_kit')}.zip", mime="application/zip",
                        icon=":material/folder_zip:")
+
+    st.subheader(t("report.heading"))
+    st.caption(t("report.caption"))
+    report_buttons.downloads(kit, t, key="report")
 
     if not checks.empty:
         st.subheader(t("overview.check_heading"))

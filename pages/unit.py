@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from parindex import app, export, figures, fmt, labels, planning, ui
+from parindex import app, export, figures, fmt, labels, planning, report, ui
 from parindex.db import query
+from parindex.report import buttons as report_buttons
 
 ctx = app.context()
 t = ctx.t
@@ -62,6 +63,9 @@ else:
         other = listed[listed["unit_id"] == pair[1]].iloc[0]
         st.page_link(ui.PAGES / "compare.py", icon=":material/compare_arrows:", query_params={"u": pair},
                      label=t("unit.compare_link", other=labels.unit_name(other, t), rank=labels.rank_text(other, t)))
+    st.caption(t("report.unit_caption"))
+    report_buttons.downloads(report.View(ctx.jurisdiction, ctx.group, ctx.year, ctx.lang, ctx.drafts), t,
+                             key="unit_report", unit=unit_id)
 
 # History over all years, following renames.
 st.subheader(t("unit.history_heading"))

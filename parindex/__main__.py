@@ -1,5 +1,5 @@
 """Command line: `python -m parindex build [--db PATH]`, `setup-year FILE`, `setup-template`, `import FILE`, `publish`, `export`, `backup`,
-`add-editor NAME`, `generate`, `demo --scale national --db PATH`, `bench`, and `serve [streamlit options]`."""
+`add-editor NAME`, `report`, `generate`, `demo --scale national --db PATH`, `bench`, and `serve [streamlit options]`."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
                         add_help=False)
     from parindex.importing import cli as import_cli
     import_cli.add_commands(commands)
+    from parindex.report import cli as report_cli
+    report_cli.add_command(commands)
     commands.add_parser("serve", help="run the dashboard (streamlit run dashboard.py, options passed on)",
                         add_help=False)
     args, rest = parser.parse_known_args(argv)
@@ -53,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"built {args.db} ({args.scale} scale, illustrative)")
         return 0
+
+    if args.command == "report":
+        return report_cli.run(args)
 
     if args.command in ("import", "publish", "export", "backup", "restore", "add-editor", "setup-year",
                         "setup-template"):

@@ -45,9 +45,14 @@ def size(fig: go.Figure, shape: str) -> tuple[int, int]:
 
 def render(fig: go.Figure, fmt: str, shape: str) -> bytes:
     """The figure as a PNG (twice the pixels, for print) or an SVG, in a shape of SHAPES."""
+    width, height = size(fig, shape)
+    return render_at(fig, fmt, width, height)
+
+
+def render_at(fig: go.Figure, fmt: str, width: int, height: int) -> bytes:
+    """The figure at a given size in CSS px: a document's column (the report) rather than a shape."""
     if fmt not in FORMATS:
         raise ValueError(f"not an image format: {fmt!r}")
-    width, height = size(fig, shape)
     sized = resized(fig, height, width)
     with _lock, warnings.catch_warnings():  # one Chromium, one page at a time
         # plotly passes its own Chromium options, which a running kaleido server ignores.
