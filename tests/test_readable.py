@@ -186,7 +186,7 @@ def test_compare_bars_say_what_the_table_says():
     areas = pd.DataFrame({"unit_id": ["a", "b", "a", "b"], "area_short_vi": ["X", "X", "Y", "Y"],
                           "pct": [96.4, 88.0, 70.125, None]})
     t = Translator("vi")
-    table = labels.compare_table(areas, ["a", "b"], {"a": "A", "b": "B"}, t)
+    table = labels.compare_table(areas, ["a", "b"], {"a": "A", "b": "B"}, t).text()
     bars = charts.grouped_bars(areas.assign(category=areas["area_short_vi"], series=areas["unit_id"].str.upper(),
                                             value=areas["pct"]), "vi", value_title="%")
     for trace in bars.data:

@@ -117,7 +117,7 @@ def test_page_numbers_start_on_the_second_page(doc_2021):
 def test_the_ranking_table_holds_every_unit_with_its_score_and_rank_as_the_rankings_page(doc_2021, ranking_2021):
     t = Translator("vi")
     rows = _rows(_table(doc_2021, "Hạng", "Đơn vị", "Tổng điểm"))
-    shown = labels.ranking_table(ranking_2021, t)  # what the Rankings page draws
+    shown = labels.ranking_table(ranking_2021, t).text()  # what the Rankings page draws
     assert len(rows) == len(ranking_2021) == 19
     assert [r[:3] for r in rows] == shown[[t("col.rank"), t("col.unit"), t("col.total")]].values.tolist()
     assert rows[0][:4] == ["1/19", "Sở Lao động - Thương binh và Xã hội", "97,22", "Từ 90 điểm trở lên"]

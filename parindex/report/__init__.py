@@ -9,6 +9,8 @@ only one that uses Streamlit.
 
 from __future__ import annotations
 
+from parindex import export
+from parindex.i18n import Translator
 from parindex.report import content, pdf, word
 from parindex.report.content import Refused, View
 
@@ -29,5 +31,7 @@ def build(view: View, fmt: str, unit: str | None = None) -> bytes:
 
 
 def file_name(view: View, fmt: str, unit: str | None = None) -> str:
-    """'chi-so-cchc_2021_so-nganh_bao-cao.docx'; a brief: 'chi-so-cchc_2024_so-nganh_so-y-te.pdf'."""
-    return f"{view.file_name(unit or 'bao-cao')}.{fmt}"
+    """'chi-so-cchc_2021_so-nganh_bao-cao.docx', in English 'par-index_2021_departments_report.docx';
+    a brief: 'chi-so-cchc_2024_so-nganh_ho-so_so-y-te.pdf'."""
+    name = export.file_name(view.year, view.group, "brief" if unit else "report", Translator(view.lang), unit)
+    return f"{name}.{fmt}"

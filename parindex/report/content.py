@@ -134,7 +134,7 @@ def unit_brief(view: View, unit_id: str) -> Document:
     doc.add(Table((t("report.col_item"), t("report.col_value")) * 2, pairs, widths=(2, 2.6, 2, 2.6), font_pt=10.5))
 
     doc.add(Heading(t("report.h_unit_history")))
-    history_table = labels.history_table(history, t)
+    history_table = labels.history_table(history, t).text()
     relative = {t("filter.year"): 0.8, t("col.unit"): 2.2, t("col.total"): 1.6, t("col.pct"): 1.3, t("col.rank"): 1.0,
                 t("col.tier"): 3.1, t("col.data"): 1.5}
     doc.add(frame_table(history_table, numeric=(2, 3, 4), widths=tuple(relative[c] for c in history_table.columns),
@@ -153,7 +153,7 @@ def unit_brief(view: View, unit_id: str) -> Document:
                       numeric=frozenset({1, 2, 3}), widths=(4, 2, 2, 2), font_pt=10.5))
         subs = query("unit_subcriteria", unit=unit_id, year=view.year, drafts=view.drafts)
         doc.add(Heading(t("report.h_unit_weakest")))
-        doc.add(frame_table(labels.unit_subcriteria_table(subs.head(WEAKEST_SUBCRITERIA), t), numeric=(3, 4),
+        doc.add(frame_table(labels.unit_subcriteria_table(subs.head(WEAKEST_SUBCRITERIA), t).text(), numeric=(3, 4),
                             widths=(1.3, 5, 2, 1.4, 1.2), font_pt=10.5))
         doc.add(Heading(t("report.h_unit_next")))
         _next_tier(doc, t, view, row, subs)
@@ -222,10 +222,12 @@ def _image(fig: go.Figure, draft: bool, t: Translator, caption: str) -> Image:
 
 
 def ranking_table(ranking: pd.DataFrame, t: Translator) -> Table:
-    """The Rankings page's table (labels.ranking_table), less its data column: the sources say it."""
-    table = labels.ranking_table(ranking, t).drop(columns=[t("col.data")], errors="ignore")
+    """The Rankings page's table (labels.ranking_table), less its data column (the sources say it)
+    and the year before's columns (on a portrait page; the changes stand for them)."""
     widths = {t("col.rank"): 1.1, t("col.unit"): 4.0, t("col.total"): 1.2, t("col.tier"): 3.1,
               t("col.rank_change"): 1.2, t("col.score_change"): 1.3, t("col.pct"): 1.4}
+    table = labels.ranking_table(ranking, t).text()
+    table = table[[c for c in table.columns if c in widths]]
     numeric = [i for i, c in enumerate(table.columns) if c not in (t("col.unit"), t("col.tier"))]
     return frame_table(table, numeric=numeric, widths=tuple(widths[c] for c in table.columns), font_pt=10.5)
 
@@ -389,7 +391,7 @@ def _next_tier(doc: Document, t: Translator, view: View, row: pd.Series, subs: p
     doc.add(rich(t("unit.gap", points=fmt.number(gap.points_needed, t.lang), tier=target[f"label_{t.lang}"])))
     recover = planning.recoverable(subs, gap.points_needed)
     doc.add(Paragraph.of(t("unit.recover", n=len(recover))))
-    doc.add(frame_table(labels.unit_subcriteria_table(recover, t, cumulative=True), numeric=(3, 4, 5),
+    doc.add(frame_table(labels.unit_subcriteria_table(recover, t, cumulative=True).text(), numeric=(3, 4, 5),
                         widths=(1.3, 4.4, 2, 1.4, 1.2, 1.3), font_pt=10.5))
 
 
