@@ -386,28 +386,34 @@ def missing_years_note(place: pd.DataFrame, t: Translator) -> str | None:
     return t("national.missing", years="; ".join(parts)) if parts else None
 
 
-def best_place(place: pd.DataFrame) -> tuple[pd.Series | None, bool]:
-    """The best (lowest) published place, and False; where only derived places exist, the best
-    derived one and True (a headline must then say derived); (None, False) without any place."""
+def best_place(place: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """The best (lowest) published place, every year it was reached (a tie names them all), and
+    False; where no published place exists, the best derived one and True (a headline must then
+    say derived); (empty, False) without any place. A place counts as published only where the
+    data says it is not derived: an unknown kind is never quoted as published."""
     known = place.dropna(subset=["rank"])
-    stated = known[~known["derived"].fillna(False).astype(bool)]
+    stated = known[known["derived"].eq(False)]
     for rows, derived in ((stated, False), (known, True)):
         if not rows.empty:
-            return rows.sort_values(["rank", "year"]).iloc[0], derived
-    return None, False
+            best = rows[rows["rank"] == rows["rank"].min()].sort_values("year")
+            # a tie is the same place among the same number of provinces (63 to 2024, 34 from 2025)
+            return best[best["rank_of"] == best["rank_of"].iat[0]], derived
+    return known.iloc[:0], False
 
 
 def national_headline(place: pd.DataFrame, t: Translator, *, name: str) -> str:
     """'{name}: … best published rank 11 (2021)'; with several provinces, each one's best published
-    place. A derived place is quoted only with the word derived."""
+    place; the same best place in several years names each year. A derived place is quoted only
+    with the word derived."""
     groups = list(place.groupby("series", sort=False)) if "series" in place else [(name, place)]
     parts = []
     for series, part in groups:
         best, derived = best_place(part)
-        if best is None:
+        if best.empty:
             continue
-        text = t("national.best_derived" if derived else "national.best_stated", rank=int(best["rank"]),
-                 of=int(best["rank_of"]), year=int(best["year"]))
+        first = best.iloc[0]
+        text = t("national.best_derived" if derived else "national.best_stated", rank=int(first["rank"]),
+                 of=int(first["rank_of"]), year=", ".join(str(int(y)) for y in best["year"]))
         parts.append(text if len(groups) < 2 else f"{series}: {text}")
     best = "; ".join(parts) or t("national.no_place")
     if len(groups) < 2:
