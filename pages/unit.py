@@ -88,6 +88,21 @@ st.dataframe(labels.unit_subcriteria_table(subs.head(5), t), hide_index=True, wi
 ui.data_downloads(ui.view_data(subs.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t)),
                   file_name=ui.file_name(ctx.year, ctx.group, f"tieu-chi-thanh-phan-{unit_id}"), t=t, key="subcriteria")
 
+# Each sub-criterion against the group: its mean and its best unit(s), the largest gap to the best first.
+peers = query("unit_peer_gaps", unit=unit_id, year=ctx.year, drafts=ctx.drafts)
+st.subheader(t("unit.peer_heading"))
+st.caption(t("unit.peer_caption"))
+peer_name = ui.file_name(ctx.year, ctx.group, f"so-voi-nhom-{unit_id}")
+peer_data = ui.view_data(peers.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t))
+fig = figures.peer_gaps(peers, lang=ctx.lang, unit_name=labels.unit_name(unit, t), group_name=group_name,
+                        year=ctx.year, source=labels.source_line(assessment, t))
+if fig is None:
+    st.markdown(t("unit.peer_none", year=ctx.year))
+else:
+    ui.chart(fig, file_name=peer_name, key="peer_gaps", t=t, draft=ctx.is_draft, data=peer_data)
+st.dataframe(labels.peer_gap_table(peers, t), hide_index=True, width="stretch")
+ui.data_downloads(peer_data, file_name=peer_name, t=t, key="peer_table")
+
 st.subheader(t("unit.next_tier_heading"))
 tiers = query("tiers", **params)
 gap = planning.next_tier_gap(this_year.iloc[0]["total"], tiers)

@@ -263,6 +263,28 @@ def unit_areas(areas: pd.DataFrame, *, lang: str, unit_name: str, group_name: st
                         height=28 * len(profile) + 40, legend=True)
 
 
+PEER_GAPS_TOP = 10  # the chart of a unit's largest gaps to its group's best shows this many
+
+
+@_kept
+def peer_gaps(gaps: pd.DataFrame, *, lang: str, unit_name: str, group_name: str, year: int,
+              source: str) -> go.Figure | None:
+    """The sub-criteria where the unit is furthest below its group's best (unit_peer_gaps rows),
+    each as % of its maximum: the unit, the group's mean and its best; the title names the
+    largest gap in points. None when the unit is nowhere behind."""
+    t = Translator(lang)
+    rows = frames.peer_gap_rows(gaps, top=PEER_GAPS_TOP)
+    if rows.empty:
+        return None
+    fig = charts.area_profile(rows, lang, unit_name=unit_name, mean_name=t("criteria.group_mean"),
+                              best_name=t("unit.best"), value_title=t("col.pct"))
+    unscored = int(gaps["final_points"].isna().sum())
+    return charts.frame(fig, lang=lang, title=labels.peer_gap_title(rows, t, unit=unit_name, year=year),
+                        subtitle=t("unit.peer_subtitle", n=len(rows), group=group_name, year=year), source=source,
+                        note=t("unit.peer_unscored", n=unscored) if unscored else None,
+                        height=28 * len(rows) + 40, legend=True)
+
+
 @_kept
 def compare_areas(areas: pd.DataFrame, chosen: list[str], short: dict[str, str], *, lang: str, group_name: str,
                   year: int, source: str) -> go.Figure:

@@ -112,3 +112,17 @@ def tier_rows(tier_counts: pd.DataFrame, lang: str) -> pd.DataFrame:
     gave one, else the units named) and the tier's label in the reader's language."""
     return tier_counts.assign(n=tier_counts["n_published"].fillna(tier_counts["n_named"]).astype(int),
                               label=tier_counts[f"label_{lang}"])
+
+
+def peer_gap_rows(gaps: pd.DataFrame, *, top: int) -> pd.DataFrame:
+    """The `top` sub-criteria furthest below the group's best (unit_peer_gaps rows, largest gap
+    first; ties at the cut are kept), as % of each one's maximum for the area_profile chart:
+    columns label (the code), pct, group_mean_pct, group_best_pct. Sub-criteria the unit was not
+    scored on, and those where it is the best, are left out."""
+    behind = gaps[gaps["vs_best"] < 0].sort_values(["vs_best", "criterion_id"])
+    if len(behind) > top:
+        behind = behind[behind["vs_best"] <= behind["vs_best"].iat[top - 1]]
+    return pd.DataFrame({"label": behind["criterion_id"], "vs_best": behind["vs_best"],
+                         "pct": 100 * behind["final_points"] / behind["max_points"],
+                         "group_mean_pct": 100 * behind["group_mean"] / behind["max_points"],
+                         "group_best_pct": 100 * behind["best_points"] / behind["max_points"]}).reset_index(drop=True)

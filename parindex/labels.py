@@ -296,6 +296,39 @@ def unit_subcriteria_table(subs: pd.DataFrame, t: Translator, *, cumulative: boo
     return table
 
 
+def peer_gap_table(gaps: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """A unit's sub-criteria against its group (unit_peer_gaps rows, in their order: the largest
+    gap to the best first): points, the group's mean and best, who scored the best (every unit of
+    a tie) and the gaps; "—" where the unit was not scored, never 0."""
+    rows = gaps.to_dict("records")
+    return pd.DataFrame({
+        t("unit.col_subcriterion"): [f"{r['criterion_id']} {r[f'name_{t.lang}']}" for r in rows],
+        t("criteria.col_max"): [fmt.number(r["max_points"], t.lang) for r in rows],
+        t("unit.col_unit_points"): [fmt.number(r["final_points"], t.lang) for r in rows],
+        t("unit.col_group_mean"): [fmt.number(r["group_mean"], t.lang) for r in rows],
+        t("unit.col_best"): [fmt.number(r["best_points"], t.lang) for r in rows],
+        t("unit.col_best_units"): [_best_units(r, t) for r in rows],
+        t("unit.col_vs_mean"): [fmt.signed(r["vs_mean"], t.lang) for r in rows],
+        t("unit.col_vs_best"): [fmt.signed(r["vs_best"], t.lang) for r in rows],
+    })
+
+
+def _best_units(row: dict, t: Translator) -> str:
+    names = row[f"best_{t.lang}"]
+    n = len(row["best_ids"].split(","))
+    return names if n == 1 else t("unit.best_tie", n=n, names=names)
+
+
+def peer_gap_title(rows: pd.DataFrame, t: Translator, *, unit: str, year: int) -> str:
+    """The largest gap to the group's best (frames.peer_gap_rows), every sub-criterion that shares
+    it named; that the unit is the best everywhere when nothing is behind."""
+    if rows.empty:
+        return t("unit.peer_title_none", unit=capitalised(unit), year=year)
+    largest = rows[rows["vs_best"] == rows["vs_best"].min()]
+    return t("unit.peer_title", unit=capitalised(unit), codes=", ".join(largest["label"]),
+             gap=fmt.signed(largest["vs_best"].iat[0], t.lang), year=year)
+
+
 def no_gap_text(row: pd.Series, tiers: pd.DataFrame, t: Translator) -> str:
     if tiers.empty or tiers["min_points"].isna().all():
         return t("unit.no_bounds")
