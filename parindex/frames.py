@@ -115,13 +115,16 @@ def tier_rows(tier_counts: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def peer_gap_rows(gaps: pd.DataFrame, *, top: int) -> pd.DataFrame:
-    """The `top` sub-criteria furthest below the group's best (unit_peer_gaps rows, largest gap
-    first; ties at the cut are kept), as % of each one's maximum for the area_profile chart:
-    columns label (the code), pct, group_mean_pct, group_best_pct. Sub-criteria the unit was not
-    scored on, and those where it is the best, are left out."""
+    """At most `top` sub-criteria furthest below the group's best (unit_peer_gaps rows, largest
+    gap first), as % of each one's maximum for the area_profile chart: columns label (the code),
+    vs_best, pct, group_mean_pct, group_best_pct. A tie across the cut is left out whole (never
+    some of equal gaps but not others), unless the tie is all there is. Sub-criteria the unit was
+    not scored on, and those where it is the best, are left out."""
     behind = gaps[gaps["vs_best"] < 0].sort_values(["vs_best", "criterion_id"])
     if len(behind) > top:
-        behind = behind[behind["vs_best"] <= behind["vs_best"].iat[top - 1]]
+        cut = behind["vs_best"].iat[top]  # the first gap left out
+        within = behind[behind["vs_best"] < cut]
+        behind = within if not within.empty else behind[behind["vs_best"] == cut]
     return pd.DataFrame({"label": behind["criterion_id"], "vs_best": behind["vs_best"],
                          "pct": 100 * behind["final_points"] / behind["max_points"],
                          "group_mean_pct": 100 * behind["group_mean"] / behind["max_points"],

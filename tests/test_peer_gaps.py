@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from fixture_data import TABLES, write_fixture
-from parindex import figures, labels
+from parindex import figures, frames, labels
 from parindex.build import build
 from parindex.db import run
 from parindex.i18n import Translator
@@ -126,3 +126,15 @@ def test_the_unit_profile_shows_sub_criteria_against_the_group(embedded_db):
     assert values(peers["data"][2]["y"])[0] == "TD.1.a"
     english = open_app(UNIT, y="2021", u="so-y-te", lang="en")
     assert "Against the group, sub-criterion by sub-criterion" in [s.value for s in english.subheader]
+
+
+def test_the_chart_never_cuts_through_a_tie():
+    def gaps(vs_best):
+        return pd.DataFrame({"criterion_id": [f"C.{i:02d}" for i in range(len(vs_best))], "vs_best": vs_best,
+                             "max_points": 10.0, "final_points": [10.0 + v for v in vs_best], "group_mean": 9.0,
+                             "best_points": 10.0})
+    # the 10th and 11th largest gaps are equal (−1): all three −1 are left out, not two of them
+    rows = frames.peer_gap_rows(gaps([-9, -8, -7, -6, -5, -4, -3, -2, -1, -1, -1, -0.5, 0]), top=10)
+    assert rows["label"].tolist() == [f"C.{i:02d}" for i in range(8)]
+    assert frames.peer_gap_rows(gaps([-1.0] * 12), top=10)["label"].tolist() == [f"C.{i:02d}" for i in range(12)]
+    assert frames.peer_gap_rows(gaps([-3, -2, 0]), top=10)["label"].tolist() == ["C.00", "C.01"]  # the best left out
