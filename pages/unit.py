@@ -16,10 +16,15 @@ names = dict(zip(known["unit_id"], known[f"name_{ctx.lang}"]))
 # The picker lists the scope (`fp`, `fd`); the profile itself is against the whole group.
 listed = query("ranking", **ctx.scoped) if ctx.is_subset else ranking
 default = listed["unit_id"].iat[0] if not listed.empty else None
-app.bind_param("u", list(names), default, notice=lambda value: t("unit.unknown", value=value, group=group_name))
+# Without `u`, the profile opens on the reader's unit (app.my_unit), else on the first listed.
+app.bind_param("u", list(names), app.my_unit(names) or default,
+               notice=lambda value: t("unit.unknown", value=value, group=group_name))
 in_year = set(listed["unit_id"]) | ({st.session_state["u"]} if st.session_state.get("u") else set())
 choices = [u for u in known["unit_id"] if u in in_year]  # alphabetical (Vietnamese order), easy to find
-unit_id = st.selectbox(t("unit.pick"), choices, key="u", format_func=names.get)
+unit_id = st.selectbox(t("unit.pick"), choices, key="u", format_func=names.get, on_change=app.remember_choice,
+                       args=("u",))
+if unit_id is not None and (unit_id != default or st.query_params.get("u") == unit_id):
+    app.remember_unit(unit_id)  # chosen, or named by the link: the unit other pages then mark
 app.write_param("u", unit_id, default)
 if unit_id is None:
     st.info(t("overview.no_results"))

@@ -212,9 +212,11 @@ def heatmap(matrix: pd.DataFrame, lang: str, *, highlight: str | None = None) ->
 
 
 def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, flagged_name: str,
-           other_name: str) -> go.Figure:
+           other_name: str, unit_rows: pd.DataFrame | None = None, unit_name: str = "") -> go.Figure:
     """Where the points go: points lost per criterion (bars, most first) and the running share of
-    all points lost (line). Columns: label, points_lost, cumulative_share, flagged (bool), hover."""
+    all points lost (line). Columns: label, points_lost, cumulative_share, flagged (bool), hover.
+    `unit_rows` (label, points_lost, hover): one unit's own share of each bar, drawn inside it,
+    dark, hatched and outlined (not told by colour alone), its legend entry `unit_name` in bold."""
     fig = go.Figure()
     any_flagged = bool(rows["flagged"].any())
     for flagged, name, colour in ((True, flagged_name, TIER_COLOURS[3]),
@@ -224,6 +226,11 @@ def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, 
             continue
         fig.add_trace(go.Bar(x=part["label"], y=part["points_lost"], name=name, marker={"color": colour},
                              customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+    if unit_rows is not None and not unit_rows.empty:
+        fig.add_trace(go.Bar(x=unit_rows["label"], y=unit_rows["points_lost"], name=f"<b>▶ {unit_name}</b>",
+                             width=0.45, marker={"color": INK, "line": {"color": INK, "width": 1.5},
+                                                 "pattern": {"shape": "/", "fgcolor": "white", "solidity": 0.3}},
+                             customdata=unit_rows[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
     fig.add_trace(go.Scatter(
         x=rows["label"], y=rows["cumulative_share"] * 100, name=share_title, yaxis="y2", mode="lines+markers",
         line={"color": INK, "width": 2}, marker={"size": 5},
@@ -258,14 +265,15 @@ def diverging_bars(rows: pd.DataFrame, lang: str, *, value_title: str, positive_
 
 def history(lines: pd.DataFrame, lang: str, *, value_title: str, band: pd.DataFrame | None = None,
             band_name: str = "", spread: pd.DataFrame | None = None, spread_name: str = "",
-            breaks: pd.DataFrame | None = None, break_name: str = "") -> go.Figure:
+            breaks: pd.DataFrame | None = None, break_name: str = "", highlight: str | None = None) -> go.Figure:
     """% of maximum over the years, one line per series; a missing year is a gap, never a zero.
 
     `lines` columns: series, year, value, hover; `band` (optional) columns: year, value (a
     reference line such as the group mean, drawn dashed behind the series); `spread` (optional)
     columns: year, low, high (a shaded range such as the middle half of the group); `breaks`
     (optional) columns: x, value, text (a merge, split or abolition: a dotted rule and a marker
-    whose hover says what happened; the lines on either side are never joined).
+    whose hover says what happened; the lines on either side are never joined). `highlight` (a
+    series) is drawn thicker with diamond markers outlined, its end label bold and marked ▶.
     """
     fig = go.Figure()
     if spread is not None and not spread.empty:
@@ -279,10 +287,13 @@ def history(lines: pd.DataFrame, lang: str, *, value_title: str, band: pd.DataFr
                                  line={"color": MUTED, "dash": "dash", "width": 1.5}, connectgaps=False,
                                  hovertemplate="%{x}: %{y:.2f}%<extra>" + band_name + "</extra>"))
     for i, (series, part) in enumerate(lines.groupby("series", sort=False)):
+        marked = series == highlight
+        ends = _last_only([fmt.number(v, lang, 1) for v in part["value"]])
         fig.add_trace(go.Scatter(
             x=part["year"], y=part["value"], name=series, mode="lines+markers+text", connectgaps=False,
-            line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 2.5}, marker={"size": 8},
-            text=_last_only([fmt.number(v, lang, 1) for v in part["value"]]), textposition="top center",
+            line={"color": SERIES_COLOURS[i % len(SERIES_COLOURS)], "width": 5 if marked else 2.5},
+            marker={"size": 12, "symbol": "diamond", "line": {"color": INK, "width": 2}} if marked else {"size": 8},
+            text=[f"<b>▶ {text}</b>" if marked and text else text for text in ends], textposition="top center",
             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
     if breaks is not None and not breaks.empty:
         for x in breaks["x"].unique():
@@ -333,9 +344,11 @@ def _last_only(texts: list[str]) -> list[str]:
     return [text if i == last else "" for i, text in enumerate(texts)]
 
 
-def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, rank_title: str) -> go.Figure:
+def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, rank_title: str,
+             highlight: str | None = None) -> go.Figure:
     """Rank in two years per unit, joined by a line; rank 1 on the right (up is better).
-    Columns: label, rank_from, rank_to, moved, hover."""
+    Columns: label, rank_from, rank_to, moved, hover. `highlight` (a label) has both its points
+    boxed and its label marked ▶, in bold."""
     fig = go.Figure()
     # One trace per colour, the segments separated by gaps: a trace per unit cost ~2 ms each,
     # 0.2 s for a province's hundred communes (profiled).
@@ -355,6 +368,13 @@ def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, ran
                                  customdata=rows[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
     fig.update_xaxes(title=rank_title, autorange="reversed", dtick=1)
     fig.update_yaxes(title=None, autorange="reversed")
+    marked = rows[rows["label"] == highlight] if highlight else rows.iloc[:0]
+    if not marked.empty:
+        fig.add_trace(go.Scatter(x=[*marked["rank_from"], *marked["rank_to"]], y=[*marked["label"]] * 2,
+                                 mode="markers", showlegend=False, hoverinfo="skip",
+                                 marker={"symbol": "square-open", "size": 20, "color": INK, "line": {"width": 2}}))
+        labels = list(rows["label"])
+        fig.update_yaxes(tickvals=labels, ticktext=[_tick(label, label == highlight, False) for label in labels])
     return fig
 
 
