@@ -313,8 +313,9 @@ def bind_param(key: str, options: list[str], default, *, notice: Callable[[str],
         elif known:
             st.session_state[key] = known[0]
     current = st.session_state.get(key)
-    if multiple:
-        st.session_state[key] = [v for v in (current or []) if v in options] if current else (default or [])
+    if multiple:  # a single value another page's picker left (a str) is no list of this one's
+        kept = [v for v in current if v in options] if isinstance(current, list) else []
+        st.session_state[key] = kept if current and isinstance(current, list) else (default or [])
     elif current not in options:
         st.session_state[key] = default
     elif current == default:  # set again, so that this page's widget shows it: a value another page's
