@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parindex import fmt
+from parindex import fmt, labels
 from parindex.i18n import Translator
 
 
@@ -90,6 +90,11 @@ def trend_lines(trends: pd.DataFrame, t: Translator) -> pd.DataFrame:
     names = {line: name if place_id in own else f"{name} — {place}"  # a predecessor of the other province
              for line, name, place_id, place in zip(last["line_id"], last[f"short_{t.lang}"], last["jurisdiction_id"],
                                                     last[f"place_{t.lang}"])}
+    # Two lines of one name (Sở Y tế to 2024 and the 2025 agency, both "Y tế") would be drawn as one
+    # joined series: each is named with its years instead.
+    shared = {name for name in names.values() if list(names.values()).count(name) > 1}
+    spans = trends.groupby("line_id")["year"].agg(lambda years: labels.year_span(years))
+    names = {line: f"{name} ({spans[line]})" if name in shared else name for line, name in names.items()}
     return trends.drop_duplicates(["line_id", "year"]).assign(series=trends["line_id"].map(names),
                                                               value=trends["pct"])
 

@@ -72,7 +72,7 @@ def test_the_unit_chosen_on_the_profile_is_marked_on_every_page(embedded_db):
     assert subtitle(scores).endswith("· Đánh dấu: Sở Y tế")
     widths = {trace["name"]: trace["line"]["width"] for trace in scores["data"]
               if trace.get("mode") == "lines+markers+text"}
-    assert widths.pop("Y tế") == 5 and set(widths.values()) == {2.5}
+    assert widths.pop("Y tế (2015-2024)") == 5 and set(widths.values()) == {2.5}
     movement = page_figures(open_tab(at, "trends_tab", "Ai tăng hạng, ai giảm hạng"))[1]
     assert subtitle(movement).endswith("· Đánh dấu: Sở Y tế")
     assert [tick for tick in ticks(movement) if "▶" in tick] == ["<b>▶ Y tế</b>"]
@@ -111,3 +111,10 @@ def test_a_unit_without_a_bar_is_not_said_to_be_marked():
     assert "Đánh dấu" not in fig.layout.title.subtitle.text and "▶" not in "".join(fig.layout.yaxis.ticktext)
     marked = figures.ranking(rows, assessment, lang="vi", group_name="Sở, ban, ngành", year=2021, highlight="so-y-te")
     assert plain(marked.layout.title.subtitle.text).endswith("· Đánh dấu: Sở Y tế")
+
+
+def test_a_unit_and_its_successor_of_the_same_name_are_two_lines():
+    # Sở Y tế (to 2024) and the 2025 agency are both "Y tế": one series joined 2025 back to 2015
+    (scores, *_) = page_figures(open_app(PAGE["trends"], y="2021", u="so-y-te"))
+    lines = {trace["name"]: values(trace["x"]) for trace in scores["data"] if trace.get("mode") == "lines+markers+text"}
+    assert lines == {"Y tế (2015-2024)": [2015, 2018, 2019, 2020, 2021, 2022, 2023, 2024], "Y tế (2025)": [2025]}
