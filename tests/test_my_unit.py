@@ -118,3 +118,18 @@ def test_a_unit_and_its_successor_of_the_same_name_are_two_lines():
     (scores, *_) = page_figures(open_app(PAGE["trends"], y="2021", u="so-y-te"))
     lines = {trace["name"]: values(trace["x"]) for trace in scores["data"] if trace.get("mode") == "lines+markers+text"}
     assert lines == {"Y tế (2015-2024)": [2015, 2018, 2019, 2020, 2021, 2022, 2023, 2024], "Y tế (2025)": [2025]}
+
+
+def test_a_list_picker_given_a_single_unit_starts_from_its_default():
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import streamlit as st
+
+        from parindex import app
+        st.session_state.setdefault("u", "so-y-te")  # what Rankings' or Criteria's picker leaves behind
+        app.bind_param("u", ["so-y-te", "so-noi-vu"], ["so-y-te", "so-noi-vu"], multiple=True)
+        st.write(repr(st.session_state["u"]))
+
+    at = AppTest.from_function(script).run()
+    assert at.markdown[0].value == "['so-y-te', 'so-noi-vu']"  # not the characters of 'so-y-te', nor []
