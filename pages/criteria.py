@@ -114,7 +114,10 @@ def self_assessment() -> None:
         st.info(t("criteria.no_self", year=ctx.year))
     else:
         totals = gaps[gaps["area_key"].isna()].sort_values("gap", ascending=False)
-        fig = figures.self_gap(totals, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source)
+        mine = app.my_unit(query("ranking", **ctx.scoped)["unit_id"].tolist())
+        app.write_param("u", mine)
+        fig = figures.self_gap(totals, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source,
+                               highlight=mine)
         ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "tu-danh-gia"), key="self_gap", t=t,
                  draft=ctx.is_draft, data=ui.view_data(gaps, ctx, metadata, query_name="self_assessment", **ctx.scope))
         st.dataframe(labels.self_gap_table(gaps, t), hide_index=True, width="stretch")

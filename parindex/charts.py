@@ -247,17 +247,22 @@ def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, 
 
 
 def diverging_bars(rows: pd.DataFrame, lang: str, *, value_title: str, positive_name: str,
-                   other_name: str) -> go.Figure:
+                   other_name: str, highlight: str | None = None) -> go.Figure:
     """Signed values per row, largest first (self-assessed minus appraised points).
-    Columns: label, value, hover."""
+    Columns: label, value, hover. `highlight` (a label) is outlined and its label marked ▶, in bold."""
     fig = go.Figure()
     for positive, name, colour in ((True, positive_name, TIER_COLOURS[3]), (False, other_name, TIER_COLOURS[0])):
         part = rows[(rows["value"] > 0) == positive]
         fig.add_trace(go.Bar(
-            x=part["value"], y=part["label"], orientation="h", name=name, marker={"color": colour},
+            x=part["value"], y=part["label"], orientation="h", name=name,
+            marker={"color": colour, "line": {"color": INK, "width": [3 if label == highlight else 0
+                                                                       for label in part["label"]]}},
             text=[fmt.signed(v, lang) for v in part["value"]], textposition="outside", cliponaxis=False,
             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows["label"])[::-1], title=None)
+    if highlight in set(rows["label"]):
+        order = list(rows["label"])[::-1]
+        fig.update_yaxes(tickvals=order, ticktext=[_tick(label, label == highlight, False) for label in order])
     fig.update_xaxes(title=value_title, zeroline=True, zerolinecolor=MUTED)
     fig.update_layout(barmode="overlay")
     return fig

@@ -193,17 +193,21 @@ def points_lost(weakest: pd.DataFrame, *, lang: str, threshold: float, group_nam
 
 
 @_kept
-def self_gap(totals: pd.DataFrame, *, lang: str, group_name: str, year: int, source: str) -> go.Figure:
-    """Self-assessed total minus the council's, unit by unit, largest gap first."""
+def self_gap(totals: pd.DataFrame, *, lang: str, group_name: str, year: int, source: str,
+             highlight: str | None = None) -> go.Figure:
+    """Self-assessed total minus the council's, unit by unit, largest gap first; `highlight` (a
+    unit id) outlined and its label marked."""
     t = Translator(lang)
     bars = totals.assign(label=totals[f"short_{lang}"], value=totals["gap"],
                          hover=[labels.self_gap_hover(r, t) for r in totals.to_dict("records")])
+    name = _name_of(totals, highlight, t)
+    marked = bars.loc[bars["unit_id"] == highlight, "label"].iat[0] if name else None
     fig = charts.diverging_bars(bars, lang, value_title=t("criteria.gap_axis"),
-                                positive_name=t("criteria.over"), other_name=t("criteria.not_over"))
+                                positive_name=t("criteria.over"), other_name=t("criteria.not_over"), highlight=marked)
     return charts.frame(fig, lang=lang, title=t("criteria.self_title", n=int((totals["gap"] > 0).sum()),
                                                 of=len(totals), year=year),
-                        subtitle=t("criteria.self_subtitle", group=group_name, year=year), source=source,
-                        note=t("criteria.survey_note"), height=22 * len(totals) + 30, legend=True)
+                        subtitle=_marked(t("criteria.self_subtitle", group=group_name, year=year), name, t),
+                        source=source, note=t("criteria.survey_note"), height=22 * len(totals) + 30, legend=True)
 
 
 @_kept

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import duckdb
 import pytest
+from streamlit.testing.v1 import AppTest
+from test_app import figures as page_figures
+from test_app import open_app, open_tab, plain, values
 
 from parindex import figures
 from parindex.db import query
 from parindex.paths import ROOT
-from test_app import figures as page_figures, open_app, open_tab, plain, values
 
 PAGE = {name: str(ROOT / "pages" / f"{name}.py") for name in ("unit", "rankings", "criteria", "trends")}
 
@@ -65,6 +67,9 @@ def test_the_unit_chosen_on_the_profile_is_marked_on_every_page(embedded_db):
     group = {x: y for trace in pareto["data"] if trace["type"] == "bar" and trace is not own
              for x, y in zip(values(trace["x"]), values(trace["y"]))}
     assert all(drawn[c] <= group[c] for c in drawn)  # a part of each bar, never more than the group's
+    (self_gap,) = page_figures(open_tab(at, "criteria_tab", "Tự đánh giá so với thẩm định"))
+    assert subtitle(self_gap).endswith("· Đánh dấu: Sở Y tế")
+    assert [tick for tick in ticks(self_gap) if "▶" in tick] == ["<b>▶ Y tế</b>"]
 
     visit(at, "trends")
     assert at.multiselect(key="u").value[0] == "so-y-te" and at.query_params["u"][0] == "so-y-te"
@@ -121,15 +126,11 @@ def test_a_unit_and_its_successor_of_the_same_name_are_two_lines():
 
 
 def test_a_list_picker_given_a_single_unit_starts_from_its_default():
-    from streamlit.testing.v1 import AppTest
-
-    def script():
-        import streamlit as st
-
-        from parindex import app
-        st.session_state.setdefault("u", "so-y-te")  # what Rankings' or Criteria's picker leaves behind
-        app.bind_param("u", ["so-y-te", "so-noi-vu"], ["so-y-te", "so-noi-vu"], multiple=True)
-        st.write(repr(st.session_state["u"]))
-
-    at = AppTest.from_function(script).run()
+    at = AppTest.from_string("""
+import streamlit as st
+from parindex import app
+st.session_state.setdefault("u", "so-y-te")  # what Rankings' or Criteria's picker leaves behind
+app.bind_param("u", ["so-y-te", "so-noi-vu"], ["so-y-te", "so-noi-vu"], multiple=True)
+st.write(repr(st.session_state["u"]))
+""").run()
     assert at.markdown[0].value == "['so-y-te', 'so-noi-vu']"  # not the characters of 'so-y-te', nor []

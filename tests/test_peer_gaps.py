@@ -7,15 +7,16 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 import pytest
-
 from fixture_data import TABLES, write_fixture
+from test_app import figures as page_figures
+from test_app import open_app, plain, tables, values
+from test_queries import rows
+
 from parindex import figures, frames, labels
 from parindex.build import build
 from parindex.db import run
 from parindex.i18n import Translator
 from parindex.paths import ROOT
-from test_app import figures as page_figures, open_app, plain, tables, values
-from test_queries import rows
 
 UNIT = str(ROOT / "pages" / "unit.py")
 
@@ -113,7 +114,7 @@ def test_the_unit_profile_shows_sub_criteria_against_the_group(embedded_db):
                                   AND s.jurisdiction_id = 'lao-cai'""").df()
     by = scores.groupby("criterion_id")["final_points"]
     mine = scores[scores["unit_id"] == "so-y-te"].set_index("criterion_id")["final_points"]
-    expected = sorted(((round(mine[c] - by.max()[c], 2), c) for c in mine.index))
+    expected = sorted((round(mine[c] - by.max()[c], 2), c) for c in mine.index)
     codes = table["Tiêu chí thành phần"].str.split(" ").str[0].tolist()
     assert len(table) == len(expected) == 50 and scores["unit_id"].nunique() == 19
     assert [(round(v, 2), c) for v, c in expected] == sorted(expected) and \
