@@ -298,18 +298,20 @@ def unit_subcriteria_table(subs: pd.DataFrame, t: Translator, *, cumulative: boo
 
 def peer_gap_table(gaps: pd.DataFrame, t: Translator) -> pd.DataFrame:
     """A unit's sub-criteria against its group (unit_peer_gaps rows, in their order: the largest
-    gap to the best first): points, the group's mean and best, the gaps, and who scored the best
-    (every unit of a tie); "—" where the unit was not scored, never 0."""
+    gap to the best first): points, the group's best and the gap to it, its mean and the gap to
+    it, and who scored the best (every unit of a tie); "—" where the unit was not scored, never 0."""
     rows = gaps.to_dict("records")
     return pd.DataFrame({
         t("unit.col_subcriterion"): [f"{r['criterion_id']} {r[f'name_{t.lang}']}" for r in rows],
         t("criteria.col_max"): [fmt.number(r["max_points"], t.lang) for r in rows],
         t("unit.col_unit_points"): [fmt.number(r["final_points"], t.lang) for r in rows],
-        t("unit.col_group_mean"): [fmt.number(r["group_mean"], t.lang) for r in rows],
+        # each reference beside its gap, the best (the order of the rows) first: at 1280 px a wide
+        # first column leaves room for six columns, and the gap to the best must be among them
         t("unit.col_best"): [fmt.number(r["best_points"], t.lang) for r in rows],
-        t("unit.col_vs_mean"): [fmt.signed(r["vs_mean"], t.lang) for r in rows],
         t("unit.col_vs_best"): [fmt.signed(r["vs_best"], t.lang) for r in rows],
-        # last: a tie can name a dozen units, and the gaps must not scroll out of sight behind it
+        t("unit.col_group_mean"): [fmt.number(r["group_mean"], t.lang) for r in rows],
+        t("unit.col_vs_mean"): [fmt.signed(r["vs_mean"], t.lang) for r in rows],
+        # last: a tie can name a dozen units
         t("unit.col_best_units"): [_best_units(r, t) for r in rows],
     })
 
