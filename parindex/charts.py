@@ -127,12 +127,12 @@ def ranking_bars(rows: pd.DataFrame, lang: str, *, value_title: str, axis_max: f
         fig.add_trace(go.Bar(
             x=group["value"], y=group["label"], orientation="h",
             name=group["tier_label"].iat[0],
-            marker={"color": tier_colour(None if tier_order == 99 else tier_order),
-                    "line": {"color": INK, "width": [3 if m else 0 for m in marked]}},
+            marker={"color": tier_colour(None if tier_order == 99 else tier_order)},
             text=[("◀ " if m else "") + fmt.number(v, lang) for v, m in zip(group["value"], marked)],
             textposition="outside", cliponaxis=False,
             customdata=group[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>",
         ))
+    _outline(fig, rows, highlight)
     gaps = [label for label in order if label not in set(rows["label"])]
     if gaps:  # an invisible bar keeps each gap's line on the axis
         fig.add_trace(go.Bar(x=[0] * len(gaps), y=gaps, orientation="h", showlegend=False, hoverinfo="skip",
@@ -143,6 +143,15 @@ def ranking_bars(rows: pd.DataFrame, lang: str, *, value_title: str, axis_max: f
     fig.update_xaxes(title=value_title, range=[0, axis_max * 1.08] if axis_max else None)
     fig.update_layout(barmode="overlay", bargap=0.25)
     return fig
+
+
+def _outline(fig: go.Figure, rows: pd.DataFrame, highlight: str | None) -> None:
+    """The highlighted bar's outline, as a bar of its own over it: an outline on one bar of a
+    trace would outline that trace's legend swatch too, when the bar is the trace's first."""
+    marked = rows[rows["label"] == highlight] if highlight else rows.iloc[:0]
+    if not marked.empty:
+        fig.add_trace(go.Bar(x=marked["value"], y=marked["label"], orientation="h", showlegend=False,
+                             hoverinfo="skip", marker={"color": "rgba(0,0,0,0)", "line": {"color": INK, "width": 3}}))
 
 
 def _tick(label: str, marked: bool, gap: bool) -> str:
@@ -254,11 +263,10 @@ def diverging_bars(rows: pd.DataFrame, lang: str, *, value_title: str, positive_
     for positive, name, colour in ((True, positive_name, TIER_COLOURS[3]), (False, other_name, TIER_COLOURS[0])):
         part = rows[(rows["value"] > 0) == positive]
         fig.add_trace(go.Bar(
-            x=part["value"], y=part["label"], orientation="h", name=name,
-            marker={"color": colour, "line": {"color": INK, "width": [3 if label == highlight else 0
-                                                                       for label in part["label"]]}},
+            x=part["value"], y=part["label"], orientation="h", name=name, marker={"color": colour},
             text=[fmt.signed(v, lang) for v in part["value"]], textposition="outside", cliponaxis=False,
             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+    _outline(fig, rows, highlight)
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows["label"])[::-1], title=None)
     if highlight in set(rows["label"]):
         order = list(rows["label"])[::-1]

@@ -45,9 +45,8 @@ def test_the_unit_chosen_on_the_profile_is_marked_on_every_page(embedded_db):
     (ranking,) = page_figures(at)
     assert subtitle(ranking).endswith("· Đánh dấu: Sở Y tế")
     assert [tick for tick in ticks(ranking) if "▶" in tick] == ["<b>▶ Y tế</b>"]
-    outlined = [(y, width) for trace in ranking["data"] for y, width in
-                zip(values(trace["y"]), trace["marker"].get("line", {}).get("width", [])) if width]
-    assert outlined == [("Y tế", 3)]
+    outlines = [trace for trace in ranking["data"] if trace["marker"].get("line", {}).get("width")]
+    assert [(values(o["y"]), o["marker"]["line"]["width"], o["showlegend"]) for o in outlines] == [(["Y tế"], 3, False)]
 
     visit(at, "criteria")
     assert at.query_params["u"] == "so-y-te"
