@@ -16,7 +16,7 @@ st.title(t("compare.title", group=group_name, year=ctx.year))
 
 ranking = query("ranking", **ctx.scoped)
 names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for r in ranking.to_dict("records")]))
-came_from = st.session_state.get(app.LAST_UNIT) if st.session_state.get(app.LAST_UNIT) in names else None
+came_from = app.my_unit(names)  # the reader's unit (the profile's, say): Compare starts from it
 start = planning.compare_start(ranking, came_from)
 app.bind_param("u", list(names), start, notice=lambda value: t("compare.unknown", value=value, year=ctx.year),
                multiple=True, limit=MAX_UNITS,

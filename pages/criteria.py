@@ -34,11 +34,14 @@ def by_area() -> None:
     summary = query("area_summary", threshold=THRESHOLD, **ctx.scoped)
     # `u` (the unit searched for on Rankings, or chosen here) is outlined in the heatmap.
     unit_names = dict(zip(areas["unit_id"], areas[f"name_{ctx.lang}"]))
-    app.bind_param("u", list(unit_names), None, notice=lambda value: t("rankings.unknown", value=value))
+    app.bind_param("u", list(unit_names), app.my_unit(unit_names),
+                   notice=lambda value: t("rankings.unknown", value=value))
     st.subheader(t("criteria.heatmap_heading"))
     chosen = st.selectbox(t("rankings.search"), list(unit_names), key="u", index=None, format_func=unit_names.get,
-                          placeholder=t("rankings.search_none"))
+                          placeholder=t("rankings.search_none"), on_change=app.remember_choice, args=("u",))
     app.write_param("u", chosen)
+    if chosen:
+        app.remember_unit(chosen)
     # A long list of communes reads first by the former district each was formed from.
     origins = query("unit_origin_map", jurisdiction=ctx.jurisdiction, group=ctx.group)
     n_units = areas["unit_id"].nunique()
@@ -62,7 +65,7 @@ def by_area() -> None:
     if area:
         detail = query("criterion_scores", area=area, **ctx.scoped)
         fig = figures.criterion_heatmap(detail, lang=ctx.lang, area_name=area_names[area], group_name=group_name,
-                                        year=ctx.year, source=source)
+                                        year=ctx.year, source=source, highlight=chosen)
         ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "criteria", t, area.lower()), key="criterion_heatmap",
                  t=t, draft=ctx.is_draft,
                  data=ui.view_data(detail, ctx, metadata, query_name="criterion_scores", area=area, **ctx.scope))
@@ -80,8 +83,13 @@ def where_points_go() -> None:
     weakest = query("weakest_criteria", threshold=THRESHOLD, **ctx.scoped)
     rows = frames.pareto_rows(weakest, t, threshold=THRESHOLD)
     top = rows.iloc[0]
+    # The reader's unit (app.my_unit) as its own part of each bar, kept in the URL for a shared link.
+    mine = app.my_unit(query("ranking", **ctx.scoped)["unit_id"].tolist())
+    app.write_param("u", mine)
     fig = figures.points_lost(weakest, lang=ctx.lang, threshold=THRESHOLD, group_name=group_name, year=ctx.year,
-                              source=source)
+                              source=source,
+                              highlight=query("unit_criteria", unit=mine, year=ctx.year, drafts=ctx.drafts) if mine
+                              else None)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "points_lost", t), key="pareto", t=t, draft=ctx.is_draft,
              data=ui.view_data(weakest, ctx, metadata, query_name="weakest_criteria", threshold=THRESHOLD,
                                                                     **ctx.scope))
@@ -106,7 +114,10 @@ def self_assessment() -> None:
         st.info(t("criteria.no_self", year=ctx.year))
     else:
         totals = gaps[gaps["area_key"].isna()].sort_values("gap", ascending=False)
-        fig = figures.self_gap(totals, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source)
+        mine = app.my_unit(query("ranking", **ctx.scoped)["unit_id"].tolist())
+        app.write_param("u", mine)
+        fig = figures.self_gap(totals, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source,
+                               highlight=mine)
         ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "self_assessment", t), key="self_gap", t=t,
                  draft=ctx.is_draft, data=ui.view_data(gaps, ctx, metadata, query_name="self_assessment", **ctx.scope))
         ui.table(labels.self_gap_table(gaps, t))

@@ -18,10 +18,16 @@ names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for r in rows]))
 short = dict(zip(ranking["unit_id"], [labels.unit_name(r, t, "short") for r in rows]))
 ranked = ranking.dropna(subset=["rank"])["unit_id"].tolist()
 default = list(dict.fromkeys(ranked[:2] + ranked[-2:])) if len(ranked) >= 4 else ranked
-app.bind_param("u", list(names), default, notice=lambda value: t("compare.unknown", value=value, year=ctx.year),
+# The reader's unit (app.my_unit) comes first among the lines and is drawn marked; starting from it
+# differs from the default, so the URL then names it and a shared link marks the same line.
+mine = app.my_unit(names)
+first_lines = list(dict.fromkeys([mine, *default]))[:6] if mine else default
+app.bind_param("u", list(names), first_lines, notice=lambda value: t("compare.unknown", value=value, year=ctx.year),
                multiple=True, limit=6, limit_notice=lambda kept: labels.compare_limit_text(kept, names, t, 6))
 chosen = ui.units_picker(t("trends.pick"), names, t, limit=6)
-app.write_param("u", chosen, default)
+app.write_param("u", chosen, None if mine else default)  # the reader's unit goes into the URL, first
+mine = mine if mine in chosen else None
+mine_line = query("unit", unit=mine, drafts=ctx.drafts)["line_id"].iat[0] if mine else None
 
 # 1. % of maximum over the years, the group's mean and middle half behind the chosen units.
 trend = query("group_trend", **group)
@@ -32,7 +38,8 @@ source = labels.history_source(pd.concat([trends, trend.assign(provenance="publi
 metadata = ui.source_metadata(source)
 drafted = bool(ctx.draft_years)  # every chart here spans the years, a draft year among them
 if not trends.empty or trend["mean_pct"].notna().any():
-    fig = figures.score_trend(trends, trend, events, lang=ctx.lang, group_name=group_name, source=source)
+    fig = figures.score_trend(trends, trend, events, lang=ctx.lang, group_name=group_name, source=source,
+                              highlight=mine)
     rows = pd.concat([trends, trend.assign(**{f"name_{ctx.lang}": t("criteria.group_mean")})], ignore_index=True)
     ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "trend", t), key="trend", t=t, draft=drafted,
              data=ui.ViewData(export.tidy(rows, group=ctx.group), metadata))
@@ -50,7 +57,7 @@ def movement() -> None:
         moves = query("rank_movement", **group, **{"from": int(start), "to": ctx.year}).dropna(subset=["moved"])
         if not moves.empty:
             fig = figures.rank_movement(moves, lang=ctx.lang, start=start, end=ctx.year, group_name=group_name,
-                                        source=source)
+                                        source=source, highlight=mine_line)
             ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "movement", t, start), key="movement", t=t,
                      draft=drafted, data=ui.ViewData(export.tidy(moves, group=ctx.group, year=ctx.year), metadata))
         else:

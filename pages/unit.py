@@ -17,16 +17,19 @@ names = dict(zip(known["unit_id"], known[f"name_{ctx.lang}"]))
 # The picker lists the scope (`fp`, `fd`); the profile itself is against the whole group.
 listed = query("ranking", **ctx.scoped) if ctx.is_subset else ranking
 default = listed["unit_id"].iat[0] if not listed.empty else None
-app.bind_param("u", list(names), default, notice=lambda value: t("unit.unknown", value=value, group=group_name))
+# Without `u`, the profile opens on the reader's unit (app.my_unit), else on the first listed.
+app.bind_param("u", list(names), app.my_unit(names) or default,
+               notice=lambda value: t("unit.unknown", value=value, group=group_name))
 in_year = set(listed["unit_id"]) | ({st.session_state["u"]} if st.session_state.get("u") else set())
 choices = [u for u in known["unit_id"] if u in in_year]  # alphabetical (Vietnamese order), easy to find
-unit_id = st.selectbox(t("unit.pick"), choices, key="u", format_func=names.get, placeholder=t("rankings.search_none"))
+unit_id = st.selectbox(t("unit.pick"), choices, key="u", format_func=names.get, placeholder=t("rankings.search_none"),
+                       on_change=app.remember_choice, args=("u",))
+if unit_id is not None and (unit_id != default or st.query_params.get("u") == unit_id):
+    app.remember_unit(unit_id)  # chosen, or named by the link: the unit other pages then mark
 app.write_param("u", unit_id, default)
 if unit_id is None:
     st.info(t("overview.no_results"))
     st.stop()
-st.session_state[app.LAST_UNIT] = unit_id  # Compare, reached from the sidebar, starts from it
-
 unit = query("unit", unit=unit_id, drafts=ctx.drafts).iloc[0]
 history = query("unit_history", unit=unit_id, drafts=ctx.drafts)
 this_year = ranking[ranking["unit_id"] == unit_id]
@@ -100,6 +103,21 @@ st.subheader(t("unit.weakest_heading"))
 ui.table(labels.unit_subcriteria_table(subs.head(5), t))
 ui.data_downloads(ui.view_data(subs.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t)),
                   file_name=ui.file_name(ctx.year, ctx.group, "subcriteria", t, unit_id), t=t, key="subcriteria")
+
+# Each sub-criterion against the group: its mean and its best unit(s), the largest gap to the best first.
+peers = query("unit_peer_gaps", unit=unit_id, year=ctx.year, drafts=ctx.drafts)
+st.subheader(t("unit.peer_heading"))
+st.caption(t("unit.peer_caption"))
+peer_name = ui.file_name(ctx.year, ctx.group, f"so-voi-nhom-{unit_id}")
+peer_data = ui.view_data(peers.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t))
+fig = figures.peer_gaps(peers, lang=ctx.lang, unit_name=labels.unit_name(unit, t), group_name=group_name,
+                        year=ctx.year, source=labels.source_line(assessment, t))
+if fig is None:
+    st.markdown(t("unit.peer_none", year=ctx.year))
+else:
+    ui.chart(fig, file_name=peer_name, key="peer_gaps", t=t, draft=ctx.is_draft, data=peer_data)
+st.dataframe(labels.peer_gap_table(peers, t), hide_index=True, width="stretch")
+ui.data_downloads(peer_data, file_name=peer_name, t=t, key="peer_table")
 
 st.subheader(t("unit.next_tier_heading"))
 tiers = query("tiers", **params)

@@ -25,7 +25,6 @@ from parindex.paths import DATA_DIR, EMBEDDED_DB, db_path
 GROUP_ORDER = ("department", "district", "commune", "province")
 DEFAULT_GROUP = "department"
 _CONTEXT = "_context"
-LAST_UNIT = "_last_unit"  # the unit the reader last opened in a profile: where Compare starts
 # What DuckDB raises reading a damaged file (a query's own mistakes are other errors and stay loud).
 DAMAGED = (duckdb.IOException, duckdb.SerializationException)
 
@@ -326,6 +325,8 @@ def bind_param(key: str, options: list[str], default, *, notice: Callable[[str],
         st.session_state[key] = [v for v in own if v in options] if own else (default or [])
     elif current not in options:
         st.session_state[key] = default
+    elif current == default:  # set again, so that this page's widget shows it: a value another page's
+        st.session_state[key] = current  # widget left (the reader's unit, chosen there) is otherwise not shown
 
 
 def write_param(key: str, value, default=None) -> None:
@@ -339,6 +340,33 @@ def write_param(key: str, value, default=None) -> None:
         if current != wanted:
             st.query_params[key] = wanted
     st.session_state[f"_url_{key}"] = value if value != [] else None
+
+
+MY_UNIT = "_my_unit"  # not a widget's key: Streamlit keeps it when the page changes
+
+
+def my_unit(options) -> str | None:
+    """The reader's unit, one notion for every page: the unit chosen this session (on the profile,
+    Rankings or Criteria, kept by remember_unit), else, until the reader chooses or clears one,
+    the first a link's `u` names; None when it is not one of `options` (this page's group and
+    year). A page starts from it when its URL names no unit, and writes it to the URL, so that a
+    shared link marks the same unit."""
+    if MY_UNIT in st.session_state:  # chosen, or cleared (None), this session
+        unit = st.session_state[MY_UNIT]
+    else:
+        unit = next(iter(st.query_params.get_all("u")), None)
+    return unit if unit in options else None
+
+
+def remember_unit(unit: str | None) -> None:
+    """Keep the reader's unit for the session (None: the reader cleared it)."""
+    st.session_state[MY_UNIT] = unit
+
+
+def remember_choice(key: str) -> None:
+    """A unit picker's on_change: the reader's choice (or clearing it) becomes their unit before
+    the rerun reads it."""
+    remember_unit(st.session_state.get(key))
 
 
 def share_link(ctx: Context) -> None:

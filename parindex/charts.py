@@ -134,12 +134,12 @@ def ranking_bars(rows: pd.DataFrame, lang: str, *, value_title: str, axis_max: f
         fig.add_trace(go.Bar(
             x=group["value"], y=group["label"], orientation="h",
             name=group["tier_label"].iat[0],
-            marker={"color": tier_colour(None if tier_order == 99 else tier_order),
-                    "line": {"color": INK, "width": [3 if m else 0 for m in marked]}},
+            marker={"color": tier_colour(None if tier_order == 99 else tier_order)},
             text=[("◀ " if m else "") + fmt.number(v, lang) for v, m in zip(group["value"], marked)],
             textposition="outside", cliponaxis=False,
             customdata=group[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>",
         ))
+    _outline(fig, rows, highlight)
     gaps = [label for label in order if label not in set(rows["label"])]
     if gaps:  # an invisible bar keeps each gap's line on the axis
         fig.add_trace(go.Bar(x=[0] * len(gaps), y=gaps, orientation="h", showlegend=False, hoverinfo="skip",
@@ -150,6 +150,15 @@ def ranking_bars(rows: pd.DataFrame, lang: str, *, value_title: str, axis_max: f
     fig.update_xaxes(title=value_title, range=[0, axis_max * 1.08] if axis_max else None)
     fig.update_layout(barmode="overlay", bargap=0.25)
     return fig
+
+
+def _outline(fig: go.Figure, rows: pd.DataFrame, highlight: str | None) -> None:
+    """The highlighted bar's outline, as a bar of its own over it: an outline on one bar of a
+    trace would outline that trace's legend swatch too, when the bar is the trace's first."""
+    marked = rows[rows["label"] == highlight] if highlight else rows.iloc[:0]
+    if not marked.empty:
+        fig.add_trace(go.Bar(x=marked["value"], y=marked["label"], orientation="h", showlegend=False,
+                             hoverinfo="skip", marker={"color": "rgba(0,0,0,0)", "line": {"color": INK, "width": 3}}))
 
 
 def _tick(label: str, marked: bool, gap: bool) -> str:
@@ -227,11 +236,13 @@ PARETO_TOP_LINES = 3  # frame's top_labels for the running share's axis, drawn a
 
 
 def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, flagged_name: str,
-           other_name: str) -> go.Figure:
+           other_name: str, unit_rows: pd.DataFrame | None = None, unit_name: str = "") -> go.Figure:
     """Where the points go: points lost per criterion (horizontal bars, most first, each row named
     by its code and short name: readable at a phone's width) and the running share of all points
     lost (a line on the axis above). Columns: label, points_lost, cumulative_share, flagged (bool),
-    hover (the full name and figures)."""
+    hover (the full name and figures). `unit_rows` (label, points_lost, hover): one unit's own share
+    of each bar, drawn inside it, dark, hatched and outlined (not told by colour alone), its legend
+    entry `unit_name` in bold."""
     fig = go.Figure()
     any_flagged = bool(rows["flagged"].any())
     for flagged, name, colour in ((True, flagged_name, TIER_COLOURS[3]),
@@ -242,6 +253,12 @@ def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, 
         fig.add_trace(go.Bar(y=part["label"], x=part["points_lost"], name=name, orientation="h",
                              marker={"color": colour}, customdata=part[["hover"]],
                              hovertemplate="%{customdata[0]}<extra></extra>"))
+    if unit_rows is not None and not unit_rows.empty:
+        fig.add_trace(go.Bar(y=unit_rows["label"], x=unit_rows["points_lost"], name=f"<b>▶ {unit_name}</b>",
+                             orientation="h", width=0.45,
+                             marker={"color": INK, "line": {"color": INK, "width": 1.5},
+                                     "pattern": {"shape": "/", "fgcolor": "white", "solidity": 0.3}},
+                             customdata=unit_rows[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
     fig.add_trace(go.Scatter(
         y=rows["label"], x=rows["cumulative_share"] * 100, name=share_title, xaxis="x2", mode="lines+markers",
         line={"color": INK, "width": 2}, marker={"size": 5}, customdata=[fmt.percent(s, lang) for s in
@@ -258,9 +275,9 @@ def pareto(rows: pd.DataFrame, lang: str, *, lost_title: str, share_title: str, 
 
 
 def diverging_bars(rows: pd.DataFrame, lang: str, *, value_title: str, positive_name: str,
-                   other_name: str) -> go.Figure:
+                   other_name: str, highlight: str | None = None) -> go.Figure:
     """Signed values per row, largest first (self-assessed minus appraised points).
-    Columns: label, value, hover."""
+    Columns: label, value, hover. `highlight` (a label) is outlined and its label marked ▶, in bold."""
     fig = go.Figure()
     for positive, name, colour in ((True, positive_name, TIER_COLOURS[3]), (False, other_name, TIER_COLOURS[0])):
         part = rows[(rows["value"] > 0) == positive]
@@ -268,7 +285,11 @@ def diverging_bars(rows: pd.DataFrame, lang: str, *, value_title: str, positive_
             x=part["value"], y=part["label"], orientation="h", name=name, marker={"color": colour},
             text=[fmt.signed(v, lang) for v in part["value"]], textposition="outside", cliponaxis=False,
             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
+    _outline(fig, rows, highlight)
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows["label"])[::-1], title=None)
+    if highlight in set(rows["label"]):
+        order = list(rows["label"])[::-1]
+        fig.update_yaxes(tickvals=order, ticktext=[_tick(label, label == highlight, False) for label in order])
     fig.update_xaxes(title=value_title, zeroline=True, zerolinecolor=MUTED)
     fig.update_layout(barmode="overlay")
     return fig
@@ -276,14 +297,15 @@ def diverging_bars(rows: pd.DataFrame, lang: str, *, value_title: str, positive_
 
 def history(lines: pd.DataFrame, lang: str, *, value_title: str, band: pd.DataFrame | None = None,
             band_name: str = "", spread: pd.DataFrame | None = None, spread_name: str = "",
-            breaks: pd.DataFrame | None = None, break_name: str = "") -> go.Figure:
+            breaks: pd.DataFrame | None = None, break_name: str = "", highlight: str | None = None) -> go.Figure:
     """% of maximum over the years, one line per series; a missing year is a gap, never a zero.
 
     `lines` columns: series, year, value, hover; `band` (optional) columns: year, value (a
     reference line such as the group mean, drawn dashed behind the series); `spread` (optional)
     columns: year, low, high (a shaded range such as the middle half of the group); `breaks`
     (optional) columns: x, value, text (a merge, split or abolition: a dotted rule and a marker
-    whose hover says what happened; the lines on either side are never joined).
+    whose hover says what happened; the lines on either side are never joined). `highlight` (a
+    series) is drawn thicker with diamond markers outlined, its end label bold and marked ▶.
     """
     fig = go.Figure()
     if spread is not None and not spread.empty:
@@ -299,12 +321,14 @@ def history(lines: pd.DataFrame, lang: str, *, value_title: str, band: pd.DataFr
     ends = []
     for i, (series, part) in enumerate(lines.groupby("series", sort=False)):
         colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
+        marked = series == highlight
         fig.add_trace(go.Scatter(
             x=part["year"], y=part["value"], name=series, mode="lines+markers", connectgaps=False,
-            line={"color": colour, "width": 2.5}, marker={"size": 8},
+            line={"color": colour, "width": 5 if marked else 2.5},
+            marker={"size": 12, "symbol": "diamond", "line": {"color": INK, "width": 2}} if marked else {"size": 8},
             customdata=part[["hover"]], hovertemplate="%{customdata[0]}<extra></extra>"))
         last = part.dropna(subset=["value"]).sort_values("year").tail(1)
-        ends += [(x, y, colour) for x, y in zip(last["year"], last["value"])]
+        ends += [(x, y, colour, marked) for x, y in zip(last["year"], last["value"])]
     _end_labels(fig, ends, lang)
     if breaks is not None and not breaks.empty:
         for x in breaks["x"].unique():
@@ -372,10 +396,10 @@ def spread(values: list[float], gap: float) -> list[float]:
 
 
 def _end_labels(fig: go.Figure, ends: list[tuple], lang: str) -> None:
-    """Each line's last value, written beside its last point in the line's colour; labels at the
-    same year are spread apart so that none covers another (83,20 over 82,60), on a value axis
-    fixed here so that the spacing holds."""
-    values = [y for _, y, _ in ends] + [y for trace in fig.data if trace.y is not None for y in trace.y
+    """Each line's last value (x, y, colour, marked), written beside its last point in the line's
+    colour, bold and ▶ for the reader's unit; labels at the same year are spread apart so that none
+    covers another (83,20 over 82,60), on a value axis fixed here so that the spacing holds."""
+    values = [y for _, y, _, _ in ends] + [y for trace in fig.data if trace.y is not None for y in trace.y
                                         if not fmt.is_missing(y)]
     if not values:
         return
@@ -395,15 +419,18 @@ def _end_labels(fig: go.Figure, ends: list[tuple], lang: str) -> None:
         else:
             groups.append([end])
     for group in groups:
-        for (x, y, colour), place in zip(group, spread([y for _, y, _ in group], gap)):
-            fig.add_annotation(x=x, y=place, text=fmt.number(y, lang), showarrow=False, xanchor="left",
+        for (x, y, colour, marked), place in zip(group, spread([y for _, y, _, _ in group], gap)):
+            text = f"<b>▶ {fmt.number(y, lang)}</b>" if marked else fmt.number(y, lang)
+            fig.add_annotation(x=x, y=place, text=text, showarrow=False, xanchor="left",
                                xshift=7, font={"size": 12, "color": colour}, name="end-label",
                                bgcolor="rgba(255, 255, 255, 0.85)")  # readable over a line or a break's mark
 
 
-def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, rank_title: str) -> go.Figure:
+def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, rank_title: str,
+             highlight: str | None = None) -> go.Figure:
     """Rank in two years per unit, joined by a line; rank 1 on the right (up is better).
-    Columns: label, rank_from, rank_to, moved, hover."""
+    Columns: label, rank_from, rank_to, moved, hover. `highlight` (a label) has both its points
+    boxed and its label marked ▶, in bold."""
     fig = go.Figure()
     # One trace per colour, the segments separated by gaps: a trace per unit cost ~2 ms each,
     # 0.2 s for a province's hundred communes (profiled).
@@ -424,6 +451,13 @@ def dumbbell(rows: pd.DataFrame, lang: str, *, from_name: str, to_name: str, ran
     ranks = pd.concat([rows["rank_from"], rows["rank_to"]]).dropna()
     fig.update_xaxes(title=rank_title, **rank_axis(int(ranks.max()) if not ranks.empty else 1))
     fig.update_yaxes(title=None, autorange="reversed")
+    marked = rows[rows["label"] == highlight] if highlight else rows.iloc[:0]
+    if not marked.empty:
+        fig.add_trace(go.Scatter(x=[*marked["rank_from"], *marked["rank_to"]], y=[*marked["label"]] * 2,
+                                 mode="markers", showlegend=False, hoverinfo="skip",
+                                 marker={"symbol": "square-open", "size": 20, "color": INK, "line": {"width": 2}}))
+        labels = list(rows["label"])
+        fig.update_yaxes(tickvals=labels, ticktext=[_tick(label, label == highlight, False) for label in labels])
     return fig
 
 

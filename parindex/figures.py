@@ -48,6 +48,18 @@ TOP_BOTTOM = 10  # a long ranking's chart for a phone: this many from each end
 LONG = 2 * TOP_BOTTOM + 5  # more scored units than this make a long ranking (the 99 communes)
 
 
+def _marked(subtitle: str, name: str | None, t: Translator) -> str:
+    """A chart that marks the reader's unit names it in the subtitle ("Đánh dấu: Sở Y tế"): the
+    mark is then told in words too, and stays with every copy of the image."""
+    return f"{subtitle} · {t('chart.highlighted', name=name)}" if name else subtitle
+
+
+def _name_of(rows: pd.DataFrame, unit: str | None, t: Translator) -> str | None:
+    """The full name of `unit` from rows holding it (None when it is not among them)."""
+    found = rows[rows["unit_id"] == unit] if unit else rows.iloc[:0]
+    return labels.unit_name(found.iloc[0], t) if not found.empty else None
+
+
 @_kept
 def ranking(rows: pd.DataFrame, assessment: pd.Series, *, lang: str, group_name: str, year: int,
             highlight: str | None = None, top_bottom: int | None = None, note: str | None = None) -> go.Figure | None:
@@ -87,6 +99,7 @@ def ranking(rows: pd.DataFrame, assessment: pd.Series, *, lang: str, group_name:
     n_units = assessment["n_units"] if not fmt.is_missing(assessment["n_units"]) else len(rows)
     if len(scored) < n_units:  # a partial table (a few published figures) says so
         subtitle += " · " + t("rankings.partial", n=len(scored), of=int(n_units))
+    subtitle = _marked(subtitle, _name_of(bars, highlight, t) if marked else None, t)
     return charts.frame(fig, lang=lang, title=labels.leader_title(rows, t, group=group_name, year=year),
                         subtitle=subtitle, source=labels.source_line(assessment, t), note=note,
                         height=30 + 26 * len(order), legend=True)
@@ -105,7 +118,8 @@ def area_heatmap(areas: pd.DataFrame, summary: pd.DataFrame, assessment: pd.Seri
     fig = charts.heatmap(matrix, lang, highlight=marked[0] if marked else None)
     return charts.frame(fig, lang=lang, title=t("criteria.heatmap_title", area=weakest[f"area_{lang}"],
                                                 pct=fmt.number(weakest["mean_pct"], lang), year=year),
-                        subtitle=t("criteria.heatmap_subtitle", group=group_name, year=year),
+                        subtitle=_marked(t("criteria.heatmap_subtitle", group=group_name, year=year),
+                                         _name_of(areas, highlight, t) if marked else None, t),
                         source=labels.source_line(assessment, t),
                         height=24 * (areas["unit_id"].nunique() + 1) + 20,
                         top_labels=charts.heading_room(matrix.columns), right=charts.HEATMAP_RIGHT)
@@ -137,53 +151,76 @@ def district_heatmap(areas: pd.DataFrame, origins: pd.DataFrame, summary: pd.Dat
 
 @_kept
 def criterion_heatmap(detail: pd.DataFrame, *, lang: str, area_name: str, group_name: str, year: int,
-                      source: str) -> go.Figure:
-    """Units by the criteria of one area, on the same fixed scale."""
+                      source: str, highlight: str | None = None) -> go.Figure:
+    """Units by the criteria of one area, on the same fixed scale; `highlight` (a unit id) has its
+    row outlined and its label marked."""
     t = Translator(lang)
     matrix = frames.criterion_matrix(detail, t, mean_label=t("criteria.group_mean"))
-    fig = charts.heatmap(matrix, lang, column_names=frames.criterion_names(detail, t))
+    marked = detail.loc[detail["unit_id"] == highlight, f"short_{lang}"].head(1).tolist() if highlight else []
+    fig = charts.heatmap(matrix, lang, column_names=frames.criterion_names(detail, t),
+                         highlight=marked[0] if marked else None)
     return charts.frame(fig, lang=lang, title=t("criteria.drill_title", area=area_name, year=year),
-                        subtitle=t("criteria.drill_subtitle", group=group_name, year=year), source=source,
+                        subtitle=_marked(t("criteria.drill_subtitle", group=group_name, year=year),
+                                         _name_of(detail, highlight, t) if marked else None, t), source=source,
                         height=24 * (detail["unit_id"].nunique() + 1) + 20,
                         top_labels=charts.heading_room(matrix.columns), right=charts.HEATMAP_RIGHT)
 
 
 @_kept
 def points_lost(weakest: pd.DataFrame, *, lang: str, threshold: float, group_name: str, year: int,
-                source: str) -> go.Figure:
-    """Points lost per criterion, largest first, with the running share (a Pareto chart)."""
+                source: str, highlight: pd.DataFrame | None = None) -> go.Figure:
+    """Points lost per criterion, largest first, with the running share (a Pareto chart).
+    `highlight`: one unit's own criteria (the unit_criteria query), its share of each bar drawn
+    inside it."""
     t = Translator(lang)
     rows = frames.pareto_rows(weakest, t, threshold=threshold)
+    name = _name_of(highlight, highlight["unit_id"].iat[0], t) if highlight is not None and not highlight.empty \
+        else None
+    unit_rows = None
+    if name:
+        own = highlight[highlight["criterion_id"].isin(rows["label"])]
+        unit_rows = pd.DataFrame({"label": own["criterion_id"], "points_lost": own["points_lost"], "hover": [
+            t("criteria.unit_lost_hover", name=f"<b>{r['criterion_id']}</b> · {name}",
+              lost=fmt.number(r["points_lost"], lang), max=fmt.number(r["max_points"], lang))
+            for r in own.to_dict("records")]})
     fig = charts.pareto(rows, lang, lost_title=t("criteria.points_lost"), share_title=t("criteria.cumulative"),
-                        flagged_name=t("criteria.flagged", threshold=threshold), other_name=t("criteria.not_flagged"))
+                        flagged_name=t("criteria.flagged", threshold=threshold), other_name=t("criteria.not_flagged"),
+                        unit_rows=unit_rows, unit_name=t("criteria.unit_lost", name=name) if name else "")
     return charts.frame(fig, lang=lang, title=t("criteria.pareto_title",
                                                 n=int((rows["cumulative_share"] <= 0.5).sum() + 1),
                                                 total=len(rows), year=year),
-                        subtitle=t("criteria.pareto_subtitle", group=group_name, year=year), source=source,
-                        height=22 * len(rows) + 20, legend=True, top_labels=charts.PARETO_TOP_LINES)
+                        subtitle=_marked(t("criteria.pareto_subtitle", group=group_name, year=year), name, t),
+                        source=source, height=22 * len(rows) + 20, legend=True, top_labels=charts.PARETO_TOP_LINES)
 
 
 @_kept
-def self_gap(totals: pd.DataFrame, *, lang: str, group_name: str, year: int, source: str) -> go.Figure:
-    """Self-assessed total minus the council's, unit by unit, largest gap first."""
+def self_gap(totals: pd.DataFrame, *, lang: str, group_name: str, year: int, source: str,
+             highlight: str | None = None) -> go.Figure:
+    """Self-assessed total minus the council's, unit by unit, largest gap first; `highlight` (a
+    unit id) outlined and its label marked."""
     t = Translator(lang)
     bars = totals.assign(label=totals[f"short_{lang}"], value=totals["gap"],
                          hover=[labels.self_gap_hover(r, t) for r in totals.to_dict("records")])
+    name = _name_of(totals, highlight, t)
+    marked = bars.loc[bars["unit_id"] == highlight, "label"].iat[0] if name else None
     fig = charts.diverging_bars(bars, lang, value_title=t("criteria.gap_axis"),
-                                positive_name=t("criteria.over"), other_name=t("criteria.not_over"))
+                                positive_name=t("criteria.over"), other_name=t("criteria.not_over"), highlight=marked)
     return charts.frame(fig, lang=lang, title=t("criteria.self_title", n=int((totals["gap"] > 0).sum()),
                                                 of=len(totals), year=year),
-                        subtitle=t("criteria.self_subtitle", group=group_name, year=year), source=source,
-                        note=t("criteria.survey_note"), height=22 * len(totals) + 30, legend=True)
+                        subtitle=_marked(t("criteria.self_subtitle", group=group_name, year=year), name, t),
+                        source=source, note=t("criteria.survey_note"), height=22 * len(totals) + 30, legend=True)
 
 
 @_kept
 def score_trend(trends: pd.DataFrame, group_trend: pd.DataFrame, events: pd.DataFrame, *, lang: str,
-                group_name: str, source: str) -> go.Figure:
+                group_name: str, source: str, highlight: str | None = None) -> go.Figure:
     """The chosen units' % of maximum over the years, before the group's mean and middle half,
-    with breaks where a unit was merged or split."""
+    with breaks where a unit was merged or split; `highlight` (a unit id) has its own line
+    emphasised."""
     t = Translator(lang)
     lines = frames.trend_lines(trends, t)
+    own = lines[lines["unit_id"] == highlight] if highlight else lines.iloc[:0]
+    marked = lines.loc[lines["line_id"] == own["line_id"].iat[0], "series"].iat[0] if not own.empty else None
     lines = lines.assign(hover=[labels.trend_hover(r, t) for r in lines.to_dict("records")])
     # Years without a mean (a partial table: no unit missing may be averaged away) draw nothing, and
     # a group without any draws no empty legend entry.
@@ -193,14 +230,18 @@ def score_trend(trends: pd.DataFrame, group_trend: pd.DataFrame, events: pd.Data
     fig = charts.history(lines, lang, value_title=t("col.pct"), band=band if band["value"].notna().any() else None,
                          band_name=t("criteria.group_mean"), spread=spread,
                          spread_name=t("trends.middle_half"), breaks=frames.break_marks(events, lines, t),
-                         break_name=t("lineage.break"))
+                         break_name=t("lineage.break"), highlight=marked)
     return charts.frame(fig, lang=lang, title=t("trends.score_title", group=labels.lower_first(group_name)),
-                        subtitle=t("trends.score_subtitle", group=group_name), source=source, height=320, legend=True)
+                        subtitle=_marked(t("trends.score_subtitle", group=group_name),
+                                         _name_of(lines, highlight, t) if marked else None, t),
+                        source=source, height=320, legend=True)
 
 
 @_kept
-def rank_movement(moves: pd.DataFrame, *, lang: str, start: str, end: int, group_name: str, source: str) -> go.Figure:
-    """Each unit's rank in two years, joined: who rose and who fell."""
+def rank_movement(moves: pd.DataFrame, *, lang: str, start: str, end: int, group_name: str, source: str,
+                  highlight: str | None = None) -> go.Figure:
+    """Each unit's rank in two years, joined: who rose and who fell; `highlight` (a line id: the
+    unit and its former names) marked."""
     t = Translator(lang)
     # Biggest risers first, biggest fallers last, each row saying its change: read as a list on a phone.
     moves = moves.sort_values(["moved", "rank_to"], ascending=[False, True], kind="stable")
@@ -208,11 +249,14 @@ def rank_movement(moves: pd.DataFrame, *, lang: str, start: str, end: int, group
                                                                                  moves["moved"])],
                          hover=[t("trends.move_hover", name=r[f"name_{lang}"], a=int(r["rank_from"]),
                                   b=int(r["rank_to"]), start=start, end=end) for r in moves.to_dict("records")])
-    fig = charts.dumbbell(moves, lang, from_name=start, to_name=str(end), rank_title=t("col.rank"))
+    marked = moves[moves["line_id"] == highlight] if highlight else moves.iloc[:0]
+    fig = charts.dumbbell(moves, lang, from_name=start, to_name=str(end), rank_title=t("col.rank"),
+                          highlight=marked["label"].iat[0] if not marked.empty else None)
     return charts.frame(fig, lang=lang, title=t("trends.movement_title", up=int((moves["moved"] > 0).sum()),
                                                 down=int((moves["moved"] < 0).sum()), start=start, end=end),
-                        subtitle=t("trends.movement_subtitle", group=group_name), source=source,
-                        height=24 * len(moves) + 30, legend=True)
+                        subtitle=_marked(t("trends.movement_subtitle", group=group_name),
+                                         labels.unit_name(marked.iloc[0], t) if not marked.empty else None, t),
+                        source=source, height=24 * len(moves) + 30, legend=True)
 
 
 @_kept
@@ -264,6 +308,28 @@ def unit_areas(areas: pd.DataFrame, *, lang: str, unit_name: str, group_name: st
     return charts.frame(fig, lang=lang, title=t("unit.areas_title", area=weakest["label"], year=year),
                         subtitle=t("unit.areas_subtitle", group=group_name, year=year), source=source,
                         height=28 * len(profile) + 40, legend=True)
+
+
+PEER_GAPS_TOP = 10  # the chart of a unit's largest gaps to its group's best shows this many
+
+
+@_kept
+def peer_gaps(gaps: pd.DataFrame, *, lang: str, unit_name: str, group_name: str, year: int,
+              source: str) -> go.Figure | None:
+    """The sub-criteria where the unit is furthest below its group's best (unit_peer_gaps rows),
+    each as % of its maximum: the unit, the group's mean and its best; the title names the
+    largest gap in points. None when the unit is nowhere behind."""
+    t = Translator(lang)
+    rows = frames.peer_gap_rows(gaps, top=PEER_GAPS_TOP)
+    if rows.empty:
+        return None
+    fig = charts.area_profile(rows, lang, unit_name=unit_name, mean_name=t("criteria.group_mean"),
+                              best_name=t("unit.best"), value_title=t("col.pct"))
+    unscored = int(gaps["final_points"].isna().sum())
+    return charts.frame(fig, lang=lang, title=labels.peer_gap_title(rows, t, unit=unit_name, year=year),
+                        subtitle=t("unit.peer_subtitle", n=len(rows), group=group_name, year=year), source=source,
+                        note=t("unit.peer_unscored", n=unscored) if unscored else None,
+                        height=28 * len(rows) + 40, legend=True)
 
 
 @_kept

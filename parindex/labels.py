@@ -373,6 +373,42 @@ def unit_subcriteria_table(subs: pd.DataFrame, t: Translator, *, cumulative: boo
     return tables.Table(values, formats, notes=(name,))
 
 
+def peer_gap_table(gaps: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """A unit's sub-criteria against its group (unit_peer_gaps rows, in their order: the largest
+    gap to the best first): points, the group's best and the gap to it, its mean and the gap to
+    it, and who scored the best (every unit of a tie); "—" where the unit was not scored, never 0."""
+    rows = gaps.to_dict("records")
+    return pd.DataFrame({
+        t("unit.col_subcriterion"): [f"{r['criterion_id']} {r[f'name_{t.lang}']}" for r in rows],
+        t("criteria.col_max"): [fmt.number(r["max_points"], t.lang) for r in rows],
+        t("unit.col_unit_points"): [fmt.number(r["final_points"], t.lang) for r in rows],
+        # each reference beside its gap, the best (the order of the rows) first: at 1280 px a wide
+        # first column leaves room for six columns, and the gap to the best must be among them
+        t("unit.col_best"): [fmt.number(r["best_points"], t.lang) for r in rows],
+        t("unit.col_vs_best"): [fmt.signed(r["vs_best"], t.lang) for r in rows],
+        t("unit.col_group_mean"): [fmt.number(r["group_mean"], t.lang) for r in rows],
+        t("unit.col_vs_mean"): [fmt.signed(r["vs_mean"], t.lang) for r in rows],
+        # last: a tie can name a dozen units
+        t("unit.col_best_units"): [_best_units(r, t) for r in rows],
+    })
+
+
+def _best_units(row: dict, t: Translator) -> str:
+    names = row[f"best_{t.lang}"]
+    n = len(row["best_ids"].split(","))
+    return names if n == 1 else t("unit.best_tie", n=n, names=names)
+
+
+def peer_gap_title(rows: pd.DataFrame, t: Translator, *, unit: str, year: int) -> str:
+    """The largest gap to the group's best (frames.peer_gap_rows), every sub-criterion that shares
+    it named; that the unit is the best everywhere when nothing is behind."""
+    if rows.empty:
+        return t("unit.peer_title_none", unit=capitalised(unit), year=year)
+    largest = rows[rows["vs_best"] == rows["vs_best"].min()]
+    return t("unit.peer_title", unit=capitalised(unit), codes=", ".join(largest["label"]),
+             gap=fmt.signed(largest["vs_best"].iat[0], t.lang), year=year)
+
+
 def no_gap_text(row: pd.Series, tiers: pd.DataFrame, t: Translator) -> str:
     if tiers.empty or tiers["min_points"].isna().all():
         return t("unit.no_bounds")
@@ -497,28 +533,34 @@ def missing_years_note(place: pd.DataFrame, t: Translator) -> str | None:
     return t("national.missing", years="; ".join(parts)) if parts else None
 
 
-def best_place(place: pd.DataFrame) -> tuple[pd.Series | None, bool]:
-    """The best (lowest) published place, and False; where only derived places exist, the best
-    derived one and True (a headline must then say derived); (None, False) without any place."""
+def best_place(place: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """The best (lowest) published place, every year it was reached (a tie names them all), and
+    False; where no published place exists, the best derived one and True (a headline must then
+    say derived); (empty, False) without any place. A place counts as published only where the
+    data says it is not derived: an unknown kind is never quoted as published."""
     known = place.dropna(subset=["rank"])
-    stated = known[~known["derived"].fillna(False).astype(bool)]
+    stated = known[known["derived"].eq(False)]
     for rows, derived in ((stated, False), (known, True)):
         if not rows.empty:
-            return rows.sort_values(["rank", "year"]).iloc[0], derived
-    return None, False
+            best = rows[rows["rank"] == rows["rank"].min()].sort_values("year")
+            # a tie is the same place among the same number of provinces (63 to 2024, 34 from 2025)
+            return best[best["rank_of"] == best["rank_of"].iat[0]], derived
+    return known.iloc[:0], False
 
 
 def national_headline(place: pd.DataFrame, t: Translator, *, name: str) -> str:
     """'{name}: … best published rank 11 (2021)'; with several provinces, each one's best published
-    place. A derived place is quoted only with the word derived."""
+    place; the same best place in several years names each year. A derived place is quoted only
+    with the word derived."""
     groups = list(place.groupby("series", sort=False)) if "series" in place else [(name, place)]
     parts = []
     for series, part in groups:
         best, derived = best_place(part)
-        if best is None:
+        if best.empty:
             continue
-        text = t("national.best_derived" if derived else "national.best_stated", rank=int(best["rank"]),
-                 of=int(best["rank_of"]), year=int(best["year"]))
+        first = best.iloc[0]
+        text = t("national.best_derived" if derived else "national.best_stated", rank=int(first["rank"]),
+                 of=int(first["rank_of"]), year=", ".join(str(int(y)) for y in best["year"]))
         parts.append(text if len(groups) < 2 else f"{series}: {text}")
     best = "; ".join(parts) or t("national.no_place")
     if len(groups) < 2:

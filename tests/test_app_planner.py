@@ -72,7 +72,7 @@ def test_unit_profile(embedded_db):
     total = total_of(embedded_db, "so-y-te", 2021)
     assert at.metric[0].value == f"{fmt.number(total, 'vi')}/100"
     assert "Xếp loại\n\n**Từ 85 đến dưới 90 điểm**" in [m.value for m in at.markdown]
-    history, areas = figures(at)
+    history, areas, _peers = figures(at)
     unit_line = history["data"][1]
     assert values(unit_line["x"]) == [2015, 2018, 2019, 2020, 2021, 2022, 2023, 2024]
     assert np.isnan(values(unit_line["y"])[1])  # 2018 published a tier only: a gap, not a zero

@@ -93,3 +93,16 @@ def test_unit_history_follows_a_rename(con):
 def test_criteria_years_and_units(con):
     assert run(con, "criteria_years", **DEPT)["year"].tolist() == [2020, 2021]
     assert run(con, "units", **DEPT)["unit_id"].tolist()[:3] == ["alpha", "beta", "old-name"]
+
+
+def test_unit_peer_gaps_against_the_group_mean_and_best(con):
+    gaps = run(con, "unit_peer_gaps", unit="alpha", year=2021)
+    # A.1.b: alpha 25; the six units 25 + 24,995 + 25 + 30 + 20 + 15 = 139,995, mean 23,3325; best 30 (Delta)
+    # A.1.a: alpha 28; 138 / 6 = 23; best 30 (Beta). S.1.a: alpha 37 is the best; 202 / 6 = 33,6667
+    assert rows(gaps, ["criterion_id", "max_points", "final_points", "n_scored", "group_mean", "best_points",
+                       "best_ids", "best_vi", "vs_mean", "vs_best"]) == [
+        ("A.1.b", 30.0, 25.0, 6, 23.3325, 30.0, "delta", "Đơn vị Delta", 1.6675, -5.0),
+        ("A.1.a", 30.0, 28.0, 6, 23.0, 30.0, "beta", "Đơn vị Beta", 5.0, -2.0),
+        ("S.1.a", 40.0, 37.0, 6, 33.6667, 37.0, "alpha", "Đơn vị Alpha", 3.3333, 0.0),
+    ]
+    assert run(con, "unit_peer_gaps", unit="gamma", year=2020).empty  # no result that year: no rows
