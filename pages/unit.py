@@ -108,7 +108,7 @@ ui.data_downloads(ui.view_data(subs.assign(unit_id=unit_id), ctx, ui.view_metada
 peers = query("unit_peer_gaps", unit=unit_id, year=ctx.year, drafts=ctx.drafts)
 st.subheader(t("unit.peer_heading"))
 st.caption(t("unit.peer_caption"))
-peer_name = ui.file_name(ctx.year, ctx.group, f"so-voi-nhom-{unit_id}")
+peer_name = ui.file_name(ctx.year, ctx.group, "peers", t, unit_id)
 peer_data = ui.view_data(peers.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t))
 fig = figures.peer_gaps(peers, lang=ctx.lang, unit_name=labels.unit_name(unit, t), group_name=group_name,
                         year=ctx.year, source=labels.source_line(assessment, t))
@@ -116,7 +116,7 @@ if fig is None:
     st.markdown(t("unit.peer_none", year=ctx.year))
 else:
     ui.chart(fig, file_name=peer_name, key="peer_gaps", t=t, draft=ctx.is_draft, data=peer_data)
-st.dataframe(labels.peer_gap_table(peers, t), hide_index=True, width="stretch")
+ui.table(labels.peer_gap_table(peers, t))
 ui.data_downloads(peer_data, file_name=peer_name, t=t, key="peer_table")
 
 st.subheader(t("unit.next_tier_heading"))

@@ -178,8 +178,9 @@ def points_lost(weakest: pd.DataFrame, *, lang: str, threshold: float, group_nam
         else None
     unit_rows = None
     if name:
-        own = highlight[highlight["criterion_id"].isin(rows["label"])]
-        unit_rows = pd.DataFrame({"label": own["criterion_id"], "points_lost": own["points_lost"], "hover": [
+        label = dict(zip(rows["criterion_id"], rows["label"]))  # each bar's name: its code and short name
+        own = highlight[highlight["criterion_id"].isin(label)]
+        unit_rows = pd.DataFrame({"label": own["criterion_id"].map(label), "points_lost": own["points_lost"], "hover": [
             t("criteria.unit_lost_hover", name=f"<b>{r['criterion_id']}</b> · {name}",
               lost=fmt.number(r["points_lost"], lang), max=fmt.number(r["max_points"], lang))
             for r in own.to_dict("records")]})
@@ -320,7 +321,7 @@ def peer_gaps(gaps: pd.DataFrame, *, lang: str, unit_name: str, group_name: str,
     each as % of its maximum: the unit, the group's mean and its best; the title names the
     largest gap in points. None when the unit is nowhere behind."""
     t = Translator(lang)
-    rows = frames.peer_gap_rows(gaps, top=PEER_GAPS_TOP)
+    rows = frames.peer_gap_rows(gaps, top=PEER_GAPS_TOP, lang=lang)
     if rows.empty:
         return None
     fig = charts.area_profile(rows, lang, unit_name=unit_name, mean_name=t("criteria.group_mean"),

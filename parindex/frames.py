@@ -132,10 +132,10 @@ def tier_rows(tier_counts: pd.DataFrame, lang: str) -> pd.DataFrame:
                               label=tier_counts[f"label_{lang}"])
 
 
-def peer_gap_rows(gaps: pd.DataFrame, *, top: int) -> pd.DataFrame:
+def peer_gap_rows(gaps: pd.DataFrame, *, top: int, lang: str | None = None) -> pd.DataFrame:
     """At most `top` sub-criteria furthest below the group's best (unit_peer_gaps rows, largest
-    gap first), as % of each one's maximum for the area_profile chart: columns label (the code),
-    vs_best, pct, group_mean_pct, group_best_pct. A tie across the cut is left out whole (never
+    gap first), as % of each one's maximum for the area_profile chart: columns code, label (the
+    code and, given `lang`, the short name a planner reads: labels.criterion_label), vs_best, pct, group_mean_pct, group_best_pct. A tie across the cut is left out whole (never
     some of equal gaps but not others), unless the tie is all there is. Sub-criteria the unit was
     not scored on, and those where it is the best, are left out."""
     behind = gaps[gaps["vs_best"] < 0].sort_values(["vs_best", "criterion_id"])
@@ -143,7 +143,9 @@ def peer_gap_rows(gaps: pd.DataFrame, *, top: int) -> pd.DataFrame:
         cut = behind["vs_best"].iat[top]  # the first gap left out
         within = behind[behind["vs_best"] < cut]
         behind = within if not within.empty else behind[behind["vs_best"] == cut]
-    return pd.DataFrame({"label": behind["criterion_id"], "vs_best": behind["vs_best"],
+    named = [labels.criterion_label(code, name) for code, name in zip(behind["criterion_id"], behind[f"name_{lang}"])] \
+        if lang and f"name_{lang}" in behind else behind["criterion_id"]
+    return pd.DataFrame({"code": behind["criterion_id"], "label": list(named), "vs_best": behind["vs_best"],
                          "pct": 100 * behind["final_points"] / behind["max_points"],
                          "group_mean_pct": 100 * behind["group_mean"] / behind["max_points"],
                          "group_best_pct": 100 * behind["best_points"] / behind["max_points"]}).reset_index(drop=True)

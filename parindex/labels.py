@@ -373,24 +373,24 @@ def unit_subcriteria_table(subs: pd.DataFrame, t: Translator, *, cumulative: boo
     return tables.Table(values, formats, notes=(name,))
 
 
-def peer_gap_table(gaps: pd.DataFrame, t: Translator) -> pd.DataFrame:
+def peer_gap_table(gaps: pd.DataFrame, t: Translator) -> tables.Table:
     """A unit's sub-criteria against its group (unit_peer_gaps rows, in their order: the largest
     gap to the best first): points, the group's best and the gap to it, its mean and the gap to
-    it, and who scored the best (every unit of a tie); "—" where the unit was not scored, never 0."""
+    it, and who scored the best (every unit of a tie); "—" where the unit was not scored, never 0.
+    Every quantity a number, so that a column sorts by value."""
     rows = gaps.to_dict("records")
-    return pd.DataFrame({
-        t("unit.col_subcriterion"): [f"{r['criterion_id']} {r[f'name_{t.lang}']}" for r in rows],
-        t("criteria.col_max"): [fmt.number(r["max_points"], t.lang) for r in rows],
-        t("unit.col_unit_points"): [fmt.number(r["final_points"], t.lang) for r in rows],
-        # each reference beside its gap, the best (the order of the rows) first: at 1280 px a wide
-        # first column leaves room for six columns, and the gap to the best must be among them
-        t("unit.col_best"): [fmt.number(r["best_points"], t.lang) for r in rows],
-        t("unit.col_vs_best"): [fmt.signed(r["vs_best"], t.lang) for r in rows],
-        t("unit.col_group_mean"): [fmt.number(r["group_mean"], t.lang) for r in rows],
-        t("unit.col_vs_mean"): [fmt.signed(r["vs_mean"], t.lang) for r in rows],
-        # last: a tie can name a dozen units
-        t("unit.col_best_units"): [_best_units(r, t) for r in rows],
-    })
+    lang, name, best_units = t.lang, t("unit.col_subcriterion"), t("unit.col_best_units")
+    points, signed = (lambda v: fmt.number(v, lang)), (lambda v: fmt.signed(v, lang))
+    columns = {  # each reference beside its gap, the best (the order of the rows) first: the gap to the best in view
+        t("criteria.col_max"): ("max_points", points), t("unit.col_unit_points"): ("final_points", points),
+        t("unit.col_best"): ("best_points", points), t("unit.col_vs_best"): ("vs_best", signed),
+        t("unit.col_group_mean"): ("group_mean", points), t("unit.col_vs_mean"): ("vs_mean", signed),
+    }
+    values = pd.DataFrame({name: [f"{r['criterion_id']} {r[f'name_{lang}']}" for r in rows],
+                           **{heading: tables.numbers(gaps[key]) for heading, (key, _) in columns.items()},
+                           best_units: [_best_units(r, t) for r in rows]})  # last: a tie can name a dozen units
+    return tables.Table(values, {heading: shown for heading, (_, shown) in columns.items()},
+                        notes=(name, best_units))
 
 
 def _best_units(row: dict, t: Translator) -> str:
@@ -405,7 +405,7 @@ def peer_gap_title(rows: pd.DataFrame, t: Translator, *, unit: str, year: int) -
     if rows.empty:
         return t("unit.peer_title_none", unit=capitalised(unit), year=year)
     largest = rows[rows["vs_best"] == rows["vs_best"].min()]
-    return t("unit.peer_title", unit=capitalised(unit), codes=", ".join(largest["label"]),
+    return t("unit.peer_title", unit=capitalised(unit), codes=", ".join(largest["code"]),
              gap=fmt.signed(largest["vs_best"].iat[0], t.lang), year=year)
 
 

@@ -177,7 +177,7 @@ def test_compare_without_a_unit_states_its_default_pair(lang):
 @pytest.mark.parametrize(("lang", "expected"), [
     ("vi", ["Bỏ qua «nobody»: không có trong kết quả năm 2021.",
             "Chỉ so sánh được tối đa 4 đơn vị; đã giữ 4 đơn vị đầu: Sở Nội vụ, Sở Y tế, Sở Tư pháp, Ban Dân tộc."]),
-    ("en", ["Left out «nobody»: not in the 2021 results.",
+    ("en", ["Left out “nobody”: not in the 2021 results.",
             "At most 4 units can be compared; kept the first 4: Department of Home Affairs, Department of Health, "
             "Department of Justice, Ethnic Minorities Committee."]),
 ])

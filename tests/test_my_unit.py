@@ -61,10 +61,11 @@ def test_the_unit_chosen_on_the_profile_is_marked_on_every_page(embedded_db):
                                    JOIN assessment a USING (assessment_id)
                                    JOIN criterion c ON c.framework_id = a.framework_id AND c.criterion_id = s.criterion_id
                                    WHERE s.unit_id = 'so-y-te' AND a.year = 2021 GROUP BY ALL""").fetchall())
-    drawn = dict(zip(values(own["x"]), values(own["y"])))
+    # horizontal bars, each named by its code and short name ("TD.1 Khảo sát sự hài…")
+    drawn = {label.split(" ")[0]: x for label, x in zip(values(own["y"]), values(own["x"]))}
     assert len(drawn) == len(lost) > 10 and all(abs(drawn[c] - float(lost[c])) < 1e-9 for c in lost)
-    group = {x: y for trace in pareto["data"] if trace["type"] == "bar" and trace is not own
-             for x, y in zip(values(trace["x"]), values(trace["y"]))}
+    group = {label.split(" ")[0]: x for trace in pareto["data"] if trace["type"] == "bar" and trace is not own
+             for label, x in zip(values(trace["y"]), values(trace["x"]))}
     assert all(drawn[c] <= group[c] for c in drawn)  # a part of each bar, never more than the group's
     (self_gap,) = page_figures(open_tab(at, "criteria_tab", "Tự đánh giá so với thẩm định"))
     assert subtitle(self_gap).endswith("· Đánh dấu: Sở Y tế")
@@ -75,11 +76,11 @@ def test_the_unit_chosen_on_the_profile_is_marked_on_every_page(embedded_db):
     scores = page_figures(at)[0]
     assert subtitle(scores).endswith("· Đánh dấu: Sở Y tế")
     widths = {trace["name"]: trace["line"]["width"] for trace in scores["data"]
-              if trace.get("mode") == "lines+markers+text"}
+              if trace.get("mode") == "lines+markers"}
     assert widths.pop("Y tế (2015-2024)") == 5 and set(widths.values()) == {2.5}
     movement = page_figures(open_tab(at, "trends_tab", "Ai tăng hạng, ai giảm hạng"))[1]
     assert subtitle(movement).endswith("· Đánh dấu: Sở Y tế")
-    assert [tick for tick in ticks(movement) if "▶" in tick] == ["<b>▶ Y tế</b>"]
+    assert [tick for tick in ticks(movement) if "▶" in tick] == ["<b>▶ Y tế ↑ 2</b>"]  # 2020 → 2021: from 11th to 9th
 
 
 def test_clearing_the_unit_forgets_it_everywhere():
@@ -120,7 +121,7 @@ def test_a_unit_without_a_bar_is_not_said_to_be_marked():
 def test_a_unit_and_its_successor_of_the_same_name_are_two_lines():
     # Sở Y tế (to 2024) and the 2025 agency are both "Y tế": one series joined 2025 back to 2015
     (scores, *_) = page_figures(open_app(PAGE["trends"], y="2021", u="so-y-te"))
-    lines = {trace["name"]: values(trace["x"]) for trace in scores["data"] if trace.get("mode") == "lines+markers+text"}
+    lines = {trace["name"]: values(trace["x"]) for trace in scores["data"] if trace.get("mode") == "lines+markers"}
     assert lines == {"Y tế (2015-2024)": [2015, 2018, 2019, 2020, 2021, 2022, 2023, 2024], "Y tế (2025)": [2025]}
 
 

@@ -57,11 +57,11 @@ def test_a_tie_at_the_best_names_both_units(con):
         ("A.1.a", 28.0, 6, 22.1667, 30.0, "beta", 5.8333, -2.0),
         ("S.1.a", 37.0, 5, 34.4, 37.0, "alpha", 2.6, 0.0),
     ]
-    table = labels.peer_gap_table(gaps, Translator("vi"))
+    table = labels.peer_gap_table(gaps, Translator("vi")).text()
     assert table.iloc[0].tolist() == ["A.1.b A.1.b", "30,00", "25,00", "30,00", "−5,00", "24,17", "+0,83",
                                       "2 đơn vị: Đơn vị Delta, Đơn vị Gamma"]
     assert table.iloc[2, 3:].tolist() == ["37,00", "±0,00", "34,40", "+2,60", "Đơn vị Alpha"]
-    english = labels.peer_gap_table(gaps, Translator("en"))
+    english = labels.peer_gap_table(gaps, Translator("en")).text()
     assert list(english.columns) == ["Sub-criterion", "Maximum", "Unit's points", "Group's best", "Gap to best",
                                      "Group mean", "Gap to mean", "Best unit(s)"]
     assert english.iloc[0, 7] == "2 units: Unit Delta, Unit Gamma"
@@ -74,14 +74,14 @@ def test_a_sub_criterion_the_unit_was_not_scored_on_is_na_not_zero(con):
         ("A.1.b", 15.0, 6, 24.1658, 30.0, "delta,gamma", -9.1658, -15.0),
         ("S.1.a", None, 5, 34.4, 37.0, "alpha", None, None),  # not scored: last, and no 0
     ]
-    table = labels.peer_gap_table(gaps, Translator("vi"))
+    table = labels.peer_gap_table(gaps, Translator("vi")).text()
     assert table.iloc[2, 1:].tolist() == ["40,00", "—", "37,00", "—", "34,40", "—", "Đơn vị Alpha"]
     fig = figures.peer_gaps(gaps, lang="vi", unit_name="newcomer", group_name="Sở, ban, ngành", year=2021,
                             source="Nguồn: thử")
     # both sub-criteria 15 points behind the best are named; the unscored one is not drawn, and said so
     assert plain(fig.layout.title.text) == \
         "Newcomer: cách điểm cao nhất nhóm xa nhất ở A.1.a, A.1.b (−15,00 điểm), năm 2021"
-    assert [list(trace.y) for trace in fig.data] == [["A.1.a", "A.1.b"]] * 3
+    assert [list(trace.y) for trace in fig.data] == [["A.1.a A.1.a", "A.1.b A.1.b"]] * 3  # code and short name
     assert [round(v, 4) for v in fig.data[2].x] == [50.0, 50.0]  # the unit: 15 of 30 each
     assert [round(v, 4) for v in fig.data[1].x] == [73.8889, 80.5528]  # the group's means as % of 30
     assert "1 tiêu chí thành phần đơn vị không được chấm: không vẽ, không coi là 0." in \
@@ -124,7 +124,7 @@ def test_the_unit_profile_shows_sub_criteria_against_the_group(embedded_db):
     (peers,) = [f for f in page_figures(at) if "cách điểm cao nhất nhóm" in plain(f["layout"]["title"]["text"])]
     assert plain(peers["layout"]["title"]["text"]) == \
         "Sở Y tế: cách điểm cao nhất nhóm xa nhất ở TD.1.a (−0,90 điểm), năm 2021"
-    assert values(peers["data"][2]["y"])[0] == "TD.1.a"
+    assert values(peers["data"][2]["y"])[0] == "TD.1.a Mức độ hài lòng…"  # the code and the name a planner reads
     english = open_app(UNIT, y="2021", u="so-y-te", lang="en")
     assert "Against the group, sub-criterion by sub-criterion" in [s.value for s in english.subheader]
 
