@@ -4,10 +4,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from parindex import app
+from parindex import app, logs
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
+view = logs.PageView()  # one log line per page view, however the script ends
 st.set_page_config(page_title="Chỉ số CCHC Lào Cai", page_icon=":material/account_balance:", layout="wide")
 ctx = app.setup()
 st.set_page_config(page_title=ctx.t("app.title"))  # the tab title, in the chosen language
@@ -22,9 +23,11 @@ pages = [
     st.Page(PAGES / "compare.py", title=ctx.t("nav.compare"), icon=":material/compare_arrows:", url_path="so-sanh"),
     st.Page(PAGES / "editors.py", title=ctx.t("nav.editors"), icon=":material/admin_panel_settings:", url_path="quan-tri"),
 ]
+page = st.navigation(pages)
 try:
-    st.navigation(pages).run()
+    page.run()
 except app.DAMAGED:  # the file is damaged where only this page reads: say so, never a traceback
     app.database_error("corrupt")
 finally:  # also after a page's st.stop(): the link then holds what the page wrote to the URL
     app.share_link(ctx)
+    view.done(page.url_path)
