@@ -33,16 +33,20 @@ def main(argv: list[str] | None = None) -> int:
     from parindex import deploy_cli
     deploy_cli.add_commands(commands)
     args, rest = parser.parse_known_args(argv)
-    if args.command in deploy_cli.COMMANDS:
-        if rest:
-            parser.error(f"unrecognized arguments: {' '.join(rest)}")
-        return deploy_cli.run(args)
-    refused = deploy_cli.refuse_on_reader(args.command)
+    if args.command in deploy_cli.COMMANDS and rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    try:  # a wrong PARINDEX_* setting: its name and the values it takes, no traceback
+        if args.command in deploy_cli.COMMANDS:
+            return deploy_cli.run(args)
+        refused = deploy_cli.refuse_on_reader(args.command)
+        if args.command == "serve":
+            return serve(rest)
+    except deploy_cli.serving.SettingError as error:
+        print(error, file=sys.stderr)
+        return 2
     if refused:
         print(refused, file=sys.stderr)
         return 1
-    if args.command == "serve":
-        return serve(rest)
     if args.command == "bench":
         from parindex.bench import main as bench
         return bench(rest)

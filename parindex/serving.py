@@ -83,7 +83,9 @@ def public_url(browser_url: str) -> str:
 
 
 def serve_options() -> list[str]:
-    """Streamlit options the environment asks for, put before the caller's own."""
+    """Streamlit options the environment asks for, put before the caller's own (a wrong setting is
+    refused here, at the start, rather than on a reader's first page)."""
+    role()
     options = ["--logger.level", log_level().lower()]
     if os.environ.get("PARINDEX_SECRETS"):
         options += ["--secrets.files", str(secrets_file())]

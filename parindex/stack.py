@@ -22,6 +22,7 @@ from parindex import nginx, release
 from parindex.paths import ROOT
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+EDITOR, EDITOR_PASSWORD = "lan", "mật khẩu thử 2026"  # the writer's one editor (PARINDEX_SECRETS)
 
 
 @dataclass
@@ -171,6 +172,10 @@ class Stack:
         return self.folder / "writer" / "par.duckdb"
 
     @property
+    def secrets(self) -> Path:
+        return self.folder / "secrets.toml"
+
+    @property
     def release_folder(self) -> Path:
         return self.folder / "readers"
 
@@ -202,8 +207,11 @@ class Stack:
         common = {"PARINDEX_LOG_LEVEL": "INFO", "PARINDEX_PUBLIC_URL": self.url}
         try:
             if with_writer:
+                from parindex.auth import add_editor
+                add_editor(self.secrets, EDITOR, EDITOR_PASSWORD)
                 self.writer = Replica(self.ports.writer, {**common, "PARINDEX_DB": str(self.writer_db),
-                                                          "PARINDEX_ROLE": "writer"}, logs / "writer.log").start()
+                                                          "PARINDEX_ROLE": "writer", "PARINDEX_SECRETS": str(self.secrets)},
+                                      logs / "writer.log").start()
             reader_env = {**common, "PARINDEX_DB": str(self.release_folder / release.POINTER),
                           "PARINDEX_ROLE": "reader", "PARINDEX_WRITER_URL": self.writer_url}
             self.readers = [Replica(self.ports.first_replica + i, reader_env, logs / f"reader-{i}.log").start()

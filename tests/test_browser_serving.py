@@ -36,7 +36,7 @@ from test_browser_load import (
     shown_problems,
 )
 
-from parindex.stack import Stack
+from parindex.stack import EDITOR, EDITOR_PASSWORD, Stack
 
 pytestmark = pytest.mark.browser
 
@@ -249,5 +249,9 @@ def test_plain_http_goes_to_https_and_a_reader_s_editors_page_to_the_writer(stac
         assert tab.locator('input[type="password"]').count() == 0  # no sign-in on a reader
         tab.goto(stack.writer_url + "/quan-tri?lang=en")  # the writer, through its own nginx server
         settled(tab)
-        tab.locator('input[type="password"]').wait_for()
+        # An editor signs in there, with the secrets file PARINDEX_SECRETS names.
+        tab.get_by_label("User name").fill(EDITOR)
+        tab.get_by_label("Password", exact=True).fill(EDITOR_PASSWORD)
+        tab.get_by_role("button", name="Sign in").click()
+        tab.get_by_text(f"Signed in: {EDITOR}").wait_for()
         browser.close()

@@ -243,7 +243,8 @@ def test_a_reader_refuses_the_commands_that_write_the_database(embedded_db, tmp_
         done = python(*command, env={"PARINDEX_ROLE": "reader"})
         assert done.returncode == 1 and "PARINDEX_ROLE=reader" in done.stderr, done.stderr
     assert target.read_bytes() == before
-    assert python("nope-role", env={"PARINDEX_ROLE": "reader"}).returncode == 2  # (argparse: not a command)
+    wrong = python("serve", env={"PARINDEX_ROLE": "replica"})  # refused before Streamlit starts
+    assert wrong.returncode == 2 and "PARINDEX_ROLE must be one of writer, reader" in wrong.stderr
 
 
 def test_settings_are_read_from_the_environment_and_a_wrong_one_is_refused(monkeypatch):
@@ -254,6 +255,9 @@ def test_settings_are_read_from_the_environment_and_a_wrong_one_is_refused(monke
     monkeypatch.setenv("PARINDEX_ROLE", "replica")
     with pytest.raises(serving.SettingError):
         serving.role()
+    with pytest.raises(serving.SettingError):
+        serving.serve_options()
+    monkeypatch.setenv("PARINDEX_ROLE", "reader")
     monkeypatch.setenv("PARINDEX_LOG_LEVEL", "chatty")
     with pytest.raises(serving.SettingError):
         serving.log_level()
