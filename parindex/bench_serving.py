@@ -138,9 +138,9 @@ def main(argv: list[str]) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m parindex bench --serving")
     parser.add_argument("--replicas", default="1,2,3", help="replica counts to measure (default 1,2,3)")
-    parser.add_argument("--readers", type=int, default=20, help="simulated readers at once (default 20)")
-    parser.add_argument("--seconds", type=float, default=60, help="measured time per replica count")
-    parser.add_argument("--warmup", type=float, default=15, help="time not counted, first")
+    parser.add_argument("--readers", type=int, default=10, help="simulated readers at once (default 10)")
+    parser.add_argument("--seconds", type=float, default=30, help="measured time per replica count (default 30)")
+    parser.add_argument("--warmup", type=float, default=10, help="time not counted, first (default 10)")
     args = parser.parse_args(argv)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     db = RESULTS_DIR / "serving.duckdb"
