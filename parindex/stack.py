@@ -56,6 +56,18 @@ def wait_port(port: int, timeout: float, process: subprocess.Popen | None = None
     raise RuntimeError(f"nothing answers on port {port} after {timeout:.0f} s")
 
 
+def check_free(ports: list[int]) -> None:
+    """Refuse to start on a port something already listens on: a replica would exit with Streamlit's
+    'port not available' and nginx would send its readers to the stranger."""
+    for port in ports:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Streamlit binds
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError as error:
+                raise RuntimeError(f"port {port} is in use by another process ({error})") from error
+
+
 class Proxy:
     """nginx in the foreground with the rendered site, its own prefix, logs and cache in `folder`."""
 
@@ -198,6 +210,9 @@ class Stack:
                           writer_https_port=self.ports.writer_https, fail_timeout=self.fail_timeout)
 
     def start(self, with_writer: bool = True) -> Stack:
+        check_free([self.ports.http, self.ports.https, self.ports.writer_https,
+                    *([self.ports.writer] if with_writer else []),
+                    *(self.ports.first_replica + i for i in range(self.replicas))])
         self.folder.mkdir(parents=True, exist_ok=True)
         self.writer_db.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(self.source_db, self.writer_db)
