@@ -52,9 +52,8 @@ class StreamlitServer:
     of another script; its output goes to a log file (no pipe to fill)."""
 
     def __init__(self, db: Path, log: Path, port: int | None = None, script: Path | None = None,
-                 extra_args: list[str] | tuple[str, ...] = (), env: dict[str, str] | None = None):
+                 extra_args: list[str] | tuple[str, ...] = ()):
         self.db = db
-        self.env = env or {}  # more environment, e.g. {"PARINDEX_ROLE": "reader"}
         self.extra_args = list(extra_args)  # more streamlit options, e.g. ["--secrets.files", PATH]
         self.log = log
         self.script = script
@@ -67,7 +66,7 @@ class StreamlitServer:
         command = [sys.executable, "-m", *serve, "--server.headless", "true",
                    "--server.address", "127.0.0.1", "--server.port", str(self.port),
                    "--browser.gatherUsageStats", "false", *self.extra_args]
-        env = {**os.environ, "PARINDEX_DB": str(self.db), "PYTHONUNBUFFERED": "1", **self.env}
+        env = {**os.environ, "PARINDEX_DB": str(self.db), "PYTHONUNBUFFERED": "1"}
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
                                             stdin=subprocess.DEVNULL)
