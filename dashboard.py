@@ -4,10 +4,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from parindex import app, ui
+from parindex import app, logs, ui
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
+view = logs.PageView()  # one log line per page view, however the script ends
 st.set_page_config(page_title="Chỉ số CCHC Lào Cai", page_icon=":material/account_balance:", layout="wide")
 ctx = app.setup()
 st.set_page_config(page_title=ctx.t("app.title"))  # the tab title, in the chosen language
@@ -27,9 +28,11 @@ if unknown:  # our page at that address, in the reader's language, instead of St
     listed = list(pages)
     pages.append(st.Page(lambda: ui.unknown_address(unknown, listed, ctx.t), title=ctx.t("notfound.title"),
                          url_path=unknown, visibility="hidden"))
+page = st.navigation(pages)
 try:
-    st.navigation(pages).run()
+    page.run()
 except app.DAMAGED:  # the file is damaged where only this page reads: say so, never a traceback
     app.database_error("corrupt")
 finally:  # also after a page's st.stop(): the link then holds what the page wrote to the URL
     app.share_link(ctx)
+    view.done(page.url_path)

@@ -5,7 +5,7 @@ read the import log, download the template and a backup. Anonymous visitors see 
 import pandas as pd
 import streamlit as st
 
-from parindex import app, auth, cells, fmt, labels, roles
+from parindex import app, auth, cells, fmt, labels, roles, serving
 from parindex.dataset import GROUPS
 from parindex.db import query
 from parindex.importing import backup, commit, setup_workbook, template
@@ -22,6 +22,11 @@ ctx = app.context()
 t = ctx.t
 st.title(t("editors.title"))
 st.caption(t("editors.intro"))
+if serving.is_reader():  # a reader replica's file is replaced by the next release: editors work on the writer
+    writer = serving.writer_url()
+    st.info(t("serving.editors_on_writer", url=writer) if writer else t("serving.editors_no_writer"),
+            icon=":material/edit_note:")
+    st.stop()
 
 
 

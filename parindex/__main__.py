@@ -1,5 +1,6 @@
 """Command line: `python -m parindex build [--db PATH]`, `setup-year FILE`, `setup-template`, `import FILE`, `publish`, `export`, `backup`,
-`add-editor NAME`, `report`, `generate`, `demo --scale national --db PATH`, `bench`, and `serve [streamlit options]`."""
+`add-editor NAME`, `report`, `generate`, `demo --scale national --db PATH`, `bench`, `serve [streamlit options]`, and for
+running it behind nginx (deploy/, parindex/serving.py): `ready`, `release --to DIR`, `nginx-config`."""
 
 from __future__ import annotations
 
@@ -31,9 +32,23 @@ def main(argv: list[str] | None = None) -> int:
     report_cli.add_command(commands)
     commands.add_parser("serve", help="run the dashboard (streamlit run dashboard.py, options passed on)",
                         add_help=False)
+    from parindex import deploy_cli
+    deploy_cli.add_commands(commands)
     args, rest = parser.parse_known_args(argv)
-    if args.command == "serve":
-        return serve(rest)
+    if args.command in deploy_cli.COMMANDS and rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    try:  # a wrong PARINDEX_* setting: its name and the values it takes, no traceback
+        if args.command in deploy_cli.COMMANDS:
+            return deploy_cli.run(args)
+        refused = deploy_cli.refuse_on_reader(args.command)
+        if args.command == "serve":
+            return serve(rest)
+    except deploy_cli.serving.SettingError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if refused:
+        print(refused, file=sys.stderr)
+        return 1
     if args.command == "bench":
         from parindex.bench import main as bench
         return bench(rest)
@@ -75,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def serve(streamlit_options: list[str]) -> int:
-    """`streamlit run dashboard.py`, told that pages/ is not the legacy multipage folder.
+    """`streamlit run dashboard.py` (through parindex/replica.py, which adds the readiness route
+    /healthz), told that pages/ is not the legacy multipage folder, with the options the
+    environment asks for (parindex.serving: log level, the editors' secrets file).
 
     Streamlit treats a pages/ folder beside the main script as the old automatic multipage app
     until the first st.navigation call, so the first visitor after a start who opens a deep link
@@ -84,8 +101,11 @@ def serve(streamlit_options: list[str]) -> int:
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli
 
+    from parindex import serving
+
     PagesManager.uses_pages_directory = False
-    sys.argv = ["streamlit", "run", str(ROOT / "dashboard.py"), *streamlit_options]
+    sys.argv = ["streamlit", "run", str(ROOT / "parindex" / "replica.py"), *serving.serve_options(),
+                *streamlit_options]
     return cli.main()
 
 

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from parindex import build, facts, labels, roles
+from parindex import build, facts, labels, roles, serving
 from parindex.dataset import DatasetError
 from parindex.db import query
 from parindex.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
@@ -394,7 +394,7 @@ def lazy_tabs(labels: list[str], *, key: str, default: str | None = None):
 def current_url() -> str:
     """This view's address with its filters, as the reader's browser shows it: what to share."""
     pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
-    return (st.context.url or "") + ("?" + urlencode(pairs) if pairs else "")
+    return serving.public_url(st.context.url or "") + ("?" + urlencode(pairs) if pairs else "")
 
 
 def choose_year(year: int) -> None:

@@ -415,6 +415,10 @@ def markdown(result: dict) -> str:
 def main(argv: list[str]) -> int:
     import argparse
 
+    if "--serving" in argv:  # replicas behind nginx: parindex/bench_serving.py
+        from parindex.bench_serving import main as serving
+        return serving([a for a in argv if a != "--serving"])
+
     parser = argparse.ArgumentParser(prog="python -m parindex bench")
     parser.add_argument("--national-db", type=Path, default=ROOT / "bench" / "national.duckdb")
     parser.add_argument("--runs", type=int, default=20, help="warm runs per page (and plain runs)")

@@ -5,8 +5,10 @@
 # without its GUI converts the Word file to PDF; fonts-liberation2 is Liberation 2, metric-compatible
 # with Times New Roman and, unlike fonts-liberation (1.07), with every Vietnamese letter (ệ, ở, ữ...);
 # poppler-utils (pdftotext, pdftoppm, pdffonts) reads the PDF back in the tests.
+# nginx and openssl: the deployment's tests run Debian's nginx with the site from deploy/nginx in
+# front of real replicas, over TLS with a throw-away certificate (tests/test_*serving.py).
 set -euo pipefail
-packages=(chromium chromium-driver fonts-dejavu-core fonts-liberation)
+packages=(chromium chromium-driver fonts-dejavu-core fonts-liberation nginx openssl)
 report_packages=(libreoffice-writer-nogui fonts-liberation2 poppler-utils)  # without Recommends: Java, GUI
 missing=()
 missing_report=()
