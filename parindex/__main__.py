@@ -1,5 +1,6 @@
-"""Command line: `python -m parindex build [--db PATH]`, `setup-year FILE`, `setup-template`, `import FILE`, `publish`, `export`, `backup`,
-`add-editor NAME`, `generate`, `demo --scale national --db PATH`, `bench`, and `serve [streamlit options]`."""
+"""Command line: `python -m parindex build [--db PATH]`, `setup-year FILE`, `setup-template`, `import FILE`,
+`publish`, `export`, `backup`, `add-editor NAME`, `generate`, `demo --scale national --db PATH`, `bench`,
+and `serve [streamlit options]`."""
 
 from __future__ import annotations
 

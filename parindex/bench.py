@@ -31,7 +31,7 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from parindex.paths import DATA_DIR, ROOT
@@ -268,7 +268,7 @@ def measure_server(db: Path, view: str, sessions: int, first_chart_runs: int) ->
             all_open_mb = process.memory_info().rss / 2**20
             for tab in tabs:  # the first chart is timed on a warm, otherwise idle server
                 tab.close()
-            for page, key in BROWSER_PAGES.items():
+            for page in BROWSER_PAGES:
                 url = f"{server.url}/{PAGES[page]}?{query_string}"
                 first_chart[page] = stats([full_load(context, url, drawn()) for _ in range(first_chart_runs)])
                 steps[page] = timeline(context, url)
@@ -390,7 +390,7 @@ def markdown(result: dict) -> str:
         mem = part["memory_mb"]
         lines += ["", f"Peak memory doing every page's data once: DuckDB {mem['duckdb']} MB, plain pandas "
                       f"{mem['plain']} MB (loading every row took {part['plain_load_s']} s).", ""]
-    for view, s in result.get("servers", {}).items():
+    for s in result.get("servers", {}).values():
         floor = s["floor"]
         lines += [f"### Server: {s['view']} ({s['db_mb']} MB database), {s['sessions']} browser sessions", "",
                   f"Server RSS: {s['server_idle_mb']} MB idle, {s['server_with_sessions_mb']} MB with the "
@@ -438,7 +438,7 @@ def main(argv: list[str]) -> int:
     if problem(args.national_db):  # missing, or built by an older schema
         print(f"building {args.national_db} (national demo, a few minutes)", flush=True)
         build_demo(SCALES["national"], args.national_db)
-    result = {"machine": machine(), "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "scales": {}}
+    result = {"machine": machine(), "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "scales": {}}
     dbs = {"provincial": provincial_db, "communes": provincial_db, "national": args.national_db}
     for scale in args.scales.split(","):
         result["scales"][scale] = measure_scale(scale, dbs[scale], args.runs, args.cold_runs)
@@ -447,7 +447,7 @@ def main(argv: list[str]) -> int:
         result["servers"] = {view: measure_server(dbs[view], view, args.sessions, args.first_chart_runs)
                              for view in ("communes", "national")}
     result["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
-    stem = RESULTS_DIR / f"bench-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
+    stem = RESULTS_DIR / f"bench-{datetime.now(UTC):%Y%m%d-%H%M%S}"
     stem.with_suffix(".json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     text = markdown(result)
     stem.with_suffix(".md").write_text(text, encoding="utf-8")

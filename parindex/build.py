@@ -20,8 +20,7 @@ import duckdb
 import pandas as pd
 
 from parindex import facts
-from parindex.dataset import (TABLES, Dataset, DatasetError, alias_rows, last_years, line_ids, read_dataset,
-                              source_files)
+from parindex.dataset import TABLES, Dataset, DatasetError, alias_rows, last_years, line_ids, read_dataset, source_files
 from parindex.db import data_version
 from parindex.importing import overlay
 from parindex.paths import SQL_DIR
@@ -143,7 +142,7 @@ def _write(con: duckdb.DuckDBPyConnection, ds: Dataset, log: pd.DataFrame, data_
         if "import_id" in frame.columns:  # data/ rows have none; pandas holds that as NaN
             frame["import_id"] = frame["import_id"].astype(object).where(frame["import_id"].notna(), None)
         con.register("incoming", frame)
-        con.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM incoming")  # noqa: S608 (table names are ours)
+        con.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM incoming")
         con.unregister("incoming")
     for derived in ("standing.sql", "node_score.sql"):
         con.execute((SQL_DIR / derived).read_text(encoding="utf-8"))

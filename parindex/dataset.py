@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -180,7 +181,7 @@ def _read_table(data_dir: Path, table: Table, problems: list[Problem]) -> pd.Dat
     for column in table.booleans:
         frame[column] = _typed(frame, column, _to_bool, "is not true or false", problems)
     for column, default in table.defaults.items():
-        frame[column] = frame[column].map(lambda value: default if value is None else value)
+        frame[column] = frame[column].map(lambda value, default=default: default if value is None else value)
     _check_duplicates(frame, table, problems)
     return frame
 
@@ -374,7 +375,7 @@ def _check_tiers(ds, problems):
         if rows[-1]["min_points"] is not None or len(bounded) != len(rows) - 1:
             problems.append(Problem(rows[-1]["_file"], rows[-1]["_row"], "min_points",
                                     "every tier but the last needs a minimum; the last has none"))
-        for better, worse in zip(bounded, bounded[1:]):
+        for better, worse in pairwise(bounded):
             if worse["min_points"] >= better["min_points"]:
                 problems.append(Problem(worse["_file"], worse["_row"], "min_points",
                                         "minimums must fall as tier_order rises"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import duckdb
@@ -36,7 +36,7 @@ def sql_text(name: str) -> str:
     return _read_sql(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_sql(name: str) -> str:
     path = QUERIES_DIR / f"{name}.sql"
     if not path.exists():
@@ -49,7 +49,7 @@ def _read_sql(name: str) -> str:
 OPTIONAL = {"former_province": None, "former_district": None}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _optional_in(name: str) -> tuple[str, ...]:
     """The optional parameters the query's SQL (its comments left out) uses."""
     body = re.sub(r"--[^\n]*", "", sql_text(name))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 
 from parindex import cells
-
 
 GROUP_SLUGS = {"department": "so-nganh", "district": "huyen", "commune": "xa", "province": "tinh"}
 
@@ -21,7 +20,7 @@ def xlsx(sheets: dict[str, pd.DataFrame], metadata: dict[str, str]) -> bytes:
     """One workbook: a sheet per frame, then a 'metadata' sheet (source, provenance, generated
     at, view link) so a forwarded file still says where its numbers come from. No cell is a
     formula (parindex.cells)."""
-    stamped = {**metadata, "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    stamped = {**metadata, "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
     return cells.xlsx_bytes({**{name[:31]: frame for name, frame in sheets.items()},
                              "metadata": pd.DataFrame({"key": list(stamped), "value": list(stamped.values())})})
 

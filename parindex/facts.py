@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 
 import duckdb
@@ -209,7 +210,7 @@ def _check_commune_origin(con, row):
                          {"u": units[0]}).fetchall()
     province = OTHER_HALF if row["former_province"] == "Yên Bái" else PROVINCE
     published = [_resolve_unit(con, d.strip(), province, "district", 2024) for d in row["former_districts"].split(";")]
-    if sorted(sum(published, [])) != sorted(unit for unit, _ in stored) or any(len(p) != 1 for p in published):
+    if sorted(chain.from_iterable(published)) != sorted(unit for unit, _ in stored) or any(len(p) != 1 for p in published):
         yield "former_districts", (f"{units[0]}: published {row['former_districts']} ({row['former_province']}), "
                                    f"database {'; '.join(unit for unit, _ in stored) or '—'}")
     if any(code != row["code_2025"] for _, code in stored):

@@ -15,7 +15,6 @@ import streamlit as st
 from parindex import charts, fmt, frames, labels
 from parindex.i18n import Translator
 
-
 _KEPT = []
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from parindex import charts, export, figures, frames, images, labels
 from parindex.db import query
 from parindex.i18n import Translator
+
 
 @dataclass(frozen=True)
 class View:
@@ -107,7 +108,7 @@ def _readme(t: Translator, assessment: pd.Series, group_name: str, view: View, n
         lines.append(t("presskit.illustrative"))
     if draft:
         lines.append(t("presskit.draft"))
-    lines += ["", t("presskit.generated", at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")), "",
+    lines += ["", t("presskit.generated", at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")), "",
               t("presskit.files"), *(f"- {name}" for name in names), ""]
     return "\n".join(lines)
 

@@ -135,8 +135,9 @@ def test_setting_up_again_needs_replace_and_keeps_the_results(db):
 
 
 def _sheet(data: bytes, name: str) -> list[list]:
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
     return [list(r) for r in load_workbook(io.BytesIO(data))[name].iter_rows(values_only=True)]
 
 
@@ -199,8 +200,9 @@ BAD = {
 
 
 def _annex_bad_total() -> bytes:
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
     book = load_workbook(io.BytesIO(wb.annex()))
     book["Phụ lục 1"]["C14"] = 95
     buffer = io.BytesIO()
@@ -308,8 +310,9 @@ def test_the_readme_example_is_what_its_generator_writes_and_runs(embedded_db, t
 
 
 def _cells(data: bytes) -> dict[str, list[tuple]]:
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
     book = load_workbook(io.BytesIO(data))
     return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
 

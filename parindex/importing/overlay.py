@@ -54,7 +54,7 @@ def carried(db_path: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
             "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'old'").fetchall()}
         if ("import_log", "import_id") not in columns:
             return empty  # built before imports existed
-        frames = {t: _fetch(con, f"SELECT * FROM old.{t} WHERE import_id IS NOT NULL")  # noqa: S608
+        frames = {t: _fetch(con, f"SELECT * FROM old.{t} WHERE import_id IS NOT NULL")
                   for t in TABLES if (t, "import_id") in columns}  # older files had fewer imported tables
         log = _fetch(con, "SELECT * FROM old.import_log ORDER BY import_id")
     except duckdb.Error as error:

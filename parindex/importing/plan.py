@@ -158,7 +158,8 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
     for index in range(data_start, len(grid.rows)):
         row_no = index + 1
         cells = grid.rows[index]
-        cell = lambda c: cells[c] if c is not None and c < len(cells) else None  # noqa: E731
+        def cell(c, cells=cells):
+            return cells[c] if c is not None and c < len(cells) else None
         for (r, c), formula in grid.formulas.items():
             if r == row_no:
                 problems.append(ImportProblem(row_no, column_name(c, heads.get(c - 1)), "formula",
