@@ -21,11 +21,12 @@ import pandas as pd
 
 from parindex import facts
 from parindex.dataset import TABLES, Dataset, DatasetError, alias_rows, last_years, line_ids, read_dataset, source_files
-from parindex.db import data_version
+from parindex.db import data_version, read_only
 from parindex.importing import overlay
 from parindex.paths import SQL_DIR
 
 SCHEMA_VERSION = "9"
+META_VALUE = "SELECT value FROM meta WHERE key = ?"  # what the build stamped on the file (_write)
 _build_lock = threading.Lock()
 
 
@@ -96,9 +97,8 @@ def problem(db_path: Path) -> str | None:
 def built_from(db_path: Path) -> Path | None:
     """The data/ folder the database was built from (an import rebuilds from the same sources)."""
     try:
-        with duckdb.connect(":memory:") as con:  # not by path: DuckDB would cache that instance
-            con.execute("ATTACH ? AS par (READ_ONLY)", [str(db_path)])
-            found = con.execute("SELECT value FROM par.meta WHERE key = 'data_dir'").fetchone()
+        with read_only(db_path) as con:
+            found = con.execute(META_VALUE, ["data_dir"]).fetchone()
     except duckdb.Error:
         return None
     return Path(found[0]) if found else None
@@ -109,9 +109,9 @@ def _schema(db_path: Path, version: tuple) -> str | None:
     """The schema version the file (in this version) was built with, read once per version;
     '' when it has none, None when it cannot be opened at all."""
     try:
-        with duckdb.connect(str(db_path), read_only=True) as con:
+        with read_only(db_path) as con:
             try:
-                found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                found = con.execute(META_VALUE, ["schema_version"]).fetchone()
             except duckdb.CatalogException:
                 return ""  # a database, but not one of ours or from before the meta table
     except duckdb.Error:

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from parindex import facts
 from parindex.cells import formula_like
 from parindex.dataset import TOLERANCE, _to_decimal
+from parindex.db import frame_of, read_only
 from parindex.importing import headings
 from parindex.importing.messages import ImportProblem, group_values
 from parindex.importing.sheet import Grid, column_name
@@ -80,17 +80,8 @@ def snapshot(db_path: Path) -> dict[str, pd.DataFrame]:
 
 def read_tables(db_path: Path, queries: dict[str, str], params: list | None = None) -> dict[str, pd.DataFrame]:
     """Frames of Python values (Decimal stays Decimal), read-only, from the file as it is now."""
-    con = duckdb.connect(":memory:")  # not by path: DuckDB would keep serving a replaced file
-    try:
-        con.execute("ATTACH ? AS par (READ_ONLY)", [str(db_path)])
-        con.execute("USE par")
-        tables = {}
-        for name, sql in queries.items():
-            cursor = con.execute(sql, params if params and "?" in sql else None)
-            tables[name] = pd.DataFrame(cursor.fetchall(), columns=[d[0] for d in cursor.description], dtype=object)
-        return tables
-    finally:
-        con.close()
+    with read_only(db_path, drafts=True) as con:
+        return {name: frame_of(con, sql, params if params and "?" in sql else None) for name, sql in queries.items()}
 
 
 def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.DataFrame]) -> Plan:
