@@ -16,8 +16,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from parindex import build, facts, labels, roles
-from parindex.dataset import DatasetError
+from parindex import build, labels, roles
+from parindex.dataset import HOME, DatasetError
 from parindex.db import query
 from parindex.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from parindex.paths import DATA_DIR, EMBEDDED_DB, db_path
@@ -172,7 +172,7 @@ def home_jurisdiction() -> str:
     """The province the dashboard is about (Lào Cai, whose published facts the build checks);
     in a database without it, the first province with results of its own units."""
     places = query("jurisdictions")["jurisdiction_id"].tolist()
-    return facts.PROVINCE if facts.PROVINCE in places else places[0]
+    return HOME if HOME in places else places[0]
 
 
 def _in_scope(options: pd.DataFrame, place: str) -> pd.DataFrame:

@@ -3,7 +3,7 @@
 Readers never see a half-written database: the new file is written beside the old one, closed
 (no .wal left), checked against every published fact, and only then moved over it with
 os.replace, which is atomic on one file system. Imported rows and the import log are read out of
-the old file and written into the new one (parindex.importing.overlay), so a rebuild keeps them;
+the old file and written into the new one (parindex.overlay), so a rebuild keeps them;
 an import is a build with one more batch of rows and one more log entry.
 """
 
@@ -19,10 +19,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from parindex import facts
+from parindex import facts, overlay
 from parindex.dataset import TABLES, Dataset, DatasetError, alias_rows, last_years, line_ids, read_dataset, source_files
 from parindex.db import data_version, read_only
-from parindex.importing import overlay
 from parindex.paths import SQL_DIR
 
 SCHEMA_VERSION = "9"

@@ -20,6 +20,7 @@ import pandas as pd
 from parindex.names import name_key
 
 GROUPS = ("department", "district", "commune", "province")
+HOME = "lao-cai"  # the home jurisdiction: the province the dashboard is about, whose own files data/ holds
 PROVENANCES = ("published", "illustrative")
 LINEAGE_KINDS = ("rename", "merge", "split", "abolish", "move")  # move: to another group
 TOLERANCE = Decimal("0.01")

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import duckdb
 
-from parindex.dataset import TOLERANCE, Problem
+from parindex.dataset import HOME, TOLERANCE, Problem
 from parindex.db import run, sql_text
 from parindex.names import name_key
 
-PROVINCE = "lao-cai"   # the jurisdiction the province's own files describe
+PROVINCE = HOME       # the jurisdiction the province's own files describe
 OTHER_HALF = "yen-bai"  # Yên Bái, merged into Lào Cai on 1 July 2025: its own published facts
 NATION = "vn"          # the national PAR INDEX, where the province is one unit of group 'province'
 # The provinces that became the home province on 1 July 2025 (its own id continues), by their

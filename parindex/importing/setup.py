@@ -27,7 +27,6 @@ from parindex.dataset import GROUPS, TOLERANCE
 from parindex.importing import headings
 from parindex.importing.commit import log_entry, rebuild
 from parindex.importing.messages import ImportProblem, ImportRefused, group_values
-from parindex.importing.overlay import REPLACES
 from parindex.importing.plan import STORED, plain, read_tables
 from parindex.importing.setup_sheets import (
     Cell,
@@ -44,6 +43,7 @@ from parindex.importing.setup_workbook import KIND_WORDS
 from parindex.importing.sheet import Grid, read_grids
 from parindex.importing.units import UnitMatcher, slug
 from parindex.names import name_key
+from parindex.overlay import REPLACES
 
 KINDS = {  # folded words an editor writes -> the lineage kind ('new' and 'alias' add, end nothing)
     "new": ("thanh lap moi", "thanh lap", "moi", "new"),
