@@ -43,6 +43,3 @@ class Translator:
             return key
         return text.format(**values) if values else text
 
-    def name(self, row, field: str = "name") -> str:
-        """A row's name_vi / name_en (or short_vi / short_en) in this language."""
-        return row[f"{field}_{self.lang}"]

@@ -1,4 +1,4 @@
-"""AppTest for both pages: every group, partial years, the y/g/lang parameters and the figures shown.
+"""AppTest for the pages: every group, partial years, the y/g/lang parameters and the figures shown.
 
 AppTest re-detects a `pages/` folder beside the main script on every run and then runs the page
 file alone (Streamlit's old multipage mode), skipping dashboard.py. Running dashboard.py from a
