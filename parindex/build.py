@@ -24,7 +24,7 @@ from parindex.dataset import TABLES, Dataset, DatasetError, alias_rows, last_yea
 from parindex.db import data_version, read_only
 from parindex.paths import SQL_DIR
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 META_VALUE = "SELECT value FROM meta WHERE key = ?"  # what the build stamped on the file (_write)
 _build_lock = threading.Lock()
 

@@ -79,6 +79,15 @@ def test_group_summary_gives_a_mean_only_when_every_unit_is_scored(con):
     assert math.isnan(summary["prev_mean_total"]) and math.isnan(summary["mean_change"])
 
 
+def test_the_group_mean_has_one_definition_both_the_page_and_the_facts_check_use(con):
+    values = "FROM (VALUES (80.5), (90.0), (NULL)) scores(total)"
+    assert con.execute(f"SELECT complete_mean(total, 3) {values}").fetchone()[0] is None  # one score unknown
+    assert con.execute(f"SELECT complete_mean(total, 2) {values}").fetchone()[0] == pytest.approx(85.25)
+    page = run(con, "group_summary", **DEPT_2021).iloc[0]["mean_total"]
+    checked = run(con, "published_check", **DEPT_2021).set_index("stat").loc["mean_total", "computed"]
+    assert (round(page, 2), checked) == (80.0, 80.0)
+
+
 def test_published_check_allows_withheld_names_but_not_wrong_figures(con):
     old = run(con, "published_check", jurisdiction="tinh-a", group="department", year=2015)
     assert rows(old, ["stat", "published", "computed", "unknown", "agrees"]) == [
