@@ -34,14 +34,14 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from parindex.paths import DATA_DIR, ROOT
+from parindex.dataset import HOME
+from parindex.paths import DATA_DIR, PAGE_ADDRESSES, ROOT
 
 RESULTS_DIR = ROOT / "bench" / "results"
-# Page file -> its url_path in dashboard.py (the default page has none).
-PAGES = {"overview": "", "rankings": "xep-hang", "criteria": "tieu-chi", "unit": "don-vi", "trends": "xu-huong",
-         "national": "toan-quoc", "methodology": "du-lieu", "compare": "so-sanh"}
+# The pages measured, each with its address (the editors' page is behind a sign-in: not a reader's view).
+PAGES = {name: address for name, address in PAGE_ADDRESSES.items() if name != "editors"}
 # The view measured at each scale: Lào Cai's departments; one invented province's communes (its largest group).
-VIEWS = {"provincial": {"j": "lao-cai", "g": "department"}, "communes": {"j": "lao-cai", "g": "commune"},
+VIEWS = {"provincial": {"j": HOME, "g": "department"}, "communes": {"j": HOME, "g": "commune"},
          "national": {"j": "demo-07", "g": "commune"}}
 # The pages timed in Chromium, each with the key of its first chart (a `st-key-…` class).
 BROWSER_PAGES = {"overview": "tier_chart", "rankings": "ranking_chart", "criteria": "area_heatmap", "unit": "history",

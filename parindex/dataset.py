@@ -20,6 +20,9 @@ import pandas as pd
 from parindex.names import name_key
 
 GROUPS = ("department", "district", "commune", "province")
+# % of maximum below which an area or criterion counts as weak ("most units below it" flags it
+# province-wide): the criteria page, the overview, the press kit and the benchmark's plain pandas.
+THRESHOLD_PCT = 80
 HOME = "lao-cai"  # the home jurisdiction: the province the dashboard is about, whose own files data/ holds
 PROVENANCES = ("published", "illustrative")
 LINEAGE_KINDS = ("rename", "merge", "split", "abolish", "move")  # move: to another group

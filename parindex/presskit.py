@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from parindex import charts, export, figures, frames, images, labels
+from parindex.dataset import THRESHOLD_PCT
 from parindex.db import query
 from parindex.i18n import Translator
 
@@ -58,7 +59,7 @@ def build(view: View) -> bytes:
     tiers = frames.tier_rows(query("tier_counts", **view.scoped), view.lang)
     ranking = query("ranking", **view.scoped)
     areas = query("area_scores", **view.scoped)
-    area_summary = query("area_summary", threshold=80, **view.scoped)
+    area_summary = query("area_summary", threshold=THRESHOLD_PCT, **view.scoped)
     note = t("scope.ranks_note") if view.is_subset else None
 
     shown = {"xep-loai": (figures.tiers(tiers, summary, assessment, lang=t.lang, group_name=group_name, year=view.year)
