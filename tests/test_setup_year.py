@@ -250,6 +250,7 @@ def test_backup_and_restore_of_a_set_up_year_are_equal(db, tmp_path):
         assert rows(fresh, sql) == rows(db, sql), sql
 
 
+@pytest.mark.slow  # several command-line processes, each building a database
 def test_the_command_line_sets_up_a_year_and_refuses_a_bad_one(db, tmp_path):
     good, bad = tmp_path / "2022.xlsx", tmp_path / "xau.xlsx"
     good.write_bytes(wb.good())
@@ -281,6 +282,7 @@ def test_a_year_without_bands_says_why_its_totals_have_no_tiers(db, use_db):
     assert not any("chưa được thiết lập các mức xếp loại" in c.value for c in tiered.caption)
 
 
+@pytest.mark.slow  # the README's commands end to end on the embedded dataset
 def test_the_readme_example_is_what_its_generator_writes_and_runs(embedded_db, tmp_path):
     sys.path.insert(0, str(ROOT / "examples"))
     import make_examples
