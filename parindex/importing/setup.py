@@ -92,7 +92,8 @@ def snapshot(db_path: Path, options: SetupOptions) -> dict[str, pd.DataFrame]:
     return read_tables(db_path, {
         **STORED,
         "unit_lineage": "SELECT predecessor_id, successor_id, year, kind, import_id FROM unit_lineage",
-        "tier": "SELECT jurisdiction_id, year, unit_group, tier_order, label_vi, min_points, min_inclusive FROM tier",
+        "tier": "SELECT jurisdiction_id, year, unit_group, tier_order, label_vi, min_points, min_inclusive "
+                "FROM tier",
         "result": f"SELECT r.* EXCLUDE (import_id) FROM result r {year_only}",
         "score": f"SELECT s.* EXCLUDE (import_id) FROM score s {year_only}",
     }, [options.year, options.group, options.jurisdiction, options.jurisdiction])
