@@ -11,11 +11,12 @@
 WITH per_year AS (
     SELECT a.year, a.max_total,
            -- a subset of the communes counts its units with a result; else the announcement's count
+           -- (named group_units: `n_units` would bind to a.n_units, not to this expression)
            CASE WHEN coalesce($former_province, $former_district) IS NOT NULL THEN count(s.unit_id)
-                ELSE a.n_units END AS n_units,
+                ELSE a.n_units END AS group_units,
            count(s.unit_id) AS n_results,
            count(s.total) AS n_scored,
-           complete_mean(s.total, n_units) AS mean_total, complete_mean(s.pct, n_units) AS mean_pct,
+           complete_mean(s.total, group_units) AS mean_total, complete_mean(s.pct, group_units) AS mean_pct,
            max(s.total) AS best_total, min(s.total) AS worst_total
     FROM assessment a
     LEFT JOIN standing s ON s.assessment_id = a.assessment_id
@@ -27,7 +28,7 @@ WITH per_year AS (
       AND visible(a.status)
     GROUP BY a.year, a.n_units, a.max_total
 ),
-complete AS (SELECT *, n_scored = n_units AS complete FROM per_year),
+complete AS (SELECT * RENAME (group_units AS n_units), n_scored = group_units AS complete FROM per_year),
 cur AS (SELECT * FROM complete WHERE year = $year),
 prev AS (SELECT * FROM complete WHERE year < $year ORDER BY year DESC LIMIT 1)
 SELECT c.year, c.n_units, c.n_results, c.n_scored, c.complete, c.max_total,
