@@ -22,7 +22,7 @@ import pandas as pd
 from parindex import facts, overlay
 from parindex.dataset import TABLES, Dataset, DatasetError, alias_rows, last_years, line_ids, read_dataset, source_files
 from parindex.db import data_version, read_only
-from parindex.paths import SQL_DIR
+from parindex.paths import DATA_DIR, EMBEDDED_DB, SQL_DIR
 
 SCHEMA_VERSION = "10"
 META_VALUE = "SELECT value FROM meta WHERE key = ?"  # what the build stamped on the file (_write)
@@ -116,6 +116,13 @@ def _schema(db_path: Path, version: tuple) -> str | None:
     except duckdb.Error:
         return None
     return found[0] if found else ""
+
+
+def needs_rebuild(db_path: Path) -> bool:
+    """Whether the dashboard should (re)build this file before reading it: only the embedded
+    dataset's own database, when stale. Any other file ($PARINDEX_DB: a national deployment, an
+    import's output) is never overwritten with the embedded data."""
+    return db_path.resolve() == EMBEDDED_DB.resolve() and is_stale(DATA_DIR, db_path)
 
 
 def ensure_built(data_dir: Path, db_path: Path) -> bool:
