@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import csv
 from decimal import Decimal
+from functools import cache
 from itertools import chain
 from pathlib import Path
 
 import duckdb
 
 from parindex.dataset import HOME, TOLERANCE, Problem
-from parindex.db import run, sql_text
+from parindex.db import run
 from parindex.names import name_key
+from parindex.paths import SQL_DIR
 
 PROVINCE = HOME       # the jurisdiction the province's own files describe
 OTHER_HALF = "yen-bai"  # Yên Bái, merged into Lào Cai on 1 July 2025: its own published facts
@@ -63,14 +65,22 @@ def check(con: duckdb.DuckDBPyConnection, published_dir: Path) -> list[Problem]:
 def _standing(con, jurisdiction: str, group: str, year: int, unit_id: str):
     """(total, max_total, rank, tier code, derived) as stored (Decimal, not float), or None when
     the unit has no result that year."""
-    return con.execute(sql_text("fact_standing"),
+    return con.execute(_check_sql("fact_standing"),
                        {"jurisdiction": jurisdiction, "group": group, "year": year, "unit": unit_id}).fetchone()
 
 
 def _resolve_unit(con, name: str, jurisdiction: str, group: str, year: int) -> list[str]:
     """The units of the jurisdiction and group the name means (other provinces have a Sở Nội vụ too)."""
-    return list(run(con, "units_named", alias_key=name_key(name), jurisdiction=jurisdiction,
-                    group=group, year=year)["unit_id"])
+    rows = con.execute(_check_sql("units_named"), {"alias_key": name_key(name), "jurisdiction": jurisdiction,
+                                                    "group": group, "year": year}).fetchall()
+    return [r[0] for r in rows]
+
+
+@cache
+def _check_sql(name: str) -> str:
+    """The check's own reads, in parindex/sql/ beside the build's: they see drafts and imports as
+    stored (the new file before anyone reads it), unlike the pages' queries/ (visible() only)."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
 def _differs(published: str, stored) -> bool:
