@@ -1,10 +1,11 @@
 # Two commands (see README): `make run` starts the dashboard, `make test` runs every test.
+# For the edit-test loop: `make lint` (ruff, settings in pyproject.toml) and `make test-fast` (no browser, no slow trials).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test build
+.PHONY: run test test-fast lint build
 
 run: $(VENV)/.runtime
 	scripts/system-deps.sh  # Chromium and fonts: the charts' PNG/SVG export and the press kit
@@ -15,6 +16,13 @@ test: $(VENV)/.dev
 	scripts/system-deps.sh
 	scripts/axe-core.sh  # the accessibility rules the browser tests inject (pinned, from npm)
 	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.dev
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 build: $(VENV)/.runtime
 	$(BIN)/python -m parindex build

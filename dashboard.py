@@ -5,23 +5,32 @@ from pathlib import Path
 import streamlit as st
 
 from parindex import app, logs, ui
+from parindex.paths import PAGE_ADDRESSES
 
 PAGES = Path(__file__).resolve().parent / "pages"
-
 view = logs.PageView()  # one log line per page view, however the script ends
+
+
+def page(name: str, title: str, icon: str) -> st.Page:
+    """pages/<name>.py at its address; the one without an address is the default page."""
+    address = PAGE_ADDRESSES[name]
+    return st.Page(PAGES / f"{name}.py", title=title, icon=icon, url_path=address or None,
+                   default=not address)
+
+
 st.set_page_config(page_title="Chỉ số CCHC Lào Cai", page_icon=":material/account_balance:", layout="wide")
 ctx = app.setup()
 st.set_page_config(page_title=ctx.t("app.title"))  # the tab title, in the chosen language
 pages = [
-    st.Page(PAGES / "overview.py", title=ctx.t("nav.overview"), icon=":material/dashboard:", default=True),
-    st.Page(PAGES / "rankings.py", title=ctx.t("nav.rankings"), icon=":material/leaderboard:", url_path="xep-hang"),
-    st.Page(PAGES / "criteria.py", title=ctx.t("nav.criteria"), icon=":material/grid_view:", url_path="tieu-chi"),
-    st.Page(PAGES / "unit.py", title=ctx.t("nav.unit"), icon=":material/apartment:", url_path="don-vi"),
-    st.Page(PAGES / "trends.py", title=ctx.t("nav.trends"), icon=":material/trending_up:", url_path="xu-huong"),
-    st.Page(PAGES / "national.py", title=ctx.t("nav.national"), icon=":material/public:", url_path="toan-quoc"),
-    st.Page(PAGES / "methodology.py", title=ctx.t("nav.method"), icon=":material/menu_book:", url_path="du-lieu"),
-    st.Page(PAGES / "compare.py", title=ctx.t("nav.compare"), icon=":material/compare_arrows:", url_path="so-sanh"),
-    st.Page(PAGES / "editors.py", title=ctx.t("nav.editors"), icon=":material/admin_panel_settings:", url_path="quan-tri"),
+    page("overview", ctx.t("nav.overview"), ":material/dashboard:"),
+    page("rankings", ctx.t("nav.rankings"), ":material/leaderboard:"),
+    page("criteria", ctx.t("nav.criteria"), ":material/grid_view:"),
+    page("unit", ctx.t("nav.unit"), ":material/apartment:"),
+    page("trends", ctx.t("nav.trends"), ":material/trending_up:"),
+    page("national", ctx.t("nav.national"), ":material/public:"),
+    page("methodology", ctx.t("nav.method"), ":material/menu_book:"),
+    page("compare", ctx.t("nav.compare"), ":material/compare_arrows:"),
+    page("editors", ctx.t("nav.editors"), ":material/admin_panel_settings:"),
 ]
 unknown = app.unknown_path([page.url_path for page in pages])
 if unknown:  # our page at that address, in the reader's language, instead of Streamlit's English dialog

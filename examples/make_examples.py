@@ -15,10 +15,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+import pandas as pd  # noqa: E402
+
 from parindex import cells  # noqa: E402
 from parindex.generate import AGENCIES  # noqa: E402
-
-import pandas as pd  # noqa: E402
 
 SETTINGS = [("Năm", 2026), ("Khối", "department"), ("Dùng lại bộ tiêu chí", 2025),
             ("Quyết định", "MINH HỌA — không phải quyết định thật"), ("Nguồn số liệu", "illustrative")]
@@ -32,7 +32,8 @@ def setup_workbook() -> bytes:
     changes = [("hợp nhất", MERGED, INTO, None, None, None, None, "01/03/2026", "MINH HỌA", None)]
     return cells.xlsx_bytes({
         "Hướng dẫn": pd.DataFrame({"Hướng dẫn / Instructions": [
-            "VÍ DỤ MINH HỌA: số liệu và quyết định không có thật. / ILLUSTRATIVE example: invented, not real."]}),
+            "VÍ DỤ MINH HỌA: số liệu và quyết định không có thật. / "
+            "ILLUSTRATIVE example: invented, not real."]}),
         "Thông tin": pd.DataFrame(SETTINGS, columns=["Mục", "Giá trị"]),
         "Xếp loại": pd.DataFrame(TIERS, columns=["Thứ tự", "Xếp loại", "Tên tiếng Anh", "Từ (điểm)", "Gồm cận dưới",
                                                  "Đến (điểm)", "Gồm cận trên"]),

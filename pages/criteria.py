@@ -3,9 +3,8 @@
 import streamlit as st
 
 from parindex import app, figures, fmt, frames, labels, ui
+from parindex.dataset import THRESHOLD_PCT as THRESHOLD
 from parindex.db import query
-
-THRESHOLD = 80  # % of maximum: "most units below it" flags a criterion province-wide
 
 ctx = app.context()
 t = ctx.t

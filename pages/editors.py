@@ -135,7 +135,7 @@ with imports:
             st.error(t("editors.problems", n=len(plan.problems)))
             problem_table(plan.problems)
         diff = plan.diff
-        if plan.replaces or diff["added"] and not plan.problems:
+        if plan.replaces or (diff["added"] and not plan.problems):
             st.subheader(t("editors.diff_heading"))
             if diff["added"]:
                 st.markdown(t("editors.diff_added", n=len(diff["added"]), names="; ".join(diff["added"])))

@@ -20,7 +20,7 @@ st.subheader(t("method.frameworks_heading"))
 areas = query("framework_areas", jurisdiction=ctx.place)
 if areas.empty:
     st.caption(t("method.no_frameworks"))
-for framework_id, part in areas.groupby("framework_id", sort=False):
+for _, part in areas.groupby("framework_id", sort=False):
     head = part.iloc[0]
     st.markdown(t("method.framework_line", name=head[f"name_{ctx.lang}"], first=int(head["first_year"]),
                   last=int(head["last_year"]), provenance=t(f"provenance.{head['provenance']}")))

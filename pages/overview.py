@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from parindex import app, figures, fmt, frames, labels, presskit, ui
+from parindex.dataset import THRESHOLD_PCT
 from parindex.db import query
 from parindex.report import buttons as report_buttons
 
@@ -99,7 +100,7 @@ def group_overview() -> None:
         else:
             right.caption(t("overview.bottom_unknown"))
 
-    areas = query("area_summary", threshold=80, **ctx.scoped)
+    areas = query("area_summary", threshold=THRESHOLD_PCT, **ctx.scoped)
     paragraph = labels.summary_paragraph(summary, tiers, areas, group=labels.lower_first(group_name),
                                          illustrative=bool(assessment["n_illustrative"]), t=t,
                                          subset=ctx.is_subset)

@@ -1,6 +1,7 @@
-"""Command line: `python -m parindex build [--db PATH]`, `setup-year FILE`, `setup-template`, `import FILE`, `publish`, `export`, `backup`,
-`add-editor NAME`, `report`, `generate`, `demo --scale national --db PATH`, `bench`, `serve [streamlit options]`, and for
-running it behind nginx (deploy/, parindex/serving.py): `ready`, `release --to DIR`, `nginx-config`."""
+"""Command line: `python -m parindex build [--db PATH]`, `setup-year FILE`, `setup-template`, `import FILE`,
+`publish`, `export`, `backup`, `add-editor NAME`, `report`, `generate`, `demo --scale national --db PATH`, `bench`,
+`serve [streamlit options]`, and for running it behind nginx (deploy/, parindex/serving.py): `ready`,
+`release --to DIR`, `nginx-config`."""
 
 from __future__ import annotations
 

@@ -1,32 +1,35 @@
 """The Streamlit shell shared by every page: the database, the language and the shared filters.
 
 Filters live in the URL (`j`, `y`, `g`, `lang`; for a group whose units were formed from former
-provinces and districts, the communes from 2025, `fp` and `fd`) so that every view can be shared. Query parameters are
-untrusted: an invalid value falls back to its default with a short notice, never an exception.
-Defaults stay out of the URL.
+provinces and districts, the communes from 2025, `fp` and `fd`) so that every view can be shared;
+they are read and written through parindex.url_state, as every page's own filters are. The
+database is checked (and the embedded one rebuilt) by parindex.build; this module says so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlparse
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from parindex import build, facts, labels, roles, serving
-from parindex.dataset import DatasetError
+from parindex import build, labels, roles, url_state
+from parindex.dataset import GROUPS, HOME, DatasetError
 from parindex.db import query
 from parindex.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
-from parindex.paths import DATA_DIR, EMBEDDED_DB, db_path
+from parindex.paths import DATA_DIR, db_path
 
-GROUP_ORDER = ("department", "district", "commune", "province")
+GROUP_ORDER = GROUPS  # the order the group filter offers them
 DEFAULT_GROUP = "department"
 _CONTEXT = "_context"
 # What DuckDB raises reading a damaged file (a query's own mistakes are other errors and stay loud).
 DAMAGED = (duckdb.IOException, duckdb.SerializationException)
+# A page's own filters go through the same way in and out as the shared ones (parindex.url_state).
+bind_param = url_state.bind
+write_param = url_state.write
+current_url = url_state.current_url
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ def setup() -> Context:
     lang_col.radio(t("filter.language"), LANGUAGES, key="lang", horizontal=True,
                    format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
     _filters_to_url(options)
-    for notice in st.session_state.pop("_notices", []):
+    for notice in url_state.notices():
         st.info(notice, icon="ℹ️")
     jurisdiction = options.loc[options["unit_group"] == group, "jurisdiction_id"].iat[0]
     former_province, former_district, scope_name = _origin_filters(t, jurisdiction, group, drafts)
@@ -174,7 +177,7 @@ def home_jurisdiction() -> str:
     """The province the dashboard is about (Lào Cai, whose published facts the build checks);
     in a database without it, the first province with results of its own units."""
     places = query("jurisdictions")["jurisdiction_id"].tolist()
-    return facts.PROVINCE if facts.PROVINCE in places else places[0]
+    return HOME if HOME in places else places[0]
 
 
 def _in_scope(options: pd.DataFrame, place: str) -> pd.DataFrame:
@@ -190,10 +193,10 @@ def context() -> Context:
 
 def _language() -> str:
     if "lang" not in st.session_state:
-        wanted = st.query_params.get("lang", DEFAULT_LANGUAGE)
+        wanted = url_state.value("lang", DEFAULT_LANGUAGE)
         st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
         if wanted not in LANGUAGES:
-            _notice(Translator(DEFAULT_LANGUAGE)("notice.invalid_lang", value=_clip(wanted)))
+            url_state.notice(Translator(DEFAULT_LANGUAGE)("notice.invalid_lang", value=url_state.clip(wanted)))
     return st.session_state["lang"]
 
 
@@ -202,15 +205,14 @@ def _ensure_database(t: Translator) -> None:
     ($PARINDEX_DB: a national deployment, an import's output) is never overwritten with the
     embedded data: when it is missing, unreadable or of another schema, say so and stop."""
     path = db_path()
-    if path.resolve() == EMBEDDED_DB.resolve():
-        try:
-            if build.is_stale(DATA_DIR, path):
-                with st.spinner(t("status.building")):
-                    build.ensure_built(DATA_DIR, path)
-        except DatasetError as error:
-            st.error(t("error.dataset"))
-            st.code("\n".join(str(p) for p in error.problems[:50]), language=None)
-            st.stop()
+    try:
+        if build.needs_rebuild(path):
+            with st.spinner(t("status.building")):
+                build.ensure_built(DATA_DIR, path)
+    except DatasetError as error:
+        st.error(t("error.dataset"))
+        st.code("\n".join(str(p) for p in error.problems[:50]), language=None)
+        st.stop()
     problem = build.problem(path)
     if problem:
         database_error(problem, t)
@@ -237,37 +239,36 @@ def _draft_years(options: pd.DataFrame, group: str) -> tuple[int, ...]:
 
 
 def _filters_from_url(options: pd.DataFrame, t: Translator) -> None:
-    params = st.query_params
-    group = params.get("g", DEFAULT_GROUP)
+    group = url_state.value("g", DEFAULT_GROUP)
     groups = set(options["unit_group"])
     if group not in groups:
-        _notice(t("notice.invalid_group", value=_clip(group)))
+        url_state.notice(t("notice.invalid_group", value=url_state.clip(group)))
         group = DEFAULT_GROUP if DEFAULT_GROUP in groups else sorted(groups)[0]
     st.session_state["g"] = group
     years = _years(options, group)
-    raw_year = params.get("y")
-    if raw_year is None and params.get_all("u"):  # a link to units (an old one, say): their latest year
-        found = query("unit_years", units=",".join(params.get_all("u")), group=group, drafts=roles.sees_drafts())
+    raw_year = url_state.value("y")
+    if raw_year is None and url_state.values("u"):  # a link to units (an old one, say): their latest year
+        found = query("unit_years", units=",".join(url_state.values("u")), group=group, drafts=roles.sees_drafts())
         best = found[found["n_units"] == found["n_units"].max()]
         if not best.empty and int(best["year"].max()) in years:
             st.session_state["y"] = int(best["year"].max())
     if raw_year is not None:
-        year = int(raw_year) if raw_year.isdigit() and len(raw_year) == 4 else None
+        year = url_state.year(raw_year)
         if year in years:
             st.session_state["y"] = year
         else:
-            _notice(t("notice.invalid_year", value=_clip(raw_year), group=t(f"group.{group}"),
-                      year=years[-1]))
+            url_state.notice(t("notice.invalid_year", value=url_state.clip(raw_year), group=t(f"group.{group}"),
+                               year=years[-1]))
 
 
 def _place_from_url(places: pd.DataFrame, t: Translator) -> None:
-    raw = st.query_params.get("j")
+    raw = url_state.value("j")
     if raw is None:
         return
     if raw in set(places["jurisdiction_id"]):
         st.session_state["j"] = raw
     else:
-        _notice(t("notice.invalid_place", value=_clip(raw)))
+        url_state.notice(t("notice.invalid_place", value=url_state.clip(raw)))
 
 
 def _filters_to_url(options: pd.DataFrame) -> None:
@@ -280,66 +281,7 @@ def _filters_to_url(options: pd.DataFrame) -> None:
         "y": str(st.session_state["y"]) if st.session_state["y"] != _years(options, group)[-1] else None,
     }
     for key, value in wanted.items():
-        if value is None:
-            if key in st.query_params:
-                del st.query_params[key]
-        elif st.query_params.get(key) != value:
-            st.query_params[key] = value
-
-
-def _notice(text: str) -> None:
-    st.session_state.setdefault("_notices", []).append(text)
-
-
-def _clip(value: str, limit: int = 40) -> str:
-    return value if len(value) <= limit else value[:limit] + "…"
-
-
-def bind_param(key: str, options: list[str], default, *, notice: Callable[[str], str] | None = None,
-               multiple: bool = False, limit: int | None = None,
-               limit_notice: Callable[[list[str]], str] | None = None) -> None:
-    """Before a page draws the widget with this key: take the URL's value when the visitor
-    arrives with one (a shared link), keep the widget's value on later reruns. Values not in
-    `options` are dropped, and `notice(values)` says so; past `limit`, `limit_notice(kept)` says
-    which were kept (else `notice` names the ones dropped)."""
-    wanted = st.query_params.get_all(key) if multiple else st.query_params.get(key)
-    marker = f"_url_{key}"
-    if wanted and wanted != st.session_state.get(marker):
-        values = wanted if multiple else [wanted]
-        unknown = [v for v in values if v not in options]
-        known = list(dict.fromkeys(v for v in values if v in options))
-        over = known[limit:] if limit else []
-        known = known[:limit] if limit else known
-        dropped = unknown if limit_notice else unknown + over
-        if dropped and notice:
-            st.info(notice(", ".join(_clip(v) for v in dropped)), icon="ℹ️")
-        if over and limit_notice:
-            st.info(limit_notice(known), icon="ℹ️")
-        if multiple:
-            st.session_state[key] = known
-        elif known:
-            st.session_state[key] = known[0]
-    current = st.session_state.get(key)
-    if multiple:  # a str is another page's one-unit widget under the same key: not this page's choice
-        own = current if isinstance(current, list) else None
-        st.session_state[key] = [v for v in own if v in options] if own else (default or [])
-    elif current not in options:
-        st.session_state[key] = default
-    elif current == default:  # set again, so that this page's widget shows it: a value another page's
-        st.session_state[key] = current  # widget left (the reader's unit, chosen there) is otherwise not shown
-
-
-def write_param(key: str, value, default=None) -> None:
-    """Mirror a page's widget into the URL (a list as repeated keys), leaving the default out."""
-    if value == default or value in (None, [], ""):
-        if key in st.query_params:
-            del st.query_params[key]
-    else:
-        wanted = [str(v) for v in value] if isinstance(value, list) else str(value)
-        current = st.query_params.get_all(key) if isinstance(value, list) else st.query_params.get(key)
-        if current != wanted:
-            st.query_params[key] = wanted
-    st.session_state[f"_url_{key}"] = value if value != [] else None
+        url_state.write(key, value)
 
 
 MY_UNIT = "_my_unit"  # not a widget's key: Streamlit keeps it when the page changes
@@ -389,12 +331,6 @@ def lazy_tabs(labels: list[str], *, key: str, default: str | None = None):
     """Tabs whose content the page draws only while open (`.open`), as lazy_popover does for menus:
     the first (or `default`) is open on arrival; the others cost nothing until chosen."""
     return st.tabs(labels, key=key, on_change="rerun", default=default)
-
-
-def current_url() -> str:
-    """This view's address with its filters, as the reader's browser shows it: what to share."""
-    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
-    return serving.public_url(st.context.url or "") + ("?" + urlencode(pairs) if pairs else "")
 
 
 def choose_year(year: int) -> None:

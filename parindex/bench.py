@@ -31,17 +31,17 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from parindex.paths import DATA_DIR, ROOT
+from parindex.dataset import HOME
+from parindex.paths import DATA_DIR, PAGE_ADDRESSES, ROOT
 
 RESULTS_DIR = ROOT / "bench" / "results"
-# Page file -> its url_path in dashboard.py (the default page has none).
-PAGES = {"overview": "", "rankings": "xep-hang", "criteria": "tieu-chi", "unit": "don-vi", "trends": "xu-huong",
-         "national": "toan-quoc", "methodology": "du-lieu", "compare": "so-sanh"}
+# The pages measured, each with its address (the editors' page is behind a sign-in: not a reader's view).
+PAGES = {name: address for name, address in PAGE_ADDRESSES.items() if name != "editors"}
 # The view measured at each scale: Lào Cai's departments; one invented province's communes (its largest group).
-VIEWS = {"provincial": {"j": "lao-cai", "g": "department"}, "communes": {"j": "lao-cai", "g": "commune"},
+VIEWS = {"provincial": {"j": HOME, "g": "department"}, "communes": {"j": HOME, "g": "commune"},
          "national": {"j": "demo-07", "g": "commune"}}
 # The pages timed in Chromium, each with the key of its first chart (a `st-key-…` class).
 BROWSER_PAGES = {"overview": "tier_chart", "rankings": "ranking_chart", "criteria": "area_heatmap", "unit": "history",
@@ -268,7 +268,7 @@ def measure_server(db: Path, view: str, sessions: int, first_chart_runs: int) ->
             all_open_mb = process.memory_info().rss / 2**20
             for tab in tabs:  # the first chart is timed on a warm, otherwise idle server
                 tab.close()
-            for page, key in BROWSER_PAGES.items():
+            for page in BROWSER_PAGES:
                 url = f"{server.url}/{PAGES[page]}?{query_string}"
                 first_chart[page] = stats([full_load(context, url, drawn()) for _ in range(first_chart_runs)])
                 steps[page] = timeline(context, url)
@@ -390,7 +390,7 @@ def markdown(result: dict) -> str:
         mem = part["memory_mb"]
         lines += ["", f"Peak memory doing every page's data once: DuckDB {mem['duckdb']} MB, plain pandas "
                       f"{mem['plain']} MB (loading every row took {part['plain_load_s']} s).", ""]
-    for view, s in result.get("servers", {}).items():
+    for s in result.get("servers", {}).values():
         floor = s["floor"]
         lines += [f"### Server: {s['view']} ({s['db_mb']} MB database), {s['sessions']} browser sessions", "",
                   f"Server RSS: {s['server_idle_mb']} MB idle, {s['server_with_sessions_mb']} MB with the "
@@ -442,7 +442,7 @@ def main(argv: list[str]) -> int:
     if problem(args.national_db):  # missing, or built by an older schema
         print(f"building {args.national_db} (national demo, a few minutes)", flush=True)
         build_demo(SCALES["national"], args.national_db)
-    result = {"machine": machine(), "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "scales": {}}
+    result = {"machine": machine(), "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "scales": {}}
     dbs = {"provincial": provincial_db, "communes": provincial_db, "national": args.national_db}
     for scale in args.scales.split(","):
         result["scales"][scale] = measure_scale(scale, dbs[scale], args.runs, args.cold_runs)
@@ -451,7 +451,7 @@ def main(argv: list[str]) -> int:
         result["servers"] = {view: measure_server(dbs[view], view, args.sessions, args.first_chart_runs)
                              for view in ("communes", "national")}
     result["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
-    stem = RESULTS_DIR / f"bench-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
+    stem = RESULTS_DIR / f"bench-{datetime.now(UTC):%Y%m%d-%H%M%S}"
     stem.with_suffix(".json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     text = markdown(result)
     stem.with_suffix(".md").write_text(text, encoding="utf-8")

@@ -3,7 +3,7 @@
 Readers never see a half-written database: the new file is written beside the old one, closed
 (no .wal left), checked against every published fact, and only then moved over it with
 os.replace, which is atomic on one file system. Imported rows and the import log are read out of
-the old file and written into the new one (parindex.importing.overlay), so a rebuild keeps them;
+the old file and written into the new one (parindex.overlay), so a rebuild keeps them;
 an import is a build with one more batch of rows and one more log entry.
 """
 
@@ -19,14 +19,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from parindex import facts
-from parindex.dataset import (TABLES, Dataset, DatasetError, alias_rows, last_years, line_ids, read_dataset,
-                              source_files)
-from parindex.db import data_version
-from parindex.importing import overlay
-from parindex.paths import SQL_DIR
+from parindex import facts, overlay
+from parindex.dataset import TABLES, Dataset, DatasetError, alias_rows, last_years, line_ids, read_dataset, source_files
+from parindex.db import data_version, read_only
+from parindex.paths import DATA_DIR, EMBEDDED_DB, SQL_DIR
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
+META_VALUE = "SELECT value FROM meta WHERE key = ?"  # what the build stamped on the file (_write)
 _build_lock = threading.Lock()
 
 
@@ -97,9 +96,8 @@ def problem(db_path: Path) -> str | None:
 def built_from(db_path: Path) -> Path | None:
     """The data/ folder the database was built from (an import rebuilds from the same sources)."""
     try:
-        with duckdb.connect(":memory:") as con:  # not by path: DuckDB would cache that instance
-            con.execute("ATTACH ? AS par (READ_ONLY)", [str(db_path)])
-            found = con.execute("SELECT value FROM par.meta WHERE key = 'data_dir'").fetchone()
+        with read_only(db_path) as con:
+            found = con.execute(META_VALUE, ["data_dir"]).fetchone()
     except duckdb.Error:
         return None
     return Path(found[0]) if found else None
@@ -110,14 +108,21 @@ def _schema(db_path: Path, version: tuple) -> str | None:
     """The schema version the file (in this version) was built with, read once per version;
     '' when it has none, None when it cannot be opened at all."""
     try:
-        with duckdb.connect(str(db_path), read_only=True) as con:
+        with read_only(db_path) as con:
             try:
-                found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                found = con.execute(META_VALUE, ["schema_version"]).fetchone()
             except duckdb.CatalogException:
                 return ""  # a database, but not one of ours or from before the meta table
     except duckdb.Error:
         return None
     return found[0] if found else ""
+
+
+def needs_rebuild(db_path: Path) -> bool:
+    """Whether the dashboard should (re)build this file before reading it: only the embedded
+    dataset's own database, when stale. Any other file ($PARINDEX_DB: a national deployment, an
+    import's output) is never overwritten with the embedded data."""
+    return db_path.resolve() == EMBEDDED_DB.resolve() and is_stale(DATA_DIR, db_path)
 
 
 def ensure_built(data_dir: Path, db_path: Path) -> bool:
@@ -143,7 +148,7 @@ def _write(con: duckdb.DuckDBPyConnection, ds: Dataset, log: pd.DataFrame, data_
         if "import_id" in frame.columns:  # data/ rows have none; pandas holds that as NaN
             frame["import_id"] = frame["import_id"].astype(object).where(frame["import_id"].notna(), None)
         con.register("incoming", frame)
-        con.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM incoming")  # noqa: S608 (table names are ours)
+        con.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM incoming")
         con.unregister("incoming")
     for derived in ("standing.sql", "node_score.sql"):
         con.execute((SQL_DIR / derived).read_text(encoding="utf-8"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +20,10 @@ import pandas as pd
 from parindex.names import name_key
 
 GROUPS = ("department", "district", "commune", "province")
+# % of maximum below which an area or criterion counts as weak ("most units below it" flags it
+# province-wide): the criteria page, the overview, the press kit and the benchmark's plain pandas.
+THRESHOLD_PCT = 80
+HOME = "lao-cai"  # the home jurisdiction: the province the dashboard is about, whose own files data/ holds
 PROVENANCES = ("published", "illustrative")
 LINEAGE_KINDS = ("rename", "merge", "split", "abolish", "move")  # move: to another group
 TOLERANCE = Decimal("0.01")
@@ -180,7 +185,7 @@ def _read_table(data_dir: Path, table: Table, problems: list[Problem]) -> pd.Dat
     for column in table.booleans:
         frame[column] = _typed(frame, column, _to_bool, "is not true or false", problems)
     for column, default in table.defaults.items():
-        frame[column] = frame[column].map(lambda value: default if value is None else value)
+        frame[column] = frame[column].map(lambda value, default=default: default if value is None else value)
     _check_duplicates(frame, table, problems)
     return frame
 
@@ -374,7 +379,7 @@ def _check_tiers(ds, problems):
         if rows[-1]["min_points"] is not None or len(bounded) != len(rows) - 1:
             problems.append(Problem(rows[-1]["_file"], rows[-1]["_row"], "min_points",
                                     "every tier but the last needs a minimum; the last has none"))
-        for better, worse in zip(bounded, bounded[1:]):
+        for better, worse in pairwise(bounded):
             if worse["min_points"] >= better["min_points"]:
                 problems.append(Problem(worse["_file"], worse["_row"], "min_points",
                                         "minimums must fall as tier_order rises"))

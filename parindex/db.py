@@ -6,14 +6,16 @@ caller says `drafts=True` (a signed-in editor); every other read sees published 
 The data version is the database file's identity (inode, size, mtime): when a build swaps a new
 file in, the next call opens it afresh. DuckDB would otherwise keep serving the replaced file
 from its per-path instance cache, so the file is ATTACHed read-only to a private in-memory
-database instead of opened by path.
+database instead of opened by path: `read_only` is that one way in, for every reader of a file.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from functools import lru_cache
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache, lru_cache
 from pathlib import Path
 
 import duckdb
@@ -36,7 +38,7 @@ def sql_text(name: str) -> str:
     return _read_sql(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_sql(name: str) -> str:
     path = QUERIES_DIR / f"{name}.sql"
     if not path.exists():
@@ -49,7 +51,7 @@ def _read_sql(name: str) -> str:
 OPTIONAL = {"former_province": None, "former_district": None}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _optional_in(name: str) -> tuple[str, ...]:
     """The optional parameters the query's SQL (its comments left out) uses."""
     body = re.sub(r"--[^\n]*", "", sql_text(name))
@@ -62,6 +64,42 @@ def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
     use is refused by DuckDB like any other."""
     params = {**{key: OPTIONAL[key] for key in _optional_in(name) if key not in params}, **params}
     return con.execute(sql_text(name), params or None).df()
+
+
+def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A private in-memory connection with the file ATTACHed read-only as `par`, in use. Not
+    opened by path: DuckDB keeps one instance per path and would go on serving a replaced file."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH ? AS par (READ_ONLY)", [str(path)])
+        con.execute("USE par")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+@contextmanager
+def read_only(path: Path, *, drafts: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`open_read_only` for one piece of work, closed after it; drafts visible only when asked."""
+    con = open_read_only(path)
+    try:
+        show_drafts(con, drafts)
+        yield con
+    finally:
+        con.close()
+
+
+def show_drafts(con: duckdb.DuckDBPyConnection, drafts: bool) -> None:
+    """Set what the schema's visible() macro reads; a cursor's variables are its own."""
+    con.execute("SET VARIABLE drafts = " + ("true" if drafts else "false"))
+
+
+def frame_of(con: duckdb.DuckDBPyConnection, sql: str, params: list | dict | None = None) -> pd.DataFrame:
+    """A query's rows as Python values (Decimal stays Decimal, not float): what the importer and
+    the build compare and write back."""
+    cursor = con.execute(sql, params)
+    return pd.DataFrame(cursor.fetchall(), columns=[d[0] for d in cursor.description], dtype=object)
 
 
 def data_version(path: Path | None = None) -> tuple:
@@ -79,10 +117,9 @@ def query(name: str, *, drafts: bool = False, **params) -> pd.DataFrame:
 
 @lru_cache(maxsize=512)
 def _cached(name: str, frozen: tuple, drafts: bool, path: str, version: tuple) -> pd.DataFrame:
-    cursor = _cursor(Path(path), version)
+    cursor = cursor_on(Path(path), version)
     try:
-        # Read by the schema's visible() macro; a cursor's variables are its own.
-        cursor.execute("SET VARIABLE drafts = " + ("true" if drafts else "false"))
+        show_drafts(cursor, drafts)
         return run(cursor, name, **dict(frozen))
     finally:
         cursor.close()
@@ -96,17 +133,15 @@ def clear_cache() -> None:
         _open.clear()
 
 
-def _cursor(path: Path, version: tuple) -> duckdb.DuckDBPyConnection:
-    """A new cursor (one per query, never shared across threads) on the file's current version."""
+def cursor_on(path: Path, version: tuple) -> duckdb.DuckDBPyConnection:
+    """A new cursor (one per query, never shared across threads) on the file in this version
+    (`data_version`), its connection kept open for the next query until the version changes."""
     with _lock:
         opened = _open.get(path)
         if opened is None or opened[0] != version:
             # The old connection is dropped, not closed: a query in another thread may still
             # be reading the old file through its cursor.
-            con = duckdb.connect(":memory:")
-            con.execute("ATTACH ? AS par (READ_ONLY)", [str(path)])
-            con.execute("USE par")
-            _open[path] = (version, con)
+            _open[path] = (version, open_read_only(path))
             opened = _open[path]
         cursor = opened[1].cursor()
     cursor.execute("USE par")  # a cursor starts in the in-memory catalog

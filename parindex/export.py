@@ -8,22 +8,13 @@ number format shows it as the page does), then the codes scripts join on. The co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 
 from parindex import cells, fmt
 from parindex.i18n import Translator
 
-
-def file_name(year: int | None, group: str | None, view: str, t: Translator, detail: str | None = None) -> str:
-    """What a download is called, in the reader's language: chi-so-cchc_2021_so-nganh_xep-hang,
-    par-index_2021_departments_ranking. `view` is a key of [file.view] in locales/; `detail` a
-    code that tells two files of one view apart (an area, a unit, a start year)."""
-    parts = [t("file.brand"), str(year) if year is not None else None,
-             t(f"file.group.{group}") if group is not None else None, t(f"file.view.{view}"), detail]
-    return "_".join(p for p in parts if p)
 
 
 # --- the reader's table -------------------------------------------------------------------------
@@ -189,7 +180,7 @@ def _change_note(row: dict, t: Translator) -> str | None:
 # --- the files -------------------------------------------------------------------------------------
 
 def _stamped(metadata: dict[str, str]) -> dict[str, str]:
-    return {**metadata, "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    return {**metadata, "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
 
 
 def xlsx(sheets: dict[str, pd.DataFrame | ReaderTable], metadata: dict[str, str], t: Translator) -> bytes:

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import csv
 from decimal import Decimal
+from functools import cache
+from itertools import chain
 from pathlib import Path
 
 import duckdb
 
-from parindex.dataset import TOLERANCE, Problem
+from parindex.dataset import HOME, TOLERANCE, Problem
 from parindex.db import run
 from parindex.names import name_key
+from parindex.paths import SQL_DIR
 
-PROVINCE = "lao-cai"   # the jurisdiction the province's own files describe
+PROVINCE = HOME       # the jurisdiction the province's own files describe
 OTHER_HALF = "yen-bai"  # Yên Bái, merged into Lào Cai on 1 July 2025: its own published facts
 NATION = "vn"          # the national PAR INDEX, where the province is one unit of group 'province'
 # The provinces that became the home province on 1 July 2025 (its own id continues), by their
@@ -60,26 +63,24 @@ def check(con: duckdb.DuckDBPyConnection, published_dir: Path) -> list[Problem]:
 
 
 def _standing(con, jurisdiction: str, group: str, year: int, unit_id: str):
-    return con.execute(
-        """SELECT s.total, a.max_total, s.rank, t.code, r.derived
-           FROM standing s JOIN assessment a USING (assessment_id)
-           JOIN result r USING (assessment_id, unit_id)
-           LEFT JOIN tier t ON t.jurisdiction_id = s.jurisdiction_id AND t.year = s.year
-                           AND t.unit_group = s.unit_group AND t.tier_order = s.tier_order
-           WHERE s.jurisdiction_id = $j AND s.unit_group = $g AND s.year = $y AND s.unit_id = $u""",
-        {"j": jurisdiction, "g": group, "y": year, "u": unit_id},
-    ).fetchone()
+    """(total, max_total, rank, tier code, derived) as stored (Decimal, not float), or None when
+    the unit has no result that year."""
+    return con.execute(_check_sql("fact_standing"),
+                       {"jurisdiction": jurisdiction, "group": group, "year": year, "unit": unit_id}).fetchone()
 
 
 def _resolve_unit(con, name: str, jurisdiction: str, group: str, year: int) -> list[str]:
     """The units of the jurisdiction and group the name means (other provinces have a Sở Nội vụ too)."""
-    rows = con.execute(
-        """SELECT DISTINCT u.unit_id FROM unit_alias a JOIN unit u USING (unit_id)
-           WHERE a.alias_key = $key AND u.jurisdiction_id = $j AND u.unit_group = $g
-             AND coalesce(u.first_year, $y) <= $y AND $y <= coalesce(u.last_year, $y)""",
-        {"key": name_key(name), "j": jurisdiction, "g": group, "y": year},
-    ).fetchall()
+    rows = con.execute(_check_sql("units_named"), {"alias_key": name_key(name), "jurisdiction": jurisdiction,
+                                                    "group": group, "year": year}).fetchall()
     return [r[0] for r in rows]
+
+
+@cache
+def _check_sql(name: str) -> str:
+    """The check's own reads, in parindex/sql/ beside the build's: they see drafts and imports as
+    stored (the new file before anyone reads it), unlike the pages' queries/ (visible() only)."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
 def _differs(published: str, stored) -> bool:
@@ -205,11 +206,11 @@ def _check_commune_origin(con, row):
     if len(units) != 1:
         yield "name", f"'{row['name']}' matches {len(units)} communes of {PROVINCE} in 2025"
         return
-    stored = con.execute("SELECT former_unit_id, code_2025 FROM unit_origin WHERE unit_id = $u",
-                         {"u": units[0]}).fetchall()
+    origins = run(con, "unit_origins", unit=units[0])
+    stored = list(zip(origins["former_unit_id"], origins["code_2025"]))
     province = OTHER_HALF if row["former_province"] == "Yên Bái" else PROVINCE
     published = [_resolve_unit(con, d.strip(), province, "district", 2024) for d in row["former_districts"].split(";")]
-    if sorted(sum(published, [])) != sorted(unit for unit, _ in stored) or any(len(p) != 1 for p in published):
+    if sorted(chain.from_iterable(published)) != sorted(unit for unit, _ in stored) or any(len(p) != 1 for p in published):
         yield "former_districts", (f"{units[0]}: published {row['former_districts']} ({row['former_province']}), "
                                    f"database {'; '.join(unit for unit, _ in stored) or '—'}")
     if any(code != row["code_2025"] for _, code in stored):

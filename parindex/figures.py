@@ -1,8 +1,9 @@
 """Every page's figures, framed and worded, from query results: one builder per chart, shared by
 the pages and the press kit, so a downloaded ZIP holds exactly the charts the pages show.
 
-A builder's figure is kept per view (`_kept`): the same arguments, data frames compared by their
-content, give the same figure object, built once for every reader. A new data version changes the
+A builder's figure is kept per view (`_kept`, parindex.kept: no Streamlit, so the press kit and the
+command line use these builders too): the same arguments, data frames compared by their content,
+give the same figure object, built once for every reader. A new data version changes the
 frames and so the key. The figure is shared: a caller never changes it (charts.watermark marks a
 copy for a draft)."""
 
@@ -10,25 +11,17 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from parindex import charts, fmt, frames, labels
 from parindex.i18n import Translator
+from parindex.kept import Kept, forget_all
 
-
-_KEPT = []
-
-
-def _kept(builder):
-    kept = st.cache_resource(max_entries=128, show_spinner=False)(builder)  # per builder: bounded memory
-    _KEPT.append(kept)
-    return kept
+_kept = Kept  # per builder, at most 128 figures: bounded memory
 
 
 def forget() -> None:
     """Drop every kept figure: the state of a server that has not yet drawn this data version."""
-    for kept in _KEPT:
-        kept.clear()
+    forget_all()
 
 
 @_kept

@@ -6,7 +6,7 @@ Missing values are never shown as 0: they come back as NA, a dash that the page 
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pandas as pd
 from babel import Locale
@@ -87,12 +87,12 @@ def _format(value: Decimal, pattern: str, lang: str) -> str:
     return _pattern(pattern).apply(value, _locale(lang))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(pattern: str) -> NumberPattern:
     return parse_pattern(pattern)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(lang: str) -> Locale:
     return Locale.parse(LOCALES[lang])
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 
 from parindex.paths import LOCALES_DIR
 
@@ -11,7 +11,7 @@ LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 
 
-@lru_cache(maxsize=None)
+@cache
 def messages(lang: str) -> dict[str, str]:
     """Flat {"section.key": text} for one language."""
     with (LOCALES_DIR / f"{lang}.toml").open("rb") as handle:
@@ -43,6 +43,3 @@ class Translator:
             return key
         return text.format(**values) if values else text
 
-    def name(self, row, field: str = "name") -> str:
-        """A row's name_vi / name_en (or short_vi / short_en) in this language."""
-        return row[f"{field}_{self.lang}"]

@@ -14,7 +14,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-THRESHOLD = 80
+from parindex.dataset import THRESHOLD_PCT
+
+THRESHOLD = THRESHOLD_PCT
 
 
 @dataclass

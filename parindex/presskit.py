@@ -8,14 +8,16 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from parindex import charts, export, figures, frames, images, labels
+from parindex.dataset import THRESHOLD_PCT
 from parindex.db import query
 from parindex.i18n import Translator
+
 
 @dataclass(frozen=True)
 class View:
@@ -58,7 +60,7 @@ def build(view: View) -> bytes:
     tiers = frames.tier_rows(query("tier_counts", **view.scoped), view.lang)
     ranking = query("ranking", **view.scoped)
     areas = query("area_scores", **view.scoped)
-    area_summary = query("area_summary", threshold=80, **view.scoped)
+    area_summary = query("area_summary", threshold=THRESHOLD_PCT, **view.scoped)
     note = t("scope.ranks_note") if view.is_subset else None
 
     shown = {"tiers": (figures.tiers(tiers, summary, assessment, lang=t.lang, group_name=group_name, year=view.year)
@@ -111,7 +113,7 @@ def _readme(t: Translator, assessment: pd.Series, group_name: str, view: View, n
         lines.append(t("presskit.illustrative"))
     if draft:
         lines.append(t("presskit.draft"))
-    lines += ["", t("presskit.generated", at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")), "",
+    lines += ["", t("presskit.generated", at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")), "",
               t("presskit.files"), *(f"- {name}" for name in names), ""]
     return "\n".join(lines)
 

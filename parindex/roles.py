@@ -22,7 +22,7 @@ def secret(section: str) -> dict:
     """A section of the secrets as a plain dict; {} when there is no secrets file or no section."""
     try:
         value = st.secrets.get(section)
-    except Exception:  # no secrets file at all: Streamlit raises rather than return nothing  # noqa: BLE001
+    except Exception:  # no secrets file at all: Streamlit raises rather than return nothing
         return {}
     return value.to_dict() if hasattr(value, "to_dict") else dict(value or {})
 

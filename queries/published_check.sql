@@ -33,9 +33,8 @@ figures AS (
 compared AS (
     SELECT f.*,
            CASE f.kind
-               WHEN 'mean_total' THEN (SELECT CASE WHEN k.n_scored = k.n_units
-                                                   THEN round(avg(s.total), 2) END
-                                       FROM s, known k GROUP BY k.n_scored, k.n_units)
+               WHEN 'mean_total' THEN (SELECT round(complete_mean(s.total, k.n_units), 2)
+                                       FROM s, known k GROUP BY k.n_units)
                WHEN 'n_units' THEN (SELECT n_results FROM known)
                WHEN 'max_score' THEN (SELECT max_total FROM a)
                WHEN 'count_tier' THEN (SELECT count(*) FROM s WHERE s.code = f.code)

@@ -129,7 +129,8 @@ def wait_for_page(page, *, marks: int | None = None, timeout: float = 30_000) ->
     page.wait_for_function(
         """() => !document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')
                  && Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
-                        .every(chart => chart.querySelector('.js-plotly-plot .main-svg g.trace, .js-plotly-plot .main-svg g.hm'))""",
+                        .every(chart => chart.querySelector(
+                            '.js-plotly-plot .main-svg g.trace, .js-plotly-plot .main-svg g.hm'))""",
         timeout=timeout)
     for frame in page.locator('[data-testid="stDataFrame"]').all():
         frame.locator('[role="columnheader"]').first.wait_for(state="attached", timeout=timeout)

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from parindex.db import _cursor, data_version
+from parindex.db import cursor_on, data_version
 
 SQL = """SELECT (SELECT max(import_id) FROM import_log),
                 max(CASE WHEN unit_id = 'alpha' THEN total END), max(CASE WHEN unit_id = 'beta' THEN total END)
@@ -21,12 +21,12 @@ def main(db: Path, stop: Path) -> None:
     seen, messages = set(), []
     while not stop.exists() or reads == 0:
         try:
-            cursor = _cursor(db, data_version(db))
+            cursor = cursor_on(db, data_version(db))
             try:
                 k, alpha, beta = cursor.execute(SQL).fetchone()
             finally:
                 cursor.close()
-        except Exception as error:  # noqa: BLE001 (every error counts, whatever its kind)
+        except Exception as error:
             errors += 1
             messages.append(repr(error)[:200])
             continue

@@ -7,7 +7,6 @@ import random
 
 from streamlit.testing.v1 import AppTest
 
-
 KEYS = ("j", "y", "g", "lang", "u", "c", "a")
 HOSTILE = (
     "", " ", "0", "-1", "1900", "2014", "2025", "99999", "2021.0", "2021 ", "٢٠٢١", "1e3", "NaN", "None", "null",

@@ -1,4 +1,4 @@
-"""AppTest for both pages: every group, partial years, the y/g/lang parameters and the figures shown.
+"""AppTest for the pages: every group, partial years, the y/g/lang parameters and the figures shown.
 
 AppTest re-detects a `pages/` folder beside the main script on every run and then runs the page
 file alone (Streamlit's old multipage mode), skipping dashboard.py. Running dashboard.py from a
@@ -233,6 +233,7 @@ def test_english():
     ({"y": "1999"}, "Năm «1999» không có dữ liệu cho khối Sở, ban, ngành; đang hiển thị năm 2025."),
     ({"y": "2021'; DROP TABLE result; --"}, "Năm «2021'; DROP TABLE result; --» không có dữ liệu"),
     ({"y": "x" * 500}, "Năm «" + "x" * 40 + "…» không có dữ liệu"),
+    ({"y": "٢٠٢١"}, "Năm «٢٠٢١» không có dữ liệu cho khối Sở, ban, ngành; đang hiển thị năm 2025."),  # Arabic-Indic
     ({"g": "nope"}, "Khối «nope» không có trong dữ liệu; đang hiển thị khối sở, ban, ngành."),
     ({"lang": "fr"}, "Ngôn ngữ «fr» không được hỗ trợ; đang hiển thị tiếng Việt."),
     ({"g": "district", "y": "2015"}, "Năm «2015» không có dữ liệu cho khối Huyện, thị xã, thành phố"),

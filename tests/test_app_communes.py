@@ -11,9 +11,8 @@ import pytest
 
 from parindex import labels
 from parindex.i18n import Translator
-from test_app import figures, open_app, plain, tables, texts, values
-
 from parindex.paths import ROOT
+from test_app import figures, open_app, plain, tables, texts, values
 
 PAGES = {name: str(ROOT / "pages" / f"{name}.py")
          for name in ("rankings", "criteria", "unit", "trends", "compare", "methodology")}

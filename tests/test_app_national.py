@@ -9,7 +9,7 @@ import math
 import pytest
 
 from parindex.paths import ROOT
-from test_app import tables, figures, open_app, plain, values
+from test_app import figures, open_app, plain, tables, values
 
 NATIONAL = str(ROOT / "pages" / "national.py")
 
@@ -60,7 +60,7 @@ def test_both_predecessors_lines_among_63_up_to_2024():
     assert _points(chart, "tỉnh Yên Bái, suy ra") == [(2018, 34), (2020, 24)]  # derived: hollow
     assert _points(chart, "tỉnh Yên Bái, công bố") == [(2019, 26), (2021, 21), (2022, 14), (2023, 10)]
     assert _points(chart, "tỉnh Lào Cai, suy ra") == [(2016, 27), (2018, 21), (2020, 14), (2023, 7)]
-    assert "circle-open" == next(t for t in chart["data"] if t.get("name") == "tỉnh Yên Bái, suy ra")["marker"]["symbol"]
+    assert next(t for t in chart["data"] if t.get("name") == "tỉnh Yên Bái, suy ra")["marker"]["symbol"] == "circle-open"
     assert all(2025 not in values(t["x"]) for t in chart["data"])  # no 2025 point, no 0
     yen_bai_table = tables(at)[1]
     assert yen_bai_table["Năm"].tolist() == [str(y) for y in range(2016, 2025)]

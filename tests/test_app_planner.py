@@ -8,8 +8,8 @@ import pytest
 
 from parindex import fmt
 from parindex.db import query
-from test_app import figures, open_app, open_tab, plain, tables, texts, values
 from parindex.paths import ROOT
+from test_app import figures, open_app, open_tab, plain, tables, texts, values
 
 CRITERIA = str(ROOT / "pages" / "criteria.py")
 UNIT = str(ROOT / "pages" / "unit.py")
@@ -111,7 +111,7 @@ def test_unknown_unit_gets_a_friendly_message():
 
 def test_compare_two_units():
     at = open_app(COMPARE, y="2021", u=["so-noi-vu", "so-tu-phap"])
-    areas, history = figures(at)
+    areas, _history = figures(at)
     assert [trace["name"] for trace in areas["data"]] == ["Nội vụ", "Tư pháp"]
     table = tables(at)[0]
     assert table.columns.tolist() == ["Lĩnh vực", "Nội vụ", "Tư pháp", "Chênh lệch (điểm %)"]

@@ -9,13 +9,23 @@ from __future__ import annotations
 import os
 import re
 import time
+from pathlib import Path
 
 import duckdb
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from browser_support import (ALERT, ARTIFACTS, CHART_MARK, EXCEPTION, StreamlitServer, build_database,
-                             launch_browser, save_full_page, wait_for_page)
+from browser_support import (
+    ALERT,
+    ARTIFACTS,
+    CHART_MARK,
+    EXCEPTION,
+    StreamlitServer,
+    build_database,
+    launch_browser,
+    save_full_page,
+    wait_for_page,
+)
 
 from parindex import labels
 from parindex.db import run
@@ -319,5 +329,5 @@ def test_a_chart_downloads_as_an_svg_carrying_its_frame(page, server):
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="SVG 16:9").click()
     assert download.value.suggested_filename == "chi-so-cchc_2021_so-nganh_xep-hang_16x9.svg"
-    svg = open(download.value.path(), encoding="utf-8").read()
+    svg = Path(download.value.path()).read_text(encoding="utf-8")
     assert "Nguồn: UBND tỉnh Lào Cai" in svg and "dẫn đầu" in svg

@@ -76,7 +76,8 @@ def idle(page) -> None:
         """() => !document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')
                  && Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
                         .filter(chart => chart.checkVisibility())
-                        .every(chart => chart.querySelector('.js-plotly-plot .main-svg g.trace, .js-plotly-plot .main-svg g.hm'))""",
+                        .every(chart => chart.querySelector(
+                            '.js-plotly-plot .main-svg g.trace, .js-plotly-plot .main-svg g.hm'))""",
         timeout=TIMEOUT)
     for frame in page.locator('[data-testid="stDataFrame"]:visible').all():
         frame.locator('[role="columnheader"]').first.wait_for(state="attached", timeout=TIMEOUT)

@@ -39,6 +39,7 @@ from parindex.importing.template import template_xlsx
 from parindex.paths import ROOT
 
 NAMES = {"alpha": "=1+2 Sở A", "beta": "+SUM(A1)", "gamma": "-2+3", "delta": "@cmd"}
+NAME_VALUES = tuple(NAMES.values())
 
 
 def formula_overrides() -> dict[str, list[dict]]:
@@ -83,7 +84,7 @@ def csv_cells(text: str) -> list[list[str]]:
     return rows
 
 
-def assert_csv_safe(text: str, names=tuple(NAMES.values())) -> list[list[str]]:
+def assert_csv_safe(text: str, names: tuple[str, ...] = NAME_VALUES) -> list[list[str]]:
     """No cell begins with = + - @ tab or CR unless it is a number; the names are there, escaped."""
     rows = csv_cells(text)
     for row in rows:
@@ -95,7 +96,7 @@ def assert_csv_safe(text: str, names=tuple(NAMES.values())) -> list[list[str]]:
     return rows
 
 
-def assert_xlsx_safe(data: bytes, names=tuple(NAMES.values())) -> dict[str, list[list]]:
+def assert_xlsx_safe(data: bytes, names: tuple[str, ...] = NAME_VALUES) -> dict[str, list[list]]:
     """No cell is a formula; the names are plain strings, exactly as stored."""
     book = load_workbook(io.BytesIO(data))
     values = {}

@@ -60,7 +60,7 @@ def test_png_is_twice_the_size_and_not_blank():
 
 def test_a_tall_chart_is_not_squashed_into_the_shape():
     fig = ranking_2021()
-    width, height = images.size(fig, "16x9")
+    _width, height = images.size(fig, "16x9")
     assert height == max(fig.layout.height, images.SHAPES["16x9"][1])
     taller = images.resized(fig, height + 200)
     below_top = [(1 - f.layout.legend.y) * f.layout.height for f in (fig, taller)]

@@ -108,6 +108,7 @@ def test_export_prints_the_published_results_as_csv(setup, tmp_path):
     assert (hidden.returncode, hidden.stdout) == (1, "")  # a draft is never exported
 
 
+@pytest.mark.slow  # 50 imports against a reading process
 def test_a_reader_process_sees_one_version_or_the_next_during_50_imports(setup, tmp_path):
     _, db = setup
     stop = tmp_path / "stop"
@@ -130,6 +131,7 @@ def _import_forever(db: str, k: int) -> None:  # the child of a SIGKILL trial
     import_file("v.csv", versioned(k), Options(2022, "department", replace=True), Path(db), editor="kill")
 
 
+@pytest.mark.slow  # imports killed at random moments, each a process
 def test_an_import_killed_at_random_moments_leaves_the_old_or_the_new_database(setup):
     _, db = setup
     import_file("v.csv", versioned(1), Options(2022, "department"), db, editor="kill")

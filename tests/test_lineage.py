@@ -10,9 +10,9 @@ from fixture_data import TABLES, write_fixture
 from parindex.build import build
 from parindex.dataset import DatasetError
 from parindex.db import run
+from parindex.paths import ROOT
 from test_app import figures, open_app
 from test_queries import rows
-from parindex.paths import ROOT
 
 
 @pytest.fixture(scope="module")

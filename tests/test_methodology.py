@@ -13,7 +13,7 @@ from parindex.db import run
 from parindex.i18n import Translator
 from parindex.labels import data_view
 from parindex.paths import DATA_DIR, ROOT
-from test_app import tables, open_app
+from test_app import open_app, tables
 
 METHOD = str(ROOT / "pages" / "methodology.py")
 
@@ -70,7 +70,7 @@ def test_rankings_csv_header_and_first_row_byte_for_byte(embedded_db):
     assert lines[0] == (b"\xef\xbb\xbfyear,group,unit_id,name_vi,name_en,total,max_total,pct_of_max,rank,rank_of,"
                         b"tier_vi,tier_en,provenance")
     assert lines[1] == ("2015,department,so-cong-thuong,Sở Công Thương,Department of Industry and Trade,65.0,70.0,"
-                        "92.86,1,20,Tốt,Good,published").encode("utf-8")
+                        "92.86,1,20,Tốt,Good,published").encode()
 
 
 def test_rankings_page_offers_images_and_data_beside_the_chart_and_the_table():

@@ -79,6 +79,15 @@ def test_group_summary_gives_a_mean_only_when_every_unit_is_scored(con):
     assert math.isnan(summary["prev_mean_total"]) and math.isnan(summary["mean_change"])
 
 
+def test_the_group_mean_has_one_definition_both_the_page_and_the_facts_check_use(con):
+    values = "FROM (VALUES (80.5), (90.0), (NULL)) scores(total)"
+    assert con.execute(f"SELECT complete_mean(total, 3) {values}").fetchone()[0] is None  # one score unknown
+    assert con.execute(f"SELECT complete_mean(total, 2) {values}").fetchone()[0] == pytest.approx(85.25)
+    page = run(con, "group_summary", **DEPT_2021).iloc[0]["mean_total"]
+    checked = run(con, "published_check", **DEPT_2021).set_index("stat").loc["mean_total", "computed"]
+    assert (round(page, 2), checked) == (80.0, 80.0)
+
+
 def test_published_check_allows_withheld_names_but_not_wrong_figures(con):
     old = run(con, "published_check", jurisdiction="tinh-a", group="department", year=2015)
     assert rows(old, ["stat", "published", "computed", "unknown", "agrees"]) == [
@@ -124,3 +133,63 @@ def test_a_draft_is_invisible_unless_asked_for(draft_db, use_db):
     assert ranking["rank"].tolist() == [1, 2, 3]
     # the same query without drafts, after the editor's: the cache keeps the two apart
     assert query("ranking", jurisdiction="tinh-a", group="department", year=2022).empty
+
+
+DEPARTMENTS = {"jurisdiction": "tinh-a", "group": "department"}
+
+
+def test_group_trend_gives_the_mean_and_middle_half_only_for_complete_years(con):
+    trend = run(con, "group_trend", **DEPARTMENTS)
+    assert rows(trend, ["year", "n_units", "n_scored", "complete", "mean_pct", "p25_pct", "p75_pct"]) == [
+        (2015, 5, 2, False, None, None, None),  # two of five scored: no mean of the published few
+        (2020, 5, 4, False, None, None, None),  # gamma has no 2020 result
+        # 2021 % of 100: 60, 70, 85, 85, 89.995, 90; the quartiles interpolate between neighbours
+        (2021, 6, 6, True, round(479.995 / 6, 4), 73.75, 88.7463),
+    ]
+
+
+def test_tier_history_counts_printed_figures_first_and_placed_units_otherwise(con):
+    history = run(con, "tier_history", **DEPARTMENTS)
+    assert rows(history, ["year", "tier_order", "label_en", "n"]) == [
+        (2015, 1, "Good", 2), (2015, 2, "Fair", 3), (2015, 3, "Weak", 0),  # 2015: the counts printed
+        (2020, 1, "90 and above", 1), (2020, 2, "85 to under 90", 1), (2020, 3, "Under 85", 2),
+        (2021, 1, "90 and above", 1), (2021, 2, "85 to under 90", 3), (2021, 3, "Under 85", 2),
+    ]
+
+
+def test_area_trend_is_the_mean_percent_of_each_area_per_criteria_set(con):
+    areas = run(con, "area_trend", **DEPARTMENTS)
+    assert rows(areas, ["year", "framework_id", "area_key", "mean_pct"]) == [
+        (2020, "fw0", "A", 82.0),   # (42 + 47 + 40 + 35) / 4 of 50 points
+        (2020, "fw0", "S", 85.5),   # (46 + 45 + 40 + 40) / 4 of 50
+        (2021, "fw1", "A", 77.2208),  # (53 + 54.995 + 50 + 50 + 40 + 30) / 6 of 60
+        (2021, "fw1", "S", 84.1667),  # (37 + 35 + 35 + 35 + 30 + 30) / 6 of 40
+    ]
+
+
+def test_national_context_marks_home_and_computes_no_rank_the_table_did_not_publish(con):
+    context = run(con, "national_context", unit="p1")
+    assert rows(context, ["year", "unit_id", "total", "rank", "rank_of", "is_home", "leader"]) == [
+        (2021, "p1", 88.44, 11, 63, True, False),
+        (2021, "p2", 95.0, None, 63, False, None),  # the higher score, but no published place: no leader
+    ]
+    assert rows(run(con, "national_years", unit="p1"), ["year", "n_units"]) == [(2021, 63)]
+
+
+def test_tier_table_lists_every_year_s_bands_with_their_bounds(con):
+    table = run(con, "tier_table", jurisdiction="tinh-a")
+    assert rows(table, ["year", "unit_group", "tier_order", "code", "min_points", "min_inclusive"]) == [
+        (2015, "department", 1, "Tốt", 55.0, True), (2015, "department", 2, "Khá", 45.0, True),
+        (2015, "department", 3, "Yếu", None, None),
+        (2020, "department", 1, ">= 90", 90.0, True), (2020, "department", 2, "85 - < 90", 85.0, True),
+        (2020, "department", 3, "< 85", None, None),
+        (2021, "department", 1, ">= 90", 90.0, True), (2021, "department", 2, "85 - < 90", 85.0, True),
+        (2021, "department", 3, "< 85", None, None),
+        (2021, "district", 1, "> 90", 90.0, False), (2021, "district", 2, "<= 90", None, None),
+    ]
+
+
+def test_unit_years_are_the_years_the_linked_units_have_results(con):
+    years = run(con, "unit_years", units="alpha,gamma", group="department")
+    # gamma has a result in 2021 only (none in 2015, none in 2020): those years hold one of the two
+    assert rows(years, ["year", "n_units"]) == [(2015, 1), (2020, 1), (2021, 2)]

@@ -19,6 +19,8 @@ from parindex.bench import PAGES, open_page
 from robustness import fuzz_page, rendered_text
 from test_app import shown
 
+pytestmark = pytest.mark.slow  # 200 hostile addresses per page
+
 FUZZ_PER_PAGE = 200
 SEED = 7
 VALID = {"j": ["lao-cai", "demo-01", "demo-02"], "y": ["2015", "2020", "2021", "2022", "2023", "2024"],

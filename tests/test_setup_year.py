@@ -135,8 +135,9 @@ def test_setting_up_again_needs_replace_and_keeps_the_results(db):
 
 
 def _sheet(data: bytes, name: str) -> list[list]:
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
     return [list(r) for r in load_workbook(io.BytesIO(data))[name].iter_rows(values_only=True)]
 
 
@@ -199,8 +200,9 @@ BAD = {
 
 
 def _annex_bad_total() -> bytes:
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
     book = load_workbook(io.BytesIO(wb.annex()))
     book["Phụ lục 1"]["C14"] = 95
     buffer = io.BytesIO()
@@ -248,6 +250,7 @@ def test_backup_and_restore_of_a_set_up_year_are_equal(db, tmp_path):
         assert rows(fresh, sql) == rows(db, sql), sql
 
 
+@pytest.mark.slow  # several command-line processes, each building a database
 def test_the_command_line_sets_up_a_year_and_refuses_a_bad_one(db, tmp_path):
     good, bad = tmp_path / "2022.xlsx", tmp_path / "xau.xlsx"
     good.write_bytes(wb.good())
@@ -279,6 +282,7 @@ def test_a_year_without_bands_says_why_its_totals_have_no_tiers(db, use_db):
     assert not any("chưa được thiết lập các mức xếp loại" in c.value for c in tiered.caption)
 
 
+@pytest.mark.slow  # the README's commands end to end on the embedded dataset
 def test_the_readme_example_is_what_its_generator_writes_and_runs(embedded_db, tmp_path):
     sys.path.insert(0, str(ROOT / "examples"))
     import make_examples
@@ -308,8 +312,9 @@ def test_the_readme_example_is_what_its_generator_writes_and_runs(embedded_db, t
 
 
 def _cells(data: bytes) -> dict[str, list[tuple]]:
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
     book = load_workbook(io.BytesIO(data))
     return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
 

@@ -11,7 +11,7 @@ criteria sets, tiers) and the import log.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -137,7 +137,7 @@ def restore(source: Path, db_path: Path, editor: str, data_dir: Path | None = No
             if not frame.empty:
                 batch[name] = pd.concat([batch[name], frame.assign(import_id=import_id, _file=source.name, _row=None)],
                                         ignore_index=True).drop_duplicates(f"{name}_id", keep="last")
-        return batch, {"import_id": import_id, "imported_at": datetime.now(timezone.utc).replace(tzinfo=None),
+        return batch, {"import_id": import_id, "imported_at": datetime.now(UTC).replace(tzinfo=None),
                        "editor": editor, "action": "restore", "file_name": source.name,
                        "sha256": hashlib.sha256(data).hexdigest(), "rows": sum(len(f["result"]) for f in frames),
                        "status": "mixed"}

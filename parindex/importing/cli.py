@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from parindex.dataset import GROUPS
+from parindex.dataset import GROUPS, HOME
 from parindex.importing.commit import import_file, publish
 from parindex.importing.messages import ImportProblem, ImportRefused
 from parindex.importing.plan import Options
@@ -79,9 +79,8 @@ def run(args, db_path: Path) -> int:
         if args.command == "setup-year":
             return _setup_year(args, db_path)
         if args.command == "setup-template":
-            from parindex.facts import PROVINCE
             from parindex.importing.setup_workbook import template_xlsx
-            args.out.write_bytes(template_xlsx(db_path, args.jurisdiction or PROVINCE, args.group, args.year))
+            args.out.write_bytes(template_xlsx(db_path, args.jurisdiction or HOME, args.group, args.year))
             print(f"wrote {args.out}")
             return 0
         if args.command == "export":

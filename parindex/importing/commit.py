@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -146,6 +146,6 @@ def _shown(value):
 def log_entry(frames: dict[str, pd.DataFrame], editor: str, action: str, status: str, **values) -> dict:
     assessment = frames["assessment"].iloc[0]
     return {"import_id": int(frames["assessment"]["import_id"].iat[0]),
-            "imported_at": datetime.now(timezone.utc).replace(tzinfo=None), "editor": editor, "action": action,
+            "imported_at": datetime.now(UTC).replace(tzinfo=None), "editor": editor, "action": action,
             "status": status, "jurisdiction_id": assessment["jurisdiction_id"], "year": int(assessment["year"]),
             "unit_group": assessment["unit_group"], "assessment_id": assessment["assessment_id"], **values}

@@ -6,29 +6,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from parindex import cells, export, facts
-from parindex.db import run
+from parindex.db import read_only, run
 from parindex.importing.messages import ImportProblem, ImportRefused
-
-
-def _connect(db_path: Path, drafts: bool) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(":memory:")
-    con.execute("ATTACH ? AS par (READ_ONLY)", [str(db_path)])
-    con.execute("USE par")
-    con.execute("SET VARIABLE drafts = " + ("true" if drafts else "false"))
-    return con
 
 
 def named(db_path: Path, name: str, *, drafts: bool = False, **params) -> pd.DataFrame:
     """A named query (queries/<name>.sql) on the given file, published data only unless `drafts`."""
-    con = _connect(db_path, drafts)
-    try:
+    with read_only(db_path, drafts=drafts) as con:
         return run(con, name, **params)
-    finally:
-        con.close()
 
 
 def home(db_path: Path, group: str) -> str | None:

@@ -58,10 +58,6 @@ def field_of(heading: str, criteria: set[str] | None = None) -> str | None:
     return None
 
 
-def is_unit_heading(heading: object) -> bool:
-    return heading is not None and field_of(str(heading)) == "unit"
-
-
 def looks_like_criterion(heading: str) -> bool:
     """A heading written like a criterion code (CDDH.1.a, A.1): not silently ignored when unknown."""
     return bool(re.fullmatch(r"[A-Z]{1,8}(\.\d+)+(\.[a-z])?", str(heading).strip().split(" ", 1)[0]))

@@ -4,16 +4,17 @@ and what the import would change against the database (the preview's diff)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from parindex import facts
 from parindex.cells import formula_like
-from parindex.dataset import TOLERANCE, _to_decimal
+from parindex.dataset import GROUPS, TOLERANCE, _to_decimal
+from parindex.db import frame_of, read_only
 from parindex.importing import headings
 from parindex.importing.messages import ImportProblem, group_values
 from parindex.importing.sheet import Grid, column_name
@@ -80,193 +81,285 @@ def snapshot(db_path: Path) -> dict[str, pd.DataFrame]:
 
 def read_tables(db_path: Path, queries: dict[str, str], params: list | None = None) -> dict[str, pd.DataFrame]:
     """Frames of Python values (Decimal stays Decimal), read-only, from the file as it is now."""
-    con = duckdb.connect(":memory:")  # not by path: DuckDB would keep serving a replaced file
-    try:
-        con.execute("ATTACH ? AS par (READ_ONLY)", [str(db_path)])
-        con.execute("USE par")
-        tables = {}
-        for name, sql in queries.items():
-            cursor = con.execute(sql, params if params and "?" in sql else None)
-            tables[name] = pd.DataFrame(cursor.fetchall(), columns=[d[0] for d in cursor.description], dtype=object)
-        return tables
-    finally:
-        con.close()
+    with read_only(db_path, drafts=True) as con:
+        return {name: frame_of(con, sql, params if params and "?" in sql else None) for name, sql in queries.items()}
 
 
 def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.DataFrame]) -> Plan:
+    """The steps in the order they run; each one that finds the file unusable ends the plan with its problem."""
     result = Plan(options)
-    problems = result.problems
-    if options.group not in ("department", "district", "commune", "province"):
-        problems.append(ImportProblem(None, None, "bad_choice", {"value": options.group,
-                                                                 "allowed": "department, district, commune, province"}))
+    target = _target(options, db, result.problems)
+    if target is None:
         return result
+    layout = _layout(grids, options, target, result)
+    if layout is None:
+        return result
+    reading = _Reading(target, layout, UnitMatcher(db["unit"], db["unit_alias"], target.jurisdiction,
+                                                   options.group, options.year, db["jurisdiction"]))
+    result.place = reading.matcher.place()
+    for index in range(layout.data_start, len(layout.grid.rows)):
+        _read_row(reading, index, options, result)
+    if layout.long:
+        _sum_long_totals(reading, result.problems)
+    _settle(file_name, options, db, target, reading, result)
+    return result
+
+
+@dataclass(frozen=True)
+class _Target:
+    """Where the rows go: the jurisdiction, the assessment stored for the year (or None) and its scale."""
+    jurisdiction: str
+    known_jurisdiction: bool
+    old: pd.Series | None
+    framework_id: str | None
+    max_total: Decimal
+    criteria: pd.DataFrame  # the criteria set's rows, indexed by criterion_id
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The table found in the file: its grid, header row, data start and what each column holds."""
+    grid: Grid
+    header_row: int
+    data_start: int
+    fields: dict[str, int]    # field -> column index (unit, total, rank, ...)
+    wide: dict[int, str]      # column index -> criterion id (a column per criterion)
+    heads: dict[int, str]     # column index -> heading as the file shows it
+    where: dict[str, str]     # field -> the column as a message names it ('C (Tổng điểm)')
+
+    @property
+    def long(self) -> bool:
+        """The long shape: one row per unit and criterion."""
+        return "criterion_id" in self.fields
+
+    def named(self, c: int) -> str:
+        return column_name(c + 1, self.heads.get(c))
+
+
+@dataclass
+class _Reading:
+    """What the row loop has gathered so far."""
+    target: _Target
+    layout: _Layout
+    matcher: UnitMatcher
+    results: dict[str, dict] = field(default_factory=dict)
+    scores: dict[tuple[str, str], dict] = field(default_factory=dict)
+    first_row: dict[object, int] = field(default_factory=dict)
+    new_units: dict[str, dict] = field(default_factory=dict)
+
+
+def _target(options: Options, db: dict[str, pd.DataFrame], problems: list) -> _Target | None:
+    """The options checked against the database: a known group, one jurisdiction, its criteria set."""
+    if options.group not in GROUPS:
+        problems.append(ImportProblem(None, None, "bad_choice", {"value": options.group,
+                                                                 "allowed": ", ".join(GROUPS)}))
+        return None
     jurisdiction = options.jurisdiction or _home(db, options.group)
     if jurisdiction is None:  # the group's units are in several jurisdictions (or none): never a guess
         places = sorted(set(db["unit"].loc[db["unit"]["unit_group"] == options.group, "jurisdiction_id"]))
         problems.append(ImportProblem(None, None, "no_jurisdiction", {"places": ", ".join(places) or "-"}))
-        return result
+        return None
     known_jurisdiction = jurisdiction in set(db["jurisdiction"]["jurisdiction_id"])
     if not known_jurisdiction and not options.create_units:
         problems.append(ImportProblem(None, None, "unknown_jurisdiction", {"value": jurisdiction}))
-        return result
-
+        return None
     existing = db["assessment"][(db["assessment"]["jurisdiction_id"] == jurisdiction)
                                 & (db["assessment"]["year"] == options.year)
                                 & (db["assessment"]["unit_group"] == options.group)]
     old = existing.iloc[0] if len(existing) else None
     framework_id, max_total = _framework(db, old, options.year)
     criteria = db["criterion"][db["criterion"]["framework_id"] == framework_id].set_index("criterion_id")
+    return _Target(jurisdiction, known_jurisdiction, old, framework_id, max_total, criteria)
 
-    table = _find_table(grids, set(criteria.index))
+
+def _layout(grids: list[Grid], options: Options, target: _Target, result: Plan) -> _Layout | None:
+    """The header found and its columns sorted into fields, criterion columns and ignored ones."""
+    problems = result.problems
+    table = _find_table(grids, set(target.criteria.index))
     if table is None:
         problems.append(ImportProblem(None, None, "no_header"))
-        return result
+        return None
     grid, header_row, columns, data_start = table
     problems += _title_year(grid, header_row, options.year)
     fields = {f: c for c, f in columns.items() if f and not f.startswith("criterion:")}
     wide = {c: f.split(":", 1)[1] for c, f in columns.items() if f and f.startswith("criterion:")}
-    long = "criterion_id" in fields
-    result.ignored = [column_name(c + 1, h) for c, h in _heading_texts(grid, header_row, data_start).items()
+    heads = _heading_texts(grid, header_row, data_start)
+    result.ignored = [column_name(c + 1, h) for c, h in heads.items()
                       if columns.get(c) is None and h and headings.field_of(h) != "skip"]  # STT is meant to go
-    coded = {c: h for c, h in _heading_texts(grid, header_row, data_start).items()
-             if columns.get(c) is None and headings.looks_like_criterion(h)}
-    if (wide or long or coded) and framework_id is None:  # once, not once per criterion column
+    coded = {c: h for c, h in heads.items() if columns.get(c) is None and headings.looks_like_criterion(h)}
+    if (wide or "criterion_id" in fields or coded) and target.framework_id is None:  # once, not per column
         problems.append(ImportProblem(header_row, None, "no_framework", {"year": options.year}))
-        return result
+        return None
     for c, heading in coded.items():
         problems.append(ImportProblem(header_row, column_name(c + 1, heading), "unknown_criterion",
-                                      {"value": heading, "framework": framework_id}))
+                                      {"value": heading, "framework": target.framework_id}))
     if not (set(fields) & set(SCORE_FIELDS)) and not wide:
         problems.append(ImportProblem(header_row, None, "no_scores"))
-        return result
-
-    heads = _heading_texts(grid, header_row, data_start)
+        return None
     where = {f: column_name(c + 1, heads.get(c)) for f, c in fields.items()}
-    result.columns = {**where, **{f"criterion:{criterion}": column_name(c + 1, heads.get(c))
-                                  for c, criterion in wide.items()}}
-    matcher = UnitMatcher(db["unit"], db["unit_alias"], jurisdiction, options.group, options.year,
-                          db["jurisdiction"])
-    result.place = matcher.place()
-    assessment_id = old["assessment_id"] if old is not None else f"{jurisdiction}-{options.year}-{options.group}"
-    import_id = int(max(db["import_log"]["import_id"], default=0)) + 1
-    source_id = f"import-{import_id}"
-    results: dict[str, dict] = {}
-    scores: dict[tuple[str, str], dict] = {}
-    first_row: dict[object, int] = {}
-    new_units: dict[str, dict] = {}
+    layout = _Layout(grid, header_row, data_start, fields, wide, heads, where)
+    result.columns = {**where, **{f"criterion:{criterion}": layout.named(c) for c, criterion in wide.items()}}
+    return layout
 
-    for index in range(data_start, len(grid.rows)):
-        row_no = index + 1
-        cells = grid.rows[index]
-        cell = lambda c: cells[c] if c is not None and c < len(cells) else None  # noqa: E731
-        for (r, c), formula in grid.formulas.items():
-            if r == row_no:
-                problems.append(ImportProblem(row_no, column_name(c, heads.get(c - 1)), "formula",
-                                              {"formula": formula}))
-        raw_unit = cell(fields.get("unit"))
-        raw_id = cell(fields.get("unit_id"))
-        score_cells = [cell(c) for f, c in fields.items() if f in SCORE_FIELDS] + [cell(c) for c in wide]
-        if all(v is None or str(v).strip() == "" for v in [raw_unit, raw_id, *score_cells]):
-            continue  # an empty row (trailing rows, spacing)
-        name = " ".join(str(raw_unit).split()) if raw_unit is not None else ""
-        if _SUMMARY_ROW.match(headings.fold(name)) or \
-                all(v is None or str(v).strip() in ("", name) for v in score_cells):
-            result.skipped.append(row_no)  # a section title, a mean or total row, a signature line
-            continue
-        result.rows += 1
-        unit_id = _unit(raw_id, name, matcher, options, new_units, row_no, where, problems)
-        if unit_id is None:
-            continue
-        numbers = {}
-        for f in ("total", "pct", "self", "appraised", "survey", "points"):
-            if f in fields:
-                numbers[f] = _number(cell(fields[f]), row_no, where[f], problems)
-        rank = _rank(cell(fields.get("rank")), row_no, where.get("rank"), problems) if "rank" in fields else None
-        tier = str(cell(fields.get("tier"))).strip() if cell(fields.get("tier")) is not None else None
-        provenance = str(cell(fields.get("provenance")) or "published").strip()
-        if provenance not in ("published", "illustrative"):
-            problems.append(ImportProblem(row_no, where.get("provenance"), "bad_choice",
-                                          {"value": provenance, "allowed": "published, illustrative"}))
-        if long:
-            criterion = str(cell(fields["criterion_id"]) or "").strip()
-            value = numbers.get("points", numbers.get("appraised", numbers.get("total")))
-            points_column = where.get("points") or where.get("appraised") or where.get("total")
-            key = (unit_id, criterion)
-            if key in first_row:
-                problems.append(ImportProblem(row_no, where["criterion_id"], "duplicate_score",
-                                              {"unit": name, "criterion": criterion, "first": first_row[key]}))
-                continue
-            first_row[key] = row_no
-            if _criterion_ok(criterion, criteria, framework_id, row_no, where["criterion_id"], problems):
-                _bounded(value, criteria.loc[criterion, "max_points"], row_no, points_column, problems)
-                _bounded(numbers.get("self"), criteria.loc[criterion, "max_points"], row_no, where.get("self"), problems)
-                scores[key] = {"unit_id": unit_id, "criterion_id": criterion, "final_points": value,
-                               "self_points": numbers.get("self"), "_row": row_no, "provenance": provenance}
-            results.setdefault(unit_id, {"unit_id": unit_id, "_row": row_no, "_name": name, "provenance": provenance})
-            continue
-        if unit_id in first_row:
-            problems.append(ImportProblem(row_no, where.get("unit") or where.get("unit_id"), "duplicate_unit",
-                                          {"value": name or raw_id, "first": first_row[unit_id]}))
-            continue
-        first_row[unit_id] = row_no
-        total = numbers.get("total")
-        if total is None and numbers.get("pct") is not None:
-            total = (numbers["pct"] * max_total / 100).quantize(Decimal("0.0001"))
-        _bounded(total, max_total, row_no, where.get("total") or where.get("pct"), problems)
-        for f, column_field in (("self", "self"), ("appraised", "appraised"), ("survey", "survey")):
-            _bounded(numbers.get(f), max_total, row_no, where.get(column_field), problems)
-        leaves = Decimal(0)
-        for c, criterion in wide.items():
-            value = _number(cell(c), row_no, column_name(c + 1, heads.get(c)), problems)
-            if value is None:
-                continue
-            if _criterion_ok(criterion, criteria, framework_id, row_no, column_name(c + 1, heads.get(c)), problems):
-                _bounded(value, criteria.loc[criterion, "max_points"], row_no, column_name(c + 1, heads.get(c)), problems)
-                scores[(unit_id, criterion)] = {"unit_id": unit_id, "criterion_id": criterion, "final_points": value,
-                                                "self_points": None, "_row": row_no, "provenance": provenance}
-                leaves += value
-        if wide and total is None:
-            total = leaves
-        elif wide and total is not None and abs(leaves - total) > TOLERANCE:
-            problems.append(ImportProblem(row_no, where.get("total"), "sum_mismatch",
-                                          {"total": plain(total), "leaves": plain(leaves)}))
-        appraised, survey = numbers.get("appraised"), numbers.get("survey")
-        if total is not None and appraised is not None and survey is not None \
-                and abs(appraised + survey - total) > TOLERANCE:
-            problems.append(ImportProblem(row_no, where.get("total"), "parts_mismatch",
-                                          {"total": plain(total), "parts": plain(appraised + survey)}))
-        results[unit_id] = {"unit_id": unit_id, "total": total, "self_total": numbers.get("self"),
-                            "appraised": appraised, "survey": survey, "published_rank": rank, "_row": row_no,
-                            "_name": name, "published_tier": tier, "provenance": provenance,
-                            "derived": str(cell(fields.get("derived"))).lower() in ("true", "1"),
-                            **{f: cell(fields[f]) for f in PASSED_ON if f in fields}}
 
-    if long:  # totals are the sums of each unit's leaves
-        for (unit_id, _), score in scores.items():
-            row = results[unit_id]
-            row["total"] = (row.get("total") or Decimal(0)) + (score["final_points"] or Decimal(0))
-            if score["self_points"] is not None:
-                row["self_total"] = (row.get("self_total") or Decimal(0)) + score["self_points"]
-        for row in results.values():
-            _bounded(row.get("total"), max_total, row["_row"], where.get("points"), problems)
+def _read_row(reading: _Reading, index: int, options: Options, result: Plan) -> None:
+    """One data row: skipped (empty, a title or a mean row), refused, or read in its shape."""
+    layout, problems = reading.layout, result.problems
+    row_no = index + 1
+    cells = layout.grid.rows[index]
+
+    def cell(c):
+        return cells[c] if c is not None and c < len(cells) else None
+
+    fields, where = layout.fields, layout.where
+    for (r, c), formula in layout.grid.formulas.items():
+        if r == row_no:
+            problems.append(ImportProblem(row_no, column_name(c, layout.heads.get(c - 1)), "formula",
+                                          {"formula": formula}))
+    raw_unit = cell(fields.get("unit"))
+    raw_id = cell(fields.get("unit_id"))
+    score_cells = [cell(c) for f, c in fields.items() if f in SCORE_FIELDS] + [cell(c) for c in layout.wide]
+    if all(v is None or str(v).strip() == "" for v in [raw_unit, raw_id, *score_cells]):
+        return  # an empty row (trailing rows, spacing)
+    name = " ".join(str(raw_unit).split()) if raw_unit is not None else ""
+    if _SUMMARY_ROW.match(headings.fold(name)) or \
+            all(v is None or str(v).strip() in ("", name) for v in score_cells):
+        result.skipped.append(row_no)  # a section title, a mean or total row, a signature line
+        return
+    result.rows += 1
+    unit_id = _unit(raw_id, name, reading.matcher, options, reading.new_units, row_no, where, problems)
+    if unit_id is None:
+        return
+    numbers = {f: _number(cell(fields[f]), row_no, where[f], problems)
+               for f in ("total", "pct", "self", "appraised", "survey", "points") if f in fields}
+    rank = _rank(cell(fields.get("rank")), row_no, where.get("rank"), problems) if "rank" in fields else None
+    tier = str(cell(fields.get("tier"))).strip() if cell(fields.get("tier")) is not None else None
+    provenance = str(cell(fields.get("provenance")) or "published").strip()
+    if provenance not in ("published", "illustrative"):
+        problems.append(ImportProblem(row_no, where.get("provenance"), "bad_choice",
+                                      {"value": provenance, "allowed": "published, illustrative"}))
+    row = _Row(row_no, unit_id, name, numbers, rank, tier, provenance, cell)
+    if layout.long:
+        _read_long_row(reading, row, problems)
+    elif unit_id in reading.first_row:
+        problems.append(ImportProblem(row_no, where.get("unit") or where.get("unit_id"), "duplicate_unit",
+                                      {"value": name or raw_id, "first": reading.first_row[unit_id]}))
+    else:
+        _read_unit_row(reading, row, problems)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A data row once its unit is known: what both shapes read from it."""
+    row_no: int
+    unit_id: str
+    name: str
+    numbers: dict[str, Decimal | None]
+    rank: int | None
+    tier: str | None
+    provenance: str
+    cell: Callable[[int | None], object]
+
+
+def _read_long_row(reading: _Reading, row: _Row, problems: list) -> None:
+    """The long shape: one criterion's points for one unit; the unit's total is summed later."""
+    target, where, numbers = reading.target, reading.layout.where, row.numbers
+    criterion = str(row.cell(reading.layout.fields["criterion_id"]) or "").strip()
+    value = numbers.get("points", numbers.get("appraised", numbers.get("total")))
+    points_column = where.get("points") or where.get("appraised") or where.get("total")
+    key = (row.unit_id, criterion)
+    if key in reading.first_row:
+        problems.append(ImportProblem(row.row_no, where["criterion_id"], "duplicate_score",
+                                      {"unit": row.name, "criterion": criterion, "first": reading.first_row[key]}))
+        return
+    reading.first_row[key] = row.row_no
+    if _criterion_ok(criterion, target.criteria, target.framework_id, row.row_no, where["criterion_id"], problems):
+        maximum = target.criteria.loc[criterion, "max_points"]
+        _bounded(value, maximum, row.row_no, points_column, problems)
+        _bounded(numbers.get("self"), maximum, row.row_no, where.get("self"), problems)
+        reading.scores[key] = {"unit_id": row.unit_id, "criterion_id": criterion, "final_points": value,
+                               "self_points": numbers.get("self"), "_row": row.row_no, "provenance": row.provenance}
+    reading.results.setdefault(row.unit_id, {"unit_id": row.unit_id, "_row": row.row_no, "_name": row.name,
+                                             "provenance": row.provenance})
+
+
+def _read_unit_row(reading: _Reading, row: _Row, problems: list) -> None:
+    """One unit's row: its total (or % of the maximum), parts, rank, tier and any criterion columns."""
+    target, layout, numbers, row_no = reading.target, reading.layout, row.numbers, row.row_no
+    fields, where = layout.fields, layout.where
+    reading.first_row[row.unit_id] = row_no
+    total = numbers.get("total")
+    if total is None and numbers.get("pct") is not None:
+        total = (numbers["pct"] * target.max_total / 100).quantize(Decimal("0.0001"))
+    _bounded(total, target.max_total, row_no, where.get("total") or where.get("pct"), problems)
+    for f in ("self", "appraised", "survey"):
+        _bounded(numbers.get(f), target.max_total, row_no, where.get(f), problems)
+    leaves = Decimal(0)
+    for c, criterion in layout.wide.items():
+        value = _number(row.cell(c), row_no, layout.named(c), problems)
+        if value is None:
+            continue
+        if _criterion_ok(criterion, target.criteria, target.framework_id, row_no, layout.named(c), problems):
+            _bounded(value, target.criteria.loc[criterion, "max_points"], row_no, layout.named(c), problems)
+            reading.scores[(row.unit_id, criterion)] = {
+                "unit_id": row.unit_id, "criterion_id": criterion, "final_points": value, "self_points": None,
+                "_row": row_no, "provenance": row.provenance}
+            leaves += value
+    if layout.wide and total is None:
+        total = leaves
+    elif layout.wide and total is not None and abs(leaves - total) > TOLERANCE:
+        problems.append(ImportProblem(row_no, where.get("total"), "sum_mismatch",
+                                      {"total": plain(total), "leaves": plain(leaves)}))
+    appraised, survey = numbers.get("appraised"), numbers.get("survey")
+    if total is not None and appraised is not None and survey is not None \
+            and abs(appraised + survey - total) > TOLERANCE:
+        problems.append(ImportProblem(row_no, where.get("total"), "parts_mismatch",
+                                      {"total": plain(total), "parts": plain(appraised + survey)}))
+    reading.results[row.unit_id] = {
+        "unit_id": row.unit_id, "total": total, "self_total": numbers.get("self"), "appraised": appraised,
+        "survey": survey, "published_rank": row.rank, "_row": row_no, "_name": row.name,
+        "published_tier": row.tier, "provenance": row.provenance,
+        "derived": str(row.cell(fields.get("derived"))).lower() in ("true", "1"),
+        **{f: row.cell(fields[f]) for f in PASSED_ON if f in fields}}
+
+
+def _sum_long_totals(reading: _Reading, problems: list) -> None:
+    """The long shape's totals: the sums of each unit's leaves, checked against the maximum."""
+    for (unit_id, _), score in reading.scores.items():
+        row = reading.results[unit_id]
+        row["total"] = (row.get("total") or Decimal(0)) + (score["final_points"] or Decimal(0))
+        if score["self_points"] is not None:
+            row["self_total"] = (row.get("self_total") or Decimal(0)) + score["self_points"]
+    for row in reading.results.values():
+        _bounded(row.get("total"), reading.target.max_total, row["_row"], reading.layout.where.get("points"),
+                 problems)
+
+
+def _settle(file_name: str, options: Options, db, target: _Target, reading: _Reading, result: Plan) -> None:
+    """What the import would replace and change (the preview's diff), and the rows to write when nothing
+    stands in the way."""
+    problems, layout, old, results = result.problems, reading.layout, target.old, reading.results
     if not results and not problems:
-        problems.append(ImportProblem(data_start + 1, None, "no_rows"))
+        problems.append(ImportProblem(layout.data_start + 1, None, "no_rows"))
     has_results = old is not None and (db["result"]["assessment_id"] == old["assessment_id"]).any()
     if has_results and not options.replace:
         problems.append(ImportProblem(None, None, "exists", {"year": options.year, **group_values(options.group)}))
-
+    assessment_id = old["assessment_id"] if old is not None else f"{target.jurisdiction}-{options.year}-{options.group}"
     result.assessment_id = assessment_id
     result.replaces = bool(has_results)
-    result.new_units = [u["name_vi"] for u in new_units.values()]
+    result.new_units = [u["name_vi"] for u in reading.new_units.values()]
     result.unit_rows = {unit_id: (r["_row"], r["_name"] or unit_id) for unit_id, r in results.items()}
     result.diff = _diff(db, assessment_id, results)
     if problems:
-        return result
-    stored_max = old["max_total"] if old is not None else max_total  # a replacement keeps the scale, or its lack
-    result.frames = _frames(file_name, options, jurisdiction, known_jurisdiction, db, assessment_id, framework_id,
-                            stored_max, source_id, import_id, results, scores, new_units, ranked="rank" in fields
-                            and "total" not in fields and "pct" not in fields and not wide and not long)
-    return result
+        return
+    import_id = int(max(db["import_log"]["import_id"], default=0)) + 1
+    stored_max = old["max_total"] if old is not None else target.max_total  # a replacement keeps the scale
+    fields = layout.fields
+    ranked_only = "rank" in fields and "total" not in fields and "pct" not in fields \
+        and not layout.wide and not layout.long
+    result.frames = _frames(file_name, options, target.jurisdiction, target.known_jurisdiction, db, assessment_id,
+                            target.framework_id, stored_max, f"import-{import_id}", import_id, results,
+                            reading.scores, reading.new_units, ranked=ranked_only)
 
 
 def _home(db, group: str) -> str | None:

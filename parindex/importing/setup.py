@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -26,13 +27,23 @@ from parindex.dataset import GROUPS, TOLERANCE
 from parindex.importing import headings
 from parindex.importing.commit import log_entry, rebuild
 from parindex.importing.messages import ImportProblem, ImportRefused, group_values
-from parindex.importing.overlay import REPLACES
 from parindex.importing.plan import STORED, plain, read_tables
+from parindex.importing.setup_sheets import (
+    Cell,
+    Part,
+    SetupBook,
+    a_date,
+    at,
+    criterion_code,
+    number,
+    read_workbook,
+    yes_no,
+)
 from parindex.importing.setup_workbook import KIND_WORDS
-from parindex.importing.setup_sheets import Cell, Part, SetupBook, a_date, at, criterion_code, number, read_workbook, yes_no
 from parindex.importing.sheet import Grid, read_grids
 from parindex.importing.units import UnitMatcher, slug
 from parindex.names import name_key
+from parindex.overlay import REPLACES
 
 KINDS = {  # folded words an editor writes -> the lineage kind ('new' and 'alias' add, end nothing)
     "new": ("thanh lap moi", "thanh lap", "moi", "new"),
@@ -81,9 +92,10 @@ def snapshot(db_path: Path, options: SetupOptions) -> dict[str, pd.DataFrame]:
     return read_tables(db_path, {
         **STORED,
         "unit_lineage": "SELECT predecessor_id, successor_id, year, kind, import_id FROM unit_lineage",
-        "tier": "SELECT jurisdiction_id, year, unit_group, tier_order, label_vi, min_points, min_inclusive FROM tier",
-        "result": f"SELECT r.* EXCLUDE (import_id) FROM result r {year_only}",  # noqa: S608 (no values in it)
-        "score": f"SELECT s.* EXCLUDE (import_id) FROM score s {year_only}",  # noqa: S608
+        "tier": "SELECT jurisdiction_id, year, unit_group, tier_order, label_vi, min_points, min_inclusive "
+                "FROM tier",
+        "result": f"SELECT r.* EXCLUDE (import_id) FROM result r {year_only}",
+        "score": f"SELECT s.* EXCLUDE (import_id) FROM score s {year_only}",
     }, [options.year, options.group, options.jurisdiction, options.jurisdiction])
 
 
@@ -178,7 +190,8 @@ def _context(options: SetupOptions, db, problems) -> _Context | None:
                    & (log["year"] == options.year) & (log["unit_group"] == options.group)]["import_id"]
     existing = found.iloc[0] if len(found) else None
     if (existing is not None or len(replaced)) and not options.replace:
-        problems.append(ImportProblem(None, None, "setup_exists", {"year": options.year, **group_values(options.group)}))
+        problems.append(ImportProblem(None, None, "setup_exists",
+                                      {"year": options.year, **group_values(options.group)}))
         return None
     import_id = int(max(log["import_id"], default=0)) + 1
     return _Context(options, jurisdiction, db, problems, import_id, [int(i) for i in replaced], existing)
@@ -324,10 +337,7 @@ def _node(row: dict[str, Cell], roman: bool, area: str | None, problems) -> dict
     if depth > 2:
         problems.append(at(code_cell, "setup_too_deep", code=code_cell.value))
         return None
-    if roman and kind == "arabic":
-        criterion_id = ".".join([area or "I", *parts])
-    else:
-        criterion_id = ".".join(parts)
+    criterion_id = ".".join([area or "I", *parts]) if roman and kind == "arabic" else ".".join(parts)
     parent_id = None if depth == 0 else criterion_id.rsplit(".", 1)[0]
     if roman and kind == "arabic" and area is None:
         parent_id = "I"
@@ -402,7 +412,8 @@ def _tiers(part: Part, max_total: Decimal | None, ctx: _Context) -> list[dict]:
                 "lower_inclusive": yes_no(row.get("lower_inclusive"), problems, default=True),
                 "upper_inclusive": yes_no(row.get("upper_inclusive"), problems, default=False)}
         if band["lower"] is not None and band["upper"] is not None and band["lower"] > band["upper"]:
-            problems.append(at(row["lower"], "setup_tier_bounds", lower=plain(band["lower"]), upper=plain(band["upper"])))
+            problems.append(at(row["lower"], "setup_tier_bounds",
+                               lower=plain(band["lower"]), upper=plain(band["upper"])))
         bands.append(band)
     bands.sort(key=lambda b: b["order"])
     _check_bands(bands, max_total, problems)
@@ -431,7 +442,7 @@ def _check_bands(bands: list[dict], max_total: Decimal | None, problems) -> None
         problems.append(at(top["row"]["upper"], "setup_tier_top", maximum=plain(max_total or 0)))
     if bottom["lower"] not in (None, Decimal(0)):
         problems.append(at(bottom["row"]["lower"], "setup_tier_bottom"))
-    for better, worse in zip(bands, bands[1:]):
+    for better, worse in pairwise(bands):
         if better["lower"] is None:
             problems.append(at(better["row"].get("lower") or better["row"]["label_vi"], "setup_required"))
             continue

@@ -144,8 +144,8 @@ def _find_header(grid: Grid, part: str) -> tuple[int, dict[int, str], int] | Non
             continue
         below = grid.rows[i + 1] if i + 1 < len(grid.rows) else []
         start = i + 1
-        above = lambda j: row[j] if j < len(row) else None  # noqa: E731
-        headed = [j for j, v in enumerate(below) if v is not None and v != above(j)]
+        above = list(row) + [None] * (len(below) - len(row))  # the header row, as long as the one below it
+        headed = [j for j, v in enumerate(below) if v is not None and v != above[j]]
         if headed and all(_field(below[j], part) for j in headed):
             start = i + 2  # a two-row header: the second row names columns under a merged one
             for j, value in enumerate(below):

@@ -78,9 +78,9 @@ def stored_sheets(db_path: Path, import_id: int) -> dict[str, pd.DataFrame]:
         "criterion": "SELECT * FROM criterion WHERE import_id = ? ORDER BY sort_order",
         "tier": "SELECT * FROM tier WHERE import_id = ? ORDER BY tier_order",
         "source": "SELECT document_no FROM source WHERE import_id = ?",
-        "lineage": "SELECT l.*, s.name_vi AS s_vi, s.name_en AS s_en, s.short_vi AS s_short, s.unit_group AS s_group, "
-                   "s.import_id AS s_import FROM unit_lineage l LEFT JOIN unit s ON s.unit_id = l.successor_id "
-                   "WHERE l.import_id = ? ORDER BY l.kind, l.predecessor_id",
+        "lineage": "SELECT l.*, s.name_vi AS s_vi, s.name_en AS s_en, s.short_vi AS s_short, "
+                   "s.unit_group AS s_group, s.import_id AS s_import FROM unit_lineage l "
+                   "LEFT JOIN unit s ON s.unit_id = l.successor_id WHERE l.import_id = ? ORDER BY l.kind, l.predecessor_id",
         "unit": "SELECT * FROM unit WHERE import_id = ? ORDER BY unit_id",
         "alias": "SELECT alias, unit_id FROM unit_alias WHERE import_id = ? ORDER BY unit_id, alias",
     }, [import_id])

@@ -24,6 +24,6 @@ INSTRUCTIONS = [
 
 def template_xlsx(units: pd.DataFrame) -> bytes:
     """units: unit_id, name_vi (the group's units of the year)."""
-    sheet = pd.DataFrame({c: units[c] if c in units else None for c in COLUMNS})
+    sheet = pd.DataFrame({c: units.get(c) for c in COLUMNS})
     sheet = sheet.rename(columns=RESULT_HEADINGS)
     return cells.xlsx_bytes({"Kết quả": sheet, "Hướng dẫn": pd.DataFrame({"Hướng dẫn": INSTRUCTIONS[1:]})})

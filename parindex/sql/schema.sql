@@ -9,6 +9,11 @@ CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 -- has set the variable (parindex.db does, for a signed-in editor). Unset means no drafts.
 CREATE MACRO visible(status) AS status = 'published' OR coalesce(getvariable('drafts'), false);
 
+-- The group mean, in an aggregate over a group's units: only when every one of its n_units has a
+-- score (a mean of the published few would mislead). The one definition group_summary.sql (the
+-- pages) and published_check.sql (the build's check of the announced mean) both use.
+CREATE MACRO complete_mean(score, n_units) AS CASE WHEN count(score) = n_units THEN avg(score) END;
+
 CREATE TABLE source (
     source_id VARCHAR PRIMARY KEY, publisher_vi VARCHAR NOT NULL, publisher_en VARCHAR NOT NULL,
     document_no VARCHAR, title VARCHAR NOT NULL, url VARCHAR, provenance VARCHAR NOT NULL,

@@ -19,6 +19,7 @@ import duckdb
 import pandas as pd
 
 from parindex.dataset import Dataset, DatasetError, Problem, validate
+from parindex.db import frame_of, read_only
 
 TABLES = ("jurisdiction", "source", "unit", "unit_alias", "unit_lineage", "framework", "criterion", "tier",
           "assessment", "result", "score")
@@ -47,27 +48,24 @@ def carried(db_path: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     empty = ({}, pd.DataFrame())
     if not db_path.exists():
         return empty
-    con = duckdb.connect(":memory:")
     try:
-        con.execute("ATTACH ? AS old (READ_ONLY)", [str(db_path)])
-        columns = {(t, c) for t, c in con.execute(
-            "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'old'").fetchall()}
-        if ("import_log", "import_id") not in columns:
-            return empty  # built before imports existed
-        frames = {t: _fetch(con, f"SELECT * FROM old.{t} WHERE import_id IS NOT NULL")  # noqa: S608
-                  for t in TABLES if (t, "import_id") in columns}  # older files had fewer imported tables
-        log = _fetch(con, "SELECT * FROM old.import_log ORDER BY import_id")
+        with read_only(db_path) as con:
+            columns = {(t, c) for t, c in con.execute(
+                "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'par'").fetchall()}
+            if ("import_log", "import_id") not in columns:
+                return empty  # built before imports existed
+            # A table's name cannot be a bound parameter; these come from TABLES, never from input.
+            frames = {t: _fetch(con, f"SELECT * FROM {t} WHERE import_id IS NOT NULL")
+                      for t in TABLES if (t, "import_id") in columns}  # older files had fewer imported tables
+            log = _fetch(con, "SELECT * FROM import_log ORDER BY import_id")
     except duckdb.Error as error:
         raise DatasetError([Problem(db_path.name, None, None,
                                     f"cannot read the imported data of the existing database: {error}")]) from error
-    finally:
-        con.close()
     return frames, log
 
 
 def _fetch(con, sql: str) -> pd.DataFrame:
-    cursor = con.execute(sql)
-    frame = pd.DataFrame(cursor.fetchall(), columns=[d[0] for d in cursor.description], dtype=object)
+    frame = frame_of(con, sql)
     for column in frame.columns:  # dates as the dataset reads them: text
         frame[column] = frame[column].map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v)
     return frame
