@@ -15,6 +15,8 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev
 	scripts/system-deps.sh
 	scripts/axe-core.sh  # the accessibility rules the browser tests inject (pinned, from npm)
+	$(BIN)/ruff check .  # the quality gates first: a lint finding fails CI before the suite runs
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV)/.dev

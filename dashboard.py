@@ -14,8 +14,7 @@ view = logs.PageView()  # one log line per page view, however the script ends
 def page(name: str, title: str, icon: str) -> st.Page:
     """pages/<name>.py at its address; the one without an address is the default page."""
     address = PAGE_ADDRESSES[name]
-    return st.Page(PAGES / f"{name}.py", title=title, icon=icon, url_path=address or None,
-                   default=not address)
+    return st.Page(PAGES / f"{name}.py", title=title, icon=icon, url_path=address or None, default=not address)
 
 
 st.set_page_config(page_title="Chỉ số CCHC Lào Cai", page_icon=":material/account_balance:", layout="wide")
@@ -35,8 +34,14 @@ pages = [
 unknown = app.unknown_path([page.url_path for page in pages])
 if unknown:  # our page at that address, in the reader's language, instead of Streamlit's English dialog
     listed = list(pages)
-    pages.append(st.Page(lambda: ui.unknown_address(unknown, listed, ctx.t), title=ctx.t("notfound.title"),
-                         url_path=unknown, visibility="hidden"))
+    pages.append(
+        st.Page(
+            lambda: ui.unknown_address(unknown, listed, ctx.t),
+            title=ctx.t("notfound.title"),
+            url_path=unknown,
+            visibility="hidden",
+        )
+    )
 page = st.navigation(pages)
 try:
     page.run()

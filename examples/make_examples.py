@@ -20,27 +20,63 @@ import pandas as pd  # noqa: E402
 from parindex import cells  # noqa: E402
 from parindex.generate import AGENCIES  # noqa: E402
 
-SETTINGS = [("Năm", 2026), ("Khối", "department"), ("Dùng lại bộ tiêu chí", 2025),
-            ("Quyết định", "MINH HỌA — không phải quyết định thật"), ("Nguồn số liệu", "illustrative")]
-TIERS = [(1, "Từ 90 điểm trở lên", "90 and above", 90, "có", None, None),
-         (2, "Từ 85 đến dưới 90 điểm", "85 to under 90", 85, "có", 90, "không"),
-         (3, "Dưới 85 điểm", "Under 85", None, None, 85, "không")]
+SETTINGS = [
+    ("Năm", 2026),
+    ("Khối", "department"),
+    ("Dùng lại bộ tiêu chí", 2025),
+    ("Quyết định", "MINH HỌA — không phải quyết định thật"),
+    ("Nguồn số liệu", "illustrative"),
+]
+TIERS = [
+    (1, "Từ 90 điểm trở lên", "90 and above", 90, "có", None, None),
+    (2, "Từ 85 đến dưới 90 điểm", "85 to under 90", 85, "có", 90, "không"),
+    (3, "Dưới 85 điểm", "Under 85", None, None, 85, "không"),
+]
 MERGED, INTO = "Sở Ngoại vụ", "Văn phòng UBND tỉnh"  # an invented change, for the example only
 
 
 def setup_workbook() -> bytes:
     changes = [("hợp nhất", MERGED, INTO, None, None, None, None, "01/03/2026", "MINH HỌA", None)]
-    return cells.xlsx_bytes({
-        "Hướng dẫn": pd.DataFrame({"Hướng dẫn / Instructions": [
-            "VÍ DỤ MINH HỌA: số liệu và quyết định không có thật. / "
-            "ILLUSTRATIVE example: invented, not real."]}),
-        "Thông tin": pd.DataFrame(SETTINGS, columns=["Mục", "Giá trị"]),
-        "Xếp loại": pd.DataFrame(TIERS, columns=["Thứ tự", "Xếp loại", "Tên tiếng Anh", "Từ (điểm)", "Gồm cận dưới",
-                                                 "Đến (điểm)", "Gồm cận trên"]),
-        "Thay đổi đơn vị": pd.DataFrame(changes, columns=[
-            "Loại thay đổi", "Đơn vị", "Đơn vị mới", "Mã đơn vị mới", "Tên tiếng Anh", "Tên ngắn", "Khối",
-            "Ngày hiệu lực", "Quyết định", "Tên gọi khác"]),
-    })
+    return cells.xlsx_bytes(
+        {
+            "Hướng dẫn": pd.DataFrame(
+                {
+                    "Hướng dẫn / Instructions": [
+                        "VÍ DỤ MINH HỌA: số liệu và quyết định không có thật. / "
+                        "ILLUSTRATIVE example: invented, not real."
+                    ]
+                }
+            ),
+            "Thông tin": pd.DataFrame(SETTINGS, columns=["Mục", "Giá trị"]),
+            "Xếp loại": pd.DataFrame(
+                TIERS,
+                columns=[
+                    "Thứ tự",
+                    "Xếp loại",
+                    "Tên tiếng Anh",
+                    "Từ (điểm)",
+                    "Gồm cận dưới",
+                    "Đến (điểm)",
+                    "Gồm cận trên",
+                ],
+            ),
+            "Thay đổi đơn vị": pd.DataFrame(
+                changes,
+                columns=[
+                    "Loại thay đổi",
+                    "Đơn vị",
+                    "Đơn vị mới",
+                    "Mã đơn vị mới",
+                    "Tên tiếng Anh",
+                    "Tên ngắn",
+                    "Khối",
+                    "Ngày hiệu lực",
+                    "Quyết định",
+                    "Tên gọi khác",
+                ],
+            ),
+        }
+    )
 
 
 def results_csv() -> str:

@@ -18,9 +18,15 @@ ranking = query("ranking", **ctx.scoped)
 names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for r in ranking.to_dict("records")]))
 came_from = app.my_unit(names)  # the reader's unit (the profile's, say): Compare starts from it
 start = planning.compare_start(ranking, came_from)
-app.bind_param("u", list(names), start, notice=lambda value: t("compare.unknown", value=value, year=ctx.year),
-               multiple=True, limit=MAX_UNITS,
-               limit_notice=lambda kept: labels.compare_limit_text(kept, names, t, MAX_UNITS))
+app.bind_param(
+    "u",
+    list(names),
+    start,
+    notice=lambda value: t("compare.unknown", value=value, year=ctx.year),
+    multiple=True,
+    limit=MAX_UNITS,
+    limit_notice=lambda kept: labels.compare_limit_text(kept, names, t, MAX_UNITS),
+)
 
 chosen = ui.units_picker(t("compare.pick", n=MAX_UNITS), names, t, limit=MAX_UNITS)
 if chosen == start and len(chosen) == 2:  # the page chose: say which units and why
@@ -41,24 +47,39 @@ if areas.empty:
     st.caption(t("unit.no_criteria", year=ctx.year))
 else:
     st.subheader(t("compare.areas_heading"))
-    fig = figures.compare_areas(areas, chosen, {u: short[u] for u in chosen}, lang=ctx.lang, group_name=group_name,
-                                year=ctx.year, source=source)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "compare", t), key="compare_areas", t=t,
-             draft=ctx.is_draft, data=ui.view_data(areas, ctx, ui.view_metadata(assessment, t)))
+    fig = figures.compare_areas(
+        areas, chosen, {u: short[u] for u in chosen}, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source
+    )
+    ui.chart(
+        fig,
+        file_name=ui.file_name(ctx.year, ctx.group, "compare", t),
+        key="compare_areas",
+        t=t,
+        draft=ctx.is_draft,
+        data=ui.view_data(areas, ctx, ui.view_metadata(assessment, t)),
+    )
     ui.table(labels.compare_table(areas, chosen, short, t))
 
 st.subheader(t("compare.history_heading"))
-histories = pd.concat([query("unit_history", unit=u, drafts=ctx.drafts).assign(series=short[u]) for u in chosen],
-                      ignore_index=True)
+histories = pd.concat(
+    [query("unit_history", unit=u, drafts=ctx.drafts).assign(series=short[u]) for u in chosen], ignore_index=True
+)
 histories = histories[histories["year"] <= ctx.year]  # "over the years, to the chosen one"
 fig = figures.compare_history(histories, lang=ctx.lang, year=ctx.year)
-ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "compare_history", t), key="compare_history", t=t,
-         draft=bool(ctx.draft_years),
-         data=ui.ViewData(export.tidy(histories, group=ctx.group),
-                          ui.source_metadata(labels.history_source(histories, t))))
+ui.chart(
+    fig,
+    file_name=ui.file_name(ctx.year, ctx.group, "compare_history", t),
+    key="compare_history",
+    t=t,
+    draft=bool(ctx.draft_years),
+    data=ui.ViewData(export.tidy(histories, group=ctx.group), ui.source_metadata(labels.history_source(histories, t))),
+)
 # reindex, not [[...]]: a unit never ranked (a province with no published place) has no column.
-rank_table = histories.pivot_table(index="year", columns="series", values="rank", sort=False).reindex(
-    columns=[short[u] for u in chosen]).sort_index()  # years in order, whichever unit has the earliest
+rank_table = (
+    histories.pivot_table(index="year", columns="series", values="rank", sort=False)
+    .reindex(columns=[short[u] for u in chosen])
+    .sort_index()
+)  # years in order, whichever unit has the earliest
 st.caption(t("compare.rank_caption"))
 st.space("small")  # on a phone the table's toolbar shows above it: clear of the caption
 ui.table(labels.rank_history_table(rank_table, t))

@@ -33,11 +33,20 @@ def by_area() -> None:
     summary = query("area_summary", threshold=THRESHOLD, **ctx.scoped)
     # `u` (the unit searched for on Rankings, or chosen here) is outlined in the heatmap.
     unit_names = dict(zip(areas["unit_id"], areas[f"name_{ctx.lang}"]))
-    app.bind_param("u", list(unit_names), app.my_unit(unit_names),
-                   notice=lambda value: t("rankings.unknown", value=value))
+    app.bind_param(
+        "u", list(unit_names), app.my_unit(unit_names), notice=lambda value: t("rankings.unknown", value=value)
+    )
     st.subheader(t("criteria.heatmap_heading"))
-    chosen = st.selectbox(t("rankings.search"), list(unit_names), key="u", index=None, format_func=unit_names.get,
-                          placeholder=t("rankings.search_none"), on_change=app.remember_choice, args=("u",))
+    chosen = st.selectbox(
+        t("rankings.search"),
+        list(unit_names),
+        key="u",
+        index=None,
+        format_func=unit_names.get,
+        placeholder=t("rankings.search_none"),
+        on_change=app.remember_choice,
+        args=("u",),
+    )
     app.write_param("u", chosen)
     if chosen:
         app.remember_unit(chosen)
@@ -45,35 +54,66 @@ def by_area() -> None:
     origins = query("unit_origin_map", jurisdiction=ctx.jurisdiction, group=ctx.group)
     n_units = areas["unit_id"].nunique()
     grouped = figures.by_district(areas, origins) and not st.toggle(
-        t("criteria.all_units", n=n_units), key="each_unit", value=chosen is not None)
+        t("criteria.all_units", n=n_units), key="each_unit", value=chosen is not None
+    )
     if grouped:
-        fig = figures.district_heatmap(areas, origins, summary, assessment, lang=ctx.lang, group_name=group_name,
-                                       year=ctx.year)
+        fig = figures.district_heatmap(
+            areas, origins, summary, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year
+        )
     else:
-        fig = figures.area_heatmap(areas, summary, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year,
-                                   highlight=chosen)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "areas", t), key="area_heatmap", t=t,
-             draft=ctx.is_draft, data=ui.view_data(areas, ctx, metadata, query_name="area_scores", **ctx.scope))
+        fig = figures.area_heatmap(
+            areas, summary, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year, highlight=chosen
+        )
+    ui.chart(
+        fig,
+        file_name=ui.file_name(ctx.year, ctx.group, "areas", t),
+        key="area_heatmap",
+        t=t,
+        draft=ctx.is_draft,
+        data=ui.view_data(areas, ctx, metadata, query_name="area_scores", **ctx.scope),
+    )
 
     area_keys = summary["area_key"].tolist()
     area_names = dict(zip(area_keys, summary[f"area_{ctx.lang}"]))
     app.bind_param("c", area_keys, None, notice=lambda value: t("criteria.unknown_area", value=value))
-    area = st.selectbox(t("criteria.drill_label"), area_keys, key="c", index=None,
-                        placeholder=t("criteria.drill_none"), format_func=area_names.get)
+    area = st.selectbox(
+        t("criteria.drill_label"),
+        area_keys,
+        key="c",
+        index=None,
+        placeholder=t("criteria.drill_none"),
+        format_func=area_names.get,
+    )
     app.write_param("c", area)
     if area:
         detail = query("criterion_scores", area=area, **ctx.scoped)
-        fig = figures.criterion_heatmap(detail, lang=ctx.lang, area_name=area_names[area], group_name=group_name,
-                                        year=ctx.year, source=source, highlight=chosen)
-        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "criteria", t, area.lower()), key="criterion_heatmap",
-                 t=t, draft=ctx.is_draft,
-                 data=ui.view_data(detail, ctx, metadata, query_name="criterion_scores", area=area, **ctx.scope))
+        fig = figures.criterion_heatmap(
+            detail,
+            lang=ctx.lang,
+            area_name=area_names[area],
+            group_name=group_name,
+            year=ctx.year,
+            source=source,
+            highlight=chosen,
+        )
+        ui.chart(
+            fig,
+            file_name=ui.file_name(ctx.year, ctx.group, "criteria", t, area.lower()),
+            key="criterion_heatmap",
+            t=t,
+            draft=ctx.is_draft,
+            data=ui.view_data(detail, ctx, metadata, query_name="criterion_scores", area=area, **ctx.scope),
+        )
         subs = query("area_subcriteria", area=area, threshold=THRESHOLD, **ctx.scoped)
         ui.table(labels.subcriteria_table(subs, t, threshold=THRESHOLD))
-        ui.data_downloads(ui.view_data(subs, ctx, metadata, query_name="area_subcriteria", area=area, threshold=THRESHOLD,
-                                        **ctx.scope),
-                          file_name=ui.file_name(ctx.year, ctx.group, "subcriteria", t, area.lower()), t=t,
-                          key="subcriteria")
+        ui.data_downloads(
+            ui.view_data(
+                subs, ctx, metadata, query_name="area_subcriteria", area=area, threshold=THRESHOLD, **ctx.scope
+            ),
+            file_name=ui.file_name(ctx.year, ctx.group, "subcriteria", t, area.lower()),
+            t=t,
+            key="subcriteria",
+        )
 
 
 def where_points_go() -> None:
@@ -85,24 +125,49 @@ def where_points_go() -> None:
     # The reader's unit (app.my_unit) as its own part of each bar, kept in the URL for a shared link.
     mine = app.my_unit(query("ranking", **ctx.scoped)["unit_id"].tolist())
     app.write_param("u", mine)
-    fig = figures.points_lost(weakest, lang=ctx.lang, threshold=THRESHOLD, group_name=group_name, year=ctx.year,
-                              source=source,
-                              highlight=query("unit_criteria", unit=mine, year=ctx.year, drafts=ctx.drafts) if mine
-                              else None)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "points_lost", t), key="pareto", t=t, draft=ctx.is_draft,
-             data=ui.view_data(weakest, ctx, metadata, query_name="weakest_criteria", threshold=THRESHOLD,
-                                                                    **ctx.scope))
+    fig = figures.points_lost(
+        weakest,
+        lang=ctx.lang,
+        threshold=THRESHOLD,
+        group_name=group_name,
+        year=ctx.year,
+        source=source,
+        highlight=query("unit_criteria", unit=mine, year=ctx.year, drafts=ctx.drafts) if mine else None,
+    )
+    ui.chart(
+        fig,
+        file_name=ui.file_name(ctx.year, ctx.group, "points_lost", t),
+        key="pareto",
+        t=t,
+        draft=ctx.is_draft,
+        data=ui.view_data(weakest, ctx, metadata, query_name="weakest_criteria", threshold=THRESHOLD, **ctx.scope),
+    )
     flagged = rows[rows["flagged"]]
     if flagged.empty:
         st.caption(t("criteria.none_flagged", threshold=THRESHOLD))
     else:
-        st.markdown(t("criteria.flagged_list", threshold=THRESHOLD) + "\n" + "\n".join(
-            f"- **{r['criterion_id']}** {r[f'name_{ctx.lang}']} — "
-            + t("criteria.below_count", n=int(r["n_below"]), of=int(r["n_units"]),
-                mean=fmt.number(r["mean_pct"], ctx.lang))
-            for _, r in flagged.iterrows()))
-    st.caption(t("criteria.top_loss", name=f"{top['criterion_id']} {top[f'name_{ctx.lang}']}",
-                 lost=fmt.number(top["points_lost"], ctx.lang), share=fmt.percent(top["lost_share"], ctx.lang)))
+        st.markdown(
+            t("criteria.flagged_list", threshold=THRESHOLD)
+            + "\n"
+            + "\n".join(
+                f"- **{r['criterion_id']}** {r[f'name_{ctx.lang}']} — "
+                + t(
+                    "criteria.below_count",
+                    n=int(r["n_below"]),
+                    of=int(r["n_units"]),
+                    mean=fmt.number(r["mean_pct"], ctx.lang),
+                )
+                for _, r in flagged.iterrows()
+            )
+        )
+    st.caption(
+        t(
+            "criteria.top_loss",
+            name=f"{top['criterion_id']} {top[f'name_{ctx.lang}']}",
+            lost=fmt.number(top["points_lost"], ctx.lang),
+            share=fmt.percent(top["lost_share"], ctx.lang),
+        )
+    )
 
 
 def self_assessment() -> None:
@@ -115,16 +180,24 @@ def self_assessment() -> None:
         totals = gaps[gaps["area_key"].isna()].sort_values("gap", ascending=False)
         mine = app.my_unit(query("ranking", **ctx.scoped)["unit_id"].tolist())
         app.write_param("u", mine)
-        fig = figures.self_gap(totals, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source,
-                               highlight=mine)
-        ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "self_assessment", t), key="self_gap", t=t,
-                 draft=ctx.is_draft, data=ui.view_data(gaps, ctx, metadata, query_name="self_assessment", **ctx.scope))
+        fig = figures.self_gap(
+            totals, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source, highlight=mine
+        )
+        ui.chart(
+            fig,
+            file_name=ui.file_name(ctx.year, ctx.group, "self_assessment", t),
+            key="self_gap",
+            t=t,
+            draft=ctx.is_draft,
+            data=ui.view_data(gaps, ctx, metadata, query_name="self_assessment", **ctx.scope),
+        )
         ui.table(labels.self_gap_table(gaps, t))
 
 
 # Three tabs, each drawn only while it is open: moving to this page draws the first one alone.
-tabs = app.lazy_tabs([t("criteria.heatmap_heading"), t("criteria.weakest_heading"), t("criteria.self_heading")],
-                     key="criteria_tab")
+tabs = app.lazy_tabs(
+    [t("criteria.heatmap_heading"), t("criteria.weakest_heading"), t("criteria.self_heading")], key="criteria_tab"
+)
 for tab, draw in zip(tabs, (by_area, where_points_go, self_assessment)):
     if tab.open:
         with tab:

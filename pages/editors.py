@@ -24,17 +24,19 @@ st.title(t("editors.title"))
 st.caption(t("editors.intro"))
 if serving.is_reader():  # a reader replica's file is replaced by the next release: editors work on the writer
     writer = serving.writer_url()
-    st.info(t("serving.editors_on_writer", url=writer) if writer else t("serving.editors_no_writer"),
-            icon=":material/edit_note:")
+    st.info(
+        t("serving.editors_on_writer", url=writer) if writer else t("serving.editors_no_writer"),
+        icon=":material/edit_note:",
+    )
     st.stop()
-
 
 
 def try_sign_in() -> None:
     """Before the rerun: check, then forget the password (it is kept in no state, shown nowhere)."""
     name = st.session_state.get("signin_name", "")
-    outcome = auth.sign_in(roles.secret("editors"), name, st.session_state.get("signin_password", ""),
-                           auth.lockout_for(db_path()))
+    outcome = auth.sign_in(
+        roles.secret("editors"), name, st.session_state.get("signin_password", ""), auth.lockout_for(db_path())
+    )
     st.session_state["signin_password"] = ""
     if outcome == "ok":
         st.session_state[roles.EDITOR_KEY] = name.strip().lower()
@@ -49,48 +51,87 @@ if who is None:
         st.form_submit_button(t("editors.sign_in"), on_click=try_sign_in)
     outcome = st.session_state.pop("signin_outcome", None)
     if outcome in ("locked", "wrong"):
-        st.error(t("editors.locked", n=auth.MAX_FAILURES, minutes=auth.LOCK_SECONDS // 60) if outcome == "locked"
-                 else t("editors.wrong"))
+        st.error(
+            t("editors.locked", n=auth.MAX_FAILURES, minutes=auth.LOCK_SECONDS // 60)
+            if outcome == "locked"
+            else t("editors.wrong")
+        )
     if roles.oidc_configured():
         st.button(t("editors.sign_in_oidc"), on_click=st.login)
     st.stop()
 
 st.caption(t("editors.signed_in", name=who))
 st.button(t("editors.sign_out"), on_click=roles.sign_out)
-setup, imports, drafts, log, files = st.tabs([t("editors.tab_setup"), t("editors.tab_import"), t("editors.tab_drafts"),
-                                             t("editors.tab_log"), t("editors.tab_files")])
+setup, imports, drafts, log, files = st.tabs(
+    [
+        t("editors.tab_setup"),
+        t("editors.tab_import"),
+        t("editors.tab_drafts"),
+        t("editors.tab_log"),
+        t("editors.tab_files"),
+    ]
+)
 groups = list(GROUPS)
 
 
 def problem_table(problems) -> None:
     sheets = {t("editors.col_sheet"): [p.sheet or "—" for p in problems]} if any(p.sheet for p in problems) else {}
-    st.dataframe(pd.DataFrame({
-        **sheets,
-        t("editors.col_row"): [p.row if p.row is not None else "—" for p in problems],
-        t("editors.col_column"): [p.column or "—" for p in problems],
-        t("editors.col_reason"): [p.reason(ctx.lang) for p in problems]}).astype(str),
-        hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                **sheets,
+                t("editors.col_row"): [p.row if p.row is not None else "—" for p in problems],
+                t("editors.col_column"): [p.column or "—" for p in problems],
+                t("editors.col_reason"): [p.reason(ctx.lang) for p in problems],
+            }
+        ).astype(str),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 with setup:
     st.caption(t("editors.setup_intro"))
     cols = st.columns(3)
-    s_year = cols[0].number_input(t("editors.year"), min_value=2000, max_value=2100, value=max(ctx.years) + 1,
-                                  key="setup_year")
-    s_group = cols[1].selectbox(t("editors.group"), groups, index=groups.index(ctx.group), key="setup_group",
-                                format_func=lambda g: t(f"group.{g}"), placeholder=t("filter.choose"))
+    s_year = cols[0].number_input(
+        t("editors.year"), min_value=2000, max_value=2100, value=max(ctx.years) + 1, key="setup_year"
+    )
+    s_group = cols[1].selectbox(
+        t("editors.group"),
+        groups,
+        index=groups.index(ctx.group),
+        key="setup_group",
+        format_func=lambda g: t(f"group.{g}"),
+        placeholder=t("filter.choose"),
+    )
     s_jurisdiction = cols[2].text_input(t("editors.jurisdiction"), value=ctx.jurisdiction, key="setup_jurisdiction")
-    st.download_button(t("editors.setup_template_button"), icon=":material/download:", on_click="ignore",
-                       data=lambda: setup_workbook.template_xlsx(db_path(), s_jurisdiction.strip() or ctx.jurisdiction,
-                                                                 s_group, int(s_year)),
-                       file_name=f"thiet-lap-nam-{int(s_year)}_{s_group}.xlsx", mime=cells.XLSX_MIME)
+    st.download_button(
+        t("editors.setup_template_button"),
+        icon=":material/download:",
+        on_click="ignore",
+        data=lambda: setup_workbook.template_xlsx(
+            db_path(), s_jurisdiction.strip() or ctx.jurisdiction, s_group, int(s_year)
+        ),
+        file_name=f"thiet-lap-nam-{int(s_year)}_{s_group}.xlsx",
+        mime=cells.XLSX_MIME,
+    )
     s_upload = st.file_uploader(t("editors.setup_file"), type=["xlsx"], key="setup_upload", max_upload_size=UPLOAD_MB)
-    s_status = st.radio(t("editors.status"), ["draft", "published"], horizontal=True, key="setup_status",
-                        format_func=lambda s: t(f"editors.status_{s}"))
+    s_status = st.radio(
+        t("editors.status"),
+        ["draft", "published"],
+        horizontal=True,
+        key="setup_status",
+        format_func=lambda s: t(f"editors.status_{s}"),
+    )
     s_replace = st.checkbox(t("editors.setup_replace"), key="setup_replace")
     if s_upload is not None:
-        s_options = SetupOptions(year=int(s_year), group=s_group, jurisdiction=s_jurisdiction.strip() or None,
-                                 status=s_status, replace=s_replace)
+        s_options = SetupOptions(
+            year=int(s_year),
+            group=s_group,
+            jurisdiction=s_jurisdiction.strip() or None,
+            status=s_status,
+            replace=s_replace,
+        )
         planned = year_setup.preview(s_upload.name, s_upload.getvalue(), s_options, db_path())
         if planned.counts:
             st.markdown(t("editors.setup_summary", **planned.counts))
@@ -108,23 +149,43 @@ with setup:
             except ImportRefused as refused:  # the database changed since the preview
                 problem_table(refused.problems)
             else:
-                st.success(t("editors.setup_done", assessment=done.assessment_id,
-                             status=t(f"editors.status_{s_status}")))
+                st.success(
+                    t("editors.setup_done", assessment=done.assessment_id, status=t(f"editors.status_{s_status}"))
+                )
 
 with imports:
     upload = st.file_uploader(t("editors.file"), type=["xlsx", "csv"], key="upload", max_upload_size=UPLOAD_MB)
     cols = st.columns(3)
-    year = cols[0].number_input(t("editors.year"), min_value=2000, max_value=2100, value=max(ctx.years) + 1, key="imp_year")
-    group = cols[1].selectbox(t("editors.group"), groups, index=groups.index(ctx.group), key="imp_group",
-                              format_func=lambda g: t(f"group.{g}"), placeholder=t("filter.choose"))
+    year = cols[0].number_input(
+        t("editors.year"), min_value=2000, max_value=2100, value=max(ctx.years) + 1, key="imp_year"
+    )
+    group = cols[1].selectbox(
+        t("editors.group"),
+        groups,
+        index=groups.index(ctx.group),
+        key="imp_group",
+        format_func=lambda g: t(f"group.{g}"),
+        placeholder=t("filter.choose"),
+    )
     jurisdiction = cols[2].text_input(t("editors.jurisdiction"), value=ctx.jurisdiction, key="imp_jurisdiction")
-    status = st.radio(t("editors.status"), ["draft", "published"], horizontal=True, key="imp_status",
-                      format_func=lambda s: t(f"editors.status_{s}"))
+    status = st.radio(
+        t("editors.status"),
+        ["draft", "published"],
+        horizontal=True,
+        key="imp_status",
+        format_func=lambda s: t(f"editors.status_{s}"),
+    )
     replace = st.checkbox(t("editors.replace"), key="imp_replace")
     create = st.checkbox(t("editors.create_units"), key="imp_create")
     if upload is not None:
-        options = Options(year=int(year), group=group, jurisdiction=jurisdiction.strip() or None, status=status,
-                          replace=replace, create_units=create)
+        options = Options(
+            year=int(year),
+            group=group,
+            jurisdiction=jurisdiction.strip() or None,
+            status=status,
+            replace=replace,
+            create_units=create,
+        )
         plan = commit.preview(upload.name, upload.getvalue(), options, db_path())
         st.markdown(t("editors.rows", rows=plan.rows))
         if plan.skipped:
@@ -143,11 +204,17 @@ with imports:
                 st.markdown(t("editors.diff_removed", n=len(diff["removed"]), names="; ".join(diff["removed"])))
             if diff["changed"]:
                 st.markdown(t("editors.diff_changed", n=len(diff["changed"])))
-                st.dataframe(pd.DataFrame({
-                    t("editors.col_unit"): [c[0] for c in diff["changed"]],
-                    t("editors.col_before"): [fmt.NA if c[1] is None else plain(c[1]) for c in diff["changed"]],
-                    t("editors.col_after"): [fmt.NA if c[2] is None else plain(c[2]) for c in diff["changed"]]}),
-                    hide_index=True, width="stretch")
+                st.dataframe(
+                    pd.DataFrame(
+                        {
+                            t("editors.col_unit"): [c[0] for c in diff["changed"]],
+                            t("editors.col_before"): [fmt.NA if c[1] is None else plain(c[1]) for c in diff["changed"]],
+                            t("editors.col_after"): [fmt.NA if c[2] is None else plain(c[2]) for c in diff["changed"]],
+                        }
+                    ),
+                    hide_index=True,
+                    width="stretch",
+                )
             if not any(diff.values()):
                 st.caption(t("editors.diff_none"))
         if plan.new_units:
@@ -158,16 +225,28 @@ with imports:
             except ImportRefused as refused:  # the database changed since the preview
                 st.error("\n".join(p.text(ctx.lang) for p in refused.problems))
             else:
-                st.success(t("editors.done", rows=done.rows, assessment=done.assessment_id,
-                             status=t(f"editors.status_{status}")))
+                st.success(
+                    t(
+                        "editors.done",
+                        rows=done.rows,
+                        assessment=done.assessment_id,
+                        status=t(f"editors.status_{status}"),
+                    )
+                )
 
 with drafts:
     pending = query("draft_list", drafts=True)
     if pending.empty:
         st.caption(t("editors.no_drafts"))
     for _, draft in pending.iterrows():
-        st.markdown(t("editors.draft_line", year=int(draft["year"]), group=t(f"group.{draft['unit_group']}"),
-                      n=int(draft["n_results"])))
+        st.markdown(
+            t(
+                "editors.draft_line",
+                year=int(draft["year"]),
+                group=t(f"group.{draft['unit_group']}"),
+                n=int(draft["n_results"]),
+            )
+        )
         with st.form(f"publish_{draft['assessment_id']}"):
             number = st.text_input(t("editors.decision"), key=f"decision_{draft['assessment_id']}")
             date = st.date_input(t("editors.decision_date"), key=f"date_{draft['assessment_id']}")
@@ -189,11 +268,21 @@ with files:
     st.subheader(t("editors.template_heading"))
     st.caption(t("editors.template_text"))
     units = query("units", jurisdiction=ctx.jurisdiction, group=ctx.group, drafts=True)
-    st.download_button(t("editors.template_button"), data=lambda: template.template_xlsx(units),
-                       file_name=f"mau-nhap-chi-so-cchc_{ctx.group}.xlsx", icon=":material/download:",
-                       mime=cells.XLSX_MIME, on_click="ignore")
+    st.download_button(
+        t("editors.template_button"),
+        data=lambda: template.template_xlsx(units),
+        file_name=f"mau-nhap-chi-so-cchc_{ctx.group}.xlsx",
+        icon=":material/download:",
+        mime=cells.XLSX_MIME,
+        on_click="ignore",
+    )
     st.subheader(t("editors.backup_heading"))
     st.caption(t("editors.backup_text"))
-    st.download_button(t("editors.backup_button"), data=lambda: backup.to_xlsx(db_path()),
-                       file_name="chi-so-cchc_sao-luu.xlsx", icon=":material/download:",
-                       mime=cells.XLSX_MIME, on_click="ignore")
+    st.download_button(
+        t("editors.backup_button"),
+        data=lambda: backup.to_xlsx(db_path()),
+        file_name="chi-so-cchc_sao-luu.xlsx",
+        icon=":material/download:",
+        mime=cells.XLSX_MIME,
+        on_click="ignore",
+    )

@@ -22,8 +22,15 @@ if areas.empty:
     st.caption(t("method.no_frameworks"))
 for _, part in areas.groupby("framework_id", sort=False):
     head = part.iloc[0]
-    st.markdown(t("method.framework_line", name=head[f"name_{ctx.lang}"], first=int(head["first_year"]),
-                  last=int(head["last_year"]), provenance=t(f"provenance.{head['provenance']}")))
+    st.markdown(
+        t(
+            "method.framework_line",
+            name=head[f"name_{ctx.lang}"],
+            first=int(head["first_year"]),
+            last=int(head["last_year"]),
+            provenance=t(f"provenance.{head['provenance']}"),
+        )
+    )
     st.dataframe(labels.framework_table(part, t), hide_index=True, width="stretch")
 
 st.subheader(t("method.tiers_heading"))
@@ -39,10 +46,18 @@ ui.table(labels.lineage_table(query("lineage_list"), t))
 st.subheader(t("method.download_heading"))
 st.markdown(t("method.download_text"))
 st.download_button(
-    t("method.download_button"), icon=":material/download:",
-    data=lambda: export.xlsx({"results": query("dataset_results", drafts=ctx.drafts),
-                              "scores": query("dataset_scores", drafts=ctx.drafts)},
-                             {"title": t("app.title"), "source": t("method.download_source"),
-                              "provenance": t("method.download_provenance"), "view": "/du-lieu"}, t),
+    t("method.download_button"),
+    icon=":material/download:",
+    data=lambda: export.xlsx(
+        {"results": query("dataset_results", drafts=ctx.drafts), "scores": query("dataset_scores", drafts=ctx.drafts)},
+        {
+            "title": t("app.title"),
+            "source": t("method.download_source"),
+            "provenance": t("method.download_provenance"),
+            "view": "/du-lieu",
+        },
+        t,
+    ),
     file_name=f"{export.file_name(None, None, 'dataset', t)}.xlsx",
-    mime=cells.XLSX_MIME)
+    mime=cells.XLSX_MIME,
+)

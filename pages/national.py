@@ -39,8 +39,9 @@ name = labels.unit_name(home_rows.iloc[0], t) if not home_rows.empty else home
 st.title(t("national.title", name=labels.capitalised(name)))
 st.caption(t("national.caption"))
 if merged:
-    st.caption(t("national.predecessors_caption", name=name,
-                 names=", ".join(places[u]["series"].iat[0] for u in predecessors)))
+    st.caption(
+        t("national.predecessors_caption", name=name, names=", ".join(places[u]["series"].iat[0] for u in predecessors))
+    )
 
 # From the merger on, the index ranks fewer provinces; without a figure for those years, say so (never a 0).
 after = None
@@ -48,10 +49,16 @@ if merged and int(years["year"].max()) < facts.MERGER_YEAR:
     after = t("national.from_2025", year=facts.MERGER_YEAR, name=name, n=facts.PROVINCES_FROM_2025)
 
 chart_rows = place if merged else place.drop(columns="series")
-fig = figures.national_place(chart_rows, lang=ctx.lang, name=labels.capitalised(name),
-                             rank_of=int(years["n_units"].max()), note=after)
-ui.chart(fig, file_name=ui.file_name(int(place["year"].max()), "province", "national", t), key="national_rank", t=t,
-         data=ui.ViewData(export.tidy(place), ui.source_metadata(labels.national_source(place, t))))
+fig = figures.national_place(
+    chart_rows, lang=ctx.lang, name=labels.capitalised(name), rank_of=int(years["n_units"].max()), note=after
+)
+ui.chart(
+    fig,
+    file_name=ui.file_name(int(place["year"].max()), "province", "national", t),
+    key="national_rank",
+    t=t,
+    data=ui.ViewData(export.tidy(place), ui.source_metadata(labels.national_source(place, t))),
+)
 if after:
     st.info(after, icon="ℹ️")
 
@@ -61,8 +68,12 @@ for unit in predecessors:
         st.markdown(f"**{labels.capitalised(places[unit]['series'].iat[0])}**")
     ui.table(labels.national_table(places[unit], context, t))
 st.caption(t("national.context_note"))
-ui.data_downloads(ui.ViewData(export.tidy(context), ui.source_metadata(labels.national_source(context, t))),
-                  file_name=ui.file_name(None, None, "national", t), t=t, key="national")
+ui.data_downloads(
+    ui.ViewData(export.tidy(context), ui.source_metadata(labels.national_source(context, t))),
+    file_name=ui.file_name(None, None, "national", t),
+    t=t,
+    key="national",
+)
 others = context[~context["unit_id"].isin(predecessors)]
 if not others.empty:
     st.subheader(t("national.others_heading"))

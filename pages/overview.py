@@ -23,8 +23,11 @@ def national_place() -> None:
     known figures are on the National page)."""
     for _, row in ranking[ranking["unit_id"] == app.home_jurisdiction()].iterrows():
         cols = st.columns(3)
-        cols[0].metric(t("overview.national_rank", name=labels.unit_name(row, t, "short")),
-                       labels.rank_text(row, t), **ui.metric_delta(row["rank_change"], _rank_delta(row)))
+        cols[0].metric(
+            t("overview.national_rank", name=labels.unit_name(row, t, "short")),
+            labels.rank_text(row, t),
+            **ui.metric_delta(row["rank_change"], _rank_delta(row)),
+        )
         cols[1].metric(t("col.total"), fmt.number(row["total"], ctx.lang))
         note = row[f"note_{ctx.lang}"]
         if row["derived"]:
@@ -51,29 +54,41 @@ def group_overview() -> None:
         mean_text += f" / {fmt.number(summary['max_total'], ctx.lang, 0)}"
     delta = None
     if not fmt.is_missing(summary["mean_change"]):
-        delta = t("overview.mean_delta", change=fmt.signed(summary["mean_change"], ctx.lang),
-                  year=int(summary["prev_year"]))
+        delta = t(
+            "overview.mean_delta", change=fmt.signed(summary["mean_change"], ctx.lang), year=int(summary["prev_year"])
+        )
     cols[0].metric(t("overview.mean"), mean_text, **ui.metric_delta(summary["mean_change"], delta))
     if not fmt.is_missing(summary["prev_mean_total"]):
-        cols[0].caption(t("overview.prev_mean", year=int(summary["prev_year"]),
-                          mean=fmt.number(summary["prev_mean_total"], ctx.lang)))
+        cols[0].caption(
+            t(
+                "overview.prev_mean",
+                year=int(summary["prev_year"]),
+                mean=fmt.number(summary["prev_mean_total"], ctx.lang),
+            )
+        )
     if fmt.is_missing(summary["mean_total"]) and summary["n_scored"] > 0:
         cols[0].caption(t("overview.mean_incomplete", scored=int(summary["n_scored"]), units=int(summary["n_units"])))
     cols[1].metric(t("overview.units"), fmt.integer(summary["n_units"], ctx.lang))
     if not tiers.empty:
         best = tiers.iloc[0]
-        cols[2].metric(t("overview.top_tier", tier=best["label"]),
-                       f"{fmt.integer(best['n'], ctx.lang)} ({fmt.percent(best['share'], ctx.lang)})")
+        cols[2].metric(
+            t("overview.top_tier", tier=best["label"]),
+            f"{fmt.integer(best['n'], ctx.lang)} ({fmt.percent(best['share'], ctx.lang)})",
+        )
 
     if not tiers.empty:
         st.subheader(t("overview.tiers_heading"))
         left, right = st.columns([3, 2])
         with left:
             fig = figures.tiers(tiers, summary, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year)
-            ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "tiers", t), key="tier_chart", t=t,
-                     draft=ctx.is_draft,
-                     data=ui.view_data(tiers, ctx, ui.view_metadata(assessment, t), query_name="tier_counts",
-                                       **ctx.scope))
+            ui.chart(
+                fig,
+                file_name=ui.file_name(ctx.year, ctx.group, "tiers", t),
+                key="tier_chart",
+                t=t,
+                draft=ctx.is_draft,
+                data=ui.view_data(tiers, ctx, ui.view_metadata(assessment, t), query_name="tier_counts", **ctx.scope),
+            )
         with right:
             for _, tier in tiers.iterrows():
                 st.markdown(labels.tier_line(tier, t))
@@ -81,29 +96,38 @@ def group_overview() -> None:
     scored = ranking.dropna(subset=["total"])
     # A partial table with published ranks (Yên Bái's): its first three and last place by their
     # published ranks, with or without a published score.
-    published = ranking[ranking["rank_basis"] == "published"] if assessment["ranking"] == "published" \
-        else ranking.iloc[:0]
+    published = (
+        ranking[ranking["rank_basis"] == "published"] if assessment["ranking"] == "published" else ranking.iloc[:0]
+    )
     if not scored.empty or not published.empty:
         st.subheader(t("overview.top_bottom_heading"))
         left, right = st.columns(2)
         if not summary["complete"] and not published.empty:
-            left.markdown(f"**{t('overview.top')}**\n\n" + labels.unit_list(published[published["rank"] <= 3], t,
-                                                                           ranked=True))
+            left.markdown(
+                f"**{t('overview.top')}**\n\n" + labels.unit_list(published[published["rank"] <= 3], t, ranked=True)
+            )
         else:
             left.markdown(f"**{t('overview.top')}**\n\n" + labels.unit_list(scored.head(3), t, ranks=ctx.is_subset))
         last = published[published["rank"] == published["rank_of"]]
         if summary["complete"]:
-            right.markdown(f"**{t('overview.bottom')}**\n\n"
-                           + labels.unit_list(scored.tail(3).iloc[::-1], t, ranks=ctx.is_subset))
+            right.markdown(
+                f"**{t('overview.bottom')}**\n\n" + labels.unit_list(scored.tail(3).iloc[::-1], t, ranks=ctx.is_subset)
+            )
         elif not last.empty:  # a partial table whose last place was published (Yên Bái's)
             right.markdown(f"**{t('overview.bottom_published')}**\n\n" + labels.unit_list(last, t, ranked=True))
         else:
             right.caption(t("overview.bottom_unknown"))
 
     areas = query("area_summary", threshold=THRESHOLD_PCT, **ctx.scoped)
-    paragraph = labels.summary_paragraph(summary, tiers, areas, group=labels.lower_first(group_name),
-                                         illustrative=bool(assessment["n_illustrative"]), t=t,
-                                         subset=ctx.is_subset)
+    paragraph = labels.summary_paragraph(
+        summary,
+        tiers,
+        areas,
+        group=labels.lower_first(group_name),
+        illustrative=bool(assessment["n_illustrative"]),
+        t=t,
+        subset=ctx.is_subset,
+    )
     st.subheader(t("summary.heading"))
     st.container(border=True).text(paragraph)
     # The copy button (st.code) loads a syntax highlighter into the browser: only when asked for.
@@ -114,11 +138,25 @@ def group_overview() -> None:
 
     st.subheader(t("presskit.heading"))
     st.caption(t("presskit.caption"))
-    kit = presskit.View(ctx.jurisdiction, ctx.group, ctx.year, ctx.lang, ctx.drafts, ctx.former_province,
-                        ctx.former_district, group_name if ctx.is_subset else None)
-    st.download_button(t("presskit.button"), data=lambda: presskit.build(kit), key="press_kit", on_click="ignore",
-                       file_name=f"{kit.file_name('press_kit')}.zip", mime="application/zip",
-                       icon=":material/folder_zip:")
+    kit = presskit.View(
+        ctx.jurisdiction,
+        ctx.group,
+        ctx.year,
+        ctx.lang,
+        ctx.drafts,
+        ctx.former_province,
+        ctx.former_district,
+        group_name if ctx.is_subset else None,
+    )
+    st.download_button(
+        t("presskit.button"),
+        data=lambda: presskit.build(kit),
+        key="press_kit",
+        on_click="ignore",
+        file_name=f"{kit.file_name('press_kit')}.zip",
+        mime="application/zip",
+        icon=":material/folder_zip:",
+    )
 
     st.subheader(t("report.heading"))
     st.caption(t("report.caption"))

@@ -6,6 +6,7 @@ chart a phone can read, and a desk too), the unit searched for (`u`) in its plac
 then the full table (scrolls, highlighted row); the chart of every unit is one toggle away. A
 short ranking (departments, districts) is drawn whole as before.
 """
+
 import streamlit as st
 
 from parindex import app, export, figures, labels, ui
@@ -22,8 +23,16 @@ ui.page_header(t("rankings.title", group=group_name, year=ctx.year), assessment,
 names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for r in ranking.to_dict("records")]))
 # `u`: the reader's unit (app.my_unit), marked in the chart and the table.
 app.bind_param("u", list(names), app.my_unit(names), notice=lambda value: t("rankings.unknown", value=value))
-chosen = st.selectbox(t("rankings.search"), list(names), key="u", index=None, format_func=names.get,
-                      placeholder=t("rankings.search_none"), on_change=app.remember_choice, args=("u",))
+chosen = st.selectbox(
+    t("rankings.search"),
+    list(names),
+    key="u",
+    index=None,
+    format_func=names.get,
+    placeholder=t("rankings.search_none"),
+    on_change=app.remember_choice,
+    args=("u",),
+)
 app.write_param("u", chosen)
 if chosen:
     app.remember_unit(chosen)
@@ -32,27 +41,46 @@ if chosen:
     st.caption(t("rankings.chosen", name=names[chosen], rank=labels.rank_text(row, t)))
 
 name = ui.file_name(ctx.year, ctx.group, "ranking", t)
-data = ui.view_data(ranking, ctx, ui.view_metadata(assessment, t), query_name="ranking",
-                    columns=export.RANKING_COLUMNS, **ctx.scope)
+data = ui.view_data(
+    ranking, ctx, ui.view_metadata(assessment, t), query_name="ranking", columns=export.RANKING_COLUMNS, **ctx.scope
+)
 note = t("scope.ranks_note") if ctx.is_subset else None
 n_scored = int(ranking["total"].notna().sum())
 long = n_scored > figures.LONG
-fig = figures.ranking(ranking, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year, highlight=chosen,
-                      top_bottom=figures.TOP_BOTTOM if long else None, note=note)
+fig = figures.ranking(
+    ranking,
+    assessment,
+    lang=ctx.lang,
+    group_name=group_name,
+    year=ctx.year,
+    highlight=chosen,
+    top_bottom=figures.TOP_BOTTOM if long else None,
+    note=note,
+)
 if fig is not None:
-    ui.chart(fig, file_name=name + (f"_{t('file.top_bottom')}" if long else ""), key="ranking_chart", t=t,
-             draft=ctx.is_draft, data=data)
+    ui.chart(
+        fig,
+        file_name=name + (f"_{t('file.top_bottom')}" if long else ""),
+        key="ranking_chart",
+        t=t,
+        draft=ctx.is_draft,
+        data=data,
+    )
 if long:
     st.caption(t("rankings.full_caption", n=n_scored))
     if st.toggle(t("rankings.full_toggle", n=n_scored), key="ranking_full"):
-        full = figures.ranking(ranking, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year,
-                               highlight=chosen, note=note)
+        full = figures.ranking(
+            ranking, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year, highlight=chosen, note=note
+        )
         ui.chart(full, file_name=name, key="ranking_chart_full", t=t, draft=ctx.is_draft, data=data)
 if ranking.empty:
     st.info(t("overview.no_results"))
 else:
-    ui.table(labels.ranking_table(ranking, t), marked=(ranking["unit_id"] == chosen).tolist(),
-             height=min(38 + 35 * len(ranking), 760))
+    ui.table(
+        labels.ranking_table(ranking, t),
+        marked=(ranking["unit_id"] == chosen).tolist(),
+        height=min(38 + 35 * len(ranking), 760),
+    )
     ui.data_downloads(data, file_name=name, t=t, key="ranking")
     if ranking["total"].notna().any():
         footnote = "rankings.footnote_published" if assessment["ranking"] == "published" else "rankings.footnote"

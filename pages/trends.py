@@ -22,8 +22,15 @@ default = list(dict.fromkeys(ranked[:2] + ranked[-2:])) if len(ranked) >= 4 else
 # differs from the default, so the URL then names it and a shared link marks the same line.
 mine = app.my_unit(names)
 first_lines = list(dict.fromkeys([mine, *default]))[:6] if mine else default
-app.bind_param("u", list(names), first_lines, notice=lambda value: t("compare.unknown", value=value, year=ctx.year),
-               multiple=True, limit=6, limit_notice=lambda kept: labels.compare_limit_text(kept, names, t, 6))
+app.bind_param(
+    "u",
+    list(names),
+    first_lines,
+    notice=lambda value: t("compare.unknown", value=value, year=ctx.year),
+    multiple=True,
+    limit=6,
+    limit_notice=lambda kept: labels.compare_limit_text(kept, names, t, 6),
+)
 chosen = ui.units_picker(t("trends.pick"), names, t, limit=6)
 app.write_param("u", chosen, None if mine else default)  # the reader's unit goes into the URL, first
 mine = mine if mine in chosen else None
@@ -38,11 +45,18 @@ source = labels.history_source(pd.concat([trends, trend.assign(provenance="publi
 metadata = ui.source_metadata(source)
 drafted = bool(ctx.draft_years)  # every chart here spans the years, a draft year among them
 if not trends.empty or trend["mean_pct"].notna().any():
-    fig = figures.score_trend(trends, trend, events, lang=ctx.lang, group_name=group_name, source=source,
-                              highlight=mine)
+    fig = figures.score_trend(
+        trends, trend, events, lang=ctx.lang, group_name=group_name, source=source, highlight=mine
+    )
     rows = pd.concat([trends, trend.assign(**{f"name_{ctx.lang}": t("criteria.group_mean")})], ignore_index=True)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "trend", t), key="trend", t=t, draft=drafted,
-             data=ui.ViewData(export.tidy(rows, group=ctx.group), metadata))
+    ui.chart(
+        fig,
+        file_name=ui.file_name(ctx.year, ctx.group, "trend", t),
+        key="trend",
+        t=t,
+        draft=drafted,
+        data=ui.ViewData(export.tidy(rows, group=ctx.group), metadata),
+    )
 
 
 def movement() -> None:
@@ -51,15 +65,29 @@ def movement() -> None:
     if ranked_years and ctx.year in set(trend["year"]):
         st.subheader(t("trends.movement_heading"))
         app.bind_param("a", [str(y) for y in ranked_years], str(ranked_years[-1]))
-        start = st.selectbox(t("trends.from_year"), [str(y) for y in ranked_years], key="a",
-                             placeholder=t("filter.choose"))
+        start = st.selectbox(
+            t("trends.from_year"), [str(y) for y in ranked_years], key="a", placeholder=t("filter.choose")
+        )
         app.write_param("a", start, str(ranked_years[-1]))
         moves = query("rank_movement", **group, **{"from": int(start), "to": ctx.year}).dropna(subset=["moved"])
         if not moves.empty:
-            fig = figures.rank_movement(moves, lang=ctx.lang, start=start, end=ctx.year, group_name=group_name,
-                                        source=source, highlight=mine_line)
-            ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, "movement", t, start), key="movement", t=t,
-                     draft=drafted, data=ui.ViewData(export.tidy(moves, group=ctx.group, year=ctx.year), metadata))
+            fig = figures.rank_movement(
+                moves,
+                lang=ctx.lang,
+                start=start,
+                end=ctx.year,
+                group_name=group_name,
+                source=source,
+                highlight=mine_line,
+            )
+            ui.chart(
+                fig,
+                file_name=ui.file_name(ctx.year, ctx.group, "movement", t, start),
+                key="movement",
+                t=t,
+                draft=drafted,
+                data=ui.ViewData(export.tidy(moves, group=ctx.group, year=ctx.year), metadata),
+            )
         else:
             st.caption(t("trends.no_movement", start=start, end=ctx.year))
     else:
@@ -74,20 +102,33 @@ def over_years(name: str, heading: str, build, slug: str, key: str, empty: str) 
         return
     st.subheader(t(heading))
     fig = build(rows, lang=ctx.lang, group_name=group_name, source=source)
-    ui.chart(fig, file_name=ui.file_name(ctx.year, ctx.group, slug, t), key=key, t=t, draft=drafted,
-             data=ui.ViewData(export.tidy(rows, group=ctx.group), metadata))
+    ui.chart(
+        fig,
+        file_name=ui.file_name(ctx.year, ctx.group, slug, t),
+        key=key,
+        t=t,
+        draft=drafted,
+        data=ui.ViewData(export.tidy(rows, group=ctx.group), metadata),
+    )
 
 
 def areas_over_years() -> None:
     """Areas over the years, with the change of criteria set marked."""
-    over_years("area_trend", "trends.areas_heading", figures.area_trend, "areas_over_years", "area_trend",
-               "trends.no_areas")
+    over_years(
+        "area_trend", "trends.areas_heading", figures.area_trend, "areas_over_years", "area_trend", "trends.no_areas"
+    )
 
 
 def tiers_over_years() -> None:
     """Tiers over the years, each year with its own labels."""
-    over_years("tier_history", "trends.tiers_heading", figures.tier_history, "tiers_over_years", "tier_history",
-               "trends.no_tiers")
+    over_years(
+        "tier_history",
+        "trends.tiers_heading",
+        figures.tier_history,
+        "tiers_over_years",
+        "tier_history",
+        "trends.no_tiers",
+    )
 
 
 # Below the chosen units' trend, three tabs, each drawn only while open (the long rank movement of

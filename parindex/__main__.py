@@ -25,15 +25,20 @@ def main(argv: list[str] | None = None) -> int:
     demo_cmd.add_argument("--scale", choices=("national", "small"), default="national")
     demo_cmd.add_argument("--db", type=Path, required=True, help="database to write")
     demo_cmd.add_argument("--sources", type=Path, help="keep the generated source files in this new folder")
-    commands.add_parser("bench", help="measure every page at provincial and national scale (see parindex/bench.py)",
-                        add_help=False)
+    commands.add_parser(
+        "bench", help="measure every page at provincial and national scale (see parindex/bench.py)", add_help=False
+    )
     from parindex.importing import cli as import_cli
+
     import_cli.add_commands(commands)
     from parindex.report import cli as report_cli
+
     report_cli.add_command(commands)
-    commands.add_parser("serve", help="run the dashboard (streamlit run dashboard.py, options passed on)",
-                        add_help=False)
+    commands.add_parser(
+        "serve", help="run the dashboard (streamlit run dashboard.py, options passed on)", add_help=False
+    )
     from parindex import deploy_cli
+
     deploy_cli.add_commands(commands)
     args, rest = parser.parse_known_args(argv)
     if args.command in deploy_cli.COMMANDS and rest:
@@ -52,18 +57,21 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "bench":
         from parindex.bench import main as bench
+
         return bench(rest)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
 
     if args.command == "generate":
         from parindex.generate import write_illustrative
+
         write_illustrative(args.data)
         print(f"wrote {args.data / 'illustrative'}")
         return 0
 
     if args.command == "demo":
         from parindex.demo import SCALES, build_demo
+
         try:
             build_demo(SCALES[args.scale], args.db, args.sources)
         except DatasetError as error:
@@ -75,11 +83,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         return report_cli.run(args)
 
-    if args.command in ("import", "publish", "export", "backup", "restore", "add-editor", "setup-year",
-                        "setup-template"):
+    if args.command in (
+        "import",
+        "publish",
+        "export",
+        "backup",
+        "restore",
+        "add-editor",
+        "setup-year",
+        "setup-template",
+    ):
         return import_cli.run(args, getattr(args, "db", None) or db_path())
 
     from parindex.build import build
+
     target = args.db or db_path()
     try:
         build(args.data, target)
@@ -105,8 +122,7 @@ def serve(streamlit_options: list[str]) -> int:
     from parindex import serving
 
     PagesManager.uses_pages_directory = False
-    sys.argv = ["streamlit", "run", str(ROOT / "parindex" / "replica.py"), *serving.serve_options(),
-                *streamlit_options]
+    sys.argv = ["streamlit", "run", str(ROOT / "parindex" / "replica.py"), *serving.serve_options(), *streamlit_options]
     return cli.main()
 
 

@@ -57,8 +57,7 @@ class Context:
     @property
     def params(self) -> dict:
         """The shared filters as query parameters (and whether drafts are visible)."""
-        return {"jurisdiction": self.jurisdiction, "group": self.group, "year": self.year,
-                "drafts": self.drafts}
+        return {"jurisdiction": self.jurisdiction, "group": self.group, "year": self.year, "drafts": self.drafts}
 
     @property
     def scope(self) -> dict:
@@ -106,13 +105,15 @@ def setup() -> Context:
         _filters_from_url(_in_scope(everything, st.session_state["j"]), t)
     # In the page, not the sidebar: on a phone the sidebar is folded away and the filters with it.
     if len(places) > 1:  # a national deployment: choose the province first
-        place_col, group_col, year_col, lang_col, share_col = st.columns([2.4, 3, 1.4, 2, 1.4],
-                                                                          vertical_alignment="bottom")
+        place_col, group_col, year_col, lang_col, share_col = st.columns(
+            [2.4, 3, 1.4, 2, 1.4], vertical_alignment="bottom"
+        )
         names = dict(zip(places["jurisdiction_id"], places[f"name_{lang}"]))
         home = home_jurisdiction()  # the default, first; the others as named in the data ("Yên Bái (đến 2024)")
         options = [home] + [p for p in names if p != home] if home in names else list(names)
-        place_col.selectbox(t("filter.jurisdiction"), options, key="j", format_func=names.get,
-                            placeholder=t("filter.choose"))
+        place_col.selectbox(
+            t("filter.jurisdiction"), options, key="j", format_func=names.get, placeholder=t("filter.choose")
+        )
     else:
         group_col, year_col, lang_col, share_col = st.columns([3, 1.4, 2, 1.4], vertical_alignment="bottom")
     place = st.session_state["j"]
@@ -120,26 +121,50 @@ def setup() -> Context:
     groups = [g for g in GROUP_ORDER if g in set(options["unit_group"])]
     if st.session_state.get("g") not in groups:  # a province without the group chosen before
         st.session_state["g"] = DEFAULT_GROUP if DEFAULT_GROUP in groups else groups[0]
-    group = group_col.selectbox(t("filter.group"), groups, key="g", format_func=lambda g: t(f"group.{g}"),
-                               placeholder=t("filter.choose"))
+    group = group_col.selectbox(
+        t("filter.group"), groups, key="g", format_func=lambda g: t(f"group.{g}"), placeholder=t("filter.choose")
+    )
     years = _years(options, group)
     if st.session_state.get("y") not in years:
         st.session_state["y"] = years[-1]
     year = year_col.selectbox(t("filter.year"), years, key="y", placeholder=t("filter.choose"))
-    lang_col.radio(t("filter.language"), LANGUAGES, key="lang", horizontal=True,
-                   format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
+    lang_col.radio(
+        t("filter.language"),
+        LANGUAGES,
+        key="lang",
+        horizontal=True,
+        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+    )
     _filters_to_url(options)
     for notice in url_state.notices():
         st.info(notice, icon="ℹ️")
     jurisdiction = options.loc[options["unit_group"] == group, "jurisdiction_id"].iat[0]
     former_province, former_district, scope_name = _origin_filters(t, jurisdiction, group, drafts)
-    ctx = Context(t=t, lang=lang, group=group, year=int(year), jurisdiction=jurisdiction,
-                  years=tuple(years), place=place, drafts=drafts, draft_years=_draft_years(options, group),
-                  share_slot=share_col, former_province=former_province, former_district=former_district,
-                  scope_name=scope_name)
+    ctx = Context(
+        t=t,
+        lang=lang,
+        group=group,
+        year=int(year),
+        jurisdiction=jurisdiction,
+        years=tuple(years),
+        place=place,
+        drafts=drafts,
+        draft_years=_draft_years(options, group),
+        share_slot=share_col,
+        former_province=former_province,
+        former_district=former_district,
+        scope_name=scope_name,
+    )
     if ctx.is_subset:
-        st.caption(t("scope.note", n=len(query("ranking", **ctx.scoped)),
-                     of=len(query("ranking", **ctx.params)), group=labels.lower_first(ctx.group_name), year=ctx.year))
+        st.caption(
+            t(
+                "scope.note",
+                n=len(query("ranking", **ctx.scoped)),
+                of=len(query("ranking", **ctx.params)),
+                group=labels.lower_first(ctx.group_name),
+                year=ctx.year,
+            )
+        )
     st.session_state[_CONTEXT] = ctx
     return ctx
 
@@ -149,25 +174,42 @@ def _origin_filters(t: Translator, jurisdiction: str, group: str, drafts: bool) 
     record what they were formed from (the communes from 2025); none for any other group, and
     their values then leave the URL. Options are named as people say them ("huyện Mù Cang Chải
     (cũ)", "Yên Bái (cũ)"); the districts offered are those of the former province chosen."""
-    origins = query("origin_options", jurisdiction=jurisdiction, group=group, drafts=drafts) \
-        if group != "province" else pd.DataFrame()
+    origins = (
+        query("origin_options", jurisdiction=jurisdiction, group=group, drafts=drafts)
+        if group != "province"
+        else pd.DataFrame()
+    )
     if origins.empty:
         for key in ("fp", "fd"):
             st.session_state.pop(key, None)
             write_param(key, None)
         return None, None, ""
-    provinces = {r["province_id"]: labels.former_province_name(r, t)
-                 for r in origins.drop_duplicates("province_id").to_dict("records")}
+    provinces = {
+        r["province_id"]: labels.former_province_name(r, t)
+        for r in origins.drop_duplicates("province_id").to_dict("records")
+    }
     province_col, district_col = st.columns(2, vertical_alignment="bottom")
     bind_param("fp", list(provinces), None, notice=lambda value: t("notice.invalid_former_province", value=value))
-    province = province_col.selectbox(t("filter.former_province"), list(provinces), key="fp", index=None,
-                                      format_func=provinces.get, placeholder=t("filter.all_origins"))
+    province = province_col.selectbox(
+        t("filter.former_province"),
+        list(provinces),
+        key="fp",
+        index=None,
+        format_func=provinces.get,
+        placeholder=t("filter.all_origins"),
+    )
     write_param("fp", province)
     shown = origins if province is None else origins[origins["province_id"] == province]
     districts = {r["former_unit_id"]: labels.former_district_name(r, t) for r in shown.to_dict("records")}
     bind_param("fd", list(districts), None, notice=lambda value: t("notice.invalid_former_district", value=value))
-    district = district_col.selectbox(t("filter.former_district"), list(districts), key="fd", index=None,
-                                      format_func=districts.get, placeholder=t("filter.all_origins"))
+    district = district_col.selectbox(
+        t("filter.former_district"),
+        list(districts),
+        key="fd",
+        index=None,
+        format_func=districts.get,
+        placeholder=t("filter.all_origins"),
+    )
     write_param("fd", district)
     name = districts[district] if district else provinces[province] if province else ""
     return province, district, name
@@ -257,8 +299,9 @@ def _filters_from_url(options: pd.DataFrame, t: Translator) -> None:
         if year in years:
             st.session_state["y"] = year
         else:
-            url_state.notice(t("notice.invalid_year", value=url_state.clip(raw_year), group=t(f"group.{group}"),
-                               year=years[-1]))
+            url_state.notice(
+                t("notice.invalid_year", value=url_state.clip(raw_year), group=t(f"group.{group}"), year=years[-1])
+            )
 
 
 def _place_from_url(places: pd.DataFrame, t: Translator) -> None:
@@ -293,10 +336,8 @@ def my_unit(options) -> str | None:
     the first a link's `u` names; None when it is not one of `options` (this page's group and
     year). A page starts from it when its URL names no unit, and writes it to the URL, so that a
     shared link marks the same unit."""
-    if MY_UNIT in st.session_state:  # chosen, or cleared (None), this session
-        unit = st.session_state[MY_UNIT]
-    else:
-        unit = next(iter(st.query_params.get_all("u")), None)
+    # chosen, or cleared (None), this session; else the link's
+    unit = st.session_state[MY_UNIT] if MY_UNIT in st.session_state else next(iter(url_state.values("u")), None)
     return unit if unit in options else None
 
 
@@ -314,8 +355,9 @@ def remember_choice(key: str) -> None:
 def share_link(ctx: Context) -> None:
     """After the page has run (and written its own filters to the URL): the view's address, with
     a copy button, beside the filters."""
-    with lazy_popover(ctx.t("share.button"), icon=":material/link:", key="share", container=ctx.share_slot,
-                      width="stretch") as share:
+    with lazy_popover(
+        ctx.t("share.button"), icon=":material/link:", key="share", container=ctx.share_slot, width="stretch"
+    ) as share:
         if share.open:
             st.caption(ctx.t("share.caption"))
             st.code(current_url(), language=None, wrap_lines=True)
@@ -349,5 +391,5 @@ def unknown_path(known: list[str]) -> str | None:
     path = urlparse(url).path.strip("/")
     base = (st.get_option("server.baseUrlPath") or "").strip("/")
     if base and (path == base or path.startswith(base + "/")):
-        path = path[len(base):].strip("/")
+        path = path[len(base) :].strip("/")
     return None if not path or "/" in path or path in known else path

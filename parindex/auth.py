@@ -106,7 +106,11 @@ def add_editor(secrets: Path, name: str, password: str) -> None:
     section = f'[editors.{name}]\npassword_hash = "{hash_password(password)}"\n'
     text = secrets.read_text(encoding="utf-8") if secrets.exists() else ""
     pattern = re.compile(rf"^\[editors\.{re.escape(name)}\]\n(?:(?!\[).*\n?)*", re.MULTILINE)
-    text = pattern.sub(section, text) if pattern.search(text) else text + ("\n" if text and not text.endswith("\n") else "") + section
+    text = (
+        pattern.sub(section, text)
+        if pattern.search(text)
+        else text + ("\n" if text and not text.endswith("\n") else "") + section
+    )
     secrets.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{secrets.name}.", dir=secrets.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -41,11 +41,21 @@ RESULTS_DIR = ROOT / "bench" / "results"
 # The pages measured, each with its address (the editors' page is behind a sign-in: not a reader's view).
 PAGES = {name: address for name, address in PAGE_ADDRESSES.items() if name != "editors"}
 # The view measured at each scale: Lào Cai's departments; one invented province's communes (its largest group).
-VIEWS = {"provincial": {"j": HOME, "g": "department"}, "communes": {"j": HOME, "g": "commune"},
-         "national": {"j": "demo-07", "g": "commune"}}
+VIEWS = {
+    "provincial": {"j": HOME, "g": "department"},
+    "communes": {"j": HOME, "g": "commune"},
+    "national": {"j": "demo-07", "g": "commune"},
+}
 # The pages timed in Chromium, each with the key of its first chart (a `st-key-…` class).
-BROWSER_PAGES = {"overview": "tier_chart", "rankings": "ranking_chart", "criteria": "area_heatmap", "unit": "history",
-                 "trends": "trend", "national": "national_rank", "compare": "compare_areas"}
+BROWSER_PAGES = {
+    "overview": "tier_chart",
+    "rankings": "ranking_chart",
+    "criteria": "area_heatmap",
+    "unit": "history",
+    "trends": "trend",
+    "national": "national_rank",
+    "compare": "compare_areas",
+}
 MINIMAL_APP = """import plotly.graph_objects as go
 import streamlit as st
 
@@ -67,10 +77,13 @@ def open_page(page: str, params: dict, timeout: float = 120, timed: bool = False
     from streamlit.util import calc_hash
 
     dashboard = str(ROOT / "dashboard.py")
-    script = (f"import runpy\nrunpy.run_path({dashboard!r})" if not timed else
-              "import runpy, time\nfrom parindex import bench\nstarted = time.perf_counter()\n"
-              f"try:\n    runpy.run_path({dashboard!r})\n"
-              "finally:\n    bench.script_seconds.append(time.perf_counter() - started)\n")
+    script = (
+        f"import runpy\nrunpy.run_path({dashboard!r})"
+        if not timed
+        else "import runpy, time\nfrom parindex import bench\nstarted = time.perf_counter()\n"
+        f"try:\n    runpy.run_path({dashboard!r})\n"
+        "finally:\n    bench.script_seconds.append(time.perf_counter() - started)\n"
+    )
     at = AppTest.from_string(script, default_timeout=timeout)
     for key, value in params.items():
         at.query_params[key] = value
@@ -112,8 +125,11 @@ def counting_queries(calls: list):
 def stats(seconds: list[float]) -> dict:
     ordered = sorted(seconds)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"median_ms": round(1000 * statistics.median(ordered), 1), "p95_ms": round(1000 * p95, 1),
-            "runs": len(ordered)}
+    return {
+        "median_ms": round(1000 * statistics.median(ordered), 1),
+        "p95_ms": round(1000 * p95, 1),
+        "runs": len(ordered),
+    }
 
 
 def time_page(page: str, params: dict, runs: int, cold: bool) -> dict:
@@ -135,8 +151,7 @@ def time_page(page: str, params: dict, runs: int, cold: bool) -> dict:
             raise RuntimeError(f"{page} {params}: {[e.value for e in [*at.exception, *at.error]]}")
         scripts.append(script_seconds[-1])
         data.append(sum(seconds for _, _, seconds in calls))
-    return {"script": stats(scripts), "queries": stats(data),
-            "calls": [(name, params) for name, params, _ in calls]}
+    return {"script": stats(scripts), "queries": stats(data), "calls": [(name, params) for name, params, _ in calls]}
 
 
 def view_arguments(params: dict) -> tuple[str, str, int, list[str]]:
@@ -176,8 +191,13 @@ def check_plain_agrees(frames, arguments: tuple) -> None:
 
 def peak_memory(approach: str, db: Path, work: dict) -> float:
     """Peak RSS (MB) of a fresh process doing every page's data step once, one approach."""
-    done = subprocess.run([sys.executable, "-m", "parindex.bench", "--probe", approach, str(db), json.dumps(work)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=1800)
+    done = subprocess.run(
+        [sys.executable, "-m", "parindex.bench", "--probe", approach, str(db), json.dumps(work)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=1800,
+    )
     if done.returncode:
         raise RuntimeError(done.stderr)
     return float(done.stdout.strip().splitlines()[-1])
@@ -223,10 +243,15 @@ def measure_scale(scale: str, db: Path, runs: int, cold_runs: int) -> dict:
         pages[page] = {"cold": cold, "warm": warm, "plain": time_plain(frames, page, arguments, runs)}
     del frames
     work = {"arguments": list(arguments), "calls": calls}
-    return {"db": str(db), "db_mb": round(db.stat().st_size / 2**20), "view": params, "year": arguments[2],
-            "plain_load_s": round(load_seconds, 2), "pages": pages,
-            "memory_mb": {"duckdb": round(peak_memory("duckdb", db, work)),
-                          "plain": round(peak_memory("plain", db, work))}}
+    return {
+        "db": str(db),
+        "db_mb": round(db.stat().st_size / 2**20),
+        "view": params,
+        "year": arguments[2],
+        "plain_load_s": round(load_seconds, 2),
+        "pages": pages,
+        "memory_mb": {"duckdb": round(peak_memory("duckdb", db, work)), "plain": round(peak_memory("plain", db, work))},
+    }
 
 
 def measure_server(db: Path, view: str, sessions: int, first_chart_runs: int) -> dict:
@@ -278,9 +303,18 @@ def measure_server(db: Path, view: str, sessions: int, first_chart_runs: int) ->
         sampling.set()
         sampler.join()
         server.stop()
-    return {"view": VIEWS[view], "db_mb": round(db.stat().st_size / 2**20), "sessions": sessions, "server_idle_mb": round(idle_mb), "server_with_sessions_mb": round(all_open_mb),
-            "server_peak_mb": round(peak[0]), "first_chart": first_chart, "in_app": in_app,
-            "floor": measure_floor(first_chart_runs), "timeline_ms": steps}
+    return {
+        "view": VIEWS[view],
+        "db_mb": round(db.stat().st_size / 2**20),
+        "sessions": sessions,
+        "server_idle_mb": round(idle_mb),
+        "server_with_sessions_mb": round(all_open_mb),
+        "server_peak_mb": round(peak[0]),
+        "first_chart": first_chart,
+        "in_app": in_app,
+        "floor": measure_floor(first_chart_runs),
+        "timeline_ms": steps,
+    }
 
 
 def drawn(scope: str = "") -> str:
@@ -365,50 +399,89 @@ def measure_floor(runs: int) -> dict:
 def machine() -> dict:
     import psutil
 
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor())
-    return {"nproc": os.cpu_count(), "cpu": model, "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
-            "python": platform.python_version(), "load_before": [round(x, 2) for x in os.getloadavg()]}
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "python": platform.python_version(),
+        "load_before": [round(x, 2) for x in os.getloadavg()],
+    }
 
 
 def markdown(result: dict) -> str:
     m = result["machine"]
-    lines = [f"Machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gb']} GB RAM, Python {m['python']}; "
-             f"load average {m['load_before'][0]} before, {m['load_after'][0]} after; {result['when']}.", ""]
+    lines = [
+        f"Machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gb']} GB RAM, Python {m['python']}; "
+        f"load average {m['load_before'][0]} before, {m['load_after'][0]} after; {result['when']}.",
+        "",
+    ]
     for scale, part in result["scales"].items():
-        lines += [f"### {scale.capitalize()} scale: {part['view']}, {part['year']} ({part['db_mb']} MB database)", "",
-                  "| page | cold median | cold p95 | warm median | warm p95 | queries cold | queries warm "
-                  "| plain pandas | plain ÷ DuckDB (cold) | plain ÷ DuckDB (warm) |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines += [
+            f"### {scale.capitalize()} scale: {part['view']}, {part['year']} ({part['db_mb']} MB database)",
+            "",
+            "| page | cold median | cold p95 | warm median | warm p95 | queries cold | queries warm "
+            "| plain pandas | plain ÷ DuckDB (cold) | plain ÷ DuckDB (warm) |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
         for page, p in part["pages"].items():
-            q_cold, q_warm, plain = p["cold"]["queries"]["median_ms"], p["warm"]["queries"]["median_ms"], \
-                p["plain"]["median_ms"]
-            lines.append(f"| {page} | {p['cold']['script']['median_ms']:.0f} | {p['cold']['script']['p95_ms']:.0f} "
-                         f"| {p['warm']['script']['median_ms']:.0f} | {p['warm']['script']['p95_ms']:.0f} "
-                         f"| {q_cold:.1f} | {q_warm:.2f} | {plain:.1f} | {plain / max(q_cold, 0.01):.1f}× "
-                         f"| {plain / max(q_warm, 0.01):.0f}× |")
+            q_cold, q_warm, plain = (
+                p["cold"]["queries"]["median_ms"],
+                p["warm"]["queries"]["median_ms"],
+                p["plain"]["median_ms"],
+            )
+            lines.append(
+                f"| {page} | {p['cold']['script']['median_ms']:.0f} | {p['cold']['script']['p95_ms']:.0f} "
+                f"| {p['warm']['script']['median_ms']:.0f} | {p['warm']['script']['p95_ms']:.0f} "
+                f"| {q_cold:.1f} | {q_warm:.2f} | {plain:.1f} | {plain / max(q_cold, 0.01):.1f}× "
+                f"| {plain / max(q_warm, 0.01):.0f}× |"
+            )
         mem = part["memory_mb"]
-        lines += ["", f"Peak memory doing every page's data once: DuckDB {mem['duckdb']} MB, plain pandas "
-                      f"{mem['plain']} MB (loading every row took {part['plain_load_s']} s).", ""]
+        lines += [
+            "",
+            f"Peak memory doing every page's data once: DuckDB {mem['duckdb']} MB, plain pandas "
+            f"{mem['plain']} MB (loading every row took {part['plain_load_s']} s).",
+            "",
+        ]
     for s in result.get("servers", {}).values():
         floor = s["floor"]
-        lines += [f"### Server: {s['view']} ({s['db_mb']} MB database), {s['sessions']} browser sessions", "",
-                  f"Server RSS: {s['server_idle_mb']} MB idle, {s['server_with_sessions_mb']} MB with the "
-                  f"{s['sessions']} sessions open, peak {s['server_peak_mb']} MB.", "",
-                  "Navigation to the first drawn chart in Chromium (2 cores, software rendering), median and p95:", "",
-                  "| page | opened in a new tab | new tab ÷ floor | from another page (sidebar) |",
-                  "| --- | ---: | ---: | ---: |"]
-        lines += [f"| {page} | {v['median_ms']:.0f} ms (p95 {v['p95_ms']:.0f}) | {v['median_ms'] / floor['median_ms']:.2f} "
-                  f"| {s['in_app'][page]['median_ms']:.0f} ms (p95 {s['in_app'][page]['p95_ms']:.0f}) |"
-                  for page, v in s["first_chart"].items()]
-        lines += [f"| minimal Streamlit app, one 3-bar plotly chart (the floor) | {floor['median_ms']:.0f} ms "
-                  f"(p95 {floor['p95_ms']:.0f}) | 1.00 | — |", ""]
-    lines += ["", "Times in ms. Script: the dashboard script for that page, timed in-process (AppTest); cold is "
-              "the first view of a data version (query cache, open database and kept figures dropped), warm the "
-              "same view again. Queries: the page's named DuckDB queries within it. Plain pandas: the same views "
-              "computed from every row kept in pandas (parindex/plain.py), per rerun, as the usual tutorial does. "
-              "Chromium: a new tab loads Streamlit's and plotly's JavaScript (the floor row is that cost alone); "
-              "from another page, the click on the page's link in the sidebar of an open dashboard."]
+        lines += [
+            f"### Server: {s['view']} ({s['db_mb']} MB database), {s['sessions']} browser sessions",
+            "",
+            f"Server RSS: {s['server_idle_mb']} MB idle, {s['server_with_sessions_mb']} MB with the "
+            f"{s['sessions']} sessions open, peak {s['server_peak_mb']} MB.",
+            "",
+            "Navigation to the first drawn chart in Chromium (2 cores, software rendering), median and p95:",
+            "",
+            "| page | opened in a new tab | new tab ÷ floor | from another page (sidebar) |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        lines += [
+            f"| {page} | {v['median_ms']:.0f} ms (p95 {v['p95_ms']:.0f}) | {v['median_ms'] / floor['median_ms']:.2f} "
+            f"| {s['in_app'][page]['median_ms']:.0f} ms (p95 {s['in_app'][page]['p95_ms']:.0f}) |"
+            for page, v in s["first_chart"].items()
+        ]
+        lines += [
+            f"| minimal Streamlit app, one 3-bar plotly chart (the floor) | {floor['median_ms']:.0f} ms "
+            f"(p95 {floor['p95_ms']:.0f}) | 1.00 | — |",
+            "",
+        ]
+    lines += [
+        "",
+        "Times in ms. Script: the dashboard script for that page, timed in-process (AppTest); cold is "
+        "the first view of a data version (query cache, open database and kept figures dropped), warm the "
+        "same view again. Queries: the page's named DuckDB queries within it. Plain pandas: the same views "
+        "computed from every row kept in pandas (parindex/plain.py), per rerun, as the usual tutorial does. "
+        "Chromium: a new tab loads Streamlit's and plotly's JavaScript (the floor row is that cost alone); "
+        "from another page, the click on the page's link in the sidebar of an open dashboard.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -417,6 +490,7 @@ def main(argv: list[str]) -> int:
 
     if "--serving" in argv:  # replicas behind nginx: parindex/bench_serving.py
         from parindex.bench_serving import main as serving
+
         return serving([a for a in argv if a != "--serving"])
 
     parser = argparse.ArgumentParser(prog="python -m parindex bench")
@@ -448,8 +522,10 @@ def main(argv: list[str]) -> int:
         result["scales"][scale] = measure_scale(scale, dbs[scale], args.runs, args.cold_runs)
     if not args.no_browser:
         print("  server and browser", flush=True)
-        result["servers"] = {view: measure_server(dbs[view], view, args.sessions, args.first_chart_runs)
-                             for view in ("communes", "national")}
+        result["servers"] = {
+            view: measure_server(dbs[view], view, args.sessions, args.first_chart_runs)
+            for view in ("communes", "national")
+        }
     result["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
     stem = RESULTS_DIR / f"bench-{datetime.now(UTC):%Y%m%d-%H%M%S}"
     stem.with_suffix(".json").write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -26,9 +26,16 @@ from pathlib import Path
 from parindex.bench import RESULTS_DIR, machine
 
 # The pages a reader clicks through, with the view's filters (the 99 communes: the largest view).
-VIEWS = [("", "g=commune"), ("xep-hang", "g=commune"), ("tieu-chi", "g=commune"), ("xu-huong", "g=commune"),
-         ("toan-quoc", ""), ("don-vi", "u=so-noi-vu&y=2024"), ("so-sanh", "u=so-noi-vu&u=so-tai-chinh&y=2024"),
-         ("du-lieu", "")]
+VIEWS = [
+    ("", "g=commune"),
+    ("xep-hang", "g=commune"),
+    ("tieu-chi", "g=commune"),
+    ("xu-huong", "g=commune"),
+    ("toan-quoc", ""),
+    ("don-vi", "u=so-noi-vu&y=2024"),
+    ("so-sanh", "u=so-noi-vu&u=so-tai-chinh&y=2024"),
+    ("du-lieu", ""),
+]
 
 
 def _client_state(page: str, query: str, url: str):
@@ -44,8 +51,9 @@ def _client_state(page: str, query: str, url: str):
     return msg.SerializeToString()
 
 
-async def reader(url: str, views: list[tuple[str, str]], until: float, times: list[float], errors: list[str],
-                 offset: int) -> None:
+async def reader(
+    url: str, views: list[tuple[str, str]], until: float, times: list[float], errors: list[str], offset: int
+) -> None:
     """One reader: a session through nginx, clicking through the pages until `until`."""
     import websockets
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -57,8 +65,9 @@ async def reader(url: str, views: list[tuple[str, str]], until: float, times: li
     step = offset
     while time.monotonic() < until:
         try:
-            async with websockets.connect(ws_url, ssl=context, subprotocols=["streamlit"], max_size=None,
-                                          open_timeout=30) as socket:
+            async with websockets.connect(
+                ws_url, ssl=context, subprotocols=["streamlit"], max_size=None, open_timeout=30
+            ) as socket:
                 while time.monotonic() < until:
                     page, query = views[step % len(views)]
                     step += 1
@@ -90,11 +99,16 @@ async def load(url: str, readers: int, seconds: float, warmup: float) -> dict:
     await asyncio.gather(*tasks)
     measured = times[counted_from:]
     ordered = sorted(measured)
-    return {"readers": readers, "seconds": seconds, "views": len(measured),
-            "views_per_second": len(measured) / seconds,
-            "median_ms": statistics.median(ordered) * 1000 if ordered else None,
-            "p95_ms": ordered[int(0.95 * (len(ordered) - 1))] * 1000 if ordered else None,
-            "errors": errors[:20], "error_count": len(errors)}
+    return {
+        "readers": readers,
+        "seconds": seconds,
+        "views": len(measured),
+        "views_per_second": len(measured) / seconds,
+        "median_ms": statistics.median(ordered) * 1000 if ordered else None,
+        "p95_ms": ordered[int(0.95 * (len(ordered) - 1))] * 1000 if ordered else None,
+        "errors": errors[:20],
+        "error_count": len(errors),
+    }
 
 
 def measure(db: Path, replica_counts: list[int], readers: int, seconds: float, warmup: float) -> list[dict]:
@@ -109,8 +123,11 @@ def measure(db: Path, replica_counts: list[int], readers: int, seconds: float, w
                 row = asyncio.run(load(stack.url, readers, seconds, warmup))
                 row.update(replicas=count, load_before=load_before, load_after=os.getloadavg()[0])
                 rows.append(row)
-                print(f"{count} replica(s): {row['views_per_second']:.1f} views/s, median {row['median_ms']:.0f} ms, "
-                      f"p95 {row['p95_ms']:.0f} ms, {row['error_count']} errors", flush=True)
+                print(
+                    f"{count} replica(s): {row['views_per_second']:.1f} views/s, median {row['median_ms']:.0f} ms, "
+                    f"p95 {row['p95_ms']:.0f} ms, {row['error_count']} errors",
+                    flush=True,
+                )
             finally:
                 stack.stop()
     return rows
@@ -118,17 +135,24 @@ def measure(db: Path, replica_counts: list[int], readers: int, seconds: float, w
 
 def markdown(result: dict) -> str:
     info = result["machine"]
-    lines = [f"Machine: {info['nproc']} cores ({info['cpu']}), Python {info['python']}; {result['when']}.",
-             "",
-             (f"{result['readers']} simulated readers through nginx (TLS, the deploy/ site), each clicking through "
-              f"{len(VIEWS)} pages of the communes' view as fast as the answers come; {result['seconds']:.0f} s "
-              f"measured after {result['warmup']:.0f} s of warm-up."),
-             "",
-             "| replicas | page views per second | median page time | p95 page time | errors | load average before → after |",
-             "| ---: | ---: | ---: | ---: | ---: | --- |"]
+    lines = [
+        f"Machine: {info['nproc']} cores ({info['cpu']}), Python {info['python']}; {result['when']}.",
+        "",
+        (
+            f"{result['readers']} simulated readers through nginx (TLS, the deploy/ site), each clicking through "
+            f"{len(VIEWS)} pages of the communes' view as fast as the answers come; {result['seconds']:.0f} s "
+            f"measured after {result['warmup']:.0f} s of warm-up."
+        ),
+        "",
+        "| replicas | page views per second | median page time | p95 page time | errors "
+        "| load average before → after |",
+        "| ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
     for row in result["rows"]:
-        lines.append(f"| {row['replicas']} | {row['views_per_second']:.1f} | {row['median_ms']:.0f} ms | "
-                     f"{row['p95_ms']:.0f} ms | {row['error_count']} | {row['load_before']:.1f} → {row['load_after']:.1f} |")
+        lines.append(
+            f"| {row['replicas']} | {row['views_per_second']:.1f} | {row['median_ms']:.0f} ms | "
+            f"{row['p95_ms']:.0f} ms | {row['error_count']} | {row['load_before']:.1f} → {row['load_after']:.1f} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -146,8 +170,14 @@ def main(argv: list[str]) -> int:
     db = RESULTS_DIR / "serving.duckdb"
     build(DATA_DIR, db)
     rows = measure(db, [int(n) for n in args.replicas.split(",")], args.readers, args.seconds, args.warmup)
-    result = {"machine": machine(), "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-              "readers": args.readers, "seconds": args.seconds, "warmup": args.warmup, "rows": rows}
+    result = {
+        "machine": machine(),
+        "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "readers": args.readers,
+        "seconds": args.seconds,
+        "warmup": args.warmup,
+        "rows": rows,
+    }
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     (RESULTS_DIR / f"serving-{stamp}.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     (RESULTS_DIR / f"serving-{stamp}.md").write_text(markdown(result), encoding="utf-8")

@@ -140,8 +140,7 @@ def _write(con: duckdb.DuckDBPyConnection, ds: Dataset, log: pd.DataFrame, data_
     for table in TABLES:
         frame = ds[table.name].drop(columns=["_file", "_row"])
         if table.name == "unit":
-            frame = frame.assign(line_id=frame["unit_id"].map(lines),
-                                 last_year=frame["unit_id"].map(last_years(ds)))
+            frame = frame.assign(line_id=frame["unit_id"].map(lines), last_year=frame["unit_id"].map(last_years(ds)))
         if table.name == "unit_alias":
             frame = alias_rows(ds)
         frame = frame.replace({"": None})
@@ -156,5 +155,6 @@ def _write(con: duckdb.DuckDBPyConnection, ds: Dataset, log: pd.DataFrame, data_
         con.register("incoming", log)
         con.execute("INSERT INTO import_log BY NAME SELECT * FROM incoming")
         con.unregister("incoming")
-    con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_dir', ?)",
-                [SCHEMA_VERSION, str(data_dir.resolve())])
+    con.execute(
+        "INSERT INTO meta VALUES ('schema_version', ?), ('data_dir', ?)", [SCHEMA_VERSION, str(data_dir.resolve())]
+    )

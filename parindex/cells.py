@@ -21,6 +21,7 @@ TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+
 def formula_like(text: str) -> bool:
     """'=1+2 Sở A', '+SUM(A1)', '-2+3', '@cmd' (and "'=1+2", the same text once escaped) -> True."""
     return text.lstrip("'")[:1] in TRIGGERS if text else False
@@ -78,8 +79,8 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame], formats: dict[str, dict[str, str
             for row in sheet.iter_rows():
                 for cell in row:
                     if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value[:1] in TRIGGERS):
-                        cell.data_type = "s"      # the text itself, never evaluated
-                        cell.quotePrefix = True   # and kept as text when edited in Excel
+                        cell.data_type = "s"  # the text itself, never evaluated
+                        cell.quotePrefix = True  # and kept as text when edited in Excel
         for name, by_heading in (formats or {}).items():
             _format_sheet(writer.book[name], by_heading)
     return buffer.getvalue()

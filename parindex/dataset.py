@@ -44,42 +44,98 @@ class Table:
 
 
 TABLES = (
-    Table("source", "sources", ("source_id",), ("source_id", "publisher_vi", "publisher_en", "title"),
-          choices={"provenance": PROVENANCES}),
+    Table(
+        "source",
+        "sources",
+        ("source_id",),
+        ("source_id", "publisher_vi", "publisher_en", "title"),
+        choices={"provenance": PROVENANCES},
+    ),
     Table("jurisdiction", "jurisdictions", ("jurisdiction_id",), ("jurisdiction_id", "name_vi", "name_en")),
-    Table("unit", "units", ("unit_id",),
-          ("unit_id", "jurisdiction_id", "unit_group", "name_vi", "name_en", "short_vi", "short_en"),
-          integers=("first_year", "last_year"), choices={"unit_group": GROUPS}),
+    Table(
+        "unit",
+        "units",
+        ("unit_id",),
+        ("unit_id", "jurisdiction_id", "unit_group", "name_vi", "name_en", "short_vi", "short_en"),
+        integers=("first_year", "last_year"),
+        choices={"unit_group": GROUPS},
+    ),
     Table("unit_alias", "unit_aliases", ("alias", "unit_id"), ("alias", "unit_id")),
-    Table("unit_lineage", "unit_lineage", ("predecessor_id", "successor_id"),
-          ("predecessor_id", "year", "kind"), integers=("year",), choices={"kind": LINEAGE_KINDS}),
-    Table("unit_origin", "unit_origins", ("unit_id", "former_unit_id"), ("unit_id", "former_unit_id"),
-          optional=True),
-    Table("framework", "frameworks", ("framework_id",), ("framework_id", "name_vi", "name_en", "max_total"),
-          decimals=("max_total",), integers=("first_year", "last_year"),
-          choices={"provenance": PROVENANCES}),
-    Table("criterion", "criteria", ("framework_id", "criterion_id"),
-          ("framework_id", "criterion_id", "level", "area_key", "name_vi", "name_en", "max_points"),
-          decimals=("max_points",), integers=("sort_order",), booleans=("self_assessed",),
-          choices={"level": ("area", "criterion", "sub")}),
-    Table("assessment", "assessments", ("assessment_id",),
-          ("assessment_id", "jurisdiction_id", "year", "unit_group", "ranking", "status"),
-          decimals=("max_total",), integers=("year", "n_units"),
-          choices={"unit_group": GROUPS, "ranking": ("computed", "published"),
-                   "status": ("draft", "published")}),
-    Table("tier", "tiers", ("jurisdiction_id", "year", "unit_group", "tier_order"),
-          ("jurisdiction_id", "year", "unit_group", "tier_order", "code", "label_vi", "label_en"),
-          decimals=("min_points",), integers=("year", "tier_order"), booleans=("min_inclusive",),
-          choices={"unit_group": GROUPS, "provenance": PROVENANCES}),
-    Table("result", "results", ("assessment_id", "unit_id"), ("assessment_id", "unit_id", "provenance"),
-          decimals=("total", "self_total", "appraised", "survey"), integers=("published_rank",),
-          booleans=("derived",), choices={"provenance": PROVENANCES}, defaults={"derived": False}),
-    Table("score", "scores", ("assessment_id", "unit_id", "criterion_id"),
-          ("assessment_id", "unit_id", "criterion_id", "provenance"),
-          decimals=("self_points", "final_points"), choices={"provenance": PROVENANCES}),
-    Table("published_stat", "published_stats", ("jurisdiction_id", "year", "unit_group", "stat"),
-          ("jurisdiction_id", "year", "unit_group", "stat", "value"), decimals=("value",),
-          integers=("year",), choices={"unit_group": GROUPS}),
+    Table(
+        "unit_lineage",
+        "unit_lineage",
+        ("predecessor_id", "successor_id"),
+        ("predecessor_id", "year", "kind"),
+        integers=("year",),
+        choices={"kind": LINEAGE_KINDS},
+    ),
+    Table("unit_origin", "unit_origins", ("unit_id", "former_unit_id"), ("unit_id", "former_unit_id"), optional=True),
+    Table(
+        "framework",
+        "frameworks",
+        ("framework_id",),
+        ("framework_id", "name_vi", "name_en", "max_total"),
+        decimals=("max_total",),
+        integers=("first_year", "last_year"),
+        choices={"provenance": PROVENANCES},
+    ),
+    Table(
+        "criterion",
+        "criteria",
+        ("framework_id", "criterion_id"),
+        ("framework_id", "criterion_id", "level", "area_key", "name_vi", "name_en", "max_points"),
+        decimals=("max_points",),
+        integers=("sort_order",),
+        booleans=("self_assessed",),
+        choices={"level": ("area", "criterion", "sub")},
+    ),
+    Table(
+        "assessment",
+        "assessments",
+        ("assessment_id",),
+        ("assessment_id", "jurisdiction_id", "year", "unit_group", "ranking", "status"),
+        decimals=("max_total",),
+        integers=("year", "n_units"),
+        choices={"unit_group": GROUPS, "ranking": ("computed", "published"), "status": ("draft", "published")},
+    ),
+    Table(
+        "tier",
+        "tiers",
+        ("jurisdiction_id", "year", "unit_group", "tier_order"),
+        ("jurisdiction_id", "year", "unit_group", "tier_order", "code", "label_vi", "label_en"),
+        decimals=("min_points",),
+        integers=("year", "tier_order"),
+        booleans=("min_inclusive",),
+        choices={"unit_group": GROUPS, "provenance": PROVENANCES},
+    ),
+    Table(
+        "result",
+        "results",
+        ("assessment_id", "unit_id"),
+        ("assessment_id", "unit_id", "provenance"),
+        decimals=("total", "self_total", "appraised", "survey"),
+        integers=("published_rank",),
+        booleans=("derived",),
+        choices={"provenance": PROVENANCES},
+        defaults={"derived": False},
+    ),
+    Table(
+        "score",
+        "scores",
+        ("assessment_id", "unit_id", "criterion_id"),
+        ("assessment_id", "unit_id", "criterion_id", "provenance"),
+        decimals=("self_points", "final_points"),
+        choices={"provenance": PROVENANCES},
+    ),
+    Table(
+        "published_stat",
+        "published_stats",
+        ("jurisdiction_id", "year", "unit_group", "stat"),
+        ("jurisdiction_id", "year", "unit_group", "stat", "value"),
+        decimals=("value",),
+        integers=("year",),
+        choices={"unit_group": GROUPS},
+    ),
 )
 
 
@@ -95,11 +151,15 @@ class Problem:
     values: dict = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
-        where = ", ".join(part for part in (
-            self.file,
-            f"row {self.row}" if self.row is not None else "",
-            f"column {self.column}" if self.column else "",
-        ) if part)
+        where = ", ".join(
+            part
+            for part in (
+                self.file,
+                f"row {self.row}" if self.row is not None else "",
+                f"column {self.column}" if self.column else "",
+            )
+            if part
+        )
         return f"{where}: {self.reason}"
 
 
@@ -131,6 +191,7 @@ def read_dataset(data_dir: Path) -> Dataset:
     if problems:
         raise DatasetError(problems)
     from parindex import setups  # the set-up planner imports this module
+
     frames = setups.apply(data_dir, frames, problems)  # data/setups/*.xlsx, as an editor's set-up
     if problems:
         raise DatasetError(problems)
@@ -144,8 +205,11 @@ def read_dataset(data_dir: Path) -> Dataset:
 def source_files(data_dir: Path) -> list[Path]:
     """Every file the build reads (the built database is stale when one is newer)."""
     files = [p for t in TABLES for p in (data_dir / f"{t.file}.csv", data_dir / "illustrative" / f"{t.file}.csv")]
-    return ([p for p in files if p.exists()] + sorted((data_dir / "published").glob("*.csv"))
-            + sorted((data_dir / "setups").glob("*.xlsx")))
+    return (
+        [p for p in files if p.exists()]
+        + sorted((data_dir / "published").glob("*.csv"))
+        + sorted((data_dir / "setups").glob("*.xlsx"))
+    )
 
 
 def _read_table(data_dir: Path, table: Table, problems: list[Problem]) -> pd.DataFrame:
@@ -170,8 +234,9 @@ def _read_table(data_dir: Path, table: Table, problems: list[Problem]) -> pd.Dat
     frame = pd.concat(parts, ignore_index=True)
     for column in table.required:
         if column not in frame.columns:
-            problems.append(Problem(frame["_file"].iat[0] if len(frame) else table.file, 1, column,
-                                    "required column is missing"))
+            problems.append(
+                Problem(frame["_file"].iat[0] if len(frame) else table.file, 1, column, "required column is missing")
+            )
             return frame
     for column in frame.columns:
         if not column.startswith("_"):
@@ -201,8 +266,9 @@ def _check_choices(frame, table, problems):
         if column not in frame.columns:
             continue
         for _, row in frame[(frame[column] != "") & ~frame[column].isin(allowed)].iterrows():
-            problems.append(Problem(row["_file"], row["_row"], column,
-                                    f"'{row[column]}' is not one of {', '.join(allowed)}"))
+            problems.append(
+                Problem(row["_file"], row["_row"], column, f"'{row[column]}' is not one of {', '.join(allowed)}")
+            )
 
 
 def _check_duplicates(frame, table, problems):
@@ -254,10 +320,10 @@ def _to_bool(text: str) -> bool:
 
 # --- rules across tables -------------------------------------------------------------------
 
+
 def validate(ds: Dataset) -> list[Problem]:
     problems: list[Problem] = []
-    for check in (_check_references, _check_lineage, _check_criteria_tree, _check_tiers, _check_results,
-                  _check_scores):
+    for check in (_check_references, _check_lineage, _check_criteria_tree, _check_tiers, _check_results, _check_scores):
         check(ds, problems)
     return problems
 
@@ -285,8 +351,7 @@ def _check_references(ds, problems):
         "unit_origin": [("unit_id", "unit"), ("former_unit_id", "unit"), ("source_id", "source")],
         "framework": [("source_id", "source")],
         "criterion": [("framework_id", "framework")],
-        "assessment": [("jurisdiction_id", "jurisdiction"), ("framework_id", "framework"),
-                       ("source_id", "source")],
+        "assessment": [("jurisdiction_id", "jurisdiction"), ("framework_id", "framework"), ("source_id", "source")],
         "tier": [("jurisdiction_id", "jurisdiction"), ("source_id", "source")],
         "result": [("assessment_id", "assessment"), ("unit_id", "unit"), ("source_id", "source")],
         "score": [("assessment_id", "assessment"), ("unit_id", "unit")],
@@ -320,44 +385,83 @@ def _check_criteria_tree(ds, problems):
     for key, row in by_key.items():
         kids = children.get(key, [])
         if row["level"] != "sub" and not kids:
-            problems.append(Problem(row["_file"], row["_row"], "level",
-                                    f"{row['level']} '{row['criterion_id']}' has no sub-criteria"))
+            problems.append(
+                Problem(
+                    row["_file"], row["_row"], "level", f"{row['level']} '{row['criterion_id']}' has no sub-criteria"
+                )
+            )
         if kids and abs(sum(k["max_points"] for k in kids) - row["max_points"]) > TOLERANCE:
-            problems.append(Problem(row["_file"], row["_row"], "max_points",
-                                    f"{row['max_points']} is not the sum of its children's maxima "
-                                    f"({sum(k['max_points'] for k in kids)})"))
+            problems.append(
+                Problem(
+                    row["_file"],
+                    row["_row"],
+                    "max_points",
+                    f"{row['max_points']} is not the sum of its children's maxima "
+                    f"({sum(k['max_points'] for k in kids)})",
+                )
+            )
     area_keys: dict[tuple[str, str], dict] = {}
     for row in (r for r in by_key.values() if r["level"] == "area"):  # an area_key names one area of a set
         first = area_keys.setdefault((row["framework_id"], row["area_key"]), row)
         if first is not row:
-            problems.append(Problem(row["_file"], row["_row"], "area_key",
-                                    f"area key '{row['area_key']}' is already the key of area '{first['criterion_id']}'"))
+            problems.append(
+                Problem(
+                    row["_file"],
+                    row["_row"],
+                    "area_key",
+                    f"area key '{row['area_key']}' is already the key of area '{first['criterion_id']}'",
+                )
+            )
     for row in (r for r in by_key.values() if r["level"] != "area"):
         if (row["framework_id"], row["area_key"]) not in area_keys:
-            problems.append(Problem(row["_file"], row["_row"], "area_key",
-                                    f"'{row['area_key']}' is not the key of an area of {row['framework_id']}"))
+            problems.append(
+                Problem(
+                    row["_file"],
+                    row["_row"],
+                    "area_key",
+                    f"'{row['area_key']}' is not the key of an area of {row['framework_id']}",
+                )
+            )
     for framework_id, framework in frameworks.items():
         areas = [r for r in by_key.values() if r["framework_id"] == framework_id and r["level"] == "area"]
         total = sum((r["max_points"] for r in areas), Decimal(0))
         if areas and abs(total - framework["max_total"]) > TOLERANCE:
-            problems.append(Problem(framework["_file"], framework["_row"], "max_total",
-                                    f"{framework['max_total']} is not the sum of its areas' maxima ({total})"))
+            problems.append(
+                Problem(
+                    framework["_file"],
+                    framework["_row"],
+                    "max_total",
+                    f"{framework['max_total']} is not the sum of its areas' maxima ({total})",
+                )
+            )
 
 
 def _check_lineage(ds, problems):
     rows = _rows(ds["unit_lineage"])
     for row in rows:
         if (row["kind"] == "abolish") == bool(row["successor_id"]):
-            problems.append(Problem(row["_file"], row["_row"], "successor_id",
-                                    "an abolition has no successor; a rename, merge or split has one"))
+            problems.append(
+                Problem(
+                    row["_file"],
+                    row["_row"],
+                    "successor_id",
+                    "an abolition has no successor; a rename, merge or split has one",
+                )
+            )
     successors: dict[str, set[str]] = {}
     for row in rows:
         if row["successor_id"]:
             successors.setdefault(row["predecessor_id"], set()).add(row["successor_id"])
     for row in rows:  # a unit that is, through its successors, its own predecessor
         if row["successor_id"] and row["predecessor_id"] in _descendants(row["successor_id"], successors):
-            problems.append(Problem(row["_file"], row["_row"], "successor_id",
-                                    f"lineage cycle: {row['successor_id']} leads back to {row['predecessor_id']}"))
+            problems.append(
+                Problem(
+                    row["_file"],
+                    row["_row"],
+                    "successor_id",
+                    f"lineage cycle: {row['successor_id']} leads back to {row['predecessor_id']}",
+                )
+            )
 
 
 def _descendants(unit_id: str, successors: dict[str, set[str]]) -> set[str]:
@@ -377,12 +481,19 @@ def _check_tiers(ds, problems):
         if not bounded:
             continue  # labels only (thresholds not published): tiers are never derived
         if rows[-1]["min_points"] is not None or len(bounded) != len(rows) - 1:
-            problems.append(Problem(rows[-1]["_file"], rows[-1]["_row"], "min_points",
-                                    "every tier but the last needs a minimum; the last has none"))
+            problems.append(
+                Problem(
+                    rows[-1]["_file"],
+                    rows[-1]["_row"],
+                    "min_points",
+                    "every tier but the last needs a minimum; the last has none",
+                )
+            )
         for better, worse in pairwise(bounded):
             if worse["min_points"] >= better["min_points"]:
-                problems.append(Problem(worse["_file"], worse["_row"], "min_points",
-                                        "minimums must fall as tier_order rises"))
+                problems.append(
+                    Problem(worse["_file"], worse["_row"], "min_points", "minimums must fall as tier_order rises")
+                )
 
 
 def _check_results(ds, problems):
@@ -394,28 +505,61 @@ def _check_results(ds, problems):
         if not assessment or not unit:
             continue  # reported as unknown already
         if (unit["unit_group"], unit["jurisdiction_id"]) != (assessment["unit_group"], assessment["jurisdiction_id"]):
-            problems.append(Problem(row["_file"], row["_row"], "unit_id",
-                                    f"'{row['unit_id']}' is not a {assessment['unit_group']} of "
-                                    f"{assessment['jurisdiction_id']}", "not_member",
-                                    {"unit_id": row["unit_id"], "jurisdiction": assessment["jurisdiction_id"],
-                                     "group": assessment["unit_group"]}))
+            problems.append(
+                Problem(
+                    row["_file"],
+                    row["_row"],
+                    "unit_id",
+                    f"'{row['unit_id']}' is not a {assessment['unit_group']} of {assessment['jurisdiction_id']}",
+                    "not_member",
+                    {
+                        "unit_id": row["unit_id"],
+                        "jurisdiction": assessment["jurisdiction_id"],
+                        "group": assessment["unit_group"],
+                    },
+                )
+            )
         total, maximum = row["total"], assessment["max_total"]
         if total is not None and (total < 0 or (maximum is not None and total > maximum)):
-            problems.append(Problem(row["_file"], row["_row"], "total",
-                                    f"{total} is outside 0 to {maximum}", "outside",
-                                    {"value": total, "maximum": maximum}))
-        if total is not None and row["appraised"] is not None and row["survey"] is not None \
-                and abs(row["appraised"] + row["survey"] - total) > TOLERANCE:
-            problems.append(Problem(row["_file"], row["_row"], "total",
-                                    f"{total} is not appraised + survey ({row['appraised'] + row['survey']})",
-                                    "parts_mismatch", {"total": total, "parts": row["appraised"] + row["survey"]}))
+            problems.append(
+                Problem(
+                    row["_file"],
+                    row["_row"],
+                    "total",
+                    f"{total} is outside 0 to {maximum}",
+                    "outside",
+                    {"value": total, "maximum": maximum},
+                )
+            )
+        if (
+            total is not None
+            and row["appraised"] is not None
+            and row["survey"] is not None
+            and abs(row["appraised"] + row["survey"] - total) > TOLERANCE
+        ):
+            problems.append(
+                Problem(
+                    row["_file"],
+                    row["_row"],
+                    "total",
+                    f"{total} is not appraised + survey ({row['appraised'] + row['survey']})",
+                    "parts_mismatch",
+                    {"total": total, "parts": row["appraised"] + row["survey"]},
+                )
+            )
         tier = row.get("published_tier") or ""
         key = (assessment["jurisdiction_id"], assessment["year"], assessment["unit_group"], tier)
         if tier and key not in tier_codes:
-            problems.append(Problem(row["_file"], row["_row"], "published_tier",
-                                    f"'{tier}' is not a tier of {assessment['year']} {assessment['unit_group']}",
-                                    "unknown_tier", {"value": tier, "year": assessment["year"],
-                                                     "group": assessment["unit_group"]}))
+            problems.append(
+                Problem(
+                    row["_file"],
+                    row["_row"],
+                    "published_tier",
+                    f"'{tier}' is not a tier of {assessment['year']} {assessment['unit_group']}",
+                    "unknown_tier",
+                    {"value": tier, "year": assessment["year"], "group": assessment["unit_group"]},
+                )
+            )
 
 
 def _check_scores(ds, problems):
@@ -425,14 +569,21 @@ def _check_scores(ds, problems):
     # Scores of an unknown assessment are reported as unknown already.
     scores = ds["score"].merge(assessments, on="assessment_id", how="inner")
     scores = scores.merge(criteria, on=["framework_id", "criterion_id"], how="left", indicator="criterion")
-    scores = scores.merge(results[["assessment_id", "unit_id"]], on=["assessment_id", "unit_id"],
-                          how="left", indicator="result")
+    scores = scores.merge(
+        results[["assessment_id", "unit_id"]], on=["assessment_id", "unit_id"], how="left", indicator="result"
+    )
     for row in _rows(scores[scores["criterion"] == "left_only"]):
         _unknown(problems, row, "criterion_id", f"criterion of framework {row['framework_id'] or '(none)'}")
     scores = scores[scores["criterion"] == "both"]
     for row in _rows(scores[scores["level"] != "sub"]):
-        problems.append(Problem(row["_file"], row["_row"], "criterion_id",
-                                f"scores are given per sub-criterion, '{row['criterion_id']}' is a {row['level']}"))
+        problems.append(
+            Problem(
+                row["_file"],
+                row["_row"],
+                "criterion_id",
+                f"scores are given per sub-criterion, '{row['criterion_id']}' is a {row['level']}",
+            )
+        )
     maxima = scores["max_points"].to_numpy(object)
     for column in ("final_points", "self_points"):
         values = scores[column].to_numpy(object)
@@ -441,41 +592,73 @@ def _check_scores(ds, problems):
         # Decimal comparisons, element by element in numpy's loop: exact, and no Python loop here.
         outside[given] = (values[given] < 0) | (values[given] > maxima[given])
         for row in _rows(scores[outside]):
-            problems.append(Problem(row["_file"], row["_row"], column,
-                                    f"{row[column]} is outside 0 to {row['max_points']} "
-                                    f"(the maximum of {row['criterion_id']})", "outside_criterion",
-                                    {"value": row[column], "maximum": row["max_points"],
-                                     "criterion": row["criterion_id"]}))
+            problems.append(
+                Problem(
+                    row["_file"],
+                    row["_row"],
+                    column,
+                    f"{row[column]} is outside 0 to {row['max_points']} (the maximum of {row['criterion_id']})",
+                    "outside_criterion",
+                    {"value": row[column], "maximum": row["max_points"], "criterion": row["criterion_id"]},
+                )
+            )
     for row in _rows(scores[scores["self_points"].notna() & ~scores["self_assessed"].astype(bool)]):
-        problems.append(Problem(row["_file"], row["_row"], "self_points",
-                                f"{row['criterion_id']} is survey-based and has no self-assessment",
-                                "survey_self", {"value": row["self_points"], "criterion": row["criterion_id"]}))
+        problems.append(
+            Problem(
+                row["_file"],
+                row["_row"],
+                "self_points",
+                f"{row['criterion_id']} is survey-based and has no self-assessment",
+                "survey_self",
+                {"value": row["self_points"], "criterion": row["criterion_id"]},
+            )
+        )
     for row in _rows(scores[scores["result"] == "left_only"]):
-        problems.append(Problem(row["_file"], row["_row"], "unit_id",
-                                f"no result row for {row['unit_id']} in {row['assessment_id']}",
-                                "no_result", {"unit_id": row["unit_id"]}))
+        problems.append(
+            Problem(
+                row["_file"],
+                row["_row"],
+                "unit_id",
+                f"no result row for {row['unit_id']} in {row['assessment_id']}",
+                "no_result",
+                {"unit_id": row["unit_id"]},
+            )
+        )
     scored = scores[scores["final_points"].notna()]
-    sums = scored.groupby(["assessment_id", "unit_id"], sort=False)["final_points"].agg(
-        lambda points: sum(points, Decimal(0))).rename("leaf_sum").reset_index()
+    sums = (
+        scored.groupby(["assessment_id", "unit_id"], sort=False)["final_points"]
+        .agg(lambda points: sum(points, Decimal(0)))
+        .rename("leaf_sum")
+        .reset_index()
+    )
     checked = results[results["total"].notna()].merge(sums, on=["assessment_id", "unit_id"])
     for row in _rows(checked):
         if abs(row["leaf_sum"] - row["total"]) > TOLERANCE:
-            problems.append(Problem(row["_file"], row["_row"], "total",
-                                    f"{row['total']} is not the sum of {row['unit_id']}'s sub-criterion scores "
-                                    f"({row['leaf_sum']})", "sum_mismatch",
-                                    {"total": row["total"], "leaves": row["leaf_sum"]}))
+            problems.append(
+                Problem(
+                    row["_file"],
+                    row["_row"],
+                    "total",
+                    f"{row['total']} is not the sum of {row['unit_id']}'s sub-criterion scores ({row['leaf_sum']})",
+                    "sum_mismatch",
+                    {"total": row["total"], "leaves": row["leaf_sum"]},
+                )
+            )
 
 
 def alias_rows(ds: Dataset) -> pd.DataFrame:
     """Every spelling that names a unit: its canonical and short names and the listed aliases."""
     units = ds["unit"]
     listed = ds["unit_alias"].reindex(columns=["alias", "unit_id", "import_id"])
-    spellings = pd.concat([
-        listed,
-        units[["name_vi", "unit_id"]].rename(columns={"name_vi": "alias"}),
-        units[["name_en", "unit_id"]].rename(columns={"name_en": "alias"}),
-        units[["short_vi", "unit_id"]].rename(columns={"short_vi": "alias"}),
-    ], ignore_index=True)
+    spellings = pd.concat(
+        [
+            listed,
+            units[["name_vi", "unit_id"]].rename(columns={"name_vi": "alias"}),
+            units[["name_en", "unit_id"]].rename(columns={"name_en": "alias"}),
+            units[["short_vi", "unit_id"]].rename(columns={"short_vi": "alias"}),
+        ],
+        ignore_index=True,
+    )
     spellings["alias_key"] = spellings["alias"].map(name_key)
     spellings = spellings.astype(object).where(spellings.notna(), None)
     return spellings.drop_duplicates(["alias_key", "unit_id"])[["alias", "alias_key", "unit_id", "import_id"]]
@@ -487,15 +670,19 @@ def last_years(ds: Dataset) -> pd.Series:
     units = ds["unit"].set_index("unit_id")["last_year"]
     lineage = ds["unit_lineage"]
     ended = lineage.groupby("predecessor_id")["year"].min() - 1 if len(lineage) else pd.Series(dtype=object)
-    return pd.Series([last if last is not None and not pd.isna(last) else
-                      (int(ended[u]) if u in ended.index else None) for u, last in units.items()],
-                     index=units.index, dtype=object)
+    return pd.Series(
+        [
+            last if last is not None and not pd.isna(last) else (int(ended[u]) if u in ended.index else None)
+            for u, last in units.items()
+        ],
+        index=units.index,
+        dtype=object,
+    )
 
 
 def line_ids(ds: Dataset) -> dict[str, str]:
     """Follow renames to the unit each chain ends in; merges and splits start new lines."""
-    successor = {r["predecessor_id"]: r["successor_id"]
-                 for r in _rows(ds["unit_lineage"]) if r["kind"] == "rename"}
+    successor = {r["predecessor_id"]: r["successor_id"] for r in _rows(ds["unit_lineage"]) if r["kind"] == "rename"}
     lines = {}
     for unit_id in ds["unit"]["unit_id"]:
         seen, current = {unit_id}, unit_id

@@ -8,6 +8,7 @@ number format shows it as the page does), then the codes scripts join on. The co
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -15,23 +16,36 @@ import pandas as pd
 from parindex import cells, fmt
 from parindex.i18n import Translator
 
-
-
 # --- the reader's table -------------------------------------------------------------------------
 
 # How the page shows a column, so the file holds the same rounding and Excel the same look.
 TEXT, YEAR, INTEGER, NUMBER, SHARE, RANK_CHANGE, SIGNED, TIER, PROVENANCE = (
-    "text", "year", "integer", "number", "share", "rank_change", "signed", "tier", "provenance")
+    "text",
+    "year",
+    "integer",
+    "number",
+    "share",
+    "rank_change",
+    "signed",
+    "tier",
+    "provenance",
+)
 
-NUMBER_FORMATS = {YEAR: "0", INTEGER: "0", NUMBER: "#,##0.00", SHARE: "0.00%",
-                  RANK_CHANGE: '"↑ "0;"↓ "0;"="',          # the page's ↑ 4 / ↓ 2 / = , the value a number
-                  SIGNED: '"+"#,##0.00;"−"#,##0.00;"±"0.00'}  # +1,22 / −0,73 (a true minus) / ±0,00
+NUMBER_FORMATS = {
+    YEAR: "0",
+    INTEGER: "0",
+    NUMBER: "#,##0.00",
+    SHARE: "0.00%",
+    RANK_CHANGE: '"↑ "0;"↓ "0;"="',  # the page's ↑ 4 / ↓ 2 / = , the value a number
+    SIGNED: '"+"#,##0.00;"−"#,##0.00;"±"0.00',
+}  # +1,22 / −0,73 (a true minus) / ±0,00
 
 
 @dataclass(frozen=True)
 class Column:
     """A readable column: the frame's column (after reader names: name, tier, area, criterion,
     label, note), the translation key of its heading, and how the page shows its values."""
+
     key: str
     heading: str
     kind: str = TEXT
@@ -39,37 +53,70 @@ class Column:
 
 # The chart data's columns as the "Bảng" table names them (labels.data_view), in reading order.
 DATA_COLUMNS = (
-    Column("year", "data.year", YEAR), Column("name", "data.name"), Column("label", "data.label"),
-    Column("tier", "data.tier", TIER), Column("area", "data.area"), Column("criterion_id", "data.criterion_id"),
-    Column("criterion", "data.criterion"), Column("total", "data.total", NUMBER),
-    Column("max_total", "data.max_total", NUMBER), Column("pct", "data.pct", NUMBER),
-    Column("pct_of_max", "data.pct_of_max", NUMBER), Column("rank", "data.rank", INTEGER),
-    Column("rank_of", "data.rank_of", INTEGER), Column("rank_change", "col.rank_change", RANK_CHANGE),
-    Column("total_change", "col.score_change", SIGNED), Column("pct_change", "data.pct_change", SIGNED),
-    Column("prev_year", "data.prev_year", YEAR), Column("n", "data.n", INTEGER), Column("share", "data.share", SHARE),
-    Column("max_points", "data.max_points", NUMBER), Column("final_points", "data.final_points", NUMBER),
-    Column("self_points", "data.self_points", NUMBER), Column("points_lost", "data.points_lost", NUMBER),
-    Column("mean_pct", "data.mean_pct", NUMBER), Column("n_below", "data.n_below", INTEGER),
-    Column("share_below", "data.share_below", SHARE), Column("lost_share", "data.lost_share", SHARE),
-    Column("cumulative_share", "data.cumulative_share", SHARE), Column("gap", "data.gap", NUMBER),
-    Column("p25_pct", "data.p25_pct", NUMBER), Column("p75_pct", "data.p75_pct", NUMBER),
-    Column("rank_from", "data.rank_from", INTEGER), Column("rank_to", "data.rank_to", INTEGER),
-    Column("moved", "data.moved", INTEGER), Column("group_mean_pct", "data.group_mean_pct", NUMBER),
-    Column("group_best_pct", "data.group_best_pct", NUMBER), Column("n_units", "data.n_units", INTEGER),
-    Column("n_scored", "data.n_scored", INTEGER), Column("provenance", "data.provenance", PROVENANCE),
-    Column("note", "national.note"), Column("url", "data.url"))
+    Column("year", "data.year", YEAR),
+    Column("name", "data.name"),
+    Column("label", "data.label"),
+    Column("tier", "data.tier", TIER),
+    Column("area", "data.area"),
+    Column("criterion_id", "data.criterion_id"),
+    Column("criterion", "data.criterion"),
+    Column("total", "data.total", NUMBER),
+    Column("max_total", "data.max_total", NUMBER),
+    Column("pct", "data.pct", NUMBER),
+    Column("pct_of_max", "data.pct_of_max", NUMBER),
+    Column("rank", "data.rank", INTEGER),
+    Column("rank_of", "data.rank_of", INTEGER),
+    Column("rank_change", "col.rank_change", RANK_CHANGE),
+    Column("total_change", "col.score_change", SIGNED),
+    Column("pct_change", "data.pct_change", SIGNED),
+    Column("prev_year", "data.prev_year", YEAR),
+    Column("n", "data.n", INTEGER),
+    Column("share", "data.share", SHARE),
+    Column("max_points", "data.max_points", NUMBER),
+    Column("final_points", "data.final_points", NUMBER),
+    Column("self_points", "data.self_points", NUMBER),
+    Column("points_lost", "data.points_lost", NUMBER),
+    Column("mean_pct", "data.mean_pct", NUMBER),
+    Column("n_below", "data.n_below", INTEGER),
+    Column("share_below", "data.share_below", SHARE),
+    Column("lost_share", "data.lost_share", SHARE),
+    Column("cumulative_share", "data.cumulative_share", SHARE),
+    Column("gap", "data.gap", NUMBER),
+    Column("p25_pct", "data.p25_pct", NUMBER),
+    Column("p75_pct", "data.p75_pct", NUMBER),
+    Column("rank_from", "data.rank_from", INTEGER),
+    Column("rank_to", "data.rank_to", INTEGER),
+    Column("moved", "data.moved", INTEGER),
+    Column("group_mean_pct", "data.group_mean_pct", NUMBER),
+    Column("group_best_pct", "data.group_best_pct", NUMBER),
+    Column("n_units", "data.n_units", INTEGER),
+    Column("n_scored", "data.n_scored", INTEGER),
+    Column("provenance", "data.provenance", PROVENANCE),
+    Column("note", "national.note"),
+    Column("url", "data.url"),
+)
 
 # The Rankings table's columns, headed and ordered as labels.ranking_table shows them, then the
 # numbers behind its "3/19" and its change texts.
 RANKING_COLUMNS = (
-    Column("rank", "col.rank", INTEGER), Column("rank_of", "data.rank_of", INTEGER), Column("name", "col.unit"),
-    Column("total", "col.total", NUMBER), Column("max_total", "data.max_total", NUMBER),
-    Column("tier", "col.tier", TIER), Column("rank_change", "col.rank_change", RANK_CHANGE),
-    Column("total_change", "col.score_change", SIGNED), Column("pct_change", "data.pct_change", SIGNED),
-    Column("prev_year", "data.prev_year", YEAR), Column("change_note", "data.change_note"),
-    Column("pct", "col.pct", NUMBER), Column("prev_rank", "col.prev_rank", INTEGER),
-    Column("prev_total", "col.prev_total", NUMBER), Column("prev_pct", "col.prev_pct", NUMBER),
-    Column("provenance", "col.data", PROVENANCE), Column("note", "national.note"))
+    Column("rank", "col.rank", INTEGER),
+    Column("rank_of", "data.rank_of", INTEGER),
+    Column("name", "col.unit"),
+    Column("total", "col.total", NUMBER),
+    Column("max_total", "data.max_total", NUMBER),
+    Column("tier", "col.tier", TIER),
+    Column("rank_change", "col.rank_change", RANK_CHANGE),
+    Column("total_change", "col.score_change", SIGNED),
+    Column("pct_change", "data.pct_change", SIGNED),
+    Column("prev_year", "data.prev_year", YEAR),
+    Column("change_note", "data.change_note"),
+    Column("pct", "col.pct", NUMBER),
+    Column("prev_rank", "col.prev_rank", INTEGER),
+    Column("prev_total", "col.prev_total", NUMBER),
+    Column("prev_pct", "col.prev_pct", NUMBER),
+    Column("provenance", "col.data", PROVENANCE),
+    Column("note", "national.note"),
+)
 _YEAR_BEFORE = {"prev_rank": "rank", "prev_total": "total", "prev_pct": "total"}  # shown beside this year's value
 
 # What scripts join on, after the readable columns, named as the database names them.
@@ -79,6 +126,7 @@ CODE_COLUMNS = ("unit_id", "line_id", "jurisdiction_id", "year", "group", "area_
 @dataclass(frozen=True)
 class ReaderTable:
     """A file's sheet: the frame, and the Excel number format of each numeric heading."""
+
     frame: pd.DataFrame
     formats: dict[str, str]
 
@@ -88,8 +136,14 @@ def reader_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     In a criteria query name_{lang} is the criterion's (a unit's score per criterion names the
     criterion name_{lang}_c); an area named only by its short name keeps that."""
     criterion_rows = "criterion_id" in frame.columns and f"name_{lang}_c" not in frame.columns
-    renames = {f"name_{lang}_c": "criterion", f"name_{lang}": "criterion" if criterion_rows else "name",
-               f"label_{lang}": "label", f"tier_{lang}": "tier", f"area_{lang}": "area", f"note_{lang}": "note"}
+    renames = {
+        f"name_{lang}_c": "criterion",
+        f"name_{lang}": "criterion" if criterion_rows else "name",
+        f"label_{lang}": "label",
+        f"tier_{lang}": "tier",
+        f"area_{lang}": "area",
+        f"note_{lang}": "note",
+    }
     if f"area_{lang}" not in frame.columns:
         renames[f"area_short_{lang}"] = "area"
     return frame.rename(columns={k: v for k, v in renames.items() if k in frame.columns})
@@ -159,8 +213,12 @@ def _values(named: pd.DataFrame, column: Column, t: Translator) -> pd.Series | l
         return [t("tier.none") if fmt.is_missing(order) else v for v, order in zip(series, named["tier_order"])]
     if column.kind == PROVENANCE:  # as labels.provenance_text: "minh họa", "công bố (suy ra)"
         derived = named["derived"] if "derived" in named.columns else [False] * len(series)
-        return [None if not isinstance(v, str) else t(f"provenance.{v}")
-                + (" " + t("provenance.derived_suffix") if _true(d) else "") for v, d in zip(series, derived)]
+        return [
+            None
+            if not isinstance(v, str)
+            else t(f"provenance.{v}") + (" " + t("provenance.derived_suffix") if _true(d) else "")
+            for v, d in zip(series, derived)
+        ]
     return [v if isinstance(v, str) and v else None for v in series]
 
 
@@ -179,6 +237,7 @@ def _change_note(row: dict, t: Translator) -> str | None:
 
 # --- the files -------------------------------------------------------------------------------------
 
+
 def _stamped(metadata: dict[str, str]) -> dict[str, str]:
     return {**metadata, "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
 
@@ -192,13 +251,15 @@ def xlsx(sheets: dict[str, pd.DataFrame | ReaderTable], metadata: dict[str, str]
     formats = {name[:31]: s.formats for name, s in sheets.items() if isinstance(s, ReaderTable)}
     about_sheet = t("file.about_sheet")[:31]
     formats[about_sheet] = {}  # its columns sized to be read
-    frames[about_sheet] = pd.DataFrame({t("file.about_item"): [t(f"file.about.{key}") for key in about],
-                                        t("file.about_value"): list(about.values())})
+    frames[about_sheet] = pd.DataFrame(
+        {t("file.about_item"): [t(f"file.about.{key}") for key in about], t("file.about_value"): list(about.values())}
+    )
     return cells.xlsx_bytes(frames, formats=formats)
 
 
-def reader_xlsx(frame: pd.DataFrame, metadata: dict[str, str], t: Translator,
-                columns: tuple[Column, ...] = DATA_COLUMNS) -> bytes:
+def reader_xlsx(
+    frame: pd.DataFrame, metadata: dict[str, str], t: Translator, columns: tuple[Column, ...] = DATA_COLUMNS
+) -> bytes:
     """A view's data as the reader's workbook: its table and the sheet about it."""
     return xlsx({t("file.data_sheet"): reader_table(frame, t, columns)}, metadata, t)
 
@@ -217,9 +278,19 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 # --- for scripts: the command line export ------------------------------------------------------------
 
-SCRIPT_RANKING_COLUMNS = {"unit_id": "unit_id", "name_vi": "name_vi", "name_en": "name_en", "total": "total",
-                          "max_total": "max_total", "pct": "pct_of_max", "rank": "rank", "rank_of": "rank_of",
-                          "tier_vi": "tier_vi", "tier_en": "tier_en", "provenance": "provenance"}
+SCRIPT_RANKING_COLUMNS = {
+    "unit_id": "unit_id",
+    "name_vi": "name_vi",
+    "name_en": "name_en",
+    "total": "total",
+    "max_total": "max_total",
+    "pct": "pct_of_max",
+    "rank": "rank",
+    "rank_of": "rank_of",
+    "tier_vi": "tier_vi",
+    "tier_en": "tier_en",
+    "provenance": "provenance",
+}
 
 
 def ranking_data(ranking: pd.DataFrame, year: int, group: str) -> pd.DataFrame:
@@ -232,8 +303,7 @@ def ranking_data(ranking: pd.DataFrame, year: int, group: str) -> pd.DataFrame:
 
 # What a chart draws but a data file does not need: short labels (the names are there in full)
 # and the chart's own helper columns.
-_NOT_DATA = ("short_vi", "short_en", "is_own", "label", "value",
-             "series", "category", "hover", "names_vi", "names_en")
+_NOT_DATA = ("short_vi", "short_en", "is_own", "label", "value", "series", "category", "hover", "names_vi", "names_en")
 
 
 def tidy(frame: pd.DataFrame, **context) -> pd.DataFrame:

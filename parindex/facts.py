@@ -20,9 +20,9 @@ from parindex.db import run
 from parindex.names import name_key
 from parindex.paths import SQL_DIR
 
-PROVINCE = HOME       # the jurisdiction the province's own files describe
+PROVINCE = HOME  # the jurisdiction the province's own files describe
 OTHER_HALF = "yen-bai"  # Yên Bái, merged into Lào Cai on 1 July 2025: its own published facts
-NATION = "vn"          # the national PAR INDEX, where the province is one unit of group 'province'
+NATION = "vn"  # the national PAR INDEX, where the province is one unit of group 'province'
 # The provinces that became the home province on 1 July 2025 (its own id continues), by their
 # units in the national index; from 2025 the index ranks 34 provinces, not 63.
 PREDECESSORS = {PROVINCE: (PROVINCE, OTHER_HALF)}
@@ -57,22 +57,33 @@ def check(con: duckdb.DuckDBPyConnection, published_dir: Path) -> list[Problem]:
             for line, row in enumerate(csv.DictReader(handle), start=2):
                 for column, reason, *coded in check_row(con, row):
                     code, values = coded or (None, {})  # a code for what an import can contradict
-                    problems.append(Problem(f"published/{file_name}", line, column,
-                                            f"published fact not reproduced: {reason}", code, values))
+                    problems.append(
+                        Problem(
+                            f"published/{file_name}",
+                            line,
+                            column,
+                            f"published fact not reproduced: {reason}",
+                            code,
+                            values,
+                        )
+                    )
     return problems
 
 
 def _standing(con, jurisdiction: str, group: str, year: int, unit_id: str):
     """(total, max_total, rank, tier code, derived) as stored (Decimal, not float), or None when
     the unit has no result that year."""
-    return con.execute(_check_sql("fact_standing"),
-                       {"jurisdiction": jurisdiction, "group": group, "year": year, "unit": unit_id}).fetchone()
+    return con.execute(
+        _check_sql("fact_standing"), {"jurisdiction": jurisdiction, "group": group, "year": year, "unit": unit_id}
+    ).fetchone()
 
 
 def _resolve_unit(con, name: str, jurisdiction: str, group: str, year: int) -> list[str]:
     """The units of the jurisdiction and group the name means (other provinces have a Sở Nội vụ too)."""
-    rows = con.execute(_check_sql("units_named"), {"alias_key": name_key(name), "jurisdiction": jurisdiction,
-                                                    "group": group, "year": year}).fetchall()
+    rows = con.execute(
+        _check_sql("units_named"),
+        {"alias_key": name_key(name), "jurisdiction": jurisdiction, "group": group, "year": year},
+    ).fetchall()
     return [r[0] for r in rows]
 
 
@@ -100,14 +111,26 @@ def _check_unit_fact(con, row):
         return
     total, max_total, _rank, tier_code, _derived = found
     if row["total_score"] and _differs(row["total_score"], total):
-        yield "total_score", f"{year} {units[0]}: published {row['total_score']}, database {total}", \
-            "fact_total", {**unit, "published": row["total_score"], "value": total}
+        yield (
+            "total_score",
+            f"{year} {units[0]}: published {row['total_score']}, database {total}",
+            "fact_total",
+            {**unit, "published": row["total_score"], "value": total},
+        )
     if row["max_score"] and _differs(row["max_score"], max_total):
-        yield "max_score", f"{year} {group}: published maximum {row['max_score']}, database {max_total}", \
-            "fact_max", {"year": year, "published": row["max_score"], "stored": max_total}
+        yield (
+            "max_score",
+            f"{year} {group}: published maximum {row['max_score']}, database {max_total}",
+            "fact_max",
+            {"year": year, "published": row["max_score"], "stored": max_total},
+        )
     if row["tier_or_band"] and row["tier_or_band"] != tier_code:
-        yield "tier_or_band", f"{year} {units[0]}: published '{row['tier_or_band']}', database '{tier_code}'", \
-            "fact_tier", {**unit, "published": row["tier_or_band"], "stored": tier_code}
+        yield (
+            "tier_or_band",
+            f"{year} {units[0]}: published '{row['tier_or_band']}', database '{tier_code}'",
+            "fact_tier",
+            {**unit, "published": row["tier_or_band"], "stored": tier_code},
+        )
 
 
 def _check_group_stat(con, row):
@@ -121,10 +144,21 @@ def _check_group_stat(con, row):
     if _differs(row["value"], figure["published"]):
         yield "value", f"{year} {group} {row['stat']}: published {row['value']}, stored {figure['published']}"
     if not figure["agrees"]:
-        yield "value", (f"{year} {group} {row['stat']}: published {row['value']}, computed from the units "
-                        f"{figure['computed']} (units unknown: {figure['unknown']})"), \
-            "fact_stat", {"stat": row["stat"], "year": year, "group": group, "published": row["value"],
-                          "stored": figure["computed"]}
+        yield (
+            "value",
+            (
+                f"{year} {group} {row['stat']}: published {row['value']}, computed from the units "
+                f"{figure['computed']} (units unknown: {figure['unknown']})"
+            ),
+            "fact_stat",
+            {
+                "stat": row["stat"],
+                "year": year,
+                "group": group,
+                "published": row["value"],
+                "stored": figure["computed"],
+            },
+        )
 
 
 def _check_national_place(con, row, province: str = PROVINCE):
@@ -142,11 +176,19 @@ def _check_national_place(con, row, province: str = PROVINCE):
         yield "status", f"{year}: the published figure is derived, but the database does not flag it"
     unit = {"unit_id": province, "unit": province, "year": year}
     if row["rank"] and (rank is None or int(row["rank"]) != rank):
-        yield "rank", f"{year}: published rank {row['rank']}, database {rank}", \
-            "fact_rank", {**unit, "published": row["rank"], "stored": "-" if rank is None else rank}
+        yield (
+            "rank",
+            f"{year}: published rank {row['rank']}, database {rank}",
+            "fact_rank",
+            {**unit, "published": row["rank"], "stored": "-" if rank is None else rank},
+        )
     if row["total_score"] and _differs(row["total_score"], total):
-        yield "total_score", f"{year}: published {row['total_score']}, database {total}", \
-            "fact_total", {**unit, "published": row["total_score"], "value": total}
+        yield (
+            "total_score",
+            f"{year}: published {row['total_score']}, database {total}",
+            "fact_total",
+            {**unit, "published": row["total_score"], "value": total},
+        )
 
 
 def _check_province_figure(con, row):
@@ -165,18 +207,27 @@ def _check_province_figure(con, row):
     total, _max_total, rank, _tier, _derived = found
     unit = {"unit_id": units[0], "unit": row["province"], "year": int(row["year"])}
     if row["rank"] and (rank is None or int(row["rank"]) != rank):
-        yield "rank", f"{row['year']} {units[0]}: published rank {row['rank']}, database {rank}", \
-            "fact_rank", {**unit, "published": row["rank"], "stored": "-" if rank is None else rank}
+        yield (
+            "rank",
+            f"{row['year']} {units[0]}: published rank {row['rank']}, database {rank}",
+            "fact_rank",
+            {**unit, "published": row["rank"], "stored": "-" if rank is None else rank},
+        )
     if row["total_score"] and _differs(row["total_score"], total):
-        yield "total_score", f"{row['year']} {units[0]}: published {row['total_score']}, database {total}", \
-            "fact_total", {**unit, "published": row["total_score"], "value": total}
+        yield (
+            "total_score",
+            f"{row['year']} {units[0]}: published {row['total_score']}, database {total}",
+            "fact_total",
+            {**unit, "published": row["total_score"], "value": total},
+        )
 
 
 def _check_yenbai_place(con, row):
     """Yên Bái's national place: the same rules as Lào Cai's, its file written with decimal commas."""
     status = "rank derived" if row["derived"] == "yes" else "stated"
-    yield from _check_national_place(con, {**row, "status": status, "total_score": _point(row["total_score"])},
-                                     province=OTHER_HALF)
+    yield from _check_national_place(
+        con, {**row, "status": status, "total_score": _point(row["total_score"])}, province=OTHER_HALF
+    )
 
 
 def _check_yenbai_unit(con, row):
@@ -210,9 +261,16 @@ def _check_commune_origin(con, row):
     stored = list(zip(origins["former_unit_id"], origins["code_2025"]))
     province = OTHER_HALF if row["former_province"] == "Yên Bái" else PROVINCE
     published = [_resolve_unit(con, d.strip(), province, "district", 2024) for d in row["former_districts"].split(";")]
-    if sorted(chain.from_iterable(published)) != sorted(unit for unit, _ in stored) or any(len(p) != 1 for p in published):
-        yield "former_districts", (f"{units[0]}: published {row['former_districts']} ({row['former_province']}), "
-                                   f"database {'; '.join(unit for unit, _ in stored) or '—'}")
+    if sorted(chain.from_iterable(published)) != sorted(unit for unit, _ in stored) or any(
+        len(p) != 1 for p in published
+    ):
+        yield (
+            "former_districts",
+            (
+                f"{units[0]}: published {row['former_districts']} ({row['former_province']}), "
+                f"database {'; '.join(unit for unit, _ in stored) or '—'}"
+            ),
+        )
     if any(code != row["code_2025"] for _, code in stored):
         yield "code_2025", f"{units[0]}: published code {row['code_2025']}, database {stored[0][1]}"
 

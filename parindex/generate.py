@@ -71,208 +71,559 @@ def _same(name_vi: str, name_en: str, short_vi: str, short_en: str) -> tuple:
 
 
 AREAS = (
-    Area("CDDH", _same("Công tác chỉ đạo, điều hành CCHC", "Direction and management of PAR",
-                       "Chỉ đạo điều hành", "Direction"), (
-        Criterion("1", "Kế hoạch CCHC năm", "Annual PAR plan", (
-            Sub("a", "Ban hành kế hoạch CCHC năm đúng thời hạn",
-                "Annual PAR plan issued on time", ("1", "1")),
-            Sub("b", "Mức độ hoàn thành kế hoạch CCHC năm",
-                "Degree of completion of the annual PAR plan", ("2", "1.5")),
-        )),
-        Criterion("2", "Báo cáo CCHC", "PAR reporting", (
-            Sub("a", "Báo cáo CCHC định kỳ đầy đủ, đúng hạn",
-                "Periodic PAR reports complete and on time", ("1", "1")),
-        )),
-        Criterion("3", "Kiểm tra công tác CCHC", "Inspection of PAR work", (
-            Sub("a", "Tỷ lệ đơn vị trực thuộc được kiểm tra trong năm",
-                "Share of subordinate units inspected during the year", ("1", "1")),
-            Sub("b", "Xử lý các vấn đề phát hiện qua kiểm tra",
-                "Follow-up of issues found in inspections", ("1", "1")),
-        )),
-        Criterion("4", "Tuyên truyền CCHC", "PAR communication", (
-            Sub("a", "Thực hiện kế hoạch tuyên truyền CCHC",
-                "Implementation of the PAR communication plan", ("1", "0.5")),
-        )),
-        Criterion("5", "Sáng kiến, giải pháp mới trong CCHC", "Innovation in PAR", (
-            Sub("a", "Có sáng kiến, giải pháp mới được công nhận",
-                "New initiatives or solutions recognised", ("1", "1")),
-        )),
-    )),
-    Area("TC", _same("Cải cách thể chế", "Institutional reform",
-                     "Thể chế", "Institutions"), (
-        Criterion("1", "Xây dựng, ban hành văn bản QPPL", "Drafting and issuing legal documents", (
-            Sub("a", "Thực hiện đúng quy trình xây dựng văn bản QPPL",
-                "Drafting procedure for legal documents followed", ("1.5", "1.5")),
-            Sub("b", "Tỷ lệ văn bản QPPL ban hành đúng kế hoạch",
-                "Share of legal documents issued as planned", ("1.5", "1")),
-        )),
-        Criterion("2", "Rà soát, hệ thống hóa văn bản QPPL",
-                  "Review and systematisation of legal documents", (
-            Sub("a", "Rà soát, hệ thống hóa văn bản theo quy định",
-                "Review and systematisation done as required", ("1.5", "1.5")),
-            Sub("b", "Xử lý kết quả rà soát văn bản",
-                "Follow-up of review results", ("1", "1")),
-        )),
-        Criterion("3", "Theo dõi thi hành pháp luật", "Monitoring of law enforcement", (
-            Sub("a", "Ban hành kế hoạch theo dõi thi hành pháp luật",
-                "Law enforcement monitoring plan issued", ("1", "1")),
-            Sub("b", "Xử lý kết quả theo dõi thi hành pháp luật",
-                "Follow-up of monitoring results", ("1.5", "1")),
-        )),
-    )),
-    Area("TTHC", _same("Cải cách thủ tục hành chính", "Administrative procedure reform",
-                       "Thủ tục hành chính", "Admin. procedures"), (
-        Criterion("1", "Kiểm soát thủ tục hành chính", "Control of administrative procedures", (
-            Sub("a", "Công bố, công khai TTHC đúng quy định",
-                "Procedures announced and published as required", ("2", "2")),
-            Sub("b", "Rà soát, đơn giản hóa TTHC",
-                "Review and simplification of procedures", ("1.5", "1.5")),
-        )),
-        Criterion("2", "Thực hiện cơ chế một cửa, một cửa liên thông", "One-stop-shop mechanism", (
-            Sub("a", "Tỷ lệ TTHC tiếp nhận tại Trung tâm Phục vụ hành chính công",
-                "Share of procedures received at the Public Administration Service Centre", ("2", "2")),
-            Sub("b", "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn",
-                "Share of procedure files settled on time", ("3", "3")),
-            Sub("c", "Xin lỗi người dân, tổ chức khi giải quyết hồ sơ quá hạn",
-                "Apologies to citizens and organisations for overdue files", ("1", "1")),
-        )),
-        Criterion("3", "Tiếp nhận, xử lý phản ánh, kiến nghị về TTHC",
-                  "Handling feedback and petitions on procedures", (
-            Sub("a", "Tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn",
-                "Share of feedback and petitions handled on time", ("2.5", "2")),
-        )),
-        Criterion("4", "Số hóa hồ sơ, kết quả giải quyết TTHC",
-                  "Digitisation of procedure files and results", (
-            Sub("a", "Tỷ lệ hồ sơ TTHC được số hóa",
-                "Share of procedure files digitised", (None, "1.5")),
-            Sub("b", "Tỷ lệ kết quả giải quyết TTHC được tái sử dụng",
-                "Share of procedure results reused", (None, "1")),
-        )),
-    )),
-    Area("TCBM", _same("Cải cách tổ chức bộ máy", "Organisational reform",
-                       "Tổ chức bộ máy", "Organisation"), (
-        Criterion("1", "Sắp xếp tổ chức bộ máy", "Restructuring of the organisation", (
-            Sub("a", "Thực hiện quy định về cơ cấu tổ chức",
-                "Compliance with rules on organisational structure", ("2", "2")),
-            Sub("b", "Sắp xếp, tinh gọn đầu mối đơn vị trực thuộc",
-                "Streamlining of subordinate units", ("1.5", "1.5")),
-        )),
-        Criterion("2", "Quản lý biên chế", "Staffing management", (
-            Sub("a", "Sử dụng biên chế được giao đúng quy định",
-                "Allocated staff quota used as required", ("1.5", "1.5")),
-            Sub("b", "Thực hiện tinh giản biên chế theo lộ trình",
-                "Staff reduction on schedule", ("1", "1")),
-        )),
-        Criterion("3", "Phân cấp, ủy quyền", "Decentralisation and delegation", (
-            Sub("a", "Thực hiện nhiệm vụ được phân cấp, ủy quyền",
-                "Performance of decentralised and delegated tasks", ("1", "0.5")),
-        )),
-    )),
-    Area("CV", _same("Cải cách chế độ công vụ", "Civil service reform",
-                     "Công vụ", "Civil service"), (
-        Criterion("1", "Vị trí việc làm", "Job positions", (
-            Sub("a", "Bố trí công chức, viên chức theo vị trí việc làm được phê duyệt",
-                "Staff placed according to approved job positions", ("2", "2")),
-        )),
-        Criterion("2", "Tuyển dụng, sử dụng công chức, viên chức", "Recruitment and use of staff", (
-            Sub("a", "Tuyển dụng công chức, viên chức đúng quy định",
-                "Staff recruited as required", ("1.5", "1.5")),
-            Sub("b", "Bổ nhiệm lãnh đạo, quản lý đúng quy định",
-                "Managers appointed as required", ("1.5", "1.5")),
-        )),
-        Criterion("3", "Đánh giá, xếp loại công chức, viên chức", "Performance appraisal of staff", (
-            Sub("a", "Đánh giá, xếp loại chất lượng đúng quy định",
-                "Staff appraised and rated as required", ("2", "1.5")),
-        )),
-        Criterion("4", "Đào tạo, bồi dưỡng", "Training", (
-            Sub("a", "Thực hiện kế hoạch đào tạo, bồi dưỡng",
-                "Implementation of the training plan", ("1.5", "1.5")),
-        )),
-        Criterion("5", "Kỷ luật, kỷ cương hành chính", "Administrative discipline", (
-            Sub("a", "Chấp hành kỷ luật, kỷ cương hành chính",
-                "Observance of administrative discipline", ("2", "2")),
-            Sub("b", "Không có cán bộ, công chức bị kỷ luật",
-                "No officials disciplined", ("1.5", "1.5")),
-        )),
-    )),
-    Area("TCC", _same("Cải cách tài chính công", "Public finance reform",
-                      "Tài chính công", "Public finance"), (
-        Criterion("1", "Quản lý, sử dụng ngân sách", "Budget management", (
-            Sub("a", "Giải ngân vốn đầu tư công đúng tiến độ",
-                "Public investment disbursed on schedule", ("2", "2")),
-            Sub("b", "Công khai ngân sách đúng quy định",
-                "Budget published as required", ("1", "1")),
-        )),
-        Criterion("2", "Cơ chế tự chủ tài chính", "Financial autonomy", (
-            Sub("a", "Thực hiện quy chế chi tiêu nội bộ",
-                "Internal spending rules applied", ("1.5", "1")),
-            Sub("b", "Thực hiện cơ chế tự chủ của đơn vị sự nghiệp công lập",
-                "Autonomy of public service units implemented", ("1.5", "1.5")),
-        )),
-        Criterion("3", "Quản lý, sử dụng tài sản công", "Management of public assets", (
-            Sub("a", "Quản lý, sử dụng tài sản công đúng quy định",
-                "Public assets managed and used as required", ("2", "1.5")),
-        )),
-    )),
-    Area("CPS", (
-        ("Hiện đại hóa hành chính, chính phủ điện tử", "Administrative modernisation and e-government",
-         "Hiện đại hóa", "E-government"),
-        ("Xây dựng chính phủ điện tử, chính phủ số", "E-government and digital government",
-         "Chính phủ số", "Digital government"),
-    ), (
-        Criterion("1", "Ứng dụng công nghệ thông tin trong nội bộ", "IT in internal operations", (
-            Sub("a", "Tỷ lệ văn bản điện tử gửi, nhận trên môi trường mạng",
-                "Share of documents sent and received electronically", ("2", "2.5")),
-            Sub("b", "Sử dụng chữ ký số",
-                "Use of digital signatures", ("1.5", "1.5")),
-            Sub("c", "Bảo đảm an toàn, an ninh thông tin",
-                "Information security assured", ("1.5", "1.5")),
-        )),
-        Criterion("2", "Cung cấp dịch vụ công trực tuyến", "Online public services", (
-            Sub("a", "Tỷ lệ dịch vụ công được cung cấp trực tuyến",
-                "Share of public services provided online", ("4", "3.5")),
-            Sub("b", "Tỷ lệ hồ sơ TTHC nộp trực tuyến",
-                "Share of procedure files submitted online", ("3", "3.5")),
-            Sub("c", "Thanh toán trực tuyến phí, lệ phí",
-                "Online payment of fees and charges", (None, "1.5")),
-        )),
-        Criterion("3", "Hệ thống quản lý chất lượng ISO", "ISO quality management system", (
-            Sub("a", "Áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001",
-                "ISO 9001 quality management system applied", ("1.5", None)),
-            Sub("b", "Duy trì, cải tiến hệ thống quản lý chất lượng",
-                "Quality management system maintained and improved", ("1.5", None)),
-        )),
-        Criterion("4", "Chuyển đổi số", "Digital transformation", (
-            Sub("a", "Kết nối, chia sẻ dữ liệu với cơ sở dữ liệu quốc gia",
-                "Data connected and shared with national databases", (None, "2.5")),
-            Sub("b", "Sử dụng nền tảng số dùng chung của tỉnh",
-                "Use of the province's shared digital platforms", (None, "2.5")),
-        )),
-    )),
-    Area(SURVEY_AREA, _same("Tác động của CCHC — điều tra xã hội học", "Impact of PAR — sociological survey",
-                            "Tác động (khảo sát)", "Impact (survey)"), (
-        Criterion("1", "Khảo sát sự hài lòng của người dân, tổ chức",
-                  "Survey of citizens and organisations", (
-            Sub("a", "Mức độ hài lòng của người dân, tổ chức",
-                "Satisfaction of citizens and organisations", ("8", "8")),
-            Sub("b", "Đánh giá về tiếp cận dịch vụ hành chính công",
-                "Access to public administrative services", ("4", "3.5")),
-        )),
-        Criterion("2", "Khảo sát lãnh đạo, quản lý", "Survey of leaders and managers", (
-            Sub("a", "Đánh giá chất lượng tham mưu, chỉ đạo CCHC",
-                "Quality of PAR advice and direction", ("4", "4")),
-            Sub("b", "Đánh giá chất lượng văn bản do đơn vị tham mưu ban hành",
-                "Quality of the legal documents the unit drafted", ("3", "3")),
-            Sub("c", "Đánh giá về TTHC và công vụ",
-                "Administrative procedures and the civil service", ("3", "2.5")),
-        )),
-        Criterion("3", "Tác động đến phát triển kinh tế - xã hội", "Impact on socio-economic development", (
-            Sub("a", "Đánh giá kết quả thực hiện nhiệm vụ kinh tế - xã hội được giao",
-                "Fulfilment of assigned socio-economic tasks", ("5", "4")),
-            Sub("b", "Đánh giá cải thiện môi trường đầu tư, kinh doanh",
-                "Improvement of the investment and business environment", ("3", "3")),
-        )),
-    )),
+    Area(
+        "CDDH",
+        _same("Công tác chỉ đạo, điều hành CCHC", "Direction and management of PAR", "Chỉ đạo điều hành", "Direction"),
+        (
+            Criterion(
+                "1",
+                "Kế hoạch CCHC năm",
+                "Annual PAR plan",
+                (
+                    Sub("a", "Ban hành kế hoạch CCHC năm đúng thời hạn", "Annual PAR plan issued on time", ("1", "1")),
+                    Sub(
+                        "b",
+                        "Mức độ hoàn thành kế hoạch CCHC năm",
+                        "Degree of completion of the annual PAR plan",
+                        ("2", "1.5"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "2",
+                "Báo cáo CCHC",
+                "PAR reporting",
+                (
+                    Sub(
+                        "a",
+                        "Báo cáo CCHC định kỳ đầy đủ, đúng hạn",
+                        "Periodic PAR reports complete and on time",
+                        ("1", "1"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "3",
+                "Kiểm tra công tác CCHC",
+                "Inspection of PAR work",
+                (
+                    Sub(
+                        "a",
+                        "Tỷ lệ đơn vị trực thuộc được kiểm tra trong năm",
+                        "Share of subordinate units inspected during the year",
+                        ("1", "1"),
+                    ),
+                    Sub(
+                        "b",
+                        "Xử lý các vấn đề phát hiện qua kiểm tra",
+                        "Follow-up of issues found in inspections",
+                        ("1", "1"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "4",
+                "Tuyên truyền CCHC",
+                "PAR communication",
+                (
+                    Sub(
+                        "a",
+                        "Thực hiện kế hoạch tuyên truyền CCHC",
+                        "Implementation of the PAR communication plan",
+                        ("1", "0.5"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "5",
+                "Sáng kiến, giải pháp mới trong CCHC",
+                "Innovation in PAR",
+                (
+                    Sub(
+                        "a",
+                        "Có sáng kiến, giải pháp mới được công nhận",
+                        "New initiatives or solutions recognised",
+                        ("1", "1"),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Area(
+        "TC",
+        _same("Cải cách thể chế", "Institutional reform", "Thể chế", "Institutions"),
+        (
+            Criterion(
+                "1",
+                "Xây dựng, ban hành văn bản QPPL",
+                "Drafting and issuing legal documents",
+                (
+                    Sub(
+                        "a",
+                        "Thực hiện đúng quy trình xây dựng văn bản QPPL",
+                        "Drafting procedure for legal documents followed",
+                        ("1.5", "1.5"),
+                    ),
+                    Sub(
+                        "b",
+                        "Tỷ lệ văn bản QPPL ban hành đúng kế hoạch",
+                        "Share of legal documents issued as planned",
+                        ("1.5", "1"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "2",
+                "Rà soát, hệ thống hóa văn bản QPPL",
+                "Review and systematisation of legal documents",
+                (
+                    Sub(
+                        "a",
+                        "Rà soát, hệ thống hóa văn bản theo quy định",
+                        "Review and systematisation done as required",
+                        ("1.5", "1.5"),
+                    ),
+                    Sub("b", "Xử lý kết quả rà soát văn bản", "Follow-up of review results", ("1", "1")),
+                ),
+            ),
+            Criterion(
+                "3",
+                "Theo dõi thi hành pháp luật",
+                "Monitoring of law enforcement",
+                (
+                    Sub(
+                        "a",
+                        "Ban hành kế hoạch theo dõi thi hành pháp luật",
+                        "Law enforcement monitoring plan issued",
+                        ("1", "1"),
+                    ),
+                    Sub(
+                        "b",
+                        "Xử lý kết quả theo dõi thi hành pháp luật",
+                        "Follow-up of monitoring results",
+                        ("1.5", "1"),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Area(
+        "TTHC",
+        _same(
+            "Cải cách thủ tục hành chính", "Administrative procedure reform", "Thủ tục hành chính", "Admin. procedures"
+        ),
+        (
+            Criterion(
+                "1",
+                "Kiểm soát thủ tục hành chính",
+                "Control of administrative procedures",
+                (
+                    Sub(
+                        "a",
+                        "Công bố, công khai TTHC đúng quy định",
+                        "Procedures announced and published as required",
+                        ("2", "2"),
+                    ),
+                    Sub("b", "Rà soát, đơn giản hóa TTHC", "Review and simplification of procedures", ("1.5", "1.5")),
+                ),
+            ),
+            Criterion(
+                "2",
+                "Thực hiện cơ chế một cửa, một cửa liên thông",
+                "One-stop-shop mechanism",
+                (
+                    Sub(
+                        "a",
+                        "Tỷ lệ TTHC tiếp nhận tại Trung tâm Phục vụ hành chính công",
+                        "Share of procedures received at the Public Administration Service Centre",
+                        ("2", "2"),
+                    ),
+                    Sub(
+                        "b",
+                        "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn",
+                        "Share of procedure files settled on time",
+                        ("3", "3"),
+                    ),
+                    Sub(
+                        "c",
+                        "Xin lỗi người dân, tổ chức khi giải quyết hồ sơ quá hạn",
+                        "Apologies to citizens and organisations for overdue files",
+                        ("1", "1"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "3",
+                "Tiếp nhận, xử lý phản ánh, kiến nghị về TTHC",
+                "Handling feedback and petitions on procedures",
+                (
+                    Sub(
+                        "a",
+                        "Tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn",
+                        "Share of feedback and petitions handled on time",
+                        ("2.5", "2"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "4",
+                "Số hóa hồ sơ, kết quả giải quyết TTHC",
+                "Digitisation of procedure files and results",
+                (
+                    Sub("a", "Tỷ lệ hồ sơ TTHC được số hóa", "Share of procedure files digitised", (None, "1.5")),
+                    Sub(
+                        "b",
+                        "Tỷ lệ kết quả giải quyết TTHC được tái sử dụng",
+                        "Share of procedure results reused",
+                        (None, "1"),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Area(
+        "TCBM",
+        _same("Cải cách tổ chức bộ máy", "Organisational reform", "Tổ chức bộ máy", "Organisation"),
+        (
+            Criterion(
+                "1",
+                "Sắp xếp tổ chức bộ máy",
+                "Restructuring of the organisation",
+                (
+                    Sub(
+                        "a",
+                        "Thực hiện quy định về cơ cấu tổ chức",
+                        "Compliance with rules on organisational structure",
+                        ("2", "2"),
+                    ),
+                    Sub(
+                        "b",
+                        "Sắp xếp, tinh gọn đầu mối đơn vị trực thuộc",
+                        "Streamlining of subordinate units",
+                        ("1.5", "1.5"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "2",
+                "Quản lý biên chế",
+                "Staffing management",
+                (
+                    Sub(
+                        "a",
+                        "Sử dụng biên chế được giao đúng quy định",
+                        "Allocated staff quota used as required",
+                        ("1.5", "1.5"),
+                    ),
+                    Sub("b", "Thực hiện tinh giản biên chế theo lộ trình", "Staff reduction on schedule", ("1", "1")),
+                ),
+            ),
+            Criterion(
+                "3",
+                "Phân cấp, ủy quyền",
+                "Decentralisation and delegation",
+                (
+                    Sub(
+                        "a",
+                        "Thực hiện nhiệm vụ được phân cấp, ủy quyền",
+                        "Performance of decentralised and delegated tasks",
+                        ("1", "0.5"),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Area(
+        "CV",
+        _same("Cải cách chế độ công vụ", "Civil service reform", "Công vụ", "Civil service"),
+        (
+            Criterion(
+                "1",
+                "Vị trí việc làm",
+                "Job positions",
+                (
+                    Sub(
+                        "a",
+                        "Bố trí công chức, viên chức theo vị trí việc làm được phê duyệt",
+                        "Staff placed according to approved job positions",
+                        ("2", "2"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "2",
+                "Tuyển dụng, sử dụng công chức, viên chức",
+                "Recruitment and use of staff",
+                (
+                    Sub(
+                        "a",
+                        "Tuyển dụng công chức, viên chức đúng quy định",
+                        "Staff recruited as required",
+                        ("1.5", "1.5"),
+                    ),
+                    Sub(
+                        "b",
+                        "Bổ nhiệm lãnh đạo, quản lý đúng quy định",
+                        "Managers appointed as required",
+                        ("1.5", "1.5"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "3",
+                "Đánh giá, xếp loại công chức, viên chức",
+                "Performance appraisal of staff",
+                (
+                    Sub(
+                        "a",
+                        "Đánh giá, xếp loại chất lượng đúng quy định",
+                        "Staff appraised and rated as required",
+                        ("2", "1.5"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "4",
+                "Đào tạo, bồi dưỡng",
+                "Training",
+                (
+                    Sub(
+                        "a",
+                        "Thực hiện kế hoạch đào tạo, bồi dưỡng",
+                        "Implementation of the training plan",
+                        ("1.5", "1.5"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "5",
+                "Kỷ luật, kỷ cương hành chính",
+                "Administrative discipline",
+                (
+                    Sub(
+                        "a",
+                        "Chấp hành kỷ luật, kỷ cương hành chính",
+                        "Observance of administrative discipline",
+                        ("2", "2"),
+                    ),
+                    Sub("b", "Không có cán bộ, công chức bị kỷ luật", "No officials disciplined", ("1.5", "1.5")),
+                ),
+            ),
+        ),
+    ),
+    Area(
+        "TCC",
+        _same("Cải cách tài chính công", "Public finance reform", "Tài chính công", "Public finance"),
+        (
+            Criterion(
+                "1",
+                "Quản lý, sử dụng ngân sách",
+                "Budget management",
+                (
+                    Sub(
+                        "a",
+                        "Giải ngân vốn đầu tư công đúng tiến độ",
+                        "Public investment disbursed on schedule",
+                        ("2", "2"),
+                    ),
+                    Sub("b", "Công khai ngân sách đúng quy định", "Budget published as required", ("1", "1")),
+                ),
+            ),
+            Criterion(
+                "2",
+                "Cơ chế tự chủ tài chính",
+                "Financial autonomy",
+                (
+                    Sub("a", "Thực hiện quy chế chi tiêu nội bộ", "Internal spending rules applied", ("1.5", "1")),
+                    Sub(
+                        "b",
+                        "Thực hiện cơ chế tự chủ của đơn vị sự nghiệp công lập",
+                        "Autonomy of public service units implemented",
+                        ("1.5", "1.5"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "3",
+                "Quản lý, sử dụng tài sản công",
+                "Management of public assets",
+                (
+                    Sub(
+                        "a",
+                        "Quản lý, sử dụng tài sản công đúng quy định",
+                        "Public assets managed and used as required",
+                        ("2", "1.5"),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Area(
+        "CPS",
+        (
+            (
+                "Hiện đại hóa hành chính, chính phủ điện tử",
+                "Administrative modernisation and e-government",
+                "Hiện đại hóa",
+                "E-government",
+            ),
+            (
+                "Xây dựng chính phủ điện tử, chính phủ số",
+                "E-government and digital government",
+                "Chính phủ số",
+                "Digital government",
+            ),
+        ),
+        (
+            Criterion(
+                "1",
+                "Ứng dụng công nghệ thông tin trong nội bộ",
+                "IT in internal operations",
+                (
+                    Sub(
+                        "a",
+                        "Tỷ lệ văn bản điện tử gửi, nhận trên môi trường mạng",
+                        "Share of documents sent and received electronically",
+                        ("2", "2.5"),
+                    ),
+                    Sub("b", "Sử dụng chữ ký số", "Use of digital signatures", ("1.5", "1.5")),
+                    Sub("c", "Bảo đảm an toàn, an ninh thông tin", "Information security assured", ("1.5", "1.5")),
+                ),
+            ),
+            Criterion(
+                "2",
+                "Cung cấp dịch vụ công trực tuyến",
+                "Online public services",
+                (
+                    Sub(
+                        "a",
+                        "Tỷ lệ dịch vụ công được cung cấp trực tuyến",
+                        "Share of public services provided online",
+                        ("4", "3.5"),
+                    ),
+                    Sub(
+                        "b",
+                        "Tỷ lệ hồ sơ TTHC nộp trực tuyến",
+                        "Share of procedure files submitted online",
+                        ("3", "3.5"),
+                    ),
+                    Sub("c", "Thanh toán trực tuyến phí, lệ phí", "Online payment of fees and charges", (None, "1.5")),
+                ),
+            ),
+            Criterion(
+                "3",
+                "Hệ thống quản lý chất lượng ISO",
+                "ISO quality management system",
+                (
+                    Sub(
+                        "a",
+                        "Áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001",
+                        "ISO 9001 quality management system applied",
+                        ("1.5", None),
+                    ),
+                    Sub(
+                        "b",
+                        "Duy trì, cải tiến hệ thống quản lý chất lượng",
+                        "Quality management system maintained and improved",
+                        ("1.5", None),
+                    ),
+                ),
+            ),
+            Criterion(
+                "4",
+                "Chuyển đổi số",
+                "Digital transformation",
+                (
+                    Sub(
+                        "a",
+                        "Kết nối, chia sẻ dữ liệu với cơ sở dữ liệu quốc gia",
+                        "Data connected and shared with national databases",
+                        (None, "2.5"),
+                    ),
+                    Sub(
+                        "b",
+                        "Sử dụng nền tảng số dùng chung của tỉnh",
+                        "Use of the province's shared digital platforms",
+                        (None, "2.5"),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Area(
+        SURVEY_AREA,
+        _same(
+            "Tác động của CCHC — điều tra xã hội học",
+            "Impact of PAR — sociological survey",
+            "Tác động (khảo sát)",
+            "Impact (survey)",
+        ),
+        (
+            Criterion(
+                "1",
+                "Khảo sát sự hài lòng của người dân, tổ chức",
+                "Survey of citizens and organisations",
+                (
+                    Sub(
+                        "a",
+                        "Mức độ hài lòng của người dân, tổ chức",
+                        "Satisfaction of citizens and organisations",
+                        ("8", "8"),
+                    ),
+                    Sub(
+                        "b",
+                        "Đánh giá về tiếp cận dịch vụ hành chính công",
+                        "Access to public administrative services",
+                        ("4", "3.5"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "2",
+                "Khảo sát lãnh đạo, quản lý",
+                "Survey of leaders and managers",
+                (
+                    Sub(
+                        "a",
+                        "Đánh giá chất lượng tham mưu, chỉ đạo CCHC",
+                        "Quality of PAR advice and direction",
+                        ("4", "4"),
+                    ),
+                    Sub(
+                        "b",
+                        "Đánh giá chất lượng văn bản do đơn vị tham mưu ban hành",
+                        "Quality of the legal documents the unit drafted",
+                        ("3", "3"),
+                    ),
+                    Sub(
+                        "c",
+                        "Đánh giá về TTHC và công vụ",
+                        "Administrative procedures and the civil service",
+                        ("3", "2.5"),
+                    ),
+                ),
+            ),
+            Criterion(
+                "3",
+                "Tác động đến phát triển kinh tế - xã hội",
+                "Impact on socio-economic development",
+                (
+                    Sub(
+                        "a",
+                        "Đánh giá kết quả thực hiện nhiệm vụ kinh tế - xã hội được giao",
+                        "Fulfilment of assigned socio-economic tasks",
+                        ("5", "4"),
+                    ),
+                    Sub(
+                        "b",
+                        "Đánh giá cải thiện môi trường đầu tư, kinh doanh",
+                        "Improvement of the investment and business environment",
+                        ("3", "3"),
+                    ),
+                ),
+            ),
+        ),
+    ),
 )
 
 
@@ -316,11 +667,37 @@ def criteria_tree(framework_id: str) -> list[Node]:
         criteria = [c for c in area.criteria if any(s.points[index] for s in c.subs)]
         for crit_order, crit in enumerate(criteria, 1):
             crit_id = f"{area.key}.{crit.key}"
-            subs = [Node(framework_id, f"{crit_id}.{s.key}", crit_id, "sub", area.key, s.name_vi, s.name_en,
-                         s.name_vi, s.name_en, hundredths(s.points[index]), order)
-                    for order, s in enumerate((s for s in crit.subs if s.points[index]), 1)]
-            below.append(Node(framework_id, crit_id, area.key, "criterion", area.key, crit.name_vi, crit.name_en,
-                              crit.name_vi, crit.name_en, sum(s.max_points for s in subs), crit_order))
+            subs = [
+                Node(
+                    framework_id,
+                    f"{crit_id}.{s.key}",
+                    crit_id,
+                    "sub",
+                    area.key,
+                    s.name_vi,
+                    s.name_en,
+                    s.name_vi,
+                    s.name_en,
+                    hundredths(s.points[index]),
+                    order,
+                )
+                for order, s in enumerate((s for s in crit.subs if s.points[index]), 1)
+            ]
+            below.append(
+                Node(
+                    framework_id,
+                    crit_id,
+                    area.key,
+                    "criterion",
+                    area.key,
+                    crit.name_vi,
+                    crit.name_en,
+                    crit.name_vi,
+                    crit.name_en,
+                    sum(s.max_points for s in subs),
+                    crit_order,
+                )
+            )
             below.extend(subs)
         area_max = sum(n.max_points for n in below if n.level == "criterion")
         nodes.append(Node(framework_id, area.key, "", "area", area.key, *area.names[index], area_max, area_order))
@@ -357,17 +734,26 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def read_assessments(data_dir: Path) -> list[Assessment]:
-    rows = [r for r in read_csv(data_dir / "assessments.csv")
-            if r["jurisdiction_id"] == JURISDICTION and r["framework_id"] in FRAMEWORK_IDS]
-    return sorted((Assessment(r["assessment_id"], int(r["year"]), r["group"], r["framework_id"],
-                              hundredths(r["max_total"])) for r in rows),
-                  key=lambda a: a.assessment_id)
+    rows = [
+        r
+        for r in read_csv(data_dir / "assessments.csv")
+        if r["jurisdiction_id"] == JURISDICTION and r["framework_id"] in FRAMEWORK_IDS
+    ]
+    return sorted(
+        (
+            Assessment(r["assessment_id"], int(r["year"]), r["group"], r["framework_id"], hundredths(r["max_total"]))
+            for r in rows
+        ),
+        key=lambda a: a.assessment_id,
+    )
 
 
 def active_units(units: list[dict[str, str]], year: int, group: str) -> list[str]:
-    return sorted(u["unit_id"] for u in units
-                  if u["group"] == group and int(u["first_year"]) <= year
-                  and (not u["last_year"] or year <= int(u["last_year"])))
+    return sorted(
+        u["unit_id"]
+        for u in units
+        if u["group"] == group and int(u["first_year"]) <= year and (not u["last_year"] or year <= int(u["last_year"]))
+    )
 
 
 def read_tiers(data_dir: Path) -> Tiers:
@@ -390,8 +776,7 @@ def band_bounds(code: str, tiers: list[Tier]) -> tuple[int, int]:
     raise ValueError(f"band {code!r} is not a tier code")
 
 
-def read_bands(data_dir: Path, units: list[dict[str, str]],
-               assessments: list[Assessment]) -> dict[str, dict[str, str]]:
+def read_bands(data_dir: Path, units: list[dict[str, str]], assessments: list[Assessment]) -> dict[str, dict[str, str]]:
     """Published band code per unit_id, by assessment_id (only where bands were published)."""
     aliases = read_csv(data_dir / "unit_aliases.csv")
     by_year_group = {(a.year, a.group): a for a in assessments}
@@ -404,11 +789,11 @@ def read_bands(data_dir: Path, units: list[dict[str, str]],
     return bands
 
 
-def match_unit(name: str, units: list[dict[str, str]], aliases: list[dict[str, str]],
-               assessment: Assessment) -> str:
+def match_unit(name: str, units: list[dict[str, str]], aliases: list[dict[str, str]], assessment: Assessment) -> str:
     """The one unit active in the assessment whose canonical name or alias is `name`."""
-    found = ({u["unit_id"] for u in units if u["name_vi"] == name}
-             | {a["unit_id"] for a in aliases if a["alias"] == name})
+    found = {u["unit_id"] for u in units if u["name_vi"] == name} | {
+        a["unit_id"] for a in aliases if a["alias"] == name
+    }
     found &= set(active_units(units, assessment.year, assessment.group))
     if len(found) != 1:
         raise ValueError(f"published unit {name!r} ({assessment.assessment_id}) matches {sorted(found)}")
@@ -465,8 +850,9 @@ def fit_totals(raw: dict[str, int], bounds: dict[str, tuple[int, int]], target: 
     return totals
 
 
-def total_bounds(raw: dict[str, int], bands: dict[str, str], tiers: list[Tier] | None,
-                 stats: dict[str, Decimal]) -> dict[str, tuple[int, int]]:
+def total_bounds(
+    raw: dict[str, int], bands: dict[str, str], tiers: list[Tier] | None, stats: dict[str, Decimal]
+) -> dict[str, tuple[int, int]]:
     """Per unit, the range its total may take: plausible, inside its published band, and on the
     right side of a published 'count at or above' threshold (the best raw totals go above)."""
     bounds = {u: (TOTAL_FLOOR, TOTAL_CEIL) for u in raw}
@@ -485,8 +871,13 @@ def total_bounds(raw: dict[str, int], bands: dict[str, str], tiers: list[Tier] |
     return bounds
 
 
-def fit_assessment(a: Assessment, raw: dict[str, int], bands: dict[str, dict[str, str]], tiers: Tiers,
-                   stats: dict[tuple[int, str], dict[str, Decimal]]) -> dict[str, int]:
+def fit_assessment(
+    a: Assessment,
+    raw: dict[str, int],
+    bands: dict[str, dict[str, str]],
+    tiers: Tiers,
+    stats: dict[tuple[int, str], dict[str, Decimal]],
+) -> dict[str, int]:
     """The raw totals of one assessment's units, moved to meet its published mean, count and bands."""
     facts = stats.get((a.year, a.group), {})
     if facts.get("n_units", len(raw)) != len(raw):
@@ -499,9 +890,14 @@ def fit_assessment(a: Assessment, raw: dict[str, int], bands: dict[str, dict[str
         raise ValueError(f"{a.assessment_id}: {e}") from e
 
 
-def latent_levels(assessments: list[Assessment], units: list[dict[str, str]], bands: dict[str, dict[str, str]],
-                  tiers: Tiers, stats: dict[tuple[int, str], dict[str, Decimal]],
-                  rng: random.Random) -> dict[str, int]:
+def latent_levels(
+    assessments: list[Assessment],
+    units: list[dict[str, str]],
+    bands: dict[str, dict[str, str]],
+    tiers: Tiers,
+    stats: dict[tuple[int, str], dict[str, Decimal]],
+    rng: random.Random,
+) -> dict[str, int]:
     """Each unit's level: drawn inside its band of the anchor year, then fitted to that year's facts,
     so that the anchor year needs only small corrections and other years follow on from it."""
     levels = {}
@@ -517,16 +913,23 @@ def latent_levels(assessments: list[Assessment], units: list[dict[str, str]], ba
     return levels
 
 
-def unit_totals(assessments: list[Assessment], units: list[dict[str, str]], bands: dict[str, dict[str, str]],
-                tiers: Tiers, stats: dict[tuple[int, str], dict[str, Decimal]],
-                rng: random.Random) -> dict[str, dict[str, int]]:
+def unit_totals(
+    assessments: list[Assessment],
+    units: list[dict[str, str]],
+    bands: dict[str, dict[str, str]],
+    tiers: Tiers,
+    stats: dict[tuple[int, str], dict[str, Decimal]],
+    rng: random.Random,
+) -> dict[str, dict[str, int]]:
     """Total per unit_id, by assessment_id: the unit's level, the year's shift, the unit's own drift
     and some noise, fitted to the published facts. Every unit assessed must exist in the anchor year."""
     levels = latent_levels(assessments, units, bands, tiers, stats, rng)
     span = max(abs(a.year - ANCHOR_YEAR) for a in assessments) or 1
     # up to 0.8 a year, but a trend never leaves the level range (no one runs into 99 or 75)
-    drift = {unit: rng.randint(max(-80, (LEVEL_FLOOR - level) // span), min(80, (LEVEL_CEIL - level) // span))
-             for unit, level in sorted(levels.items())}
+    drift = {
+        unit: rng.randint(max(-80, (LEVEL_FLOOR - level) // span), min(80, (LEVEL_CEIL - level) // span))
+        for unit, level in sorted(levels.items())
+    }
     totals = {}
     for a in assessments:
         raw = {}
@@ -559,12 +962,14 @@ def final_points(total: int, leaves: list[Node], difficulty: dict[str, int], rng
     loss = full - total
     survey_loss = loss * sum(n.max_points for n in survey) * rng.randint(85, 115) // (100 * full)
     quarters = (loss - survey_loss + QUARTER // 2) // QUARTER
-    appraised_loss = spread(quarters,
-                            [n.max_points * difficulty[n.criterion_id] * rng.randint(50, 150) for n in appraised],
-                            [n.max_points // QUARTER for n in appraised])
-    survey_losses = spread(loss - quarters * QUARTER,
-                           [n.max_points * rng.randint(80, 120) for n in survey],
-                           [n.max_points for n in survey])
+    appraised_loss = spread(
+        quarters,
+        [n.max_points * difficulty[n.criterion_id] * rng.randint(50, 150) for n in appraised],
+        [n.max_points // QUARTER for n in appraised],
+    )
+    survey_losses = spread(
+        loss - quarters * QUARTER, [n.max_points * rng.randint(80, 120) for n in survey], [n.max_points for n in survey]
+    )
     points = {n.criterion_id: n.max_points - q * QUARTER for n, q in zip(appraised, appraised_loss)}
     points.update({n.criterion_id: n.max_points - p for n, p in zip(survey, survey_losses)})
     return points
@@ -577,8 +982,10 @@ def self_gaps(room: dict[tuple[str, str], int], rng: random.Random) -> dict[tupl
     over = set(rng.sample(candidates, min(len(candidates), rng.randint(2, 4))))
     if len(over) < 2:
         raise ValueError(f"too few units lost enough points to over-score clearly: {candidates}")
-    return {key: rng.randint(12, min(32, room[key])) if key in over else rng.randint(0, min(5, room[key]))
-            for key in sorted(room)}
+    return {
+        key: rng.randint(12, min(32, room[key])) if key in over else rng.randint(0, min(5, room[key]))
+        for key in sorted(room)
+    }
 
 
 def self_points(final: dict[str, int], leaves: list[Node], gap: int, rng: random.Random) -> dict[str, int]:
@@ -589,8 +996,9 @@ def self_points(final: dict[str, int], leaves: list[Node], gap: int, rng: random
     return {n.criterion_id: final[n.criterion_id] + q * QUARTER for n, q in zip(appraised, extra)}
 
 
-def unit_points(assessments: list[Assessment], totals: dict[str, dict[str, int]],
-                leaves: dict[str, list[Node]], rng: random.Random) -> dict[tuple[str, str], tuple[dict, dict]]:
+def unit_points(
+    assessments: list[Assessment], totals: dict[str, dict[str, int]], leaves: dict[str, list[Node]], rng: random.Random
+) -> dict[tuple[str, str], tuple[dict, dict]]:
     """(final points, self points) per (assessment_id, unit_id); self-scoring is drawn per year."""
     difficulty = {fid: leaf_difficulty(leaves[fid], rng) for fid in FRAMEWORK_IDS}
     points = {}
@@ -599,10 +1007,13 @@ def unit_points(assessments: list[Assessment], totals: dict[str, dict[str, int]]
         for a in (a for a in assessments if a.year == year):
             for unit, total in totals[a.assessment_id].items():
                 tree[(a.assessment_id, unit)] = leaves[a.framework_id]
-                finals[(a.assessment_id, unit)] = final_points(total, leaves[a.framework_id],
-                                                               difficulty[a.framework_id], rng)
-        room = {key: sum(n.max_points - final[n.criterion_id] for n in tree[key] if n.self_assessed) // QUARTER
-                for key, final in finals.items()}
+                finals[(a.assessment_id, unit)] = final_points(
+                    total, leaves[a.framework_id], difficulty[a.framework_id], rng
+                )
+        room = {
+            key: sum(n.max_points - final[n.criterion_id] for n in tree[key] if n.self_assessed) // QUARTER
+            for key, final in finals.items()
+        }
         for key, gap in self_gaps(room, rng).items():
             points[key] = (finals[key], self_points(finals[key], tree[key], gap, rng))
     return points
@@ -619,38 +1030,91 @@ def framework_rows(assessments: list[Assessment], trees: dict[str, list[Node]]) 
         max_total = sum(n.max_points for n in trees[fid] if n.level == "area")
         if {a.max_total for a in used} != {max_total}:
             raise ValueError(f"{fid}: the criteria sum to {fmt(max_total)}, unlike its assessments' max_total")
-        note_vi = ("Bộ tiêu chí minh họa, không phải bộ tiêu chí thật của tỉnh; "
-                   "mô phỏng 8 lĩnh vực của Chỉ số CCHC")
-        note_en = ("Illustrative, not the province's real criteria; "
-                   "modelled on the eight areas of the national PAR Index")
+        note_vi = "Bộ tiêu chí minh họa, không phải bộ tiêu chí thật của tỉnh; mô phỏng 8 lĩnh vực của Chỉ số CCHC"
+        note_en = (
+            "Illustrative, not the province's real criteria; modelled on the eight areas of the national PAR Index"
+        )
         if fid == "ill-2022":
             note_vi += ", theo sự thay đổi bộ tiêu chí quốc gia (QĐ 876/QĐ-BNV)"
             note_en += ", mirroring the change of national framework (QĐ 876/QĐ-BNV)"
-        rows.append([fid, f"Bộ tiêu chí minh họa {first}-{last}", f"Illustrative criteria set {first}-{last}",
-                     str(first), str(last), fmt(max_total), PROVENANCE, SOURCE_ID, f"{note_vi}.", f"{note_en}."])
+        rows.append(
+            [
+                fid,
+                f"Bộ tiêu chí minh họa {first}-{last}",
+                f"Illustrative criteria set {first}-{last}",
+                str(first),
+                str(last),
+                fmt(max_total),
+                PROVENANCE,
+                SOURCE_ID,
+                f"{note_vi}.",
+                f"{note_en}.",
+            ]
+        )
     return rows
 
 
 def criteria_rows(trees: dict[str, list[Node]]) -> list[list[str]]:
-    return [[n.framework_id, n.criterion_id, n.parent_id, n.level, n.area_key, n.name_vi, n.name_en,
-             n.short_vi, n.short_en, fmt(n.max_points), "true" if n.self_assessed else "false", str(n.sort_order)]
-            for fid in FRAMEWORK_IDS for n in trees[fid]]
+    return [
+        [
+            n.framework_id,
+            n.criterion_id,
+            n.parent_id,
+            n.level,
+            n.area_key,
+            n.name_vi,
+            n.name_en,
+            n.short_vi,
+            n.short_en,
+            fmt(n.max_points),
+            "true" if n.self_assessed else "false",
+            str(n.sort_order),
+        ]
+        for fid in FRAMEWORK_IDS
+        for n in trees[fid]
+    ]
 
 
-def result_and_score_rows(assessments: list[Assessment], totals: dict[str, dict[str, int]],
-                          points: dict[tuple[str, str], tuple[dict, dict]], leaves: dict[str, list[Node]],
-                          bands: dict[str, dict[str, str]]) -> tuple[list[list[str]], list[list[str]]]:
+def result_and_score_rows(
+    assessments: list[Assessment],
+    totals: dict[str, dict[str, int]],
+    points: dict[tuple[str, str], tuple[dict, dict]],
+    leaves: dict[str, list[Node]],
+    bands: dict[str, dict[str, str]],
+) -> tuple[list[list[str]], list[list[str]]]:
     results, scores = [], []
     for a in assessments:
         for unit, total in totals[a.assessment_id].items():
             final, own = points[(a.assessment_id, unit)]
             appraised = sum(final[c] for c in own)
-            results.append([a.assessment_id, unit, fmt(total), fmt(sum(own.values())), fmt(appraised),
-                            fmt(total - appraised), "", bands.get(a.assessment_id, {}).get(unit, ""), "",
-                            PROVENANCE, SOURCE_ID, "", ""])
-            scores.extend([a.assessment_id, unit, n.criterion_id,
-                           fmt(own[n.criterion_id]) if n.self_assessed else "", fmt(final[n.criterion_id]),
-                           PROVENANCE] for n in leaves[a.framework_id])
+            results.append(
+                [
+                    a.assessment_id,
+                    unit,
+                    fmt(total),
+                    fmt(sum(own.values())),
+                    fmt(appraised),
+                    fmt(total - appraised),
+                    "",
+                    bands.get(a.assessment_id, {}).get(unit, ""),
+                    "",
+                    PROVENANCE,
+                    SOURCE_ID,
+                    "",
+                    "",
+                ]
+            )
+            scores.extend(
+                [
+                    a.assessment_id,
+                    unit,
+                    n.criterion_id,
+                    fmt(own[n.criterion_id]) if n.self_assessed else "",
+                    fmt(final[n.criterion_id]),
+                    PROVENANCE,
+                ]
+                for n in leaves[a.framework_id]
+            )
     return results, scores
 
 
@@ -683,12 +1147,23 @@ def write_illustrative(data_dir: Path) -> None:
 
     out = data_dir / "illustrative"
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(out / "frameworks.csv", "framework_id,name_vi,name_en,first_year,last_year,max_total,"
-              "provenance,source_id,note_vi,note_en", framework_rows(assessments, trees))
-    write_csv(out / "criteria.csv", "framework_id,criterion_id,parent_id,level,area_key,name_vi,name_en,"
-              "short_vi,short_en,max_points,self_assessed,sort_order", criteria_rows(trees))
-    write_csv(out / "results.csv", "assessment_id,unit_id,total,self_total,appraised,survey,published_rank,"
-              "published_tier,derived,provenance,source_id,note_vi,note_en", results)
+    write_csv(
+        out / "frameworks.csv",
+        "framework_id,name_vi,name_en,first_year,last_year,max_total,provenance,source_id,note_vi,note_en",
+        framework_rows(assessments, trees),
+    )
+    write_csv(
+        out / "criteria.csv",
+        "framework_id,criterion_id,parent_id,level,area_key,name_vi,name_en,"
+        "short_vi,short_en,max_points,self_assessed,sort_order",
+        criteria_rows(trees),
+    )
+    write_csv(
+        out / "results.csv",
+        "assessment_id,unit_id,total,self_total,appraised,survey,published_rank,"
+        "published_tier,derived,provenance,source_id,note_vi,note_en",
+        results,
+    )
     write_csv(out / "scores.csv", "assessment_id,unit_id,criterion_id,self_points,final_points,provenance", scores)
 
 
@@ -706,11 +1181,15 @@ YEAR_2025 = 2025
 SEED_2025 = SEED + YEAR_2025
 EFFECTIVE_2025 = "2025-07-01"
 SETUP_GROUPS = ("department", "commune")
-NOT_CONFIRMED = ("Tên và sự tồn tại của sở này giả định theo bộ máy chuẩn sau sắp xếp 2025; không có nguồn xác nhận.",
-                 "Name and existence assumed from the standard set of agencies after the 2025 reorganisation; "
-                 "not confirmed by a source.")
-ASSUMED = ("Giả định theo bộ máy chuẩn sau sắp xếp 2025; không có nguồn xác nhận.",
-           "Assumed from the standard set of agencies after the 2025 reorganisation; not confirmed by a source.")
+NOT_CONFIRMED = (
+    "Tên và sự tồn tại của sở này giả định theo bộ máy chuẩn sau sắp xếp 2025; không có nguồn xác nhận.",
+    "Name and existence assumed from the standard set of agencies after the 2025 reorganisation; "
+    "not confirmed by a source.",
+)
+ASSUMED = (
+    "Giả định theo bộ máy chuẩn sau sắp xếp 2025; không có nguồn xác nhận.",
+    "Assumed from the standard set of agencies after the 2025 reorganisation; not confirmed by a source.",
+)
 # (old unit, new unit) pairs a source states: old Lào Cai's Sở Tài chính took in Sở Kế hoạch và Đầu tư
 ATTESTED_MERGES = {("so-tai-chinh", "so-tai-chinh-2025"), ("so-ke-hoach-dau-tu", "so-tai-chinh-2025")}
 
@@ -726,45 +1205,109 @@ class Agency:
 
 
 AGENCIES = (
-    Agency("so-noi-vu-2025", "Sở Nội vụ", "Department of Home Affairs", "Nội vụ", True,
-           ("so-noi-vu", "so-lao-dong-tbxh")),
-    Agency("so-tai-chinh-2025", "Sở Tài chính", "Department of Finance", "Tài chính", True,
-           ("so-tai-chinh", "so-ke-hoach-dau-tu", "yen-bai-so-ke-hoach-va-dau-tu")),
-    Agency("so-nong-nghiep-moi-truong-2025", "Sở Nông nghiệp và Môi trường", "Department of Agriculture and Environment",
-           "Nông nghiệp - Môi trường", True, ("so-nong-nghiep-ptnt", "so-tai-nguyen-moi-truong")),
-    Agency("so-dan-toc-ton-giao-2025", "Sở Dân tộc và Tôn giáo", "Department of Ethnic and Religious Affairs",
-           "Dân tộc - Tôn giáo", True, ("ban-dan-toc", "yen-bai-ban-dan-toc")),
-    Agency("so-cong-thuong-2025", "Sở Công Thương", "Department of Industry and Trade", "Công Thương", True,
-           ("so-cong-thuong",)),
-    Agency("so-giao-duc-dao-tao-2025", "Sở Giáo dục và Đào tạo", "Department of Education and Training",
-           "Giáo dục - Đào tạo", True, ("so-giao-duc-dao-tao", "yen-bai-so-giao-duc-va-dao-tao")),
-    Agency("thanh-tra-tinh-2025", "Thanh tra tỉnh", "Provincial Inspectorate", "Thanh tra tỉnh", True,
-           ("thanh-tra-tinh",)),
-    Agency("van-phong-ubnd-2025", "Văn phòng UBND tỉnh", "Provincial People's Committee Office", "VP UBND tỉnh", False,
-           ("van-phong-ubnd", "yen-bai-van-phong-ubnd-tinh")),
+    Agency(
+        "so-noi-vu-2025", "Sở Nội vụ", "Department of Home Affairs", "Nội vụ", True, ("so-noi-vu", "so-lao-dong-tbxh")
+    ),
+    Agency(
+        "so-tai-chinh-2025",
+        "Sở Tài chính",
+        "Department of Finance",
+        "Tài chính",
+        True,
+        ("so-tai-chinh", "so-ke-hoach-dau-tu", "yen-bai-so-ke-hoach-va-dau-tu"),
+    ),
+    Agency(
+        "so-nong-nghiep-moi-truong-2025",
+        "Sở Nông nghiệp và Môi trường",
+        "Department of Agriculture and Environment",
+        "Nông nghiệp - Môi trường",
+        True,
+        ("so-nong-nghiep-ptnt", "so-tai-nguyen-moi-truong"),
+    ),
+    Agency(
+        "so-dan-toc-ton-giao-2025",
+        "Sở Dân tộc và Tôn giáo",
+        "Department of Ethnic and Religious Affairs",
+        "Dân tộc - Tôn giáo",
+        True,
+        ("ban-dan-toc", "yen-bai-ban-dan-toc"),
+    ),
+    Agency(
+        "so-cong-thuong-2025",
+        "Sở Công Thương",
+        "Department of Industry and Trade",
+        "Công Thương",
+        True,
+        ("so-cong-thuong",),
+    ),
+    Agency(
+        "so-giao-duc-dao-tao-2025",
+        "Sở Giáo dục và Đào tạo",
+        "Department of Education and Training",
+        "Giáo dục - Đào tạo",
+        True,
+        ("so-giao-duc-dao-tao", "yen-bai-so-giao-duc-va-dao-tao"),
+    ),
+    Agency(
+        "thanh-tra-tinh-2025", "Thanh tra tỉnh", "Provincial Inspectorate", "Thanh tra tỉnh", True, ("thanh-tra-tinh",)
+    ),
+    Agency(
+        "van-phong-ubnd-2025",
+        "Văn phòng UBND tỉnh",
+        "Provincial People's Committee Office",
+        "VP UBND tỉnh",
+        False,
+        ("van-phong-ubnd", "yen-bai-van-phong-ubnd-tinh"),
+    ),
     Agency("so-tu-phap-2025", "Sở Tư pháp", "Department of Justice", "Tư pháp", False, ("so-tu-phap",)),
-    Agency("so-xay-dung-2025", "Sở Xây dựng", "Department of Construction", "Xây dựng", False,
-           ("so-giao-thong-van-tai-xay-dung", "yen-bai-so-giao-thong-van-tai")),
-    Agency("so-khoa-hoc-cong-nghe-2025", "Sở Khoa học và Công nghệ", "Department of Science and Technology",
-           "Khoa học - Công nghệ", False, ("so-khoa-hoc-cong-nghe", "so-thong-tin-truyen-thong")),
+    Agency(
+        "so-xay-dung-2025",
+        "Sở Xây dựng",
+        "Department of Construction",
+        "Xây dựng",
+        False,
+        ("so-giao-thong-van-tai-xay-dung", "yen-bai-so-giao-thong-van-tai"),
+    ),
+    Agency(
+        "so-khoa-hoc-cong-nghe-2025",
+        "Sở Khoa học và Công nghệ",
+        "Department of Science and Technology",
+        "Khoa học - Công nghệ",
+        False,
+        ("so-khoa-hoc-cong-nghe", "so-thong-tin-truyen-thong"),
+    ),
     Agency("so-y-te-2025", "Sở Y tế", "Department of Health", "Y tế", False, ("so-y-te", "yen-bai-so-y-te")),
-    Agency("so-van-hoa-the-thao-du-lich-2025", "Sở Văn hóa, Thể thao và Du lịch", "Department of Culture, Sports and Tourism",
-           "Văn hóa - Thể thao - Du lịch", False, ("so-van-hoa-the-thao-du-lich",)),
+    Agency(
+        "so-van-hoa-the-thao-du-lich-2025",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Department of Culture, Sports and Tourism",
+        "Văn hóa - Thể thao - Du lịch",
+        False,
+        ("so-van-hoa-the-thao-du-lich",),
+    ),
     Agency("so-ngoai-vu-2025", "Sở Ngoại vụ", "Department of Foreign Affairs", "Ngoại vụ", False, ("so-ngoai-vu",)),
 )
 
 # Each 2025 set: the 2022 set's sub-criteria with some maxima moved (each change keeps the 100 points).
 SET_2025 = {
-    "department": ("ill-2025-department", "Bộ tiêu chí minh họa 2025 - khối sở, ban, ngành",
-                   "Illustrative criteria set 2025 - departments",
-                   {("CDDH", "1", "b"): "1", ("CPS", "4", "a"): "3", ("TCBM", "3", "a"): "1", ("TCC", "2", "a"): "0.5"}),
-    "commune": ("ill-2025-commune", "Bộ tiêu chí minh họa 2025 - khối xã, phường",
-                "Illustrative criteria set 2025 - communes and wards",
-                {("TC", "1", "b"): "0.5", ("TTHC", "2", "b"): "3.5", ("TCC", "2", "b"): "1", ("TTHC", "1", "a"): "2.5"}),
+    "department": (
+        "ill-2025-department",
+        "Bộ tiêu chí minh họa 2025 - khối sở, ban, ngành",
+        "Illustrative criteria set 2025 - departments",
+        {("CDDH", "1", "b"): "1", ("CPS", "4", "a"): "3", ("TCBM", "3", "a"): "1", ("TCC", "2", "a"): "0.5"},
+    ),
+    "commune": (
+        "ill-2025-commune",
+        "Bộ tiêu chí minh họa 2025 - khối xã, phường",
+        "Illustrative criteria set 2025 - communes and wards",
+        {("TC", "1", "b"): "0.5", ("TTHC", "2", "b"): "3.5", ("TCC", "2", "b"): "1", ("TTHC", "1", "a"): "2.5"},
+    ),
 }
-BANDS_2025 = ((1, "Từ 90 điểm trở lên", "90 and above", 90, "có", 100, "có"),
-              (2, "Từ 85 đến dưới 90 điểm", "85 to under 90", 85, "có", 90, "không"),
-              (3, "Dưới 85 điểm", "Under 85", 0, "có", 85, "không"))
+BANDS_2025 = (
+    (1, "Từ 90 điểm trở lên", "90 and above", 90, "có", 100, "có"),
+    (2, "Từ 85 đến dưới 90 điểm", "85 to under 90", 85, "có", 90, "không"),
+    (3, "Dưới 85 điểm", "Under 85", 0, "có", 85, "không"),
+)
 
 
 def _roman(n: int) -> str:
@@ -787,13 +1330,36 @@ def criteria_2025(group: str) -> tuple[list[list], list[Node]]:
         area_max = sum(hundredths(p) for _, subs in criteria for _, p in subs)
         rows.append([area_id, name_vi, name_en, short_vi, _number(area_max), survey, area.key])
         for c_no, (crit, subs) in enumerate(criteria, 1):
-            rows.append([str(c_no), crit.name_vi, crit.name_en, crit.name_vi,
-                         _number(sum(hundredths(p) for _, p in subs)), survey, None])
+            rows.append(
+                [
+                    str(c_no),
+                    crit.name_vi,
+                    crit.name_en,
+                    crit.name_vi,
+                    _number(sum(hundredths(p) for _, p in subs)),
+                    survey,
+                    None,
+                ]
+            )
             for s_no, (sub, p) in enumerate(subs, 1):
-                rows.append([f"{c_no}.{s_no}", sub.name_vi, sub.name_en, sub.name_vi, _number(hundredths(p)),
-                             survey, None])
-                leaves.append(Node(framework_id, f"{area_id}.{c_no}.{s_no}", f"{area_id}.{c_no}", "sub", area.key,
-                                   sub.name_vi, sub.name_en, sub.name_vi, sub.name_en, hundredths(p), s_no))
+                rows.append(
+                    [f"{c_no}.{s_no}", sub.name_vi, sub.name_en, sub.name_vi, _number(hundredths(p)), survey, None]
+                )
+                leaves.append(
+                    Node(
+                        framework_id,
+                        f"{area_id}.{c_no}.{s_no}",
+                        f"{area_id}.{c_no}",
+                        "sub",
+                        area.key,
+                        sub.name_vi,
+                        sub.name_en,
+                        sub.name_vi,
+                        sub.name_en,
+                        hundredths(p),
+                        s_no,
+                    )
+                )
     if sum(n.max_points for n in leaves) != 10000:
         raise ValueError(f"the 2025 {group} set does not sum to 100")
     return rows, leaves
@@ -806,23 +1372,42 @@ def _number(value: int) -> int | float:
 
 def change_rows_2025(units: dict[str, dict[str, str]]) -> list[list]:
     """The Unit changes sheet: the 14 agencies made, then each predecessor merged into its agency."""
-    rows = [["thành lập mới", a.name_vi, None, a.unit_id, a.name_en, a.short_vi, "department", EFFECTIVE_2025, None,
-             None, None if a.attested else NOT_CONFIRMED[0], None if a.attested else NOT_CONFIRMED[1]]
-            for a in AGENCIES]
+    rows = [
+        [
+            "thành lập mới",
+            a.name_vi,
+            None,
+            a.unit_id,
+            a.name_en,
+            a.short_vi,
+            "department",
+            EFFECTIVE_2025,
+            None,
+            None,
+            None if a.attested else NOT_CONFIRMED[0],
+            None if a.attested else NOT_CONFIRMED[1],
+        ]
+        for a in AGENCIES
+    ]
     for a in AGENCIES:
         for old in a.predecessors:
-            province_vi, province_en = ("Yên Bái", "Yên Bái") if units[old]["jurisdiction_id"] == "yen-bai" \
+            province_vi, province_en = (
+                ("Yên Bái", "Yên Bái")
+                if units[old]["jurisdiction_id"] == "yen-bai"
                 else ("Lào Cai cũ", "former Lào Cai")
-            note_vi = (f"{units[old]['name_vi']} ({province_vi}) hợp nhất vào {a.name_vi} tỉnh Lào Cai mới "
-                       f"từ 1/7/2025.")
-            note_en = f"{units[old]['name_en']} ({province_en}) merged into the new Lào Cai's {a.name_en} on 1 July 2025."
+            )
+            note_vi = f"{units[old]['name_vi']} ({province_vi}) hợp nhất vào {a.name_vi} tỉnh Lào Cai mới từ 1/7/2025."
+            note_en = (
+                f"{units[old]['name_en']} ({province_en}) merged into the new Lào Cai's {a.name_en} on 1 July 2025."
+            )
             if (old, a.unit_id) in ATTESTED_MERGES:
                 note_vi += " Theo kế hoạch sắp xếp các sở của tỉnh Lào Cai cũ (3/1/2025)."
                 note_en += " As in former Lào Cai's plan to merge its departments (3 January 2025)."
             else:
                 note_vi, note_en = f"{note_vi} {ASSUMED[0]}", f"{note_en} {ASSUMED[1]}"
-            rows.append(["hợp nhất", old, a.name_vi, None, None, None, None, EFFECTIVE_2025, None, None,
-                         note_vi, note_en])
+            rows.append(
+                ["hợp nhất", old, a.name_vi, None, None, None, None, EFFECTIVE_2025, None, None, note_vi, note_en]
+            )
     return rows
 
 
@@ -830,9 +1415,17 @@ def setup_workbook_2025(group: str, units: dict[str, dict[str, str]]) -> bytes:
     from parindex.importing.setup_workbook import workbook_bytes  # pandas and openpyxl: only when writing
 
     framework_id, name_vi, name_en, _ = SET_2025[group]
-    settings = {"Năm": YEAR_2025, "Khối": group, "Mã bộ tiêu chí": framework_id, "Tên bộ tiêu chí": name_vi,
-                "Tên tiếng Anh": name_en, "Tổng điểm tối đa": 100, "Dùng lại bộ tiêu chí": None, "Quyết định": None,
-                "Nguồn số liệu": PROVENANCE}
+    settings = {
+        "Năm": YEAR_2025,
+        "Khối": group,
+        "Mã bộ tiêu chí": framework_id,
+        "Tên bộ tiêu chí": name_vi,
+        "Tên tiếng Anh": name_en,
+        "Tổng điểm tối đa": 100,
+        "Dùng lại bộ tiêu chí": None,
+        "Quyết định": None,
+        "Nguồn số liệu": PROVENANCE,
+    }
     changes = change_rows_2025(units) if group == "department" else []
     return workbook_bytes(settings, criteria_2025(group)[0], [list(b) for b in BANDS_2025], changes)
 
@@ -840,9 +1433,14 @@ def setup_workbook_2025(group: str, units: dict[str, dict[str, str]]) -> bytes:
 def rows_2025(units: dict[str, dict[str, str]]) -> tuple[list[list[str]], list[list[str]]]:
     """Illustrative 2025 results and scores of the 14 agencies and the 99 communes (own seed)."""
     rng = random.Random(SEED_2025)
-    members = {"department": [a.unit_id for a in AGENCIES],
-               "commune": sorted(u for u, r in units.items() if r["jurisdiction_id"] == JURISDICTION
-                                 and r["group"] == "commune" and r["first_year"] == str(YEAR_2025))}
+    members = {
+        "department": [a.unit_id for a in AGENCIES],
+        "commune": sorted(
+            u
+            for u, r in units.items()
+            if r["jurisdiction_id"] == JURISDICTION and r["group"] == "commune" and r["first_year"] == str(YEAR_2025)
+        ),
+    }
     if len(members["commune"]) != 99:
         raise ValueError(f"{len(members['commune'])} communes from 2025, not 99")
     leaves = {g: criteria_2025(g)[1] for g in SETUP_GROUPS}
@@ -853,15 +1451,41 @@ def rows_2025(units: dict[str, dict[str, str]]) -> tuple[list[list[str]], list[l
             total = min(max(rng.randint(LEVEL_FLOOR, LEVEL_CEIL) + rng.randint(-150, 150), TOTAL_FLOOR), TOTAL_CEIL)
             tree[(group, unit)] = leaves[group]
             finals[(group, unit)] = final_points(total, leaves[group], difficulty, rng)
-    room = {key: sum(n.max_points - final[n.criterion_id] for n in tree[key] if n.self_assessed) // QUARTER
-            for key, final in finals.items()}
+    room = {
+        key: sum(n.max_points - final[n.criterion_id] for n in tree[key] if n.self_assessed) // QUARTER
+        for key, final in finals.items()
+    }
     results, scores = [], []
     for (group, unit), gap in self_gaps(room, rng).items():
         final, own = finals[(group, unit)], self_points(finals[(group, unit)], tree[(group, unit)], gap, rng)
         assessment_id = f"{JURISDICTION}-{YEAR_2025}-{group}"  # the id a year's set-up gives
         total, appraised = sum(final.values()), sum(final[c] for c in own)
-        results.append([assessment_id, unit, fmt(total), fmt(sum(own.values())), fmt(appraised),
-                        fmt(total - appraised), "", "", "", PROVENANCE, SOURCE_ID, "", ""])
-        scores.extend([assessment_id, unit, n.criterion_id, fmt(own[n.criterion_id]) if n.self_assessed else "",
-                       fmt(final[n.criterion_id]), PROVENANCE] for n in tree[(group, unit)])
+        results.append(
+            [
+                assessment_id,
+                unit,
+                fmt(total),
+                fmt(sum(own.values())),
+                fmt(appraised),
+                fmt(total - appraised),
+                "",
+                "",
+                "",
+                PROVENANCE,
+                SOURCE_ID,
+                "",
+                "",
+            ]
+        )
+        scores.extend(
+            [
+                assessment_id,
+                unit,
+                n.criterion_id,
+                fmt(own[n.criterion_id]) if n.self_assessed else "",
+                fmt(final[n.criterion_id]),
+                PROVENANCE,
+            ]
+            for n in tree[(group, unit)]
+        )
     return results, scores

@@ -42,4 +42,3 @@ class Translator:
             MISSING.add(key)
             return key
         return text.format(**values) if values else text
-

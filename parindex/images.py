@@ -32,8 +32,12 @@ _server_started = False
 
 def available() -> bool:
     """Whether a Chromium is installed for kaleido (scripts/system-deps.sh installs Debian's)."""
-    return bool(os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-                or shutil.which("google-chrome"))
+    return bool(
+        os.environ.get("BROWSER_PATH")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+        or shutil.which("google-chrome")
+    )
 
 
 def size(fig: go.Figure, shape: str) -> tuple[int, int]:
@@ -58,8 +62,7 @@ def render_at(fig: go.Figure, fmt: str, width: int, height: int) -> bytes:
         # plotly passes its own Chromium options, which a running kaleido server ignores.
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
         _start_server()
-        return pio.to_image(sized, format=fmt, width=width, height=height,
-                            scale=PNG_SCALE if fmt == "png" else 1)
+        return pio.to_image(sized, format=fmt, width=width, height=height, scale=PNG_SCALE if fmt == "png" else 1)
 
 
 def resized(fig: go.Figure, height: int, width: int | None = None) -> go.Figure:
@@ -71,8 +74,9 @@ def resized(fig: go.Figure, height: int, width: int | None = None) -> go.Figure:
     heading = meta.get("heading_px")
     if width is not None and heading is not None and "title" in meta:
         title, subtitle, wrapped = charts.heading_lines(meta["title"], meta["subtitle"], width)
-        copied.update_layout(title_text=title, title_subtitle_text=subtitle,
-                             margin_t=copied.layout.margin.t + wrapped - heading)
+        copied.update_layout(
+            title_text=title, title_subtitle_text=subtitle, margin_t=copied.layout.margin.t + wrapped - heading
+        )
         heading = wrapped
     copied.update_layout(height=height)
     if heading is not None:

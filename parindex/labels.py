@@ -32,8 +32,11 @@ def unit_name(row: pd.Series, t: Translator, field: str = "name") -> str:
 def rank_text(row: pd.Series, t: Translator) -> str:
     if fmt.is_missing(row["rank"]):
         return fmt.NA
-    return t("rank.of", rank=int(row["rank"]), of=int(row["rank_of"])) if not fmt.is_missing(row["rank_of"]) \
+    return (
+        t("rank.of", rank=int(row["rank"]), of=int(row["rank_of"]))
+        if not fmt.is_missing(row["rank_of"])
         else str(int(row["rank"]))
+    )
 
 
 def rank_change_text(row: pd.Series, t: Translator) -> str:
@@ -92,14 +95,16 @@ def provenance_text(row: pd.Series, t: Translator) -> str:
 
 
 def ranking_hover(row: pd.Series, t: Translator) -> str:
-    return "<br>".join((
-        f"<b>{unit_name(row, t)}</b>",
-        f"{t('col.total')}: {fmt.number(row['total'], t.lang)} / {fmt.number(row['max_total'], t.lang, 0)}"
-        f" ({fmt.percent(row['pct'] / 100, t.lang)})",
-        f"{t('col.rank')}: {rank_text(row, t)}",
-        f"{t('col.tier')}: {tier_label(row, t)}",
-        f"{t('col.data')}: {provenance_text(row, t)}",
-    ))
+    return "<br>".join(
+        (
+            f"<b>{unit_name(row, t)}</b>",
+            f"{t('col.total')}: {fmt.number(row['total'], t.lang)} / {fmt.number(row['max_total'], t.lang, 0)}"
+            f" ({fmt.percent(row['pct'] / 100, t.lang)})",
+            f"{t('col.rank')}: {rank_text(row, t)}",
+            f"{t('col.tier')}: {tier_label(row, t)}",
+            f"{t('col.data')}: {provenance_text(row, t)}",
+        )
+    )
 
 
 def ranking_table(ranking: pd.DataFrame, t: Translator) -> tables.Table:
@@ -116,34 +121,46 @@ def ranking_table(ranking: pd.DataFrame, t: Translator) -> tables.Table:
     compared = [r["prev_status"] == "compared" for r in rows]
     points = not ranking_compares_pct(ranking)
     prev = previous_year_text(ranking, t)
-    rank, total, rank_change, score_change = (t("col.rank"), t("col.total"), t("col.rank_change"),
-                                              t("col.score_change"))
+    rank, total, rank_change, score_change = (
+        t("col.rank"),
+        t("col.total"),
+        t("col.rank_change"),
+        t("col.score_change"),
+    )
     prev_rank, prev_score = t("col.prev_rank", year=prev), t("col.prev_total" if points else "col.prev_pct", year=prev)
     changes = ranking["total_change"] if points else ranking["pct_change"]
-    values = pd.DataFrame({
-        rank: tables.integers(ranking["rank"]),
-        t("col.unit"): [unit_name(r, t) for r in rows],
-        total: tables.numbers(ranking["total"]),
-        t("col.tier"): [tier_label(r, t) for r in rows],
-        rank_change: tables.integers(v if c and not fmt.is_missing(r) else None
-                                     for v, c, r in zip(ranking["rank_change"], compared, ranking["rank"])),
-        score_change: tables.numbers(v if c else None for v, c in zip(changes, compared)),
-        t("col.pct"): tables.numbers(ranking["pct"]),
-        # the year before only beside a value of this year (2018 published tiers only: no 2015 ranks beside them)
-        prev_rank: tables.integers(v if c and not fmt.is_missing(r) else None
-                                   for v, c, r in zip(ranking["prev_rank"], compared, ranking["rank"])),
-        prev_score: tables.numbers(v if c and not fmt.is_missing(r) else None
-                                   for v, c, r in zip(ranking["prev_total" if points else "prev_pct"], compared,
-                                                      ranking["total"])),
-        t("col.data"): [provenance_text(r, t) for r in rows],
-    })
+    values = pd.DataFrame(
+        {
+            rank: tables.integers(ranking["rank"]),
+            t("col.unit"): [unit_name(r, t) for r in rows],
+            total: tables.numbers(ranking["total"]),
+            t("col.tier"): [tier_label(r, t) for r in rows],
+            rank_change: tables.integers(
+                v if c and not fmt.is_missing(r) else None
+                for v, c, r in zip(ranking["rank_change"], compared, ranking["rank"])
+            ),
+            score_change: tables.numbers(v if c else None for v, c in zip(changes, compared)),
+            t("col.pct"): tables.numbers(ranking["pct"]),
+            # the year before only beside a value of this year (2018 published tiers only: no 2015 ranks beside them)
+            prev_rank: tables.integers(
+                v if c and not fmt.is_missing(r) else None
+                for v, c, r in zip(ranking["prev_rank"], compared, ranking["rank"])
+            ),
+            prev_score: tables.numbers(
+                v if c and not fmt.is_missing(r) else None
+                for v, c, r in zip(ranking["prev_total" if points else "prev_pct"], compared, ranking["total"])
+            ),
+            t("col.data"): [provenance_text(r, t) for r in rows],
+        }
+    )
     of = ranking["rank_of"].dropna().unique()
     formats = {
         rank: (lambda v: t("rank.of", rank=int(v), of=int(of[0]))) if len(of) == 1 else (lambda v: str(int(v))),
         total: lambda v: fmt.number(v, lang),
         rank_change: rank_change_arrow,
-        score_change: (lambda v: fmt.signed(v, lang)) if points else
-        (lambda v: t("change.pct_points", value=fmt.signed(v, lang))),
+        score_change: (lambda v: fmt.signed(v, lang))
+        if points
+        else (lambda v: t("change.pct_points", value=fmt.signed(v, lang))),
         t("col.pct"): lambda v: fmt.percent(v / 100, lang),
         prev_rank: lambda v: str(int(v)),
         prev_score: (lambda v: fmt.number(v, lang)) if points else (lambda v: fmt.percent(v / 100, lang)),
@@ -185,8 +202,11 @@ def _without_empty(table: tables.Table, rows: pd.DataFrame, t: Translator) -> ta
     """Columns with nothing in them are left out, and the tier column where no row has a tier
     (the page's note says why)."""
     shown = table.text()
-    keep = [c for c in table.columns if (shown[c] != fmt.NA).any()
-            and not (c == t("col.tier") and rows["tier_order"].isna().all())]
+    keep = [
+        c
+        for c in table.columns
+        if (shown[c] != fmt.NA).any() and not (c == t("col.tier") and rows["tier_order"].isna().all())
+    ]
     return table.select(keep)
 
 
@@ -205,8 +225,9 @@ def tier_line(tier: pd.Series, t: Translator) -> str:
     elif isinstance(names, str) and names:  # forty names are not read: the Rankings page lists them
         line += " " + t("overview.names_in_rankings")
     if tier["n"] > tier["n_named"]:
-        line += " " + (t("overview.names_withheld", named=int(tier["n_named"])) if tier["n_named"]
-                       else t("overview.no_names"))
+        line += " " + (
+            t("overview.names_withheld", named=int(tier["n_named"])) if tier["n_named"] else t("overview.no_names")
+        )
     return line
 
 
@@ -219,10 +240,17 @@ def unit_list(rows: pd.DataFrame, t: Translator, *, ranked: bool = False, ranks:
         notes = [] if fmt.is_missing(row["tier_order"]) else [tier_label(row, t)]
         if ranks:
             notes.append(t("scope.rank", rank=rank_text(row, t)))
-        lines.append(("- " + rank_text(row, t) + ":" if ranked else f"{i}.") + f" {unit_name(row, t)}"
-                     + ("" if fmt.is_missing(row["total"]) else  # a published rank without a published score
-                        f" — {fmt.number(row['total'], t.lang)}/{fmt.number(row['max_total'], t.lang, 0)}")
-                     + (f" ({'; '.join(notes)})" if notes else ""))
+        lines.append(
+            ("- " + rank_text(row, t) + ":" if ranked else f"{i}.")
+            + f" {unit_name(row, t)}"
+            + (
+                ""
+                if fmt.is_missing(row["total"])
+                # a published rank without a published score
+                else f" — {fmt.number(row['total'], t.lang)}/{fmt.number(row['max_total'], t.lang, 0)}"
+            )
+            + (f" ({'; '.join(notes)})" if notes else "")
+        )
     return "\n".join(lines)
 
 
@@ -233,12 +261,14 @@ def check_table(checks: pd.DataFrame, tiers: pd.DataFrame, t: Translator) -> pd.
         computed = figure_value(stat, stat["computed"], t)
         if stat["unknown"] > 0 and stat["kind"] != "mean_total":
             computed = t("overview.check_known", value=computed, unknown=int(stat["unknown"]))
-        rows.append({
-            t("overview.check_figure"): published_figure_label(stat, tiers, t),
-            t("overview.check_published"): figure_value(stat, stat["published"], t),
-            t("overview.check_computed"): computed,
-            t("overview.check_agrees"): _agreement(stat, t),
-        })
+        rows.append(
+            {
+                t("overview.check_figure"): published_figure_label(stat, tiers, t),
+                t("overview.check_published"): figure_value(stat, stat["published"], t),
+                t("overview.check_computed"): computed,
+                t("overview.check_agrees"): _agreement(stat, t),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -255,14 +285,16 @@ def subcriteria_table(subs: pd.DataFrame, t: Translator, *, threshold: float) ->
     lang, name = t.lang, t("criteria.col_name")
     below = t("criteria.col_below", threshold=fmt.number(threshold, lang, 0))
     of = subs["n_units"].dropna().unique()
-    values = pd.DataFrame({
-        t("criteria.col_code"): subs["criterion_id"].tolist(),
-        name: subs[f"name_{lang}"].tolist(),
-        t("criteria.col_max"): tables.numbers(subs["max_points"]),
-        t("criteria.col_mean"): tables.numbers(subs["mean_pct"]),
-        t("criteria.col_lost"): tables.numbers(subs["points_lost"]),
-        below: tables.integers(subs["n_below"]),
-    })
+    values = pd.DataFrame(
+        {
+            t("criteria.col_code"): subs["criterion_id"].tolist(),
+            name: subs[f"name_{lang}"].tolist(),
+            t("criteria.col_max"): tables.numbers(subs["max_points"]),
+            t("criteria.col_mean"): tables.numbers(subs["mean_pct"]),
+            t("criteria.col_lost"): tables.numbers(subs["points_lost"]),
+            below: tables.integers(subs["n_below"]),
+        }
+    )
     formats = {
         t("criteria.col_max"): lambda v: fmt.number(v, lang),
         t("criteria.col_mean"): lambda v: fmt.pct_of_max(v, lang),
@@ -273,23 +305,35 @@ def subcriteria_table(subs: pd.DataFrame, t: Translator, *, threshold: float) ->
 
 
 def self_gap_hover(row: pd.Series, t: Translator) -> str:
-    return "<br>".join((
-        f"<b>{unit_name(row, t)}</b>",
-        t("criteria.hover_self", self_points=fmt.number(row["self_points"], t.lang),
-          final=fmt.number(row["final_points"], t.lang), gap=fmt.signed(row["gap"], t.lang)),
-    ))
+    return "<br>".join(
+        (
+            f"<b>{unit_name(row, t)}</b>",
+            t(
+                "criteria.hover_self",
+                self_points=fmt.number(row["self_points"], t.lang),
+                final=fmt.number(row["final_points"], t.lang),
+                gap=fmt.signed(row["gap"], t.lang),
+            ),
+        )
+    )
 
 
 def self_gap_table(gaps: pd.DataFrame, t: Translator) -> tables.Table:
     """Units by areas: self-assessed minus appraised points, the unit's total gap first."""
-    gaps = gaps.assign(column=[t("criteria.gap_total") if pd.isna(k) else s
-                               for k, s in zip(gaps["area_key"], gaps[f"area_short_{t.lang}"])])
+    gaps = gaps.assign(
+        column=[
+            t("criteria.gap_total") if pd.isna(k) else s for k, s in zip(gaps["area_key"], gaps[f"area_short_{t.lang}"])
+        ]
+    )
     order = gaps.sort_values("area_order")["column"].drop_duplicates().tolist()
     table = gaps.pivot_table(index=f"name_{t.lang}", columns="column", values="gap", sort=False)[order]
     table = table.sort_values(t("criteria.gap_total"), ascending=False).astype("float64")
     values = table.rename_axis(index=t("col.unit"), columns=None).reset_index()
-    return tables.Table(values, {c: (lambda v: fmt.signed(v, t.lang)) for c in order},
-                        widths={t("col.unit"): tables.name_width(values[t("col.unit")])})
+    return tables.Table(
+        values,
+        {c: (lambda v: fmt.signed(v, t.lang)) for c in order},
+        widths={t("col.unit"): tables.name_width(values[t("col.unit")])},
+    )
 
 
 def total_text(row: pd.Series, t: Translator) -> str:
@@ -317,12 +361,14 @@ def unit_note(unit: pd.Series, t: Translator) -> str | None:
 
 
 def history_hover(row: pd.Series, t: Translator) -> str:
-    return "<br>".join((
-        f"<b>{row['year']}: {unit_name(row, t)}</b>",
-        f"{t('col.total')}: {total_text(row, t)} ({fmt.number(row['pct'], t.lang)}%)",
-        f"{t('col.rank')}: {rank_text(row, t)} · {t('col.tier')}: {tier_label(row, t)}",
-        f"{t('col.data')}: {provenance_text(row, t)}",
-    ))
+    return "<br>".join(
+        (
+            f"<b>{row['year']}: {unit_name(row, t)}</b>",
+            f"{t('col.total')}: {total_text(row, t)} ({fmt.number(row['pct'], t.lang)}%)",
+            f"{t('col.rank')}: {rank_text(row, t)} · {t('col.tier')}: {tier_label(row, t)}",
+            f"{t('col.data')}: {provenance_text(row, t)}",
+        )
+    )
 
 
 def history_source(history: pd.DataFrame, t: Translator) -> str:
@@ -338,17 +384,22 @@ def history_table(history: pd.DataFrame, t: Translator) -> tables.Table:
     """A unit's years. Its totals stay "score/maximum" text (the scale changed over the years: 70 in
     2015); % of maximum, the comparable figure, is the number that sorts."""
     rows = history.to_dict("records")
-    values = pd.DataFrame({
-        t("filter.year"): [str(int(r["year"])) for r in rows],
-        t("col.unit"): [unit_name(r, t) for r in rows],
-        t("col.total"): [total_text(r, t) for r in rows],
-        t("col.pct"): tables.numbers(history["pct"]),
-        t("col.rank"): [rank_text(r, t) for r in rows],
-        t("col.tier"): [tier_label(r, t) for r in rows],
-        t("col.data"): [provenance_text(r, t) for r in rows],
-    })
-    table = tables.Table(values, {t("col.pct"): lambda v: fmt.percent(v / 100, t.lang)},
-                         widths={t("col.unit"): tables.name_width(values[t("col.unit")])})
+    values = pd.DataFrame(
+        {
+            t("filter.year"): [str(int(r["year"])) for r in rows],
+            t("col.unit"): [unit_name(r, t) for r in rows],
+            t("col.total"): [total_text(r, t) for r in rows],
+            t("col.pct"): tables.numbers(history["pct"]),
+            t("col.rank"): [rank_text(r, t) for r in rows],
+            t("col.tier"): [tier_label(r, t) for r in rows],
+            t("col.data"): [provenance_text(r, t) for r in rows],
+        }
+    )
+    table = tables.Table(
+        values,
+        {t("col.pct"): lambda v: fmt.percent(v / 100, t.lang)},
+        widths={t("col.unit"): tables.name_width(values[t("col.unit")])},
+    )
     if not history.empty and history["tier_order"].isna().all():  # no tier in any year: the notes say why
         table = table.select([c for c in table.columns if c != t("col.tier")])
     return table
@@ -357,15 +408,21 @@ def history_table(history: pd.DataFrame, t: Translator) -> tables.Table:
 def unit_subcriteria_table(subs: pd.DataFrame, t: Translator, *, cumulative: bool = False) -> tables.Table:
     """A unit's sub-criteria: score of maximum, the points lost (a number: sorts by value)."""
     lang, name = t.lang, t("criteria.col_name")
-    points = lambda v: fmt.number(v, lang)
-    values = pd.DataFrame({
-        t("criteria.col_code"): subs["criterion_id"].tolist(),
-        name: subs[f"name_{lang}"].tolist(),
-        t("unit.col_area"): subs[f"area_short_{lang}"].tolist(),
-        t("unit.col_score"): [f"{fmt.number(f, lang)}/{fmt.number(m, lang)}"
-                              for f, m in zip(subs["final_points"], subs["max_points"])],
-        t("unit.col_lost"): tables.numbers(subs["points_lost"]),
-    })
+
+    def points(v) -> str:
+        return fmt.number(v, lang)
+
+    values = pd.DataFrame(
+        {
+            t("criteria.col_code"): subs["criterion_id"].tolist(),
+            name: subs[f"name_{lang}"].tolist(),
+            t("unit.col_area"): subs[f"area_short_{lang}"].tolist(),
+            t("unit.col_score"): [
+                f"{fmt.number(f, lang)}/{fmt.number(m, lang)}" for f, m in zip(subs["final_points"], subs["max_points"])
+            ],
+            t("unit.col_lost"): tables.numbers(subs["points_lost"]),
+        }
+    )
     formats = {t("unit.col_lost"): points}
     if cumulative:
         values[t("unit.col_cumulative")] = tables.numbers(subs["cumulative_lost"])
@@ -382,15 +439,21 @@ def peer_gap_table(gaps: pd.DataFrame, t: Translator) -> tables.Table:
     lang, name, best_units = t.lang, t("unit.col_subcriterion"), t("unit.col_best_units")
     points, signed = (lambda v: fmt.number(v, lang)), (lambda v: fmt.signed(v, lang))
     columns = {  # each reference beside its gap, the best (the order of the rows) first: the gap to the best in view
-        t("criteria.col_max"): ("max_points", points), t("unit.col_unit_points"): ("final_points", points),
-        t("unit.col_best"): ("best_points", points), t("unit.col_vs_best"): ("vs_best", signed),
-        t("unit.col_group_mean"): ("group_mean", points), t("unit.col_vs_mean"): ("vs_mean", signed),
+        t("criteria.col_max"): ("max_points", points),
+        t("unit.col_unit_points"): ("final_points", points),
+        t("unit.col_best"): ("best_points", points),
+        t("unit.col_vs_best"): ("vs_best", signed),
+        t("unit.col_group_mean"): ("group_mean", points),
+        t("unit.col_vs_mean"): ("vs_mean", signed),
     }
-    values = pd.DataFrame({name: [f"{r['criterion_id']} {r[f'name_{lang}']}" for r in rows],
-                           **{heading: tables.numbers(gaps[key]) for heading, (key, _) in columns.items()},
-                           best_units: [_best_units(r, t) for r in rows]})  # last: a tie can name a dozen units
-    return tables.Table(values, {heading: shown for heading, (_, shown) in columns.items()},
-                        notes=(name, best_units))
+    values = pd.DataFrame(
+        {
+            name: [f"{r['criterion_id']} {r[f'name_{lang}']}" for r in rows],
+            **{heading: tables.numbers(gaps[key]) for heading, (key, _) in columns.items()},
+            best_units: [_best_units(r, t) for r in rows],
+        }
+    )  # last: a tie can name a dozen units
+    return tables.Table(values, {heading: shown for heading, (_, shown) in columns.items()}, notes=(name, best_units))
 
 
 def _best_units(row: dict, t: Translator) -> str:
@@ -405,8 +468,13 @@ def peer_gap_title(rows: pd.DataFrame, t: Translator, *, unit: str, year: int) -
     if rows.empty:
         return t("unit.peer_title_none", unit=capitalised(unit), year=year)
     largest = rows[rows["vs_best"] == rows["vs_best"].min()]
-    return t("unit.peer_title", unit=capitalised(unit), codes=", ".join(largest["code"]),
-             gap=fmt.signed(largest["vs_best"].iat[0], t.lang), year=year)
+    return t(
+        "unit.peer_title",
+        unit=capitalised(unit),
+        codes=", ".join(largest["code"]),
+        gap=fmt.signed(largest["vs_best"].iat[0], t.lang),
+        year=year,
+    )
 
 
 def no_gap_text(row: pd.Series, tiers: pd.DataFrame, t: Translator) -> str:
@@ -422,7 +490,10 @@ def compare_table(areas: pd.DataFrame, chosen: list[str], short: dict[str, str],
     values = table.set_axis([short[u] for u in chosen], axis=1).astype("float64")
     values[t("compare.spread")] = spread.astype("float64")
     values = values.rename_axis(index=t("unit.col_area"), columns=None).reset_index()
-    pct = lambda v: fmt.pct_of_max(v, t.lang)
+
+    def pct(v) -> str:
+        return fmt.pct_of_max(v, t.lang)
+
     formats = {**{short[u]: pct for u in chosen}, t("compare.spread"): lambda v: fmt.number(v, t.lang)}
     return tables.Table(values, formats, widths={t("unit.col_area"): tables.name_width(values[t("unit.col_area")])})
 
@@ -437,8 +508,28 @@ def rank_history_table(ranks: pd.DataFrame, t: Translator) -> tables.Table:
 
 CRITERION_LABEL = 18  # characters of a criterion's name on a chart's axis or heading; the whole name on hover
 # Words that say nothing at the end of a shortened name ("Drafting and…" → "Drafting…").
-_DANGLING = {"and", "of", "the", "in", "on", "for", "to", "a", "an", "by", "with", "và", "của", "trong", "cho",
-             "các", "về", "với", "theo", "đối"}
+_DANGLING = {
+    "and",
+    "of",
+    "the",
+    "in",
+    "on",
+    "for",
+    "to",
+    "a",
+    "an",
+    "by",
+    "with",
+    "và",
+    "của",
+    "trong",
+    "cho",
+    "các",
+    "về",
+    "với",
+    "theo",
+    "đối",
+}
 
 
 def shortened(text: str, limit: int) -> str:
@@ -492,9 +583,15 @@ def origin_text(origins: pd.DataFrame, t: Translator) -> str | None:
     per former district; None for a unit without recorded origins."""
     if origins.empty:
         return None
-    parts = [t("origin.part", communes=", ".join(c.strip() for c in str(r["predecessors_vi"]).split(";") if c.strip()),
-               district=r[f"district_{t.lang}"], province=_province(r[f"province_{t.lang}"]))
-             for r in origins.to_dict("records")]
+    parts = [
+        t(
+            "origin.part",
+            communes=", ".join(c.strip() for c in str(r["predecessors_vi"]).split(";") if c.strip()),
+            district=r[f"district_{t.lang}"],
+            province=_province(r[f"province_{t.lang}"]),
+        )
+        for r in origins.to_dict("records")
+    ]
     return t("origin.formed_from", parts="; ".join(parts))
 
 
@@ -528,8 +625,11 @@ def missing_years_note(place: pd.DataFrame, t: Translator) -> str | None:
     if "series" not in place or place["series"].nunique() < 2:
         missing = [str(int(y)) for y in place.loc[place["rank"].isna(), "year"]]
         return t("national.missing", years=", ".join(missing)) if missing else None
-    parts = [f"{series} {', '.join(str(int(y)) for y in part.loc[part['rank'].isna(), 'year'])}"
-             for series, part in place.groupby("series", sort=False) if part["rank"].isna().any()]
+    parts = [
+        f"{series} {', '.join(str(int(y)) for y in part.loc[part['rank'].isna(), 'year'])}"
+        for series, part in place.groupby("series", sort=False)
+        if part["rank"].isna().any()
+    ]
     return t("national.missing", years="; ".join(parts)) if parts else None
 
 
@@ -559,33 +659,49 @@ def national_headline(place: pd.DataFrame, t: Translator, *, name: str) -> str:
         if best.empty:
             continue
         first = best.iloc[0]
-        text = t("national.best_derived" if derived else "national.best_stated", rank=int(first["rank"]),
-                 of=int(first["rank_of"]), year=", ".join(str(int(y)) for y in best["year"]))
+        text = t(
+            "national.best_derived" if derived else "national.best_stated",
+            rank=int(first["rank"]),
+            of=int(first["rank_of"]),
+            year=", ".join(str(int(y)) for y in best["year"]),
+        )
         parts.append(text if len(groups) < 2 else f"{series}: {text}")
     best = "; ".join(parts) or t("national.no_place")
     if len(groups) < 2:
         return t("national.chart_title", name=name, best=best)
-    return t("national.chart_title_merged", name=name, best=best, first=int(place["year"].min()),
-             last=int(place["year"].max()))
+    return t(
+        "national.chart_title_merged",
+        name=name,
+        best=best,
+        first=int(place["year"].min()),
+        last=int(place["year"].max()),
+    )
 
 
 def national_table(place: pd.DataFrame, context: pd.DataFrame, t: Translator) -> tables.Table:
     """The province's place per year beside the year's published leader; notes wrap, read whole."""
     leaders = context[context["leader"].fillna(False).astype(bool)].set_index("year")
     rows = place.to_dict("records")
-    values = pd.DataFrame({
-        t("filter.year"): [str(int(r["year"])) for r in rows],
-        t("col.rank"): [rank_text(r, t) if not fmt.is_missing(r["rank"]) else t("national.not_found_short")
-                        for r in rows],
-        t("col.total"): tables.numbers(place["total"]),
-        t("col.data"): [fmt.NA if fmt.is_missing(r["rank"]) else
-                        t("national.derived") if r["derived"] else t("national.stated") for r in rows],
-        t("national.leader"): [_leader(leaders.loc[r["year"]], t) if r["year"] in leaders.index else fmt.NA
-                               for r in rows],
-        t("national.note"): [_first_text(r[f"note_{t.lang}"], r[f"note_{t.lang}_year"]) for r in rows],
-    })
-    return tables.Table(values, {t("col.total"): lambda v: fmt.number(v, t.lang)},
-                        notes=(t("national.leader"), t("national.note")))
+    values = pd.DataFrame(
+        {
+            t("filter.year"): [str(int(r["year"])) for r in rows],
+            t("col.rank"): [
+                rank_text(r, t) if not fmt.is_missing(r["rank"]) else t("national.not_found_short") for r in rows
+            ],
+            t("col.total"): tables.numbers(place["total"]),
+            t("col.data"): [
+                fmt.NA if fmt.is_missing(r["rank"]) else t("national.derived") if r["derived"] else t("national.stated")
+                for r in rows
+            ],
+            t("national.leader"): [
+                _leader(leaders.loc[r["year"]], t) if r["year"] in leaders.index else fmt.NA for r in rows
+            ],
+            t("national.note"): [_first_text(r[f"note_{t.lang}"], r[f"note_{t.lang}_year"]) for r in rows],
+        }
+    )
+    return tables.Table(
+        values, {t("col.total"): lambda v: fmt.number(v, t.lang)}, notes=(t("national.leader"), t("national.note"))
+    )
 
 
 def _leader(row: pd.Series, t: Translator) -> str:
@@ -599,27 +715,38 @@ def _first_text(*candidates) -> str:
 
 def national_others_table(others: pd.DataFrame, t: Translator) -> tables.Table:
     rows = others.to_dict("records")
-    values = pd.DataFrame({
-        t("filter.year"): [str(int(r["year"])) for r in rows],
-        t("national.province"): [unit_name(r, t) for r in rows],
-        t("col.rank"): [rank_text(r, t) for r in rows],
-        t("col.total"): tables.numbers(others["total"]),
-        t("national.note"): [r[f"note_{t.lang}"] if isinstance(r[f"note_{t.lang}"], str) else "" for r in rows],
-    })
-    return tables.Table(values, {t("col.total"): lambda v: fmt.number(v, t.lang)},
-                        notes=(t("national.note"),))
+    values = pd.DataFrame(
+        {
+            t("filter.year"): [str(int(r["year"])) for r in rows],
+            t("national.province"): [unit_name(r, t) for r in rows],
+            t("col.rank"): [rank_text(r, t) for r in rows],
+            t("col.total"): tables.numbers(others["total"]),
+            t("national.note"): [r[f"note_{t.lang}"] if isinstance(r[f"note_{t.lang}"], str) else "" for r in rows],
+        }
+    )
+    return tables.Table(values, {t("col.total"): lambda v: fmt.number(v, t.lang)}, notes=(t("national.note"),))
 
 
 def trend_hover(row: pd.Series, t: Translator) -> str:
-    return (f"<b>{int(row['year'])}: {unit_name(row, t)}</b><br>{fmt.number(row['pct'], t.lang)}% · "
-            f"{t('col.data')}: {t('provenance.' + row['provenance'])}")
+    return (
+        f"<b>{int(row['year'])}: {unit_name(row, t)}</b><br>{fmt.number(row['pct'], t.lang)}% · "
+        f"{t('col.data')}: {t('provenance.' + row['provenance'])}"
+    )
 
 
 NAMED_PER_TIER = 10  # a tier with more units than this is given as a count: 40 names are not read
 
 
-def summary_paragraph(summary: pd.Series, tiers: pd.DataFrame, areas: pd.DataFrame, *, group: str,
-                      illustrative: bool, t: Translator, subset: bool = False) -> str:
+def summary_paragraph(
+    summary: pd.Series,
+    tiers: pd.DataFrame,
+    areas: pd.DataFrame,
+    *,
+    group: str,
+    illustrative: bool,
+    t: Translator,
+    subset: bool = False,
+) -> str:
     """The year's paragraph, in the style of the province's own announcements: the mean against
     last year, each tier with its count, share and units named (up to NAMED_PER_TIER; a larger
     tier by its count only), the best and the weakest area. Every number is computed from the
@@ -628,13 +755,27 @@ def summary_paragraph(summary: pd.Series, tiers: pd.DataFrame, areas: pd.DataFra
     parts = []
     if not fmt.is_missing(summary["mean_total"]):
         maximum = fmt.number(summary["max_total"], t.lang, 0)
-        mean = t("summary.mean", year=int(summary["year"]), group=group,
-                 mean=fmt.number(summary["mean_total"], t.lang), max=maximum)
+        mean = t(
+            "summary.mean",
+            year=int(summary["year"]),
+            group=group,
+            mean=fmt.number(summary["mean_total"], t.lang),
+            max=maximum,
+        )
         if not fmt.is_missing(summary["mean_change"]):
-            direction = ("summary.higher" if summary["mean_change"] > 0 else
-                         "summary.lower" if summary["mean_change"] < 0 else "summary.same")
-            mean += ", " + t(direction, year=int(summary["prev_year"]),
-                            mean=fmt.number(summary["prev_mean_total"], t.lang), max=maximum)
+            direction = (
+                "summary.higher"
+                if summary["mean_change"] > 0
+                else "summary.lower"
+                if summary["mean_change"] < 0
+                else "summary.same"
+            )
+            mean += ", " + t(
+                direction,
+                year=int(summary["prev_year"]),
+                mean=fmt.number(summary["prev_mean_total"], t.lang),
+                max=maximum,
+            )
         parts.append(mean + ".")
     else:  # no mean (units without scores): the year and the group still open the paragraph
         parts.append(t("summary.assessed", year=int(summary["year"]), group=group, n=int(summary["n_units"])))
@@ -646,8 +787,15 @@ def summary_paragraph(summary: pd.Series, tiers: pd.DataFrame, areas: pd.DataFra
     if not areas.empty:
         ordered = areas.sort_values("mean_pct")
         best, worst = ordered.iloc[-1], ordered.iloc[0]
-        parts.append(t("summary.areas", best=best[f"area_{t.lang}"], best_pct=fmt.number(best["mean_pct"], t.lang),
-                       worst=worst[f"area_{t.lang}"], worst_pct=fmt.number(worst["mean_pct"], t.lang)))
+        parts.append(
+            t(
+                "summary.areas",
+                best=best[f"area_{t.lang}"],
+                best_pct=fmt.number(best["mean_pct"], t.lang),
+                worst=worst[f"area_{t.lang}"],
+                worst_pct=fmt.number(worst["mean_pct"], t.lang),
+            )
+        )
     if subset:
         parts.append(t("summary.subset", n=int(summary["n_units"])))
     if illustrative:
@@ -658,28 +806,33 @@ def summary_paragraph(summary: pd.Series, tiers: pd.DataFrame, areas: pd.DataFra
 def assessment_table(assessments: pd.DataFrame, t: Translator) -> tables.Table:
     """Assessments by year; the decision (or publisher) column given room to be read whole."""
     rows = assessments.to_dict("records")
-    values = pd.DataFrame({
-        t("filter.year"): [str(int(r["year"])) for r in rows],
-        t("filter.group"): [t(f"group.{r['unit_group']}") for r in rows],
-        t("method.col_scale"): [fmt.number(r["max_total"], t.lang, 0) for r in rows],
-        t("method.col_units"): [fmt.integer(r["n_units"], t.lang) for r in rows],
-        t("method.col_scored"): [f"{int(r['n_scored'])}/{int(r['n_units'])}" for r in rows],
-        t("col.data"): [t("provenance.illustrative") if r["n_illustrative"] else t("provenance.published")
-                        for r in rows],
-        t("method.col_source"): [_first_text(r["decision_no"], r[f"publisher_{t.lang}"]) for r in rows],
-    })
+    values = pd.DataFrame(
+        {
+            t("filter.year"): [str(int(r["year"])) for r in rows],
+            t("filter.group"): [t(f"group.{r['unit_group']}") for r in rows],
+            t("method.col_scale"): [fmt.number(r["max_total"], t.lang, 0) for r in rows],
+            t("method.col_units"): [fmt.integer(r["n_units"], t.lang) for r in rows],
+            t("method.col_scored"): [f"{int(r['n_scored'])}/{int(r['n_units'])}" for r in rows],
+            t("col.data"): [
+                t("provenance.illustrative") if r["n_illustrative"] else t("provenance.published") for r in rows
+            ],
+            t("method.col_source"): [_first_text(r["decision_no"], r[f"publisher_{t.lang}"]) for r in rows],
+        }
+    )
     return tables.Table(values, notes=(t("filter.group"), t("method.col_source")))
 
 
 def framework_table(areas: pd.DataFrame, t: Translator) -> pd.DataFrame:
     rows = areas.to_dict("records")
-    return pd.DataFrame({
-        t("unit.col_area"): [r[f"area_{t.lang}"] for r in rows],
-        t("criteria.col_max"): [fmt.number(r["max_points"], t.lang) for r in rows],
-        t("method.col_criteria"): [int(r["n_criteria"]) for r in rows],
-        t("method.col_subs"): [int(r["n_sub"]) for r in rows],
-        t("method.col_self"): [t("method.yes") if r["self_assessed"] else t("method.survey") for r in rows],
-    })
+    return pd.DataFrame(
+        {
+            t("unit.col_area"): [r[f"area_{t.lang}"] for r in rows],
+            t("criteria.col_max"): [fmt.number(r["max_points"], t.lang) for r in rows],
+            t("method.col_criteria"): [int(r["n_criteria"]) for r in rows],
+            t("method.col_subs"): [int(r["n_sub"]) for r in rows],
+            t("method.col_self"): [t("method.yes") if r["self_assessed"] else t("method.survey") for r in rows],
+        }
+    )
 
 
 def tier_table(tiers: pd.DataFrame, t: Translator) -> pd.DataFrame:
@@ -687,13 +840,15 @@ def tier_table(tiers: pd.DataFrame, t: Translator) -> pd.DataFrame:
     # A tier without a lower bound is "the rest" below the others' bounds; where no tier of the year
     # has a bound (2018 published the tiers' names only), its bound is unknown.
     bounded = set(tiers.loc[tiers["min_points"].notna(), ["year", "unit_group"]].itertuples(index=False, name=None))
-    return pd.DataFrame({
-        t("filter.group"): [t(f"group.{r['unit_group']}") for r in rows],
-        t("filter.year"): [str(int(r["year"])) for r in rows],
-        t("col.tier"): [r[f"label_{t.lang}"] for r in rows],
-        t("method.col_bound"): [_bound_text(r, t, (r["year"], r["unit_group"]) in bounded) for r in rows],
-        t("col.data"): [t(f"provenance.{r['provenance']}") for r in rows],
-    })
+    return pd.DataFrame(
+        {
+            t("filter.group"): [t(f"group.{r['unit_group']}") for r in rows],
+            t("filter.year"): [str(int(r["year"])) for r in rows],
+            t("col.tier"): [r[f"label_{t.lang}"] for r in rows],
+            t("method.col_bound"): [_bound_text(r, t, (r["year"], r["unit_group"]) in bounded) for r in rows],
+            t("col.data"): [t(f"provenance.{r['provenance']}") for r in rows],
+        }
+    )
 
 
 def _bound_text(row: dict, t: Translator, others_bounded: bool) -> str:
@@ -706,22 +861,61 @@ def _bound_text(row: dict, t: Translator, others_bounded: bool) -> str:
 def lineage_table(events: pd.DataFrame, t: Translator) -> tables.Table:
     """Unit changes: the event and its note wrap over taller rows, read whole."""
     rows = events.to_dict("records")
-    values = pd.DataFrame({
-        t("filter.year"): [str(int(r["year"])) for r in rows],
-        t("method.col_event"): [t(f"lineage.{r['kind']}", year=int(r["year"]), before=r[f"predecessor_{t.lang}"],
-                                  after=r[f"successor_{t.lang}"] or "") for r in rows],
-        t("national.note"): [_first_text(r[f"note_{t.lang}"]) for r in rows],
-    })
+    values = pd.DataFrame(
+        {
+            t("filter.year"): [str(int(r["year"])) for r in rows],
+            t("method.col_event"): [
+                t(
+                    f"lineage.{r['kind']}",
+                    year=int(r["year"]),
+                    before=r[f"predecessor_{t.lang}"],
+                    after=r[f"successor_{t.lang}"] or "",
+                )
+                for r in rows
+            ],
+            t("national.note"): [_first_text(r[f"note_{t.lang}"]) for r in rows],
+        }
+    )
     return tables.Table(values, notes=(t("method.col_event"), t("national.note")))
 
 
 # The table view of a chart's data: its columns as readers name them, in the reader's language.
 # Columns not listed stay in the downloads only (codes, flags, the other language's names).
-_DATA_COLUMNS = ("year", "name", "label", "tier", "area", "criterion_id", "criterion", "total", "max_total",
-                 "pct", "pct_of_max", "rank", "rank_of", "n", "share", "max_points", "final_points", "self_points",
-                 "points_lost", "mean_pct", "n_below", "lost_share", "cumulative_share", "gap", "p25_pct",
-                 "p75_pct", "rank_from", "rank_to", "moved", "group_mean_pct", "group_best_pct", "n_units",
-                 "provenance")
+_DATA_COLUMNS = (
+    "year",
+    "name",
+    "label",
+    "tier",
+    "area",
+    "criterion_id",
+    "criterion",
+    "total",
+    "max_total",
+    "pct",
+    "pct_of_max",
+    "rank",
+    "rank_of",
+    "n",
+    "share",
+    "max_points",
+    "final_points",
+    "self_points",
+    "points_lost",
+    "mean_pct",
+    "n_below",
+    "lost_share",
+    "cumulative_share",
+    "gap",
+    "p25_pct",
+    "p75_pct",
+    "rank_from",
+    "rank_to",
+    "moved",
+    "group_mean_pct",
+    "group_best_pct",
+    "n_units",
+    "provenance",
+)
 _SHARES = ("share", "lost_share", "cumulative_share")
 _INTEGERS = ("year", "rank", "rank_of", "n", "n_below", "rank_from", "rank_to", "moved", "n_units")
 
@@ -753,19 +947,23 @@ def data_table(data: pd.DataFrame, t: Translator) -> tables.Table:
             view[column], formats[column] = tables.numbers(view[column]), lambda v: fmt.number(v, lang)
     heading = {c: t(f"data.{c}") for c in columns}
     widths = {heading[c]: tables.name_width(view[c]) for c in ("name", "criterion") if c in columns}
-    return tables.Table(view.rename(columns=heading),
-                        {heading[c]: f for c, f in formats.items()}, widths=widths)
+    return tables.Table(view.rename(columns=heading), {heading[c]: f for c, f in formats.items()}, widths=widths)
 
 
 def file_metadata(assessment: pd.Series, t: Translator, view: str | None = None) -> dict[str, str]:
     """What a downloaded file of one assessment says about itself (export.xlsx heads each row in
     the reader's language): every value filled; where a fact is missing, the row says why."""
-    decision = next((assessment[k] for k in ("decision_no", "document_no") if not fmt.is_missing(assessment[k])),
-                    t("file.no_decision"))
+    decision = next(
+        (assessment[k] for k in ("decision_no", "document_no") if not fmt.is_missing(assessment[k])),
+        t("file.no_decision"),
+    )
     framework = assessment[f"framework_{t.lang}"]
-    metadata = {"source": source_line(assessment, t), "decision": decision,
-                "framework": framework if isinstance(framework, str) and framework else t("file.no_framework"),
-                "status": file_status(assessment, t)}
+    metadata = {
+        "source": source_line(assessment, t),
+        "decision": decision,
+        "framework": framework if isinstance(framework, str) and framework else t("file.no_framework"),
+        "status": file_status(assessment, t),
+    }
     note = assessment[f"note_{t.lang}"]
     if isinstance(note, str) and note:
         metadata["note"] = note
@@ -792,8 +990,7 @@ def leader_title(rows: pd.DataFrame, t: Translator, *, group: str, year: int) ->
     if not names:
         return t("rankings.chart_title_no_leader", group=capitalised(group), year=year)
     if len(names) > 1:
-        return t("rankings.chart_title_tied", units=t("rankings.and").join(names), group=lower_first(group),
-                 year=year)
+        return t("rankings.chart_title_tied", units=t("rankings.and").join(names), group=lower_first(group), year=year)
     return t("rankings.chart_title", unit=names[0], group=lower_first(group), year=year)
 
 
@@ -813,27 +1010,63 @@ def setup_diff(diff: dict, t: Translator) -> list[tuple[str, object]]:
     else:
         parts = [("heading", t("editors.setup_diff_heading", year=diff["previous_year"][0]))]
     before, after = diff["max_total"][0]
-    parts.append(("text", t("editors.setup_max_total", before=fmt.points(before, t.lang) if before is not None
-                                else fmt.NA, after=fmt.points(after, t.lang) if after is not None else fmt.NA)))
+    parts.append(
+        (
+            "text",
+            t(
+                "editors.setup_max_total",
+                before=fmt.points(before, t.lang) if before is not None else fmt.NA,
+                after=fmt.points(after, t.lang) if after is not None else fmt.NA,
+            ),
+        )
+    )
     if diff["areas"]:
-        parts += [("text", f"**{t('editors.setup_areas')}**"), ("table", pd.DataFrame({
-            t("editors.col_area"): [a[0] for a in diff["areas"]],
-            t("editors.col_before"): [fmt.points(a[1], t.lang) for a in diff["areas"]],
-            t("editors.col_after"): [fmt.points(a[2], t.lang) for a in diff["areas"]]}))]
+        parts += [
+            ("text", f"**{t('editors.setup_areas')}**"),
+            (
+                "table",
+                pd.DataFrame(
+                    {
+                        t("editors.col_area"): [a[0] for a in diff["areas"]],
+                        t("editors.col_before"): [fmt.points(a[1], t.lang) for a in diff["areas"]],
+                        t("editors.col_after"): [fmt.points(a[2], t.lang) for a in diff["areas"]],
+                    }
+                ),
+            ),
+        ]
     bands = [_band(b, t) for b in diff["tiers_before"]], [_band(b, t) for b in diff["tiers_after"]]
     if any(bands):
         n = max(len(bands[0]), len(bands[1]))
-        parts += [("text", f"**{t('editors.setup_tiers')}**"), ("table", pd.DataFrame({
-            t("editors.col_tier_before"): bands[0] + [""] * (n - len(bands[0])),
-            t("editors.col_tier_after"): bands[1] + [""] * (n - len(bands[1]))}))]
+        parts += [
+            ("text", f"**{t('editors.setup_tiers')}**"),
+            (
+                "table",
+                pd.DataFrame(
+                    {
+                        t("editors.col_tier_before"): bands[0] + [""] * (n - len(bands[0])),
+                        t("editors.col_tier_after"): bands[1] + [""] * (n - len(bands[1])),
+                    }
+                ),
+            ),
+        ]
     if diff["units_added"]:
-        parts.append(("text", t("editors.setup_units_added", n=len(diff["units_added"]),
-                                names="; ".join(diff["units_added"]))))
+        parts.append(
+            ("text", t("editors.setup_units_added", n=len(diff["units_added"]), names="; ".join(diff["units_added"])))
+        )
     if diff["units_changed"]:
-        parts += [("text", f"**{t('editors.setup_units_changed')}**"), ("table", pd.DataFrame({
-            t("editors.col_kind"): [t(f"editors.kind_{k}") for k, _, _ in diff["units_changed"]],
-            t("editors.col_from"): [before for _, before, _ in diff["units_changed"]],
-            t("editors.col_to"): [after or fmt.NA for _, _, after in diff["units_changed"]]}))]
+        parts += [
+            ("text", f"**{t('editors.setup_units_changed')}**"),
+            (
+                "table",
+                pd.DataFrame(
+                    {
+                        t("editors.col_kind"): [t(f"editors.kind_{k}") for k, _, _ in diff["units_changed"]],
+                        t("editors.col_from"): [before for _, before, _ in diff["units_changed"]],
+                        t("editors.col_to"): [after or fmt.NA for _, _, after in diff["units_changed"]],
+                    }
+                ),
+            ),
+        ]
     return parts
 
 
@@ -845,8 +1078,9 @@ def _band(band: tuple, t: Translator) -> str:
     return f"{label} ({sign} {fmt.points(minimum, t.lang)})"
 
 
-def compare_start_text(ranking: pd.DataFrame, chosen: list[str], t: Translator, *, came_from: str | None,
-                       year: int) -> str:
+def compare_start_text(
+    ranking: pd.DataFrame, chosen: list[str], t: Translator, *, came_from: str | None, year: int
+) -> str:
     """Why Compare shows these units when the reader has not chosen any: the unit they last
     opened and its partner, or the first and last of the ranking, each with its rank."""
     rows = ranking.set_index("unit_id")
@@ -855,8 +1089,14 @@ def compare_start_text(ranking: pd.DataFrame, chosen: list[str], t: Translator, 
         return t("compare.start_from", unit=named[0][0], other=named[1][0], rank=named[1][1])
     if fmt.NA in (named[0][1], named[1][1]):  # no ranks to speak of: "first and last" would not hold
         return t("compare.start_unranked", first=named[0][0], last=named[1][0], year=year)
-    return t("compare.start_default", first=named[0][0], first_rank=named[0][1], last=named[1][0],
-             last_rank=named[1][1], year=year)
+    return t(
+        "compare.start_default",
+        first=named[0][0],
+        first_rank=named[0][1],
+        last=named[1][0],
+        last_rank=named[1][1],
+        year=year,
+    )
 
 
 def compare_limit_text(kept: list[str], names: dict[str, str], t: Translator, limit: int) -> str:

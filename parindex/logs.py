@@ -38,8 +38,7 @@ def configure() -> None:
     logger.setLevel(log_level())
     if not logger.handlers:
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s",
-                                               "%Y-%m-%dT%H:%M:%S"))
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s", "%Y-%m-%dT%H:%M:%S"))
         logger.addHandler(handler)
     _configured = True
 
@@ -60,10 +59,11 @@ def session_id(raw: str | None) -> str:
     return hashlib.sha256(_SALT + raw.encode()).hexdigest()[:12]
 
 
-def line(page: str, params: dict[str, list[str]], ms: float, status: str, session: str | None,
-         data: str) -> str:
-    return (f'view page=/{page} filters="{filters(params)}" ms={ms:.0f} status={status} '
-            f"session={session_id(session)} data={data}")
+def line(page: str, params: dict[str, list[str]], ms: float, status: str, session: str | None, data: str) -> str:
+    return (
+        f'view page=/{page} filters="{filters(params)}" ms={ms:.0f} status={status} '
+        f"session={session_id(session)} data={data}"
+    )
 
 
 class PageView:
@@ -82,10 +82,19 @@ class PageView:
 
         error = sys.exc_info()[1]
         name = type(error).__name__ if error else ""
-        status = ("ok" if error is None else "stop" if name == "StopException"
-                  else "rerun" if name == "RerunException" else "error")
+        status = (
+            "ok"
+            if error is None
+            else "stop"
+            if name == "StopException"
+            else "rerun"
+            if name == "RerunException"
+            else "error"
+        )
         ctx = get_script_run_ctx()
         params = {key: st.query_params.get_all(key) for key in st.query_params}
         ms = (time.perf_counter() - self.started) * 1000
-        LOGGER.log(logging.ERROR if status == "error" else logging.INFO,
-                   line(page, params, ms, status, ctx.session_id if ctx else None, db_path().resolve().name))
+        LOGGER.log(
+            logging.ERROR if status == "error" else logging.INFO,
+            line(page, params, ms, status, ctx.session_id if ctx else None, db_path().resolve().name),
+        )

@@ -51,19 +51,30 @@ def render(site: Site) -> str:
         _check(_ALLOW, network, "an address or network")
     for duration in (site.fail_timeout, site.connect_timeout):
         _check(re.compile(r"^\d+(ms|s|m)?$"), duration, "a duration")
-    readers = "\n".join(f"    server {address} max_fails={site.max_fails} fail_timeout={site.fail_timeout};"
-                        for address in site.replicas)
+    readers = "\n".join(
+        f"    server {address} max_fails={site.max_fails} fail_timeout={site.fail_timeout};"
+        for address in site.replicas
+    )
     allow = "".join(f"    allow {network};\n" for network in site.writer_allow)
     allow += "    deny all;\n" if site.writer_allow else ""
     values = {
-        "READERS": readers, "WRITER": site.writer, "TLS_CERT": site.tls_cert, "TLS_KEY": site.tls_key,
-        "SERVER_NAME": site.server_name, "WRITER_SERVER_NAME": site.writer_server_name,
-        "HTTP_PORT": str(site.http_port), "HTTPS_PORT": str(site.https_port),
+        "READERS": readers,
+        "WRITER": site.writer,
+        "TLS_CERT": site.tls_cert,
+        "TLS_KEY": site.tls_key,
+        "SERVER_NAME": site.server_name,
+        "WRITER_SERVER_NAME": site.writer_server_name,
+        "HTTP_PORT": str(site.http_port),
+        "HTTPS_PORT": str(site.https_port),
         "WRITER_HTTPS_PORT": str(site.writer_https_port),
         "HTTPS_SUFFIX": "" if site.https_port == 443 else f":{site.https_port}",
         "WRITER_ALLOW": "the allow lines below" if site.writer_allow else "allow lines",
-        "WRITER_ALLOW_RULES": allow, "CACHE_DIR": site.cache_dir, "ACCESS_LOG": site.access_log,
-        "MAX_FAILS": str(site.max_fails), "FAIL_TIMEOUT": site.fail_timeout, "CONNECT_TIMEOUT": site.connect_timeout,
+        "WRITER_ALLOW_RULES": allow,
+        "CACHE_DIR": site.cache_dir,
+        "ACCESS_LOG": site.access_log,
+        "MAX_FAILS": str(site.max_fails),
+        "FAIL_TIMEOUT": site.fail_timeout,
+        "CONNECT_TIMEOUT": site.connect_timeout,
     }
     text = re.sub(r"@([A-Z_]+)@", lambda m: values[m.group(1)], TEMPLATE.read_text(encoding="utf-8"))
     return text
@@ -81,8 +92,12 @@ def add_arguments(cmd) -> None:
     cmd.add_argument("--key", required=True, help="its private key")
     cmd.add_argument("--server-name", default="_", help="the public name, e.g. chisocchc.laocai.gov.vn")
     cmd.add_argument("--writer-server-name", default="quantri.localhost", help="the editors' name")
-    cmd.add_argument("--writer-allow", action="append", default=[],
-                     help="a network allowed to reach the writer, e.g. 10.0.0.0/8 (repeat; none: anyone)")
+    cmd.add_argument(
+        "--writer-allow",
+        action="append",
+        default=[],
+        help="a network allowed to reach the writer, e.g. 10.0.0.0/8 (repeat; none: anyone)",
+    )
     cmd.add_argument("--http-port", type=int, default=80)
     cmd.add_argument("--https-port", type=int, default=443)
     cmd.add_argument("--writer-https-port", type=int, default=443)
@@ -92,8 +107,20 @@ def add_arguments(cmd) -> None:
 
 
 def render_from_args(args) -> str:
-    return render(Site(replicas=args.replica, writer=args.writer, tls_cert=args.cert, tls_key=args.key,
-                       server_name=args.server_name, writer_server_name=args.writer_server_name,
-                       http_port=args.http_port, https_port=args.https_port,
-                       writer_https_port=args.writer_https_port, writer_allow=args.writer_allow,
-                       cache_dir=args.cache_dir, access_log=args.access_log, fail_timeout=args.fail_timeout))
+    return render(
+        Site(
+            replicas=args.replica,
+            writer=args.writer,
+            tls_cert=args.cert,
+            tls_key=args.key,
+            server_name=args.server_name,
+            writer_server_name=args.writer_server_name,
+            http_port=args.http_port,
+            https_port=args.https_port,
+            writer_https_port=args.writer_https_port,
+            writer_allow=args.writer_allow,
+            cache_dir=args.cache_dir,
+            access_log=args.access_log,
+            fail_timeout=args.fail_timeout,
+        )
+    )

@@ -21,12 +21,28 @@ import pandas as pd
 from parindex.dataset import Dataset, DatasetError, Problem, validate
 from parindex.db import frame_of, read_only
 
-TABLES = ("jurisdiction", "source", "unit", "unit_alias", "unit_lineage", "framework", "criterion", "tier",
-          "assessment", "result", "score")
+TABLES = (
+    "jurisdiction",
+    "source",
+    "unit",
+    "unit_alias",
+    "unit_lineage",
+    "framework",
+    "criterion",
+    "tier",
+    "assessment",
+    "result",
+    "score",
+)
 KEY = ["jurisdiction_id", "year", "unit_group"]
 # data/ (or an earlier layer) defines these; a layer adds the ones missing
-DEFINED_BY = {"jurisdiction": ["jurisdiction_id"], "unit": ["unit_id"], "source": ["source_id"],
-              "framework": ["framework_id"], "criterion": ["framework_id", "criterion_id"]}
+DEFINED_BY = {
+    "jurisdiction": ["jurisdiction_id"],
+    "unit": ["unit_id"],
+    "source": ["source_id"],
+    "framework": ["framework_id"],
+    "criterion": ["framework_id", "criterion_id"],
+}
 REPLACES = "replaces"  # a batch's list of earlier import ids it takes the place of (a year set up again)
 
 
@@ -50,17 +66,25 @@ def carried(db_path: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
         return empty
     try:
         with read_only(db_path) as con:
-            columns = {(t, c) for t, c in con.execute(
-                "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'par'").fetchall()}
+            columns = {
+                (t, c)
+                for t, c in con.execute(
+                    "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'par'"
+                ).fetchall()
+            }
             if ("import_log", "import_id") not in columns:
                 return empty  # built before imports existed
             # A table's name cannot be a bound parameter; these come from TABLES, never from input.
-            frames = {t: _fetch(con, f"SELECT * FROM {t} WHERE import_id IS NOT NULL")
-                      for t in TABLES if (t, "import_id") in columns}  # older files had fewer imported tables
+            frames = {
+                t: _fetch(con, f"SELECT * FROM {t} WHERE import_id IS NOT NULL")
+                for t in TABLES
+                if (t, "import_id") in columns
+            }  # older files had fewer imported tables
             log = _fetch(con, "SELECT * FROM import_log ORDER BY import_id")
     except duckdb.Error as error:
-        raise DatasetError([Problem(db_path.name, None, None,
-                                    f"cannot read the imported data of the existing database: {error}")]) from error
+        raise DatasetError(
+            [Problem(db_path.name, None, None, f"cannot read the imported data of the existing database: {error}")]
+        ) from error
     return frames, log
 
 
@@ -82,8 +106,7 @@ def merge(ds: Dataset, imported: dict[str, pd.DataFrame], batch: dict[str, pd.Da
         for name in TABLES:
             if name not in layer or layer[name].empty:
                 continue
-            incoming = layer[name].assign(_file=layer[name].get("_file", "import"),
-                                          _row=layer[name].get("_row", None))
+            incoming = layer[name].assign(_file=layer[name].get("_file", "import"), _row=layer[name].get("_row", None))
             if name == "assessment":
                 frames = _drop_assessments(frames, incoming)
             if name == "tier":  # a year's bands set up by an editor replace the ones data/ had
@@ -105,8 +128,10 @@ def _drop_imports(frames: dict[str, pd.DataFrame], import_ids: set) -> dict[str,
     """Without the rows of earlier imports that a new one replaces (a year set up again)."""
     if not import_ids:
         return frames
-    return {name: frame[~frame["import_id"].isin(import_ids)] if "import_id" in frame.columns else frame
-            for name, frame in frames.items()}
+    return {
+        name: frame[~frame["import_id"].isin(import_ids)] if "import_id" in frame.columns else frame
+        for name, frame in frames.items()
+    }
 
 
 def _without_keys(frame: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFrame:

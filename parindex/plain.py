@@ -22,7 +22,7 @@ THRESHOLD = THRESHOLD_PCT
 @dataclass
 class Frames:
     results: pd.DataFrame  # one row per unit result, with its assessment and unit
-    scores: pd.DataFrame   # one row per sub-criterion score, with its assessment and criterion
+    scores: pd.DataFrame  # one row per sub-criterion score, with its assessment and criterion
     tiers: pd.DataFrame
 
 
@@ -40,8 +40,9 @@ def load(db: Path) -> Frames:
                    a.status, c.area_key, c.parent_id, CAST(c.max_points AS DOUBLE) AS max_points, c.self_assessed
             FROM score s JOIN assessment a USING (assessment_id)
             JOIN criterion c ON c.framework_id = a.framework_id AND c.criterion_id = s.criterion_id""").df()
-        tiers = con.execute("SELECT jurisdiction_id, year, unit_group, tier_order, CAST(min_points AS DOUBLE) AS "
-                            "min_points FROM tier").df()
+        tiers = con.execute(
+            "SELECT jurisdiction_id, year, unit_group, tier_order, CAST(min_points AS DOUBLE) AS min_points FROM tier"
+        ).df()
     return Frames(results, scores, tiers)
 
 
@@ -66,8 +67,9 @@ def ranking(f: Frames, j: str, g: str, year: int) -> pd.DataFrame:
     if not earlier.empty:
         prev = earlier[earlier["year"] == earlier["year"].max()].copy()
         prev["prev_rank"] = prev["total"].rank(method="min", ascending=False)
-        cur = cur.merge(prev[["unit_id", "total", "prev_rank"]].rename(columns={"total": "prev_total"}),
-                        on="unit_id", how="left")
+        cur = cur.merge(
+            prev[["unit_id", "total", "prev_rank"]].rename(columns={"total": "prev_total"}), on="unit_id", how="left"
+        )
         cur["rank_change"] = cur["prev_rank"] - cur["rank"]
     return cur.sort_values(["rank", "name_vi"])
 
@@ -143,8 +145,10 @@ def national_context(f: Frames) -> pd.DataFrame:
 
 def assessment_list(f: Frames) -> pd.DataFrame:
     return f.results.groupby(["assessment_id", "year", "unit_group"]).agg(
-        n_results=("unit_id", "count"), n_scored=("total", "count"),
-        n_illustrative=("provenance", lambda p: (p == "illustrative").sum()))
+        n_results=("unit_id", "count"),
+        n_scored=("total", "count"),
+        n_illustrative=("provenance", lambda p: (p == "illustrative").sum()),
+    )
 
 
 def page(f: Frames, name: str, j: str, g: str, year: int, units: list[str]) -> None:

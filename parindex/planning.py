@@ -16,10 +16,10 @@ STEP = Decimal("0.01")  # the finest published score step: an exclusive bound ne
 
 @dataclass(frozen=True)
 class Gap:
-    tier_order: int          # the tier to reach
-    min_points: Decimal      # its lower bound
+    tier_order: int  # the tier to reach
+    min_points: Decimal  # its lower bound
     min_inclusive: bool
-    points_needed: Decimal   # > 0
+    points_needed: Decimal  # > 0
 
 
 def _decimal(value) -> Decimal:
@@ -56,7 +56,8 @@ def recoverable(subcriteria: pd.DataFrame, needed: Decimal) -> pd.DataFrame:
     `cumulative_lost`; all of them when even every lost point would not be enough.
     """
     ordered = subcriteria[subcriteria["points_lost"] > 0].sort_values(
-        ["points_lost", "criterion_id"], ascending=[False, True])
+        ["points_lost", "criterion_id"], ascending=[False, True]
+    )
     running = ordered["points_lost"].map(_decimal).cumsum()
     enough = running >= needed
     cut = int(enough.to_numpy().argmax()) + 1 if enough.any() else len(ordered)
@@ -71,7 +72,7 @@ def compare_start(ranking: pd.DataFrame, unit_id: str | None = None) -> list[str
     ordered = ranking.assign(_unranked=ranking["rank"].isna()).sort_values(["_unranked", "rank"], kind="stable")
     ids = ordered["unit_id"].tolist()
     if unit_id in ids:
-        return [unit_id] + [u for u in ids if u != unit_id][:1]
+        return [unit_id, *[u for u in ids if u != unit_id][:1]]
     ranked = ordered.loc[~ordered["_unranked"], "unit_id"].tolist()
     ends = ranked if len(ranked) >= 2 else ids
     return [ends[0], ends[-1]] if len(ends) >= 2 else []

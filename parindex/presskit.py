@@ -22,6 +22,7 @@ from parindex.i18n import Translator
 @dataclass(frozen=True)
 class View:
     """What the kit is for: one assessment, in one language, for one reader."""
+
     jurisdiction: str
     group: str
     year: int
@@ -63,20 +64,46 @@ def build(view: View) -> bytes:
     area_summary = query("area_summary", threshold=THRESHOLD_PCT, **view.scoped)
     note = t("scope.ranks_note") if view.is_subset else None
 
-    shown = {"tiers": (figures.tiers(tiers, summary, assessment, lang=t.lang, group_name=group_name, year=view.year)
-                       if not tiers.empty else None, export.tidy(tiers, year=view.year, group=view.group),
-                       export.DATA_COLUMNS),
-             "ranking": (figures.ranking(ranking, assessment, lang=t.lang, group_name=group_name, year=view.year,
-                                        note=note, top_bottom=figures.TOP_BOTTOM  # a hundred bars: no image reads
-                                        if ranking["total"].notna().sum() > figures.LONG else None),
-                         export.tidy(ranking, year=view.year, group=view.group), export.RANKING_COLUMNS),
-             "areas": (_areas_figure(areas, area_summary, assessment, view, t, group_name) if not areas.empty else None,
-                       export.tidy(areas, year=view.year, group=view.group), export.DATA_COLUMNS)}
+    shown = {
+        "tiers": (
+            figures.tiers(tiers, summary, assessment, lang=t.lang, group_name=group_name, year=view.year)
+            if not tiers.empty
+            else None,
+            export.tidy(tiers, year=view.year, group=view.group),
+            export.DATA_COLUMNS,
+        ),
+        "ranking": (
+            figures.ranking(
+                ranking,
+                assessment,
+                lang=t.lang,
+                group_name=group_name,
+                year=view.year,
+                note=note,
+                top_bottom=figures.TOP_BOTTOM  # a hundred bars: no image reads
+                if ranking["total"].notna().sum() > figures.LONG
+                else None,
+            ),
+            export.tidy(ranking, year=view.year, group=view.group),
+            export.RANKING_COLUMNS,
+        ),
+        "areas": (
+            _areas_figure(areas, area_summary, assessment, view, t, group_name) if not areas.empty else None,
+            export.tidy(areas, year=view.year, group=view.group),
+            export.DATA_COLUMNS,
+        ),
+    }
     metadata = labels.file_metadata(assessment, t)
     draft = assessment["status"] == "draft"
-    paragraph = labels.summary_paragraph(summary, tiers, area_summary, group=labels.lower_first(group_name),
-                                         illustrative=bool(assessment["n_illustrative"]), t=t,
-                                         subset=view.is_subset)
+    paragraph = labels.summary_paragraph(
+        summary,
+        tiers,
+        area_summary,
+        group=labels.lower_first(group_name),
+        illustrative=bool(assessment["n_illustrative"]),
+        t=t,
+        subset=view.is_subset,
+    )
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as kit:
@@ -96,8 +123,11 @@ def build(view: View) -> bytes:
 
 
 def _add_images(kit: zipfile.ZipFile, fig: go.Figure, stem: str) -> list[str]:
-    return [_add(kit, f"{stem}_{shape}.{fmt}", images.render(fig, fmt, shape))
-            for fmt in images.FORMATS for shape in images.SHAPES]
+    return [
+        _add(kit, f"{stem}_{shape}.{fmt}", images.render(fig, fmt, shape))
+        for fmt in images.FORMATS
+        for shape in images.SHAPES
+    ]
 
 
 def _add(kit: zipfile.ZipFile, name: str, data: bytes) -> str:
@@ -105,16 +135,24 @@ def _add(kit: zipfile.ZipFile, name: str, data: bytes) -> str:
     return name
 
 
-def _readme(t: Translator, assessment: pd.Series, group_name: str, view: View, names: list[str],
-            draft: bool) -> str:
-    lines = [t("presskit.title", group=labels.lower_first(group_name), year=view.year), "",
-             labels.source_line(assessment, t)]
+def _readme(t: Translator, assessment: pd.Series, group_name: str, view: View, names: list[str], draft: bool) -> str:
+    lines = [
+        t("presskit.title", group=labels.lower_first(group_name), year=view.year),
+        "",
+        labels.source_line(assessment, t),
+    ]
     if assessment["n_illustrative"]:
         lines.append(t("presskit.illustrative"))
     if draft:
         lines.append(t("presskit.draft"))
-    lines += ["", t("presskit.generated", at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")), "",
-              t("presskit.files"), *(f"- {name}" for name in names), ""]
+    lines += [
+        "",
+        t("presskit.generated", at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
+        "",
+        t("presskit.files"),
+        *(f"- {name}" for name in names),
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -122,6 +160,7 @@ def _areas_figure(areas, area_summary, assessment, view, t, group_name: str):
     """As the Criteria page first shows it: 99 communes by former district (a 99-row image reads badly)."""
     origins = query("unit_origin_map", jurisdiction=view.jurisdiction, group=view.group)
     if figures.by_district(areas, origins):
-        return figures.district_heatmap(areas, origins, area_summary, assessment, lang=t.lang, group_name=group_name,
-                                        year=view.year)
+        return figures.district_heatmap(
+            areas, origins, area_summary, assessment, lang=t.lang, group_name=group_name, year=view.year
+        )
     return figures.area_heatmap(areas, area_summary, assessment, lang=t.lang, group_name=group_name, year=view.year)

@@ -122,8 +122,12 @@ def _problem(path: Path) -> str | None:
     con = db.duckdb.connect(":memory:")
     try:
         con.execute("ATTACH ? AS par (READ_ONLY)", [str(path)])
-        tables = [name for (name,) in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'par' ORDER BY table_name").fetchall()]
+        tables = [
+            name
+            for (name,) in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = 'par' ORDER BY table_name"
+            ).fetchall()
+        ]
         for name in tables:
             con.execute(f'SELECT bit_xor(hash(t)) FROM par."{name}" AS t').fetchone()
         found = con.execute("SELECT count(*) FROM par.assessment").fetchone()[0]

@@ -17,8 +17,7 @@ from parindex.paths import ROOT
 
 async def healthz(request):
     answer = await run_in_threadpool(serving.readiness)  # DuckDB work off the event loop
-    return JSONResponse(answer, status_code=200 if answer["ready"] else 503,
-                        headers={"Cache-Control": "no-store"})
+    return JSONResponse(answer, status_code=200 if answer["ready"] else 503, headers={"Cache-Control": "no-store"})
 
 
 app = st.App(ROOT / "dashboard.py", routes=[Route("/healthz", healthz)])

@@ -78,7 +78,7 @@ def public_url(browser_url: str) -> str:
     public, seen = urlsplit(base), urlsplit(browser_url)
     path = seen.path
     if public.path and path.startswith(public.path):  # the browser is already under the public base
-        path = path[len(public.path):]
+        path = path[len(public.path) :]
     return urlunsplit((public.scheme, public.netloc, public.path + (path or "/"), "", ""))
 
 

@@ -17,8 +17,13 @@ import pandas as pd
 
 SETUP_DIR = "setups"
 _EMPTY_LOG = ("import_id", "action", "jurisdiction_id", "year", "unit_group")
-_SOURCE_COLUMNS = {"source": "source_id", "framework": "source_id", "tier": "source_id",
-                   "unit_lineage": "source_id", "assessment": "source_id"}
+_SOURCE_COLUMNS = {
+    "source": "source_id",
+    "framework": "source_id",
+    "tier": "source_id",
+    "unit_lineage": "source_id",
+    "assessment": "source_id",
+}
 
 
 def workbooks(data_dir: Path) -> list[Path]:
@@ -81,6 +86,7 @@ def plan(path: Path, frames: dict[str, pd.DataFrame], name: str, problems: list)
 def _at(cell, value):
     from parindex.dataset import GROUPS
     from parindex.importing.setup_sheets import at
+
     return at(cell, "bad_choice", value=value, allowed=", ".join(GROUPS))
 
 
@@ -105,8 +111,10 @@ def snapshot(frames: dict[str, pd.DataFrame], year: int, group: str) -> dict[str
         "assessment": plain(assessments),
         "framework": plain(frames["framework"]),
         "criterion": plain(frames["criterion"]),
-        "tier": plain(frames["tier"], ["jurisdiction_id", "year", "unit_group", "tier_order", "label_vi",
-                                       "min_points", "min_inclusive"]),
+        "tier": plain(
+            frames["tier"],
+            ["jurisdiction_id", "year", "unit_group", "tier_order", "label_vi", "min_points", "min_inclusive"],
+        ),
         "result": plain(frames["result"][frames["result"]["assessment_id"].isin(of_year)]),
         "score": plain(frames["score"][frames["score"]["assessment_id"].isin(of_year)]),
         "import_log": pd.DataFrame(columns=list(_EMPTY_LOG), dtype=object),
@@ -123,8 +131,9 @@ def lay(frames: dict[str, pd.DataFrame], planned, name: str, source_id: str) -> 
         rows["_row"] = rows["_row"] if "_row" in rows.columns else None
         column = _SOURCE_COLUMNS.get(table)
         if column in rows.columns:
-            rows[column] = rows[column].map(lambda s: source_id if isinstance(s, str) and s.startswith("import-")
-                                            else s)
+            rows[column] = rows[column].map(
+                lambda s: source_id if isinstance(s, str) and s.startswith("import-") else s
+            )
         joined = pd.concat([frames[table], rows], ignore_index=True).astype(object)
         out[table] = joined.where(joined.notna(), None)
     return out

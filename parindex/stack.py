@@ -37,9 +37,29 @@ class Ports:
 def certificate(folder: Path) -> tuple[Path, Path]:
     """A self-signed certificate for 127.0.0.1, valid two days."""
     cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return cert, key
 
 
@@ -47,7 +67,9 @@ def wait_port(port: int, timeout: float, process: subprocess.Popen | None = None
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
-            raise RuntimeError(f"exited with {process.returncode}: {log.read_text(errors='replace')[-3000:] if log else ''}")
+            raise RuntimeError(
+                f"exited with {process.returncode}: {log.read_text(errors='replace')[-3000:] if log else ''}"
+            )
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 return
@@ -90,20 +112,33 @@ class Proxy:
             + f"daemon off;\nworker_processes 1;\npid {self.folder / 'nginx.pid'};\n"
             f"error_log {self.error_log} info;\nevents {{ worker_connections 4096; }}\n"
             f"http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
-            + "".join(f"  {kind}_temp_path {tmp / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-            + f"  include {self.folder / 'site.conf'};\n}}\n", encoding="utf-8")
+            + "".join(
+                f"  {kind}_temp_path {tmp / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+            )
+            + f"  include {self.folder / 'site.conf'};\n}}\n",
+            encoding="utf-8",
+        )
         return main
 
     def test(self) -> subprocess.CompletedProcess:
         """`nginx -t` on the configuration."""
-        return subprocess.run([NGINX, "-t", "-p", str(self.folder), "-c", str(self.write())],
-                              capture_output=True, text=True, timeout=30, check=False)
+        return subprocess.run(
+            [NGINX, "-t", "-p", str(self.folder), "-c", str(self.write())],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
 
     def start(self) -> Proxy:
         conf = self.write()
         out = (self.folder / "logs" / "nginx.out").open("wb")
-        self.process = subprocess.Popen([NGINX, "-p", str(self.folder), "-c", str(conf)], stdout=out,
-                                        stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [NGINX, "-p", str(self.folder), "-c", str(conf)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
         wait_port(self.site.https_port, 20, self.process, self.error_log)
         return self
 
@@ -126,11 +161,29 @@ class Replica:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> Replica:
-        command = [sys.executable, "-m", "parindex", "serve", "--server.headless", "true", "--server.address",
-                   "127.0.0.1", "--server.port", str(self.port), "--browser.gatherUsageStats", "false"]
+        command = [
+            sys.executable,
+            "-m",
+            "parindex",
+            "serve",
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(self.port),
+            "--browser.gatherUsageStats",
+            "false",
+        ]
         with self.log.open("ab") as out:
-            self.process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1", **self.env},
-                                            stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            self.process = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env={**os.environ, "PYTHONUNBUFFERED": "1", **self.env},
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
         return self
 
     def wait_ready(self, timeout: float = 90) -> dict:
@@ -204,15 +257,29 @@ class Stack:
 
     def site(self) -> nginx.Site:
         cert, key = certificate(self.folder)
-        return nginx.Site(replicas=self.reader_addresses(), writer=f"127.0.0.1:{self.ports.writer}",
-                          tls_cert=str(cert), tls_key=str(key), server_name="127.0.0.1",
-                          writer_server_name="127.0.0.1", http_port=self.ports.http, https_port=self.ports.https,
-                          writer_https_port=self.ports.writer_https, fail_timeout=self.fail_timeout)
+        return nginx.Site(
+            replicas=self.reader_addresses(),
+            writer=f"127.0.0.1:{self.ports.writer}",
+            tls_cert=str(cert),
+            tls_key=str(key),
+            server_name="127.0.0.1",
+            writer_server_name="127.0.0.1",
+            http_port=self.ports.http,
+            https_port=self.ports.https,
+            writer_https_port=self.ports.writer_https,
+            fail_timeout=self.fail_timeout,
+        )
 
     def start(self, with_writer: bool = True) -> Stack:
-        check_free([self.ports.http, self.ports.https, self.ports.writer_https,
-                    *([self.ports.writer] if with_writer else []),
-                    *(self.ports.first_replica + i for i in range(self.replicas))])
+        check_free(
+            [
+                self.ports.http,
+                self.ports.https,
+                self.ports.writer_https,
+                *([self.ports.writer] if with_writer else []),
+                *(self.ports.first_replica + i for i in range(self.replicas)),
+            ]
+        )
         self.folder.mkdir(parents=True, exist_ok=True)
         self.writer_db.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(self.source_db, self.writer_db)
@@ -223,14 +290,28 @@ class Stack:
         try:
             if with_writer:
                 from parindex.auth import add_editor
+
                 add_editor(self.secrets, EDITOR, EDITOR_PASSWORD)
-                self.writer = Replica(self.ports.writer, {**common, "PARINDEX_DB": str(self.writer_db),
-                                                          "PARINDEX_ROLE": "writer", "PARINDEX_SECRETS": str(self.secrets)},
-                                      logs / "writer.log").start()
-            reader_env = {**common, "PARINDEX_DB": str(self.release_folder / release.POINTER),
-                          "PARINDEX_ROLE": "reader", "PARINDEX_WRITER_URL": self.writer_url}
-            self.readers = [Replica(self.ports.first_replica + i, reader_env, logs / f"reader-{i}.log").start()
-                            for i in range(self.replicas)]
+                self.writer = Replica(
+                    self.ports.writer,
+                    {
+                        **common,
+                        "PARINDEX_DB": str(self.writer_db),
+                        "PARINDEX_ROLE": "writer",
+                        "PARINDEX_SECRETS": str(self.secrets),
+                    },
+                    logs / "writer.log",
+                ).start()
+            reader_env = {
+                **common,
+                "PARINDEX_DB": str(self.release_folder / release.POINTER),
+                "PARINDEX_ROLE": "reader",
+                "PARINDEX_WRITER_URL": self.writer_url,
+            }
+            self.readers = [
+                Replica(self.ports.first_replica + i, reader_env, logs / f"reader-{i}.log").start()
+                for i in range(self.replicas)
+            ]
             for replica in [*self.readers, *([self.writer] if self.writer else [])]:
                 replica.wait_ready()
             self.proxy = Proxy(self.folder / "nginx", self.site()).start()

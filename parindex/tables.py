@@ -49,6 +49,7 @@ class Table:
 
     No column is pinned: Streamlit draws a pinned column faded and first, and on a 390 px phone a
     pinned name leaves no room for the numbers; the name is given its width instead."""
+
     values: pd.DataFrame
     formats: Mapping[str, Callable[[object], str]] = field(default_factory=dict)
     widths: Mapping[str, int] = field(default_factory=dict)

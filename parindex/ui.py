@@ -42,8 +42,12 @@ def data_notes(assessment: pd.Series, t: Translator) -> None:
     n_units = assessment["n_units"]
     if assessment["n_scored"] == 0:
         st.caption(t("notes.no_scores", year=year))
-    elif not pd.isna(n_units) and assessment["n_scored"] < n_units and assessment["ranking"] == "computed" \
-            and not has_note:  # the assessment's own note says which units were published, and why
+    elif (
+        not pd.isna(n_units)
+        and assessment["n_scored"] < n_units
+        and assessment["ranking"] == "computed"
+        and not has_note
+    ):  # the assessment's own note says which units were published, and why
         st.caption(t("notes.partial", scored=int(assessment["n_scored"]), units=int(n_units)))
 
 
@@ -52,14 +56,14 @@ class ViewData:
     """What a chart or table shows, as data: its rows (codes, names, unformatted numbers), what
     the files must say about themselves, and where it applies the same view for every year
     (computed only when someone downloads it)."""
+
     rows: pd.DataFrame
     metadata: dict[str, str]
     all_years: Callable[[], pd.DataFrame] | None = None
     columns: tuple[export.Column, ...] = export.DATA_COLUMNS  # the reader's files' columns
 
 
-def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Translator,
-          draft: bool = False) -> None:
+def chart(fig: go.Figure, *, file_name: str, key: str, data: ViewData, t: Translator, draft: bool = False) -> None:
     """A framed figure, then what it shows in three other forms: the image as files (PNG and SVG,
     16:9 and square), its data as files, and its data as a table (the text alternative)."""
     if draft:
@@ -83,21 +87,32 @@ def table(shown: tables.Table, *, marked: list[bool] | None = None, height: int 
     reader's text, names given their room, notes wrapped; `marked` rows in bold."""
     styler = shown.styler()
     if marked and any(marked):
-        styler = styler.apply(lambda column: ["font-weight: bold; background-color: #FFF3C4" if m else ""
-                                              for m in marked])
+        styler = styler.apply(
+            lambda column: ["font-weight: bold; background-color: #FFF3C4" if m else "" for m in marked]
+        )
     widths, row_height = shown.layout()
     if row_height and not height:  # tall rows: as many shown as Streamlit shows rows of one line
         height = min(_HEADER_PX + row_height * len(shown) + 2, _MAX_HEIGHT_PX)
-    st.dataframe(styler, hide_index=True, width="stretch", height=height or "auto",
-                 column_config=column_config(shown, widths), placeholder=fmt.NA,
-                 row_height=row_height)
+    st.dataframe(
+        styler,
+        hide_index=True,
+        width="stretch",
+        height=height or "auto",
+        column_config=column_config(shown, widths),
+        placeholder=fmt.NA,
+        row_height=row_height,
+    )
 
 
 def column_config(shown: tables.Table, widths: dict[str, int]) -> dict:
     """One column configuration per column: NumberColumn for quantities (no format of its own, so
     the table's text shows), TextColumn for the rest; each with its width."""
-    return {column: (st.column_config.NumberColumn if column in shown.numeric else st.column_config.TextColumn)(
-        width=widths[column]) for column in shown.columns}
+    return {
+        column: (st.column_config.NumberColumn if column in shown.numeric else st.column_config.TextColumn)(
+            width=widths[column]
+        )
+        for column in shown.columns
+    }
 
 
 def data_downloads(data: ViewData, *, file_name: str, t: Translator, key: str) -> None:
@@ -106,22 +121,39 @@ def data_downloads(data: ViewData, *, file_name: str, t: Translator, key: str) -
         _data_popover(data, file_name, t, key, shown="table")
 
 
-def view_data(rows: pd.DataFrame, ctx: app.Context, metadata: dict[str, str], *, query_name: str | None = None,
-              columns: tuple[export.Column, ...] = export.DATA_COLUMNS, **params) -> ViewData:
+def view_data(
+    rows: pd.DataFrame,
+    ctx: app.Context,
+    metadata: dict[str, str],
+    *,
+    query_name: str | None = None,
+    columns: tuple[export.Column, ...] = export.DATA_COLUMNS,
+    **params,
+) -> ViewData:
     """A view's rows for the chosen year and, given the query that made them, the same query for
     every year of the group (run only when someone downloads it); `columns` are its files' columns
     (export.RANKING_COLUMNS for the Rankings table's)."""
+
     def every_year() -> pd.DataFrame:
-        return pd.concat([export.tidy(query(query_name, **{**ctx.params, "year": year}, **params), year=year,
-                                      group=ctx.group) for year in ctx.years], ignore_index=True)
-    return ViewData(export.tidy(rows, year=ctx.year, group=ctx.group), metadata,
-                    every_year if query_name else None, columns)
+        return pd.concat(
+            [
+                export.tidy(query(query_name, **{**ctx.params, "year": year}, **params), year=year, group=ctx.group)
+                for year in ctx.years
+            ],
+            ignore_index=True,
+        )
+
+    return ViewData(
+        export.tidy(rows, year=ctx.year, group=ctx.group), metadata, every_year if query_name else None, columns
+    )
 
 
 def alt_text(fig: go.Figure) -> str:
     """One sentence for screen readers: the chart's title (its finding) and subtitle."""
+
     def plain(markup: str) -> str:  # tags (bold, line breaks) out, spaces closed up
         return " ".join(re.sub(r"<[^>]+>", " ", markup or "").split())
+
     return f"{plain(fig.layout.title.text)}. {plain(fig.layout.title.subtitle.text)}"
 
 
@@ -135,9 +167,14 @@ def _image_popover(fig: go.Figure, file_name: str, t: Translator, key: str) -> N
         for fmt in images.FORMATS:
             for shape in images.SHAPES:
                 st.download_button(
-                    t(f"chart.{fmt}_{shape}"), data=lambda fmt=fmt, shape=shape: images.render(fig, fmt, shape),
-                    file_name=f"{file_name}_{shape}.{fmt}", mime=images.FORMATS[fmt],
-                    key=f"{key}_{fmt}_{shape}", on_click="ignore", width="stretch")
+                    t(f"chart.{fmt}_{shape}"),
+                    data=lambda fmt=fmt, shape=shape: images.render(fig, fmt, shape),
+                    file_name=f"{file_name}_{shape}.{fmt}",
+                    mime=images.FORMATS[fmt],
+                    key=f"{key}_{fmt}_{shape}",
+                    on_click="ignore",
+                    width="stretch",
+                )
 
 
 def _data_popover(data: ViewData, file_name: str, t: Translator, key: str, *, shown: str) -> None:
@@ -148,31 +185,48 @@ def _data_popover(data: ViewData, file_name: str, t: Translator, key: str, *, sh
             return
         _data_files(lambda: data.rows, file_name, data, t, key=f"{key}_shown", scope=shown)
         if data.all_years is not None:
-            _data_files(data.all_years, f"{file_name}_{t('file.all_years')}", data, t, key=f"{key}_all",
-                        scope="all_years")
+            _data_files(
+                data.all_years, f"{file_name}_{t('file.all_years')}", data, t, key=f"{key}_all", scope="all_years"
+            )
 
 
-def _data_files(frame: Callable[[], pd.DataFrame], stem: str, data: ViewData, t: Translator, *,
-                key: str, scope: str) -> None:
+def _data_files(
+    frame: Callable[[], pd.DataFrame], stem: str, data: ViewData, t: Translator, *, key: str, scope: str
+) -> None:
     """CSV and XLSX of a frame computed when the button is pressed, as the reader's table
     (export.reader_table: the page's headings, values as shown, then the codes)."""
-    st.download_button(t(f"chart.csv_{scope}"), data=lambda: export.reader_csv(frame(), t, data.columns),
-                       file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
-                       width="stretch")
-    st.download_button(t(f"chart.xlsx_{scope}"),
-                       data=lambda: export.reader_xlsx(frame(), data.metadata, t, data.columns),
-                       file_name=f"{stem}.xlsx", key=f"{key}_xlsx", on_click="ignore", width="stretch",
-                       mime=cells.XLSX_MIME)
+    st.download_button(
+        t(f"chart.csv_{scope}"),
+        data=lambda: export.reader_csv(frame(), t, data.columns),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+        width="stretch",
+    )
+    st.download_button(
+        t(f"chart.xlsx_{scope}"),
+        data=lambda: export.reader_xlsx(frame(), data.metadata, t, data.columns),
+        file_name=f"{stem}.xlsx",
+        key=f"{key}_xlsx",
+        on_click="ignore",
+        width="stretch",
+        mime=cells.XLSX_MIME,
+    )
 
 
 def unit_links(ranking: pd.DataFrame, t: Translator, year: int, group: str, per_row: int = 3) -> None:
     """A link to each unit's profile, in ranking order (in-app navigation, same tab)."""
     rows = list(ranking.iterrows())
     for start in range(0, len(rows), per_row):
-        for column, (_, row) in zip(st.columns(per_row), rows[start:start + per_row]):
+        for column, (_, row) in zip(st.columns(per_row), rows[start : start + per_row]):
             rank = "" if pd.isna(row["rank"]) else f"{int(row['rank'])}. "
-            column.page_link(PAGES / "unit.py", label=rank + row[f"short_{t.lang}"], help=row[f"name_{t.lang}"],
-                             query_params={"u": row["unit_id"], "y": str(year), "g": group})
+            column.page_link(
+                PAGES / "unit.py",
+                label=rank + row[f"short_{t.lang}"],
+                help=row[f"name_{t.lang}"],
+                query_params={"u": row["unit_id"], "y": str(year), "g": group},
+            )
 
 
 def unknown_address(path: str, pages: list, t: Translator) -> None:
@@ -198,8 +252,15 @@ def units_picker(label: str, names: dict[str, str], t: Translator, *, limit: int
             st.session_state[key] = picked[:limit]
             st.session_state[over] = labels.compare_limit_text(picked[:limit], names, t, limit)
 
-    chosen = st.multiselect(label, list(names), key=key, format_func=names.get, placeholder=t("compare.placeholder"),
-                            select_all=False, on_change=keep_to_limit)
+    chosen = st.multiselect(
+        label,
+        list(names),
+        key=key,
+        format_func=names.get,
+        placeholder=t("compare.placeholder"),
+        select_all=False,
+        on_change=keep_to_limit,
+    )
     if over in st.session_state:
         st.info(st.session_state.pop(over), icon="ℹ️")
     return chosen
@@ -216,8 +277,12 @@ def movement_link(ranking: pd.DataFrame, ctx: app.Context) -> None:
     if prev not in {int(y) for y in trend.loc[trend["complete"], "year"]}:
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params if key not in ("u", "a")}
-    st.page_link(PAGES / "trends.py", label=ctx.t("rankings.to_trends", prev=prev, year=ctx.year),
-                 icon=":material/swap_vert:", query_params={**params, "a": str(prev)})
+    st.page_link(
+        PAGES / "trends.py",
+        label=ctx.t("rankings.to_trends", prev=prev, year=ctx.year),
+        icon=":material/swap_vert:",
+        query_params={**params, "a": str(prev)},
+    )
 
 
 file_name = export.file_name
@@ -232,8 +297,7 @@ def metric_delta(value, text: str | None) -> dict:
         return {"delta": None}
     if value == 0:
         return {"delta": text, "delta_color": "gray", "delta_arrow": "off"}
-    return {"delta": text, "delta_color": "green" if value > 0 else "red",
-            "delta_arrow": "up" if value > 0 else "down"}
+    return {"delta": text, "delta_color": "green" if value > 0 else "red", "delta_arrow": "up" if value > 0 else "down"}
 
 
 def source_metadata(source: str) -> dict[str, str]:

@@ -46,9 +46,16 @@ def write(key: str, current, default=None) -> None:
     st.session_state[f"_url_{key}"] = current if current != [] else None
 
 
-def bind(key: str, options: list[str], default, *, notice: Callable[[str], str] | None = None,
-         multiple: bool = False, limit: int | None = None,
-         limit_notice: Callable[[list[str]], str] | None = None) -> None:
+def bind(
+    key: str,
+    options: list[str],
+    default,
+    *,
+    notice: Callable[[str], str] | None = None,
+    multiple: bool = False,
+    limit: int | None = None,
+    limit_notice: Callable[[list[str]], str] | None = None,
+) -> None:
     """Before a page draws the widget with this key: take the address's value when the visitor
     arrives with one (a shared link), keep the widget's value on later reruns. Values not in
     `options` are dropped, and `notice(values)` says so; past `limit`, `limit_notice(kept)` says

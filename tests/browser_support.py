@@ -20,8 +20,14 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("PARINDEX_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 # A drawn mark, not just a container: a bar (or marker) path that plotly has given a shape.
@@ -34,8 +40,13 @@ SCRIPT_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 def build_database(db: Path) -> Path:
     """`python -m parindex build --db DB`, failing with its output if it fails."""
-    done = subprocess.run([sys.executable, "-m", "parindex", "build", "--db", str(db)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "parindex", "build", "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"parindex build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     return db
@@ -51,8 +62,14 @@ class StreamlitServer:
     """`python -m parindex serve` (streamlit run dashboard.py) as a subprocess, or `streamlit run`
     of another script; its output goes to a log file (no pipe to fill)."""
 
-    def __init__(self, db: Path, log: Path, port: int | None = None, script: Path | None = None,
-                 extra_args: list[str] | tuple[str, ...] = ()):
+    def __init__(
+        self,
+        db: Path,
+        log: Path,
+        port: int | None = None,
+        script: Path | None = None,
+        extra_args: list[str] | tuple[str, ...] = (),
+    ):
         self.db = db
         self.extra_args = list(extra_args)  # more streamlit options, e.g. ["--secrets.files", PATH]
         self.log = log
@@ -63,13 +80,25 @@ class StreamlitServer:
 
     def start(self, timeout: float = 60) -> StreamlitServer:
         serve = ["parindex", "serve"] if self.script is None else ["streamlit", "run", str(self.script)]
-        command = [sys.executable, "-m", *serve, "--server.headless", "true",
-                   "--server.address", "127.0.0.1", "--server.port", str(self.port),
-                   "--browser.gatherUsageStats", "false", *self.extra_args]
+        command = [
+            sys.executable,
+            "-m",
+            *serve,
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(self.port),
+            "--browser.gatherUsageStats",
+            "false",
+            *self.extra_args,
+        ]
         env = {**os.environ, "PARINDEX_DB": str(self.db), "PYTHONUNBUFFERED": "1"}
         with self.log.open("wb") as out:
-            self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL)
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
         try:
             self._wait_healthy(timeout)
         except BaseException:
@@ -123,15 +152,19 @@ def wait_for_page(page, *, marks: int | None = None, timeout: float = 30_000) ->
     """
     page.wait_for_selector("h1", timeout=timeout)
     if marks:
-        page.wait_for_function("([selector, n]) => document.querySelectorAll(selector).length >= n",
-                               arg=[CHART_MARK, marks], timeout=timeout)
+        page.wait_for_function(
+            "([selector, n]) => document.querySelectorAll(selector).length >= n",
+            arg=[CHART_MARK, marks],
+            timeout=timeout,
+        )
     page.wait_for_selector(SCRIPT_IDLE, state="attached", timeout=timeout)
     page.wait_for_function(
         """() => !document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')
                  && Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
                         .every(chart => chart.querySelector(
                             '.js-plotly-plot .main-svg g.trace, .js-plotly-plot .main-svg g.hm'))""",
-        timeout=timeout)
+        timeout=timeout,
+    )
     for frame in page.locator('[data-testid="stDataFrame"]').all():
         frame.locator('[role="columnheader"]').first.wait_for(state="attached", timeout=timeout)
 
@@ -147,7 +180,8 @@ def save_full_page(page, path: Path) -> Path:
     height = page.evaluate(
         """() => Math.max(document.documentElement.scrollHeight,
             ...Array.from(document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"],'
-                + ' section.main, [data-testid="stSidebarContent"]'), e => e.scrollHeight))""")
+                + ' section.main, [data-testid="stSidebarContent"]'), e => e.scrollHeight))"""
+    )
     if viewport and height > viewport["height"]:
         page.set_viewport_size({"width": viewport["width"], "height": int(height) + 40})
         # Wait for layout to settle: the scroll height stops changing between two frames.
@@ -156,7 +190,9 @@ def save_full_page(page, path: Path) -> Path:
                 const main = document.querySelector('[data-testid="stMain"]') || document.documentElement;
                 const before = main.scrollHeight;
                 requestAnimationFrame(() => requestAnimationFrame(() => done(main.scrollHeight === before)));
-            })""", timeout=10_000)
+            })""",
+            timeout=10_000,
+        )
     page.screenshot(path=str(path), full_page=True)
     if viewport and height > viewport["height"]:
         page.set_viewport_size(viewport)

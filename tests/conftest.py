@@ -66,9 +66,11 @@ def data_copy(tmp_path) -> Path:
 @pytest.fixture
 def use_db(monkeypatch):
     """Point parindex.db.query (and the app) at a given database file."""
+
     def use(path: Path) -> Path:
         monkeypatch.setenv("PARINDEX_DB", str(path))
         return path
+
     return use
 
 

@@ -35,8 +35,17 @@ def main(db: Path, stop: Path) -> None:
         time.sleep(0.005)  # a busy reader, not one that starves the importer of its core
         if k and (float(alpha) != 40 + k / 2 or float(beta) != 30 + k / 2):
             inconsistent += 1
-    print(json.dumps({"reads": reads, "errors": errors, "inconsistent": inconsistent, "versions": len(seen),
-                      "messages": messages[:5]}))
+    print(
+        json.dumps(
+            {
+                "reads": reads,
+                "errors": errors,
+                "inconsistent": inconsistent,
+                "versions": len(seen),
+                "messages": messages[:5],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

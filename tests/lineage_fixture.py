@@ -11,25 +11,66 @@ from fixture_data import TABLES
 
 
 def _unit(uid, group, name, first, last=""):
-    return {"unit_id": uid, "jurisdiction_id": "tinh-a", "group": group, "name_vi": name, "name_en": name,
-            "short_vi": name, "short_en": name, "first_year": first, "last_year": last}
+    return {
+        "unit_id": uid,
+        "jurisdiction_id": "tinh-a",
+        "group": group,
+        "name_vi": name,
+        "name_en": name,
+        "short_vi": name,
+        "short_en": name,
+        "first_year": first,
+        "last_year": last,
+    }
 
 
 def _lineage(before, after, year, kind):
-    return {"predecessor_id": before, "successor_id": after, "year": year, "kind": kind, "source_id": "SRC",
-            "note_vi": "", "note_en": ""}
+    return {
+        "predecessor_id": before,
+        "successor_id": after,
+        "year": year,
+        "kind": kind,
+        "source_id": "SRC",
+        "note_vi": "",
+        "note_en": "",
+    }
 
 
 def _assessment(aid, year, group, n):
-    return {"assessment_id": aid, "jurisdiction_id": "tinh-a", "year": year, "group": group, "framework_id": "",
-            "max_total": "100", "n_units": n, "ranking": "computed", "status": "published", "decision_no": "",
-            "decision_date": "", "source_id": "SRC", "note_vi": "", "note_en": ""}
+    return {
+        "assessment_id": aid,
+        "jurisdiction_id": "tinh-a",
+        "year": year,
+        "group": group,
+        "framework_id": "",
+        "max_total": "100",
+        "n_units": n,
+        "ranking": "computed",
+        "status": "published",
+        "decision_no": "",
+        "decision_date": "",
+        "source_id": "SRC",
+        "note_vi": "",
+        "note_en": "",
+    }
 
 
 def _result(aid, uid, total):
-    return {"assessment_id": aid, "unit_id": uid, "total": total, "self_total": "", "appraised": "", "survey": "",
-            "published_rank": "", "published_tier": "", "derived": "", "provenance": "illustrative",
-            "source_id": "SRC", "note_vi": "", "note_en": ""}
+    return {
+        "assessment_id": aid,
+        "unit_id": uid,
+        "total": total,
+        "self_total": "",
+        "appraised": "",
+        "survey": "",
+        "published_rank": "",
+        "published_tier": "",
+        "derived": "",
+        "provenance": "illustrative",
+        "source_id": "SRC",
+        "note_vi": "",
+        "note_en": "",
+    }
 
 
 def lineage_overrides() -> dict[str, list[dict]]:
@@ -41,37 +82,58 @@ def lineage_overrides() -> dict[str, list[dict]]:
         _unit("r1", "department", "Tên 1", 2022, 2022),
         _unit("r2", "department", "Tên 2", 2023, 2023),
         _unit("r3", "department", "Tên 3", 2024),
-        _unit("h-cu", "district", "huyện Cũ", 2022, 2024),          # abolished in 2025
-        _unit("h-chia", "district", "huyện Chia", 2022, 2022),      # split in 2023
+        _unit("h-cu", "district", "huyện Cũ", 2022, 2024),  # abolished in 2025
+        _unit("h-chia", "district", "huyện Chia", 2022, 2022),  # split in 2023
         _unit("h-a", "district", "huyện A", 2023, 2024),
         _unit("h-b", "district", "huyện B", 2023, 2024),
         _unit("xa-1", "commune", "xã Một", 2025),
         _unit("xa-2", "commune", "xã Hai", 2025),
     ]
     tables["unit_lineage"] += [
-        _lineage("noi-vu", "noi-vu-moi", 2025, "merge"), _lineage("ldtbxh", "noi-vu-moi", 2025, "merge"),
-        _lineage("r1", "r2", 2023, "rename"), _lineage("r2", "r3", 2024, "rename"),
+        _lineage("noi-vu", "noi-vu-moi", 2025, "merge"),
+        _lineage("ldtbxh", "noi-vu-moi", 2025, "merge"),
+        _lineage("r1", "r2", 2023, "rename"),
+        _lineage("r2", "r3", 2024, "rename"),
         _lineage("h-cu", "", 2025, "abolish"),
-        _lineage("h-chia", "h-a", 2023, "split"), _lineage("h-chia", "h-b", 2023, "split"),
+        _lineage("h-chia", "h-a", 2023, "split"),
+        _lineage("h-chia", "h-b", 2023, "split"),
     ]
     tables["assessments"] += [
         _assessment(f"y-{year}-{group}", year, group, n)
-        for year, group, n in ((2022, "department", 3), (2023, "department", 3), (2024, "department", 3),
-                               (2025, "department", 1), (2022, "district", 2), (2023, "district", 3),
-                               (2024, "district", 3), (2025, "commune", 2))]
+        for year, group, n in (
+            (2022, "department", 3),
+            (2023, "department", 3),
+            (2024, "department", 3),
+            (2025, "department", 1),
+            (2022, "district", 2),
+            (2023, "district", 3),
+            (2024, "district", 3),
+            (2025, "commune", 2),
+        )
+    ]
     tables["results"] += [
-        _result(aid, uid, total) for aid, uid, total in (
-            ("y-2022-department", "noi-vu", "90.00"), ("y-2022-department", "ldtbxh", "84.00"),
+        _result(aid, uid, total)
+        for aid, uid, total in (
+            ("y-2022-department", "noi-vu", "90.00"),
+            ("y-2022-department", "ldtbxh", "84.00"),
             ("y-2022-department", "r1", "80.00"),
-            ("y-2023-department", "noi-vu", "91.00"), ("y-2023-department", "ldtbxh", "85.00"),
+            ("y-2023-department", "noi-vu", "91.00"),
+            ("y-2023-department", "ldtbxh", "85.00"),
             ("y-2023-department", "r2", "81.00"),
-            ("y-2024-department", "noi-vu", "92.00"), ("y-2024-department", "ldtbxh", "86.00"),
+            ("y-2024-department", "noi-vu", "92.00"),
+            ("y-2024-department", "ldtbxh", "86.00"),
             ("y-2024-department", "r3", "82.00"),
             ("y-2025-department", "noi-vu-moi", "88.00"),
-            ("y-2022-district", "h-cu", "70.00"), ("y-2022-district", "h-chia", "75.00"),
-            ("y-2023-district", "h-cu", "71.00"), ("y-2023-district", "h-a", "76.00"),
+            ("y-2022-district", "h-cu", "70.00"),
+            ("y-2022-district", "h-chia", "75.00"),
+            ("y-2023-district", "h-cu", "71.00"),
+            ("y-2023-district", "h-a", "76.00"),
             ("y-2023-district", "h-b", "74.00"),
-            ("y-2024-district", "h-cu", "72.00"), ("y-2024-district", "h-a", "77.00"),
+            ("y-2024-district", "h-cu", "72.00"),
+            ("y-2024-district", "h-a", "77.00"),
             ("y-2024-district", "h-b", "73.00"),
-            ("y-2025-commune", "xa-1", "80.00"), ("y-2025-commune", "xa-2", "79.00"))]
+            ("y-2025-commune", "xa-1", "80.00"),
+            ("y-2025-commune", "xa-2", "79.00"),
+        )
+    ]
     return tables

@@ -8,8 +8,15 @@ import io
 
 from openpyxl import Workbook
 
-SETTINGS = [["Mục", "Giá trị"], ["Năm", 2022], ["Khối", "department"], ["Tên bộ tiêu chí", "Bộ tiêu chí 2022"],
-            ["Tên tiếng Anh", "Criteria set 2022"], ["Tổng điểm tối đa", 100], ["Quyết định", "QĐ 9/QĐ-UBND"]]
+SETTINGS = [
+    ["Mục", "Giá trị"],
+    ["Năm", 2022],
+    ["Khối", "department"],
+    ["Tên bộ tiêu chí", "Bộ tiêu chí 2022"],
+    ["Tên tiếng Anh", "Criteria set 2022"],
+    ["Tổng điểm tối đa", 100],
+    ["Quyết định", "QĐ 9/QĐ-UBND"],
+]
 CRITERIA = [
     ["Mã", "Tên tiêu chí", "Tên tiếng Anh", "Điểm tối đa", "Điều tra XHH"],
     ["I", "A", "Area A", 60, None],
@@ -27,8 +34,17 @@ TIERS = [
     [3, "Yếu", "Weak", None, None, 60, "không"],
 ]
 CHANGES = [
-    ["Loại thay đổi", "Đơn vị", "Đơn vị mới", "Mã đơn vị mới", "Tên tiếng Anh", "Khối", "Ngày hiệu lực", "Quyết định",
-     "Tên gọi khác"],
+    [
+        "Loại thay đổi",
+        "Đơn vị",
+        "Đơn vị mới",
+        "Mã đơn vị mới",
+        "Tên tiếng Anh",
+        "Khối",
+        "Ngày hiệu lực",
+        "Quyết định",
+        "Tên gọi khác",
+    ],
     ["thành lập mới", "Đơn vị Gamma-Delta", None, "gamma-delta", "Unit Gamma-Delta", None, None, None, None],
     ["hợp nhất", "Đơn vị Gamma", "Đơn vị Gamma-Delta", None, None, None, "01/03/2022", "QĐ 5/QĐ-UBND", None],
     ["hợp nhất", "Đơn vị Delta", "Đơn vị Gamma-Delta", None, None, None, "01/03/2022", "QĐ 5/QĐ-UBND", None],
@@ -71,9 +87,13 @@ def annex() -> bytes:
         [None, None, None, None],
         ["TT", "Lĩnh vực, tiêu chí, tiêu chí thành phần", "Điểm", None],
         [None, None, "Điểm tối đa", "Điều tra XHH"],
-        ["I.", "A", 60, None], ["1.", "Kế hoạch", 60, None], ["1.1", "Ban hành kế hoạch", 30, None],
+        ["I.", "A", 60, None],
+        ["1.", "Kế hoạch", 60, None],
+        ["1.1", "Ban hành kế hoạch", 30, None],
         ["1.2", "Thực hiện kế hoạch", 30, None],
-        ["II.", "S", 40, "x"], ["1.", "Hài lòng", 40, None], ["1.1", "Mức độ hài lòng", 40, None],
+        ["II.", "S", 40, "x"],
+        ["1.", "Hài lòng", 40, None],
+        ["1.1", "Mức độ hài lòng", 40, None],
         [None, "Tổng cộng", 100, None],
         [None, "Người lập biểu", None, None],
     ]
@@ -84,7 +104,9 @@ def edited(**changes) -> bytes:
     """The good workbook with cells replaced: sheet=[(row, column, value)] (1-based, as Excel counts)."""
     sheets = copy.deepcopy(GOOD)
     for key, cells in changes.items():
-        name = {"settings": "Thông tin", "criteria": "Bộ tiêu chí", "tiers": "Xếp loại", "changes": "Thay đổi đơn vị"}[key]
+        name = {"settings": "Thông tin", "criteria": "Bộ tiêu chí", "tiers": "Xếp loại", "changes": "Thay đổi đơn vị"}[
+            key
+        ]
         for row, column, value in cells:
             while len(sheets[name]) < row:
                 sheets[name].append([None] * len(sheets[name][0]))

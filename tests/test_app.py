@@ -58,8 +58,11 @@ def open_tab(at: AppTest, key: str, label: str) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "markdown", "text", "caption", "info", "warning", "subheader")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("title", "markdown", "text", "caption", "info", "warning", "subheader")
+        for e in getattr(at, kind)
+    ]
     parts += [f"{m.label}: {m.value} {m.delta or ''}" for m in at.metric]
     parts += [shown(d).to_string() for d in at.dataframe]
     return "\n".join(str(p) for p in parts)
@@ -89,14 +92,20 @@ def tables(at: AppTest) -> list:
 
 def table_elements(at: AppTest) -> list:
     """The page's own st.dataframe elements: `.value` holds what a sort orders by."""
-    return [element for element, in_popover in _walk(at.main)
-            if getattr(element, "type", None) == "dataframe" and not in_popover]
+    return [
+        element
+        for element, in_popover in _walk(at.main)
+        if getattr(element, "type", None) == "dataframe" and not in_popover
+    ]
 
 
 def table_views(at: AppTest) -> list:
     """The charts' table views (their text alternative) as shown, in order."""
-    return [shown(element) for element, in_popover in _walk(at.main)
-            if getattr(element, "type", None) == "dataframe" and in_popover]
+    return [
+        shown(element)
+        for element, in_popover in _walk(at.main)
+        if getattr(element, "type", None) == "dataframe" and in_popover
+    ]
 
 
 def figures(at: AppTest) -> list[dict]:
@@ -141,8 +150,7 @@ def test_overview_figure_carries_title_subtitle_and_source():
     assert plain(figure["layout"]["title"]["text"]) == "6/19 sở, ban, ngành đạt «Từ 90 điểm trở lên» năm 2021"
     assert plain(figure["layout"]["title"]["subtitle"]["text"]) == "Số đơn vị theo xếp loại · Sở, ban, ngành, năm 2021"
     (source,) = [plain(a["text"]) for a in figure["layout"]["annotations"]]
-    assert source == ("Nguồn: UBND tỉnh Lào Cai, hội nghị công bố ngày 30/3/2022 · "
-                      "điểm từng đơn vị: dữ liệu minh họa")
+    assert source == ("Nguồn: UBND tỉnh Lào Cai, hội nghị công bố ngày 30/3/2022 · điểm từng đơn vị: dữ liệu minh họa")
 
 
 @pytest.mark.parametrize("group", ["department", "district", "commune", "province"])
@@ -151,8 +159,12 @@ def test_both_pages_for_every_group(group):
     rankings = open_app(RANKINGS, g=group)
     # the latest year is the default: 2025 (illustrative) for the new province's 14 agencies and 99
     # communes; 2024 for the districts (abolished in 2025) and the provinces (2024: Lào Cai and Sơn La)
-    expected_rows, year = {"department": (14, "2025"), "district": (9, "2024"), "commune": (99, "2025"),
-                           "province": (2, "2024")}[group]
+    expected_rows, year = {
+        "department": (14, "2025"),
+        "district": (9, "2024"),
+        "commune": (99, "2025"),
+        "province": (2, "2024"),
+    }[group]
     assert len(tables(rankings)[0]) == expected_rows
     assert overview.title[0].value.endswith(year)
     if year == "2025":
@@ -168,8 +180,9 @@ def test_overview_2015_partial_year_says_what_is_missing():
     assert "**Tốt** — 9 đơn vị (45,00%): Sở Công Thương; Sở Giao thông vận tải;" in text
     assert "**Khá** — 7 đơn vị (35,00%) (không công bố tên)" in text
     # Said once: the assessment's own note names what was published, so the generic caption is left out.
-    assert [i.value for i in at.info] == ["Chỉ công bố điểm của 9 đơn vị xếp loại Tốt; 11 đơn vị còn lại "
-                                          "(7 Khá; 4 Trung bình) không công bố tên và điểm."]
+    assert [i.value for i in at.info] == [
+        "Chỉ công bố điểm của 9 đơn vị xếp loại Tốt; 11 đơn vị còn lại (7 Khá; 4 Trung bình) không công bố tên và điểm."
+    ]
     assert "Chỉ 9/20 đơn vị được công bố điểm" not in text
     check = tables(at)[0].set_index("Số liệu")
     assert check.loc["Số đơn vị xếp loại Tốt"].tolist() == ["9", "9 (+11 đơn vị chưa rõ)", "✓ khớp"]
@@ -181,8 +194,13 @@ def test_rankings_2018_tiers_without_scores_are_blank_not_zero():
     table = tables(at)[0]
     assert len(table) == 9 and not at.get("plotly_chart")
     assert table.columns.tolist() == ["Đơn vị", "Xếp loại", "Số liệu"]  # no column of dashes
-    assert table["Đơn vị"].tolist()[:5] == ["huyện Bảo Thắng", "huyện Bát Xát", "huyện Bắc Hà", "huyện Si Ma Cai",
-                                           "huyện Văn Bàn"]  # Vietnamese alphabetical order within a tier
+    assert table["Đơn vị"].tolist()[:5] == [
+        "huyện Bảo Thắng",
+        "huyện Bát Xát",
+        "huyện Bắc Hà",
+        "huyện Si Ma Cai",
+        "huyện Văn Bàn",
+    ]  # Vietnamese alphabetical order within a tier
     assert sorted(table["Xếp loại"].value_counts().items()) == [("Khá", 4), ("Tốt", 5)]
     assert "chỉ công bố xếp loại" in texts(at)
 
@@ -190,16 +208,32 @@ def test_rankings_2018_tiers_without_scores_are_blank_not_zero():
 def test_rankings_2021_table_and_chart():
     at = open_app(RANKINGS, y="2021")
     table = tables(at)[0]
-    assert table.columns.tolist() == ["Hạng", "Đơn vị", "Tổng điểm", "Xếp loại", "Thay đổi hạng",
-                                      "Thay đổi điểm", "% điểm tối đa", "Hạng 2020", "Tổng điểm 2020", "Số liệu"]
+    assert table.columns.tolist() == [
+        "Hạng",
+        "Đơn vị",
+        "Tổng điểm",
+        "Xếp loại",
+        "Thay đổi hạng",
+        "Thay đổi điểm",
+        "% điểm tối đa",
+        "Hạng 2020",
+        "Tổng điểm 2020",
+        "Số liệu",
+    ]
     first = table.iloc[0]
     assert (first["Hạng"], first["Xếp loại"], first["Số liệu"]) == ("1/19", "Từ 90 điểm trở lên", "minh họa")
-    assert table["Xếp loại"].value_counts().to_dict() == {"Từ 85 đến dưới 90 điểm": 9, "Dưới 85 điểm": 4,
-                                                          "Từ 90 điểm trở lên": 6}
+    assert table["Xếp loại"].value_counts().to_dict() == {
+        "Từ 85 đến dưới 90 điểm": 9,
+        "Dưới 85 điểm": 4,
+        "Từ 90 điểm trở lên": 6,
+    }
     (figure,) = figures(at)
     assert sum(len(trace["y"]) for trace in figure["data"]) == 19
-    assert {trace["name"] for trace in figure["data"]} == {"Từ 90 điểm trở lên", "Từ 85 đến dưới 90 điểm",
-                                                          "Dưới 85 điểm"}  # tier named, not colour alone
+    assert {trace["name"] for trace in figure["data"]} == {
+        "Từ 90 điểm trở lên",
+        "Từ 85 đến dưới 90 điểm",
+        "Dưới 85 điểm",
+    }  # tier named, not colour alone
 
 
 def test_rankings_2019_districts_compare_with_2018_tiers_only_year():
@@ -229,15 +263,18 @@ def test_english():
     assert tables(rankings)[0].columns[0] == "Rank"
 
 
-@pytest.mark.parametrize(("params", "notice"), [
-    ({"y": "1999"}, "Năm «1999» không có dữ liệu cho khối Sở, ban, ngành; đang hiển thị năm 2025."),
-    ({"y": "2021'; DROP TABLE result; --"}, "Năm «2021'; DROP TABLE result; --» không có dữ liệu"),
-    ({"y": "x" * 500}, "Năm «" + "x" * 40 + "…» không có dữ liệu"),
-    ({"y": "٢٠٢١"}, "Năm «٢٠٢١» không có dữ liệu cho khối Sở, ban, ngành; đang hiển thị năm 2025."),  # Arabic-Indic
-    ({"g": "nope"}, "Khối «nope» không có trong dữ liệu; đang hiển thị khối sở, ban, ngành."),
-    ({"lang": "fr"}, "Ngôn ngữ «fr» không được hỗ trợ; đang hiển thị tiếng Việt."),
-    ({"g": "district", "y": "2015"}, "Năm «2015» không có dữ liệu cho khối Huyện, thị xã, thành phố"),
-])
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"y": "1999"}, "Năm «1999» không có dữ liệu cho khối Sở, ban, ngành; đang hiển thị năm 2025."),
+        ({"y": "2021'; DROP TABLE result; --"}, "Năm «2021'; DROP TABLE result; --» không có dữ liệu"),
+        ({"y": "x" * 500}, "Năm «" + "x" * 40 + "…» không có dữ liệu"),
+        ({"y": "٢٠٢١"}, "Năm «٢٠٢١» không có dữ liệu cho khối Sở, ban, ngành; đang hiển thị năm 2025."),  # Arabic-Indic
+        ({"g": "nope"}, "Khối «nope» không có trong dữ liệu; đang hiển thị khối sở, ban, ngành."),
+        ({"lang": "fr"}, "Ngôn ngữ «fr» không được hỗ trợ; đang hiển thị tiếng Việt."),
+        ({"g": "district", "y": "2015"}, "Năm «2015» không có dữ liệu cho khối Huyện, thị xã, thành phố"),
+    ],
+)
 def test_invalid_parameters_fall_back_with_a_notice(params, notice):
     at = open_app(**params)
     assert any(i.value.startswith(notice) for i in at.info), [i.value for i in at.info]
@@ -271,10 +308,15 @@ def test_summary_paragraph_2021_departments_matches_the_published_figures():
     assert paragraph in [text.value for text in at.text]  # shown as text too, without opening the menu
     mean_2021 = stats[("2021", "department", "mean_total")].replace(".", ",")
     mean_2020 = stats[("2020", "department", "mean_total")].replace(".", ",")
-    assert paragraph.startswith(f"Năm 2021, điểm trung bình của khối sở, ban, ngành đạt {mean_2021}/100, "
-                                f"thấp hơn so với năm 2020 ({mean_2020}/100).")
-    for band, label in ((">= 90", "Từ 90 điểm trở lên"), ("85 - < 90", "Từ 85 đến dưới 90 điểm"),
-                        ("< 85", "Dưới 85 điểm")):
+    assert paragraph.startswith(
+        f"Năm 2021, điểm trung bình của khối sở, ban, ngành đạt {mean_2021}/100, "
+        f"thấp hơn so với năm 2020 ({mean_2020}/100)."
+    )
+    for band, label in (
+        (">= 90", "Từ 90 điểm trở lên"),
+        ("85 - < 90", "Từ 85 đến dưới 90 điểm"),
+        ("< 85", "Dưới 85 điểm"),
+    ):
         count = int(stats[("2021", "department", f"count_band:{band}")])
         share = f"{100 * count / n:.2f}".replace(".", ",")  # 6/19 = 31,58% (the announcement printed 31,5%)
         assert f"Có {count} đơn vị ở nhóm «{label}», chiếm {share}%: " in paragraph
@@ -291,8 +333,9 @@ def test_a_partial_year_without_a_note_says_how_many_were_published(fixture_db, 
 def test_a_paragraph_without_a_mean_still_opens_with_the_year_and_the_group():
     at = open_app(y="2018")  # 2018 was published as tiers only: no scores, no mean
     (paragraph,) = [text.value for text in at.text]
-    assert paragraph.startswith("Năm 2018, khối sở, ban, ngành có 19 đơn vị được đánh giá. "
-                                "Có 9 đơn vị ở nhóm «Tốt», chiếm 47,37%: ")
+    assert paragraph.startswith(
+        "Năm 2018, khối sở, ban, ngành có 19 đơn vị được đánh giá. Có 9 đơn vị ở nhóm «Tốt», chiếm 47,37%: "
+    )
 
 
 def test_the_share_link_holds_the_page_filters_and_leaves_defaults_out():

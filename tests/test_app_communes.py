@@ -14,8 +14,10 @@ from parindex.i18n import Translator
 from parindex.paths import ROOT
 from test_app import figures, open_app, plain, tables, texts, values
 
-PAGES = {name: str(ROOT / "pages" / f"{name}.py")
-         for name in ("rankings", "criteria", "unit", "trends", "compare", "methodology")}
+PAGES = {
+    name: str(ROOT / "pages" / f"{name}.py")
+    for name in ("rankings", "criteria", "unit", "trends", "compare", "methodology")
+}
 MU_CANG_CHAI = "yen-bai-huyen-mu-cang-chai"
 
 
@@ -47,8 +49,9 @@ def test_every_page_reads_the_99_communes(page):
 
 
 def test_the_former_district_filter_gives_exactly_its_communes(commune_db):
-    expected = origin_units(commune_db, "SELECT o.unit_id FROM unit_origin o WHERE o.former_unit_id = ?",
-                            [MU_CANG_CHAI])
+    expected = origin_units(
+        commune_db, "SELECT o.unit_id FROM unit_origin o WHERE o.former_unit_id = ?", [MU_CANG_CHAI]
+    )
     assert len(expected) == 7
     at = open_app(PAGES["rankings"], g="commune", y="2025", fd=MU_CANG_CHAI)
     assert at.query_params["fd"] == MU_CANG_CHAI
@@ -61,8 +64,11 @@ def test_the_former_district_filter_gives_exactly_its_communes(commune_db):
 
 
 def test_the_former_province_filter_and_the_summary_of_a_subset(commune_db):
-    expected = origin_units(commune_db, "SELECT o.unit_id FROM unit_origin o JOIN unit d "
-                                        "ON d.unit_id = o.former_unit_id WHERE d.jurisdiction_id = ?", ["yen-bai"])
+    expected = origin_units(
+        commune_db,
+        "SELECT o.unit_id FROM unit_origin o JOIN unit d ON d.unit_id = o.former_unit_id WHERE d.jurisdiction_id = ?",
+        ["yen-bai"],
+    )
     at = open_app(g="commune", y="2025", fp="yen-bai")
     assert at.query_params["fp"] == "yen-bai"
     units = next(m for m in at.metric if m.label == "Số đơn vị được đánh giá")
@@ -99,9 +105,11 @@ def test_the_filters_are_for_communes_only():
 
 def test_the_long_ranking_shows_top_and_bottom_first_with_the_searched_unit_marked(commune_db):
     with duckdb.connect(str(commune_db), read_only=True) as con:
-        middle, short = con.execute("SELECT unit_id, short_vi FROM standing JOIN unit USING (unit_id) "
-                                    "WHERE year = 2025 AND unit.unit_group = 'commune' ORDER BY rank, unit_id "
-                                    "LIMIT 1 OFFSET 49").fetchone()
+        middle, short = con.execute(
+            "SELECT unit_id, short_vi FROM standing JOIN unit USING (unit_id) "
+            "WHERE year = 2025 AND unit.unit_group = 'commune' ORDER BY rank, unit_id "
+            "LIMIT 1 OFFSET 49"
+        ).fetchone()
     at = open_app(PAGES["rankings"], g="commune", y="2025", u=middle)
     (figure,) = figures(at)
     ticks = figure["layout"]["yaxis"]["ticktext"]
@@ -128,15 +136,23 @@ def test_a_communes_profile_names_what_it_was_formed_from():
     at = open_app(PAGES["unit"], g="commune", y="2025", u="xa-khao-mang")
     assert "Hình thành từ: Xã Hồ Bốn, Xã Khao Mang (huyện Mù Cang Chải cũ, tỉnh Yên Bái cũ)" in texts(at)
     english = open_app(PAGES["unit"], g="commune", y="2025", u="xa-khao-mang", lang="en")
-    assert ("Formed from: Xã Hồ Bốn, Xã Khao Mang (former Mù Cang Chải district, former Yên Bái province)"
-            in texts(english))
+    assert "Formed from: Xã Hồ Bốn, Xã Khao Mang (former Mù Cang Chải district, former Yên Bái province)" in texts(
+        english
+    )
 
 
 def test_the_paragraph_names_units_only_in_small_tiers():
     t = Translator("vi")
     summary = pd.Series({"mean_total": None, "year": 2025, "n_units": 14, "max_total": 100})
-    tiers = pd.DataFrame({"n": [3, 11], "n_named": [3, 11], "label": ["Tốt", "Khá"], "share": [3 / 14, 11 / 14],
-                          "names_vi": ["xã A; xã B; xã C", "; ".join(f"xã {i}" for i in range(11))]})
+    tiers = pd.DataFrame(
+        {
+            "n": [3, 11],
+            "n_named": [3, 11],
+            "label": ["Tốt", "Khá"],
+            "share": [3 / 14, 11 / 14],
+            "names_vi": ["xã A; xã B; xã C", "; ".join(f"xã {i}" for i in range(11))],
+        }
+    )
     text = labels.summary_paragraph(summary, tiers, pd.DataFrame(), group="xã, phường", illustrative=False, t=t)
     assert "«Tốt», chiếm 21,43%: xã A; xã B; xã C." in text
     assert "«Khá», chiếm 78,57%." in text and "xã 10" not in text
@@ -147,12 +163,16 @@ def test_the_99_communes_areas_read_first_by_former_district(commune_db):
     assert not at.exception, at.exception
     (heatmap,) = figures(at)
     rows = heatmap["data"][0]["y"]
-    given = origin_units(commune_db, "SELECT d.short_vi || ' (cũ) · ' || count(*) FROM unit_origin o "
-                                     "JOIN unit d ON d.unit_id = o.former_unit_id GROUP BY d.short_vi", [])
+    given = origin_units(
+        commune_db,
+        "SELECT d.short_vi || ' (cũ) · ' || count(*) FROM unit_origin o "
+        "JOIN unit d ON d.unit_id = o.former_unit_id GROUP BY d.short_vi",
+        [],
+    )
     assert len(rows) == 19 and rows[-1] == "Trung bình nhóm" and set(rows[:-1]) == given  # 18 districts
     cells = values(heatmap["data"][0]["z"])
     width = len(heatmap["data"][0]["x"])
-    means = [sum(cells[i * width:(i + 1) * width]) / width for i in range(len(rows) - 1)]
+    means = [sum(cells[i * width : (i + 1) * width]) / width for i in range(len(rows) - 1)]
     assert means == sorted(means)  # the weakest former district first
     at.toggle(key="each_unit").set_value(True).run()
     assert len(figures(at)[0]["data"][0]["y"]) == 100  # every commune, then the group mean
@@ -162,6 +182,7 @@ def test_the_99_communes_areas_read_first_by_former_district(commune_db):
 
 def test_the_press_kit_shows_the_99_communes_by_former_district(monkeypatch):
     from parindex import presskit
+
     drawn = {}
     monkeypatch.setattr(presskit, "_add_images", lambda kit, fig, stem: drawn.setdefault(stem, fig) and [])
     presskit.build(presskit.View(jurisdiction="lao-cai", group="commune", year=2025, lang="vi"))

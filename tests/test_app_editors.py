@@ -48,8 +48,11 @@ def sign_in(at: AppTest, name: str, password: str) -> AppTest:
 
 
 def everything_shown(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "markdown", "caption", "info", "warning", "error", "success", "subheader")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("title", "markdown", "caption", "info", "warning", "error", "success", "subheader")
+        for e in getattr(at, kind)
+    ]
     parts += [d.value.to_string() for d in at.dataframe] + [w.value for w in at.text_input]
     return "\n".join(str(p) for p in parts)
 
@@ -100,8 +103,10 @@ def test_sign_in_import_preview_confirm_and_publish(db):
     assert at.success[0].value.startswith("Đã nhập 3 dòng vào tinh-a-2022-department")
     with duckdb.connect(":memory:") as con:
         con.execute("ATTACH ? AS par (READ_ONLY)", [str(db)])
-        assert con.execute("SELECT a.status, l.editor FROM par.assessment a JOIN par.import_log l USING (assessment_id) "
-                           "WHERE a.year = 2022").fetchall() == [("draft", "lan")]
+        assert con.execute(
+            "SELECT a.status, l.editor FROM par.assessment a JOIN par.import_log l USING (assessment_id) "
+            "WHERE a.year = 2022"
+        ).fetchall() == [("draft", "lan")]
 
     at = sign_in(open_editors(), "lan", PASSWORD)  # a fresh page: the draft is listed
     assert any("**2022**" in m.value for m in at.markdown)
@@ -113,7 +118,8 @@ def test_sign_in_import_preview_confirm_and_publish(db):
     with duckdb.connect(":memory:") as con:
         con.execute("ATTACH ? AS par (READ_ONLY)", [str(db)])
         assert con.execute("SELECT status, decision_no FROM par.assessment WHERE year = 2022").fetchall() == [
-            ("published", "QĐ 789/QĐ-UBND")]
+            ("published", "QĐ 789/QĐ-UBND")
+        ]
 
 
 def test_add_editor_writes_only_a_bcrypt_hash_and_never_prints_it(tmp_path):
@@ -122,9 +128,15 @@ def test_add_editor_writes_only_a_bcrypt_hash_and_never_prints_it(tmp_path):
     import tomllib
 
     secrets = tmp_path / "secrets.toml"
-    secrets.write_text('[client]\nshowErrorDetails = false\n', encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "parindex", "add-editor", "lan", "--secrets", str(secrets)],
-                         input="correct horse battery\n", cwd=ROOT, capture_output=True, text=True, timeout=60)
+    secrets.write_text("[client]\nshowErrorDetails = false\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "parindex", "add-editor", "lan", "--secrets", str(secrets)],
+        input="correct horse battery\n",
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     stored = tomllib.loads(secrets.read_text(encoding="utf-8"))
     assert stored["client"] == {"showErrorDetails": False}  # the rest of the file is kept
@@ -132,17 +144,29 @@ def test_add_editor_writes_only_a_bcrypt_hash_and_never_prints_it(tmp_path):
     assert hashed.startswith("$2b$12$") and bcrypt.checkpw(b"correct horse battery", hashed.encode())
     assert "correct horse" not in secrets.read_text(encoding="utf-8")
     assert hashed not in out.stdout + out.stderr and "correct horse" not in out.stdout + out.stderr
-    short = subprocess.run([sys.executable, "-m", "parindex", "add-editor", "lan", "--secrets", str(secrets)],
-                           input="short\n", cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert short.returncode == 1 and tomllib.loads(secrets.read_text(encoding="utf-8"))["editors"]["lan"][
-        "password_hash"] == hashed  # refused: the old hash stays
+    short = subprocess.run(
+        [sys.executable, "-m", "parindex", "add-editor", "lan", "--secrets", str(secrets)],
+        input="short\n",
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (
+        short.returncode == 1
+        and tomllib.loads(secrets.read_text(encoding="utf-8"))["editors"]["lan"]["password_hash"] == hashed
+    )  # refused: the old hash stays
 
 
 def open_with_oidc() -> AppTest:
     at = AppTest.from_string(f"import runpy; runpy.run_path({str(ROOT / 'dashboard.py')!r})", default_timeout=60)
-    at.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32,
-                          "client_id": "id", "client_secret": "secret",
-                          "server_metadata_url": "https://id.example/.well-known/openid-configuration"}
+    at.secrets["auth"] = {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "id",
+        "client_secret": "secret",
+        "server_metadata_url": "https://id.example/.well-known/openid-configuration",
+    }
     at.secrets["oidc_editors"] = {"emails": ["lan@example.org"]}
     at.run()
     at.switch_page(EDITORS).run()
@@ -161,6 +185,7 @@ def test_with_oidc_configured_the_page_offers_the_organisation_sign_in(db):
 @pytest.mark.parametrize(("email", "editor"), [("lan@example.org", True), ("someone@example.org", False)])
 def test_an_oidc_account_is_an_editor_only_when_listed(db, monkeypatch, email, editor):
     from parindex import roles
+
     monkeypatch.setattr(roles, "_logged_in", lambda: True)  # what st.login leaves after the provider's answer
     monkeypatch.setattr(roles, "_user_email", lambda: email)
     at = open_with_oidc()
@@ -170,6 +195,7 @@ def test_an_oidc_account_is_an_editor_only_when_listed(db, monkeypatch, email, e
 
 def test_sign_in_set_up_a_year_preview_its_diff_and_confirm(db):
     import setup_workbooks as wb
+
     at = sign_in(open_editors(), "lan", PASSWORD)
     at.number_input(key="setup_year").set_value(2022).run()
     at.text_input(key="setup_jurisdiction").input("tinh-a").run()
@@ -179,7 +205,8 @@ def test_sign_in_set_up_a_year_preview_its_diff_and_confirm(db):
     at.file_uploader(key="setup_upload").set_value(("xau.xlsx", bad, "application/octet-stream")).run()
     assert not at.exception, at.exception
     assert at.dataframe[0].value.values.tolist() == [
-        ["Xếp loại", "3", "F (Đến (điểm))", "khoảng trống giữa «Tốt» (từ 80) và «Khá» (đến 75)"]]
+        ["Xếp loại", "3", "F (Đến (điểm))", "khoảng trống giữa «Tốt» (từ 80) và «Khá» (đến 75)"]
+    ]
     assert not [b for b in at.button if b.label == "Xác nhận thiết lập"]
 
     at.file_uploader(key="setup_upload").set_value(("2022.xlsx", wb.good(), "application/octet-stream")).run()
@@ -190,14 +217,18 @@ def test_sign_in_set_up_a_year_preview_its_diff_and_confirm(db):
     areas = at.dataframe[0].value
     assert areas.values.tolist() == [["A", "60", "60"], ["S", "40", "40"]]
     bands = at.dataframe[1].value
-    assert bands.values.tolist() == [["Từ 90 điểm (≥ 90)", "Tốt (≥ 80)"], ["Từ 85 đến dưới 90 (≥ 85)", "Khá (≥ 60)"],
-                                     ["Dưới 85", "Yếu"]]
+    assert bands.values.tolist() == [
+        ["Từ 90 điểm (≥ 90)", "Tốt (≥ 80)"],
+        ["Từ 85 đến dưới 90 (≥ 85)", "Khá (≥ 60)"],
+        ["Dưới 85", "Yếu"],
+    ]
     assert db.read_bytes() == before  # a preview changes nothing
     next(b for b in at.button if b.label == "Xác nhận thiết lập").click()
     at.run()
     assert not at.exception, at.exception
-    assert at.success[0].value == ("Đã thiết lập tinh-a-2022-department (Dự thảo (chưa công bố)). "
-                                   "Bây giờ có thể nhập kết quả của năm.")
+    assert at.success[0].value == (
+        "Đã thiết lập tinh-a-2022-department (Dự thảo (chưa công bố)). Bây giờ có thể nhập kết quả của năm."
+    )
     with duckdb.connect(":memory:") as con:
         con.execute("ATTACH ? AS par (READ_ONLY)", [str(db)])
         assert con.execute("SELECT action, editor, year FROM par.import_log").fetchall() == [("setup", "lan", 2022)]

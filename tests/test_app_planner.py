@@ -154,8 +154,12 @@ def test_compare_from_the_sidebar_starts_from_the_last_profile():
     at.switch_page(COMPARE).run()
     assert at.multiselect(key="u").value == ["so-noi-vu", leader]
     assert at.query_params["u"] == ["so-noi-vu", leader]  # the view can be shared as it is
-    assert any(c.value.startswith(f"Bắt đầu từ Sở Nội vụ, đơn vị bạn xem gần nhất, bên cạnh {leader_name} "
-                                  f"(hạng {leader_rank}).") for c in at.caption)
+    assert any(
+        c.value.startswith(
+            f"Bắt đầu từ Sở Nội vụ, đơn vị bạn xem gần nhất, bên cạnh {leader_name} (hạng {leader_rank})."
+        )
+        for c in at.caption
+    )
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -163,27 +167,44 @@ def test_compare_without_a_unit_states_its_default_pair(lang):
     first, *_, last = ranked_2021()
     at = open_app(COMPARE, y="2021", lang=lang)
     assert at.multiselect(key="u").value == [first[0], last[0]] and "u" not in at.query_params
-    names = {r["unit_id"]: r[f"name_{lang}"] for r in query("ranking", jurisdiction="lao-cai", group="department",
-                                                               year=2021).to_dict("records")}
+    names = {
+        r["unit_id"]: r[f"name_{lang}"]
+        for r in query("ranking", jurisdiction="lao-cai", group="department", year=2021).to_dict("records")
+    }
     expected = {
         "vi": f"Chưa chọn đơn vị: đang so sánh {names[first[0]]} (hạng {first[2]}) và {names[last[0]]} "
-              f"(hạng {last[2]}), đầu và cuối bảng xếp hạng năm 2021. Chọn đơn vị khác ở ô trên.",
+        f"(hạng {last[2]}), đầu và cuối bảng xếp hạng năm 2021. Chọn đơn vị khác ở ô trên.",
         "en": f"No units chosen yet: comparing {names[first[0]]} (rank {first[2].replace('/', ' of ')}) and "
-              f"{names[last[0]]} (rank {last[2].replace('/', ' of ')}), the first and the last of the 2021 ranking. "
-              "Choose other units above."}[lang]
+        f"{names[last[0]]} (rank {last[2].replace('/', ' of ')}), the first and the last of the 2021 ranking. "
+        "Choose other units above.",
+    }[lang]
     assert expected in [c.value for c in at.caption]
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("vi", ["Bỏ qua «nobody»: không có trong kết quả năm 2021.",
-            "Chỉ so sánh được tối đa 4 đơn vị; đã giữ 4 đơn vị đầu: Sở Nội vụ, Sở Y tế, Sở Tư pháp, Ban Dân tộc."]),
-    ("en", ["Left out “nobody”: not in the 2021 results.",
-            "At most 4 units can be compared; kept the first 4: Department of Home Affairs, Department of Health, "
-            "Department of Justice, Ethnic Minorities Committee."]),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "vi",
+            [
+                "Bỏ qua «nobody»: không có trong kết quả năm 2021.",
+                "Chỉ so sánh được tối đa 4 đơn vị; đã giữ 4 đơn vị đầu: Sở Nội vụ, Sở Y tế, Sở Tư pháp, Ban Dân tộc.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Left out “nobody”: not in the 2021 results.",
+                "At most 4 units can be compared; kept the first 4: Department of Home Affairs, Department of Health, "
+                "Department of Justice, Ethnic Minorities Committee.",
+            ],
+        ),
+    ],
+)
 def test_compare_drops_unknown_and_extra_units(lang, expected):
-    at = open_app(COMPARE, y="2021", lang=lang,
-                  u=["so-noi-vu", "nobody", "so-y-te", "so-tu-phap", "ban-dan-toc", "so-ngoai-vu"])
+    at = open_app(
+        COMPARE, y="2021", lang=lang, u=["so-noi-vu", "nobody", "so-y-te", "so-tu-phap", "ban-dan-toc", "so-ngoai-vu"]
+    )
     assert [i.value for i in at.info] == expected  # names, never an id past the limit; no blame on the data
     assert at.multiselect(key="u").value == ["so-noi-vu", "so-y-te", "so-tu-phap", "ban-dan-toc"]
 
@@ -193,16 +214,17 @@ def test_a_fifth_unit_picked_keeps_the_first_four_and_names_them():
     at.multiselect(key="u").set_value(["so-noi-vu", "so-y-te", "so-tu-phap", "ban-dan-toc", "so-ngoai-vu"]).run()
     assert at.multiselect(key="u").value == ["so-noi-vu", "so-y-te", "so-tu-phap", "ban-dan-toc"]
     assert [i.value for i in at.info] == [
-        "Chỉ so sánh được tối đa 4 đơn vị; đã giữ 4 đơn vị đầu: Sở Nội vụ, Sở Y tế, Sở Tư pháp, Ban Dân tộc."]
+        "Chỉ so sánh được tối đa 4 đơn vị; đã giữ 4 đơn vị đầu: Sở Nội vụ, Sở Y tế, Sở Tư pháp, Ban Dân tộc."
+    ]
 
 
 def test_compare_picker_has_no_bulk_select_and_adds_one_unit():
-    """"Select all" / "Select 2 matches" is the dropdown's first row (Streamlit 1.67): typing "Sở Nội"
+    """ "Select all" / "Select 2 matches" is the dropdown's first row (Streamlit 1.67): typing "Sở Nội"
     and taking the first row added Sở Nội vụ and every other match. Off; picking adds one unit."""
     at = open_app(COMPARE, y="2021", u=["so-y-te", "so-tu-phap"])
     picker = at.multiselect(key="u")
     assert picker.proto.select_all == 0 and picker.placeholder == "Gõ tên đơn vị để tìm"
-    picker.set_value(picker.value + ["so-noi-vu"]).run()
+    picker.set_value([*picker.value, "so-noi-vu"]).run()
     assert at.multiselect(key="u").value == ["so-y-te", "so-tu-phap", "so-noi-vu"]
 
 

@@ -52,8 +52,11 @@ def _every_figure_framed(at, name: str, lang: str) -> None:
         layout = fig["layout"]
         assert plain(layout["title"]["text"]), "no title"
         assert plain(layout["title"]["subtitle"]["text"]), "no subtitle"
-        footers = [plain(a["text"]) for a in layout.get("annotations", []) if a.get("yanchor") == "top"
-                   and a.get("x") == 1 and a.get("y") == 0]
+        footers = [
+            plain(a["text"])
+            for a in layout.get("annotations", [])
+            if a.get("yanchor") == "top" and a.get("x") == 1 and a.get("y") == 0
+        ]
         assert footers and footers[0].startswith(SOURCE_PREFIX[lang]), footers
     assert len(table_views(at)) == len(shown)
     for view in table_views(at):
@@ -68,8 +71,9 @@ def test_no_page_shows_a_raw_key(name, lang):
     i18n.MISSING.clear()
     at = open_page(name, lang)
     assert set() == i18n.MISSING
-    labels = [w.label for kind in ("selectbox", "multiselect", "radio", "button", "download_button")
-              for w in at.get(kind)]
+    labels = [
+        w.label for kind in ("selectbox", "multiselect", "radio", "button", "download_button") for w in at.get(kind)
+    ]
     words = texts(at).split() + labels + [str(c) for view in table_views(at) for c in view.columns]
     keys = set(i18n.messages("vi"))
     assert [w for w in words if w.strip(".,:;()") in keys] == []

@@ -9,6 +9,11 @@ import json
 
 import pandas as pd
 import pytest
+
+from parindex import fmt, labels
+from parindex.db import query
+from parindex.i18n import Translator
+from parindex.paths import ROOT
 from test_app import (
     RANKINGS,
     _walk,
@@ -21,15 +26,11 @@ from test_app import (
     texts,
 )
 
-from parindex import fmt, labels
-from parindex.db import query
-from parindex.i18n import Translator
-from parindex.paths import ROOT
-
 pytestmark = pytest.mark.usefixtures("on_embedded")
 
 COMPARE, CRITERIA, UNIT, TRENDS, NATIONAL, METHOD = (
-    str(ROOT / "pages" / f"{name}.py") for name in ("compare", "criteria", "unit", "trends", "national", "methodology"))
+    str(ROOT / "pages" / f"{name}.py") for name in ("compare", "criteria", "unit", "trends", "national", "methodology")
+)
 SCOPE = {"former_province": None, "former_district": None, "drafts": False}
 
 
@@ -43,8 +44,13 @@ def number_columns(element) -> set[str]:
     without a format of Streamlit's own (the page's text is shown), holding numbers."""
     columns = config(element)
     values = element.value
-    return {c for c, options in columns.items() if options.get("type_config", {}).get("type") == "number"
-            and "format" not in options["type_config"] and pd.api.types.is_numeric_dtype(values[c])}
+    return {
+        c
+        for c, options in columns.items()
+        if options.get("type_config", {}).get("type") == "number"
+        and "format" not in options["type_config"]
+        and pd.api.types.is_numeric_dtype(values[c])
+    }
 
 
 def fits_and_wraps(element, note: str) -> bool:
@@ -74,8 +80,15 @@ def test_rankings_change_columns_are_numbers_and_sort_by_value(lang):
     at = open_app(RANKINGS, y="2021", lang=lang)
     element = table_elements(at)[0]
     rank_change, score_change = t("col.rank_change"), t("col.score_change")
-    quantities = {t("col.rank"), t("col.total"), rank_change, score_change, t("col.pct"),
-                  t("col.prev_rank", year="2020"), t("col.prev_total", year="2020")}
+    quantities = {
+        t("col.rank"),
+        t("col.total"),
+        rank_change,
+        score_change,
+        t("col.pct"),
+        t("col.prev_rank", year="2020"),
+        t("col.prev_total", year="2020"),
+    }
     assert number_columns(element) == quantities
     ranking = ranking_2021()
     # Sorting "Rank change" puts the biggest risers first and the biggest fallers last (as text it
@@ -90,11 +103,15 @@ def test_rankings_change_columns_are_numbers_and_sort_by_value(lang):
     assert first[score_change] == {"vi": "−0,82", "en": "−0.82"}[lang]  # 97,22 in 2021 against 98,04
     assert first[t("col.total")] == {"vi": "97,22", "en": "97.22"}[lang]
     best = ranking.loc[ranking["total_change"].idxmax()]
-    assert sorted_as_the_grid_does(element, score_change)[0] == fmt.signed(best["total_change"], lang) == \
-        {"vi": "+0,98", "en": "+0.98"}[lang]  # Sở Kế hoạch và Đầu tư: 87,06 → 88,04
+    assert (
+        sorted_as_the_grid_does(element, score_change)[0]
+        == fmt.signed(best["total_change"], lang)
+        == {"vi": "+0,98", "en": "+0.98"}[lang]
+    )  # Sở Kế hoạch và Đầu tư: 87,06 → 88,04
     # a rank sorts 1, 2, … 10 (as text "10/19" came before "2/19")
     assert sorted_as_the_grid_does(element, t("col.rank"), descending=False)[:3] == [
-        t("rank.of", rank=r, of=19) for r in (1, 2, 3)]
+        t("rank.of", rank=r, of=19) for r in (1, 2, 3)
+    ]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -110,7 +127,10 @@ def test_rankings_show_the_year_before_beside_the_year(lang):
         assert unit[prev_total] == fmt.number(row["prev_total"], lang)
     ban_dan_toc = table.loc[{"vi": "Ban Dân tộc", "en": "Ethnic Minorities Committee"}[lang]]
     assert (ban_dan_toc[prev_rank], ban_dan_toc[t("col.rank")], ban_dan_toc[t("col.rank_change")]) == (
-        "12", t("rank.of", rank=7, of=19), "↑ 5")
+        "12",
+        t("rank.of", rank=7, of=19),
+        "↑ 5",
+    )
     # a link to Trends' "who rose and fell", opening on it for 2020 → 2021
     (link,) = [link for link in at.get("page_link") if link.proto.page == "xu-huong"]
     assert link.proto.label == t("rankings.to_trends", prev=2020, year=2021)
@@ -124,11 +144,23 @@ def test_units_new_this_year_have_empty_year_before_cells_not_zero(fixture_db, u
     element = table_elements(at)[0]
     values = element.value.set_index(t("col.unit"))
     for unit in ("Đơn vị Newcomer", "Đơn vị Gamma"):
-        assert values.loc[unit, [t("col.rank_change"), t("col.score_change"), t("col.prev_rank", year="2020"),
-                                 t("col.prev_total", year="2020")]].isna().all()
+        assert (
+            values.loc[
+                unit,
+                [
+                    t("col.rank_change"),
+                    t("col.score_change"),
+                    t("col.prev_rank", year="2020"),
+                    t("col.prev_total", year="2020"),
+                ],
+            ]
+            .isna()
+            .all()
+        )
     assert element.proto.placeholder == fmt.NA  # drawn as the dash the footnote explains, never as 0
-    assert set(shown(element).set_index(t("col.unit")).loc["Đơn vị Newcomer", [t("col.rank_change"),
-                                                                                  t("col.score_change")]]) == {fmt.NA}
+    assert set(
+        shown(element).set_index(t("col.unit")).loc["Đơn vị Newcomer", [t("col.rank_change"), t("col.score_change")]]
+    ) == {fmt.NA}
     assert values.loc["Đơn vị Alpha", t("col.prev_total", year="2020")] == 88.0
     note = texts(at)
     assert "1 đơn vị mới so với năm 2020" in note and "1 đơn vị không có điểm năm 2020" in note
@@ -148,8 +180,10 @@ def test_a_scale_change_compares_percent_of_maximum_and_says_so(fixture_db, use_
 
 
 def test_long_names_get_their_width():
-    for lang, longest in (("vi", "Sở Nông nghiệp và Phát triển nông thôn"),
-                          ("en", "Department of Agriculture and Rural Development")):
+    for lang, longest in (
+        ("vi", "Sở Nông nghiệp và Phát triển nông thôn"),
+        ("en", "Department of Agriculture and Rural Development"),
+    ):
         element = table_elements(open_app(RANKINGS, y="2021", lang=lang))[0]
         width = config(element)[Translator(lang)("col.unit")]["width"]
         assert width >= 6 * len(longest) + 16  # the 14 px font's characters and the cell's padding
@@ -184,11 +218,16 @@ def test_criteria_drill_down_names_read_whole_and_numbers_sort(lang):
     t = Translator(lang)
     at = open_app(CRITERIA, y="2021", c="CV", lang=lang)
     (element,) = table_elements(at)
-    assert number_columns(element) == {t("criteria.col_max"), t("criteria.col_mean"), t("criteria.col_lost"),
-                                       t("criteria.col_below", threshold="80")}
+    assert number_columns(element) == {
+        t("criteria.col_max"),
+        t("criteria.col_mean"),
+        t("criteria.col_lost"),
+        t("criteria.col_below", threshold="80"),
+    }
     assert fits_and_wraps(element, t("criteria.col_name"))
-    subs = query("area_subcriteria", jurisdiction="lao-cai", group="department", year=2021, area="CV",
-                 threshold=80, **SCOPE)
+    subs = query(
+        "area_subcriteria", jurisdiction="lao-cai", group="department", year=2021, area="CV", threshold=80, **SCOPE
+    )
     assert shown(element)[t("criteria.col_name")].tolist() == subs[f"name_{lang}"].tolist()  # whole, not cut
 
 
@@ -205,8 +244,9 @@ def test_unit_profile_tables_hold_numbers():
 def test_trends_movement_table_sorts_risers_first():
     t = Translator("vi")
     at = open_menus(open_app(TRENDS, y="2021", a="2020"))
-    moves = [e for e, _ in _walk(at.main) if getattr(e, "type", None) == "dataframe"
-             and t("data.moved") in e.value.columns]  # the chart's table view, in its menu
+    moves = [
+        e for e, _ in _walk(at.main) if getattr(e, "type", None) == "dataframe" and t("data.moved") in e.value.columns
+    ]  # the chart's table view, in its menu
     (element,) = moves
     assert t("data.moved") in number_columns(element)
     assert sorted_as_the_grid_does(element, t("data.moved"))[:2] == ["5", "5"]  # Ban Dân tộc, Sở KH&ĐT
@@ -218,8 +258,10 @@ def test_national_notes_read_whole():
     at = open_app(NATIONAL)
     element = table_elements(at)[0]
     assert fits_and_wraps(element, t("national.note"))
-    assert "Điểm và thứ hạng suy ra: năm 2019 đạt 82,85 (tăng 4,38) và xếp thứ 15 (tăng 6 bậc)." in \
-        shown(element)[t("national.note")].tolist()  # whole, over three lines
+    assert (
+        "Điểm và thứ hạng suy ra: năm 2019 đạt 82,85 (tăng 4,38) và xếp thứ 15 (tăng 6 bậc)."
+        in shown(element)[t("national.note")].tolist()
+    )  # whole, over three lines
     assert t("col.total") in number_columns(element)
 
 

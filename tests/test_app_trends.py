@@ -17,8 +17,11 @@ pytestmark = pytest.mark.usefixtures("on_embedded")
 
 def test_trends_draws_scores_movement_areas_and_tiers():
     at = open_app(TRENDS, y="2021")
-    assert [tab.label for tab in at.tabs] == ["Từng lĩnh vực qua các năm", "Xếp loại qua các năm",
-                                              "Ai tăng hạng, ai giảm hạng"]
+    assert [tab.label for tab in at.tabs] == [
+        "Từng lĩnh vực qua các năm",
+        "Xếp loại qua các năm",
+        "Ai tăng hạng, ai giảm hạng",
+    ]
     scores, areas = figures(at)  # the chosen units' trend, then the open tab only
     tiers = figures(open_tab(at, "trends_tab", "Xếp loại qua các năm"))[1]
     movement = figures(open_tab(at, "trends_tab", "Ai tăng hạng, ai giảm hạng"))[1]

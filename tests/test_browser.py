@@ -26,7 +26,6 @@ from browser_support import (
     save_full_page,
     wait_for_page,
 )
-
 from parindex import labels
 from parindex.db import run
 from parindex.i18n import Translator
@@ -94,8 +93,9 @@ def test_rankings_2021_districts_in_english(page, server):
     # English numbers on the bars: a decimal point (95.41), never the Vietnamese comma (95,41).
     values = page.locator(".js-plotly-plot .barlayer text.bartext")
     expect(values).to_have_count(9)
-    assert all(re.fullmatch(r"\d{1,3}\.\d\d", text.strip()) for text in values.all_text_contents()), \
+    assert all(re.fullmatch(r"\d{1,3}\.\d\d", text.strip()) for text in values.all_text_contents()), (
         values.all_text_contents()
+    )
     expect(page.locator(EXCEPTION)).to_have_count(0)
     save_full_page(page, ARTIFACTS / "rankings_2021_district_en.png")
 
@@ -106,8 +106,15 @@ def test_sorting_rank_change_in_the_grid_puts_the_biggest_risers_first(page, ser
     page.goto(f"{server.url}/xep-hang?y=2021&lang=en")
     wait_for_page(page, marks=19)
     with duckdb.connect(str(server.db), read_only=True) as con:
-        ranking = run(con, "ranking", jurisdiction="lao-cai", group="department", year=2021,
-                      former_province=None, former_district=None)
+        ranking = run(
+            con,
+            "ranking",
+            jurisdiction="lao-cai",
+            group="department",
+            year=2021,
+            former_province=None,
+            former_district=None,
+        )
     t = Translator("en")
     table = labels.ranking_table(ranking, t)
     widths, _ = table.layout()  # the widths the page gave each column: where the heading is
@@ -115,11 +122,15 @@ def test_sorting_rank_change_in_the_grid_puts_the_biggest_risers_first(page, ser
     grid = page.get_by_test_id("stDataFrame").first
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
-    heading = (box["x"] + sum(widths[c] for c in table.columns[:column]) + widths[table.columns[column]] / 2,
-               box["y"] + 18)
+    heading = (
+        box["x"] + sum(widths[c] for c in table.columns[:column]) + widths[table.columns[column]] / 2,
+        box["y"] + 18,
+    )
     rows = grid.locator('[role="row"]')
-    changes = lambda: [rows.nth(i).locator('[role="gridcell"]').nth(column).text_content()
-                       for i in range(1, len(ranking) + 1)]
+
+    def changes() -> list[str]:
+        return [rows.nth(i).locator('[role="gridcell"]').nth(column).text_content() for i in range(1, len(ranking) + 1)]
+
     page.mouse.click(*heading)  # ascending
     expect(rows.nth(1).locator('[role="gridcell"]').nth(column)).to_have_text("-4")
     page.mouse.click(*heading)  # descending: the biggest risers first
@@ -313,7 +324,8 @@ def test_a_copied_link_opens_the_same_view_in_a_new_browser(page, server, browse
         other.goto(link)
         wait_for_page(other)
         expect(other.get_by_test_id("stMain").locator("h1")).to_have_text(
-            page.get_by_test_id("stMain").locator("h1").inner_text())
+            page.get_by_test_id("stMain").locator("h1").inner_text()
+        )
         assert other.get_by_test_id("stMain").locator(".js-plotly-plot .gtitle").all_text_contents() == first
         assert other.locator(".js-plotly-plot .legend").all_text_contents() == legends
         assert "Health" in legends[0]

@@ -21,8 +21,17 @@ from browser_support import ROOT, StreamlitServer, build_database, launch_browse
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "scripts" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = {"overview": "", "rankings": "xep-hang", "criteria": "tieu-chi", "unit": "don-vi", "trends": "xu-huong",
-         "national": "toan-quoc", "methodology": "du-lieu", "compare": "so-sanh", "editors": "quan-tri"}
+PAGES = {
+    "overview": "",
+    "rankings": "xep-hang",
+    "criteria": "tieu-chi",
+    "unit": "don-vi",
+    "trends": "xu-huong",
+    "national": "toan-quoc",
+    "methodology": "du-lieu",
+    "compare": "so-sanh",
+    "editors": "quan-tri",
+}
 WIDTHS = (1280, 390)
 SEVERE = ("critical", "serious")
 # rule id -> why it cannot be fixed in this project's code (Streamlit's own markup and styles).

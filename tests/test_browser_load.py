@@ -27,9 +27,16 @@ DURATION_S = 60
 REPLACE_AFTER_S = 15
 YEAR, GROUP, RAISED, RAISED_TOTAL = 2024, "department", "so-noi-vu", "99,99"
 # Nav title -> address, in the order the sessions click through them (each starts at its own).
-PAGES = {"Tổng quan": "/", "Xếp hạng": "/xep-hang", "Tiêu chí": "/tieu-chi", "Hồ sơ đơn vị": "/don-vi",
-         "Xu hướng": "/xu-huong", "Toàn quốc": "/toan-quoc", "Phương pháp, dữ liệu": "/du-lieu",
-         "So sánh": "/so-sanh"}
+PAGES = {
+    "Tổng quan": "/",
+    "Xếp hạng": "/xep-hang",
+    "Tiêu chí": "/tieu-chi",
+    "Hồ sơ đơn vị": "/don-vi",
+    "Xu hướng": "/xu-huong",
+    "Toàn quốc": "/toan-quoc",
+    "Phương pháp, dữ liệu": "/du-lieu",
+    "So sánh": "/so-sanh",
+}
 TITLES = list(PAGES)
 ERROR_TEXTS = ("Traceback", "Không tìm thấy tệp cơ sở dữ liệu", "không phải là một cơ sở dữ liệu đọc được")
 
@@ -40,12 +47,34 @@ def import_new_totals(db, folder) -> str:
     ranking = named(db, "ranking", jurisdiction="lao-cai", group=GROUP, year=YEAR)
     lines = ["Tên đơn vị;Tổng điểm"] + [
         f"{row.name_vi};{RAISED_TOTAL if row.unit_id == RAISED else f'{row.total:.2f}'.replace('.', ',')}"
-        for row in ranking.itertuples()]
+        for row in ranking.itertuples()
+    ]
     file = folder / f"ket-qua-{YEAR}.csv"
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "parindex", "import", str(file), "--year", str(YEAR), "--group", GROUP,
-                           "--replace", "--status", "published", "--db", str(db), "--editor", "load-test"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "parindex",
+            "import",
+            str(file),
+            "--year",
+            str(YEAR),
+            "--group",
+            GROUP,
+            "--replace",
+            "--status",
+            "published",
+            "--db",
+            str(db),
+            "--editor",
+            "load-test",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     leader = ranking.loc[ranking["unit_id"] == RAISED, "name_vi"].iat[0]
     return f"{leader} dẫn đầu"  # the start of the title (rankings.chart_title), on its first line
@@ -109,7 +138,8 @@ def test_ten_sessions_keep_working_while_an_import_replaces_the_database(embedde
                     go(tab, "Xếp hạng")
                 settled(tab, "Xếp hạng")
                 tab.locator(".st-key-ranking_chart .gtitle").filter(has_text=new_title).first.wait_for(
-                    state="attached", timeout=60_000)
+                    state="attached", timeout=60_000
+                )
                 problems += [f"session {i} at the end: {p}" for p in shown_problems(tab)]
             browser.close()
     finally:

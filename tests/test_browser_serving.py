@@ -24,8 +24,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from browser_support import EXCEPTION, SCRIPT_IDLE, launch_browser
 from playwright.sync_api import sync_playwright
+
+from browser_support import EXCEPTION, SCRIPT_IDLE, launch_browser
+from parindex.stack import EDITOR, EDITOR_PASSWORD, Stack
 from test_browser_load import (
     PAGES,
     TITLES,
@@ -36,8 +38,6 @@ from test_browser_load import (
     shown_problems,
 )
 
-from parindex.stack import EDITOR, EDITOR_PASSWORD, Stack
-
 pytestmark = pytest.mark.browser
 
 SESSIONS = int(os.environ.get("PARINDEX_SERVING_SESSIONS", "6"))
@@ -47,8 +47,14 @@ FAIL_TIMEOUT_S = 10
 DIALOG = '[role="dialog"]'
 CHART_TITLES = ".js-plotly-plot .gtitle"
 # Views a reader may be on when the replica dies: page, filters, language, units in the address.
-VIEWS = ["/xep-hang?y=2024", "/tieu-chi?g=district&y=2021&lang=en", "/don-vi?u=so-noi-vu&y=2024",
-         "/xu-huong?u=so-noi-vu&lang=en", "/?g=commune", "/so-sanh?u=so-noi-vu&u=so-tai-chinh&y=2024"]
+VIEWS = [
+    "/xep-hang?y=2024",
+    "/tieu-chi?g=district&y=2021&lang=en",
+    "/don-vi?u=so-noi-vu&y=2024",
+    "/xu-huong?u=so-noi-vu&lang=en",
+    "/?g=commune",
+    "/so-sanh?u=so-noi-vu&u=so-tai-chinh&y=2024",
+]
 
 
 def replica_of(context, url: str) -> str:
@@ -66,8 +72,7 @@ def spread_contexts(browser, stack: Stack, n: int) -> list[tuple[object, str]]:
     for _ in range(n * 20):
         if len(kept) == n:
             break
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
-                                      ignore_https_errors=True)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN", ignore_https_errors=True)
         context.set_default_timeout(60_000)
         replica = replica_of(context, stack.url)
         if sum(1 for _, r in kept if r == replica) < per_replica:
@@ -80,15 +85,20 @@ def spread_contexts(browser, stack: Stack, n: int) -> list[tuple[object, str]]:
 
 def view_of(tab) -> dict:
     """What a reader sees of the view: the address, the page title, every chart's title."""
-    return {"url": tab.url, "h1": tab.locator("h1").first.inner_text(),
-            "charts": [t.strip() for t in tab.locator(CHART_TITLES).all_text_contents()]}
+    return {
+        "url": tab.url,
+        "h1": tab.locator("h1").first.inner_text(),
+        "charts": [t.strip() for t in tab.locator(CHART_TITLES).all_text_contents()],
+    }
 
 
 def wait_charts(tab, timeout: float = 60_000) -> None:
     tab.wait_for_selector(SCRIPT_IDLE, state="attached", timeout=timeout)
-    tab.wait_for_function("""() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+    tab.wait_for_function(
+        """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
         .every(c => c.querySelector('.js-plotly-plot .main-svg g.trace, .js-plotly-plot .main-svg g.hm'))""",
-                          timeout=timeout)
+        timeout=timeout,
+    )
 
 
 @pytest.fixture
@@ -117,10 +127,12 @@ def test_sessions_on_three_replicas_keep_working_while_the_writer_imports(stack,
             replace_after = DURATION_S / 4
             while time.monotonic() - started < DURATION_S or after < 2:  # at least two rounds on the new file
                 if importing is None and time.monotonic() - started > replace_after:
+
                     def import_and_release():
                         title = import_new_totals(stack.writer_db, tmp_path)  # the editor's import, on the writer
                         stack.release()  # the writer host's release unit: the new file to the readers
                         return title
+
                     importing = importer.submit(import_and_release)
                 elif importing is not None and importing.done():
                     after += 1
@@ -132,14 +144,17 @@ def test_sessions_on_three_replicas_keep_working_while_the_writer_imports(stack,
                     settled(tab, title)
                     problems += [f"session {i}, {tab.url}: {p}" for p in shown_problems(tab)]
             new_title = importing.result()
-            print(f"\n{SESSIONS} sessions on {REPLICAS} replicas: {step} rounds in {time.monotonic() - started:.0f} s, "
-                  f"{after} after the release")
+            print(
+                f"\n{SESSIONS} sessions on {REPLICAS} replicas: {step} rounds in {time.monotonic() - started:.0f} s, "
+                f"{after} after the release"
+            )
             for i, tab in enumerate(tabs):  # every session's next view reads the new release
                 if not tab.url.split("?")[0].endswith(PAGES["Xếp hạng"]):
                     go(tab, "Xếp hạng")
                 settled(tab, "Xếp hạng")
                 tab.locator(".st-key-ranking_chart .gtitle").filter(has_text=new_title).first.wait_for(
-                    state="attached", timeout=60_000)
+                    state="attached", timeout=60_000
+                )
                 problems += [f"session {i} at the end: {p}" for p in shown_problems(tab)]
             browser.close()
     finally:
@@ -180,19 +195,24 @@ def test_a_killed_replica_s_sessions_come_back_on_another_replica_on_the_same_vi
                 continue
             # The browser notices the closed WebSocket, reconnects through nginx to a live replica,
             # which runs the page from the address: the same view.
-            tab.wait_for_function("""([h1, charts]) => {
-                    const shown = Array.from(document.querySelectorAll('.js-plotly-plot .gtitle')).map(t => t.textContent.trim());
+            tab.wait_for_function(
+                """([h1, charts]) => {
+                    const shown = Array.from(document.querySelectorAll('.js-plotly-plot .gtitle'))
+                        .map(t => t.textContent.trim());
                     const title = document.querySelector('h1');
                     return title && title.innerText === h1 && shown.length === charts.length
                         && shown.every((t, i) => t === charts[i])
                         && document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]');
-                }""", arg=[seen["h1"], seen["charts"]], timeout=90_000)
+                }""",
+                arg=[seen["h1"], seen["charts"]],
+                timeout=90_000,
+            )
             wait_charts(tab)
             after = view_of(tab)
             assert after == seen, (seen, after)
             now_on = tab.evaluate("""() => fetch('/_stcore/health').then(r => r.headers.get('x-parindex-replica'))""")
             assert victim not in now_on.split(",")[-1], now_on
-        for i, (tab, replica) in enumerate(tabs):  # every session, moved or not, shows its view and no error
+        for i, (tab, _replica) in enumerate(tabs):  # every session, moved or not, shows its view and no error
             assert view_of(tab) == before[i]
             assert tab.locator(DIALOG).count() == 0, f"a dialog on {tab.url}: {tab.locator(DIALOG).all_inner_texts()}"
             assert tab.locator(EXCEPTION).count() == 0
@@ -227,8 +247,10 @@ def test_a_killed_replica_s_sessions_come_back_on_another_replica_on_the_same_vi
     assert len(bursts) <= math.ceil(elapsed / FAIL_TIMEOUT_S) + 1, lines
     gaps = [b - a for a, b in itertools.pairwise(bursts)]
     assert all(gap >= FAIL_TIMEOUT_S - 0.5 for gap in gaps), (gaps, lines)
-    print(f"\nthe dead replica was tried {len(tried_dead)} time(s) in {len(bursts)} burst(s) in {elapsed:.0f} s "
-          f"(new sessions from {arrivals_started - killed_at:.0f} s after the kill)")
+    print(
+        f"\nthe dead replica was tried {len(tried_dead)} time(s) in {len(bursts)} burst(s) in {elapsed:.0f} s "
+        f"(new sessions from {arrivals_started - killed_at:.0f} s after the kill)"
+    )
 
 
 def test_plain_http_goes_to_https_and_a_reader_s_editors_page_to_the_writer(stack):

@@ -25,8 +25,10 @@ pytestmark = pytest.mark.browser
 
 TIMEOUT = 60_000  # two slow cores: a rerun of the editors' page with a preview can take seconds
 EDITOR, PASSWORD = "lan", "mật khẩu đúng 2024"
-RESULTS = ("Tên đơn vị;I.1.1;I.1.2;II.1.1\nĐơn vị Alpha;30;28;35\nBê-ta;20;20;25\n"
-           "Đơn vị Gamma-Delta;15;10;20\nĐơn vị Mới;30;30;30\nĐơn vị Newcomer;25;25;30\n")
+RESULTS = (
+    "Tên đơn vị;I.1.1;I.1.2;II.1.1\nĐơn vị Alpha;30;28;35\nBê-ta;20;20;25\n"
+    "Đơn vị Gamma-Delta;15;10;20\nĐơn vị Mới;30;30;30\nĐơn vị Newcomer;25;25;30\n"
+)
 MERGED = "Đơn vị Gamma-Delta"  # the unit the set-up creates (Gamma and Delta merged in 2022)
 ANONYMOUS_PAGES = ("/xep-hang?y=2022", "/", "/tieu-chi?y=2022", "/so-sanh?u=gamma-delta", "/don-vi?u=gamma-delta")
 
@@ -78,7 +80,8 @@ def idle(page) -> None:
                         .filter(chart => chart.checkVisibility())
                         .every(chart => chart.querySelector(
                             '.js-plotly-plot .main-svg g.trace, .js-plotly-plot .main-svg g.hm'))""",
-        timeout=TIMEOUT)
+        timeout=TIMEOUT,
+    )
     for frame in page.locator('[data-testid="stDataFrame"]:visible').all():
         frame.locator('[role="columnheader"]').first.wait_for(state="attached", timeout=TIMEOUT)
     errors = page.locator(EXCEPTION)

@@ -22,7 +22,9 @@ def test_the_demo_is_deterministic(tmp_path):
 def test_the_demo_has_its_shape_is_marked_illustrative_and_keeps_the_published_facts(demo_small_db):
     with duckdb.connect(str(demo_small_db), read_only=True) as con:
         demo = "FROM score JOIN assessment USING (assessment_id) WHERE jurisdiction_id LIKE 'demo-%'"
-        n_subs = con.execute("SELECT count(*) FROM criterion WHERE framework_id = 'demo-90' AND level = 'sub'").fetchone()[0]
+        n_subs = con.execute(
+            "SELECT count(*) FROM criterion WHERE framework_id = 'demo-90' AND level = 'sub'"
+        ).fetchone()[0]
         assert n_subs == 90
         units = SMALL.departments + SMALL.communes
         assert con.execute(f"SELECT count(*) {demo}").fetchone()[0] == SMALL.provinces * units * SMALL.years * 90
@@ -42,7 +44,10 @@ def test_the_jurisdiction_filter_appears_only_with_more_than_one_province(demo_s
     use_db(demo_small_db)
     at = open_page("overview", {})
     place = next(s for s in at.selectbox if s.label == "Tỉnh")
-    assert (place.value, len(place.options)) == ("lao-cai", 4)  # and Yên Bái (until 2024)  # the home province first, left out of the URL
+    assert (place.value, len(place.options)) == (
+        "lao-cai",
+        4,
+    )  # and Yên Bái (until 2024)  # the home province first, left out of the URL
     assert "j" not in at.query_params
 
 

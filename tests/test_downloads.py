@@ -73,8 +73,10 @@ def assert_shown_rounding(sheet) -> int:
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, bool) or not isinstance(cell.value, (int, float)):
-                assert not (isinstance(cell.value, str) and re.fullmatch(r"−?-?\d+([.,]\d+)?%?", cell.value)), \
-                    (cell.coordinate, cell.value)  # a number written as text
+                assert not (isinstance(cell.value, str) and re.fullmatch(r"−?-?\d+([.,]\d+)?%?", cell.value)), (
+                    cell.coordinate,
+                    cell.value,
+                )  # a number written as text
                 continue
             assert cell.data_type == "n"
             shown = fmt.rounded_share(cell.value) if "%" in cell.number_format else fmt.rounded(cell.value)
@@ -105,8 +107,8 @@ def assert_complete_about(about: dict[str, str], t: Translator) -> None:
 def assert_readers_headings(headings: list[str]) -> None:
     """Readable headings first (none a code name), then the codes under their code names."""
     codes = [h for h in headings if h in export.CODE_COLUMNS]
-    assert codes and headings[-len(codes):] == codes, headings
-    readable = headings[:-len(codes)]
+    assert codes and headings[-len(codes) :] == codes, headings
+    readable = headings[: -len(codes)]
     assert readable and not any(re.fullmatch(r"[a-z_]+", h) for h in readable), readable
 
 
@@ -138,8 +140,10 @@ def test_the_ranking_files_hold_the_table_as_the_page_shows_it(offered, lang):
     # each value as the page prints it: rank, score, rank change, score change, % of maximum
     def arrow(change: int) -> str:
         return "=" if change == 0 else f"↑ {change}" if change > 0 else f"↓ {-change}"
-    assert list(page[t("col.rank")]) == [t("rank.of", rank=r, of=o) for r, o in zip(file[t("col.rank")],
-                                                                                       file[t("data.rank_of")])]
+
+    assert list(page[t("col.rank")]) == [
+        t("rank.of", rank=r, of=o) for r, o in zip(file[t("col.rank")], file[t("data.rank_of")])
+    ]
     assert list(page[t("col.unit")]) == list(file[t("col.unit")])
     assert list(page[t("col.total")]) == [fmt.number(v, lang) for v in file[t("col.total")]]
     assert list(page[t("col.rank_change")]) == [arrow(v) for v in file[t("col.rank_change")]]
@@ -165,8 +169,9 @@ def test_the_ranking_files_hold_the_table_as_the_page_shows_it(offered, lang):
     # the sheet about the file: complete, status and provenance said together
     assert_complete_about(about, t)
     assert about[t("file.about.decision")] == t("file.no_decision")  # 2021's announcement gave no number
-    assert about[t("file.about.status")].startswith(t("file.status_published") + "; "
-                                                     + t("file.units_illustrative", year=2021))
+    assert about[t("file.about.status")].startswith(
+        t("file.status_published") + "; " + t("file.units_illustrative", year=2021)
+    )
     assert "y=2021" in about[t("file.about.view")]  # the view's address, its filters with it
 
 
@@ -182,15 +187,20 @@ def test_a_new_unit_and_a_year_without_scores_say_why_there_is_no_change(offered
 
 
 @pytest.mark.usefixtures("on_embedded")
-@pytest.mark.parametrize(("lang", "shares"), [("vi", ["31,58%", "47,37%", "21,05%"]),
-                                              ("en", ["31.58%", "47.37%", "21.05%"])])
+@pytest.mark.parametrize(
+    ("lang", "shares"), [("vi", ["31,58%", "47,37%", "21,05%"]), ("en", ["31.58%", "47.37%", "21.05%"])]
+)
 def test_the_tier_file_holds_the_shares_the_page_shows(offered, lang, shares):
     t = Translator(lang)
     open_app(str(ROOT / "pages" / "overview.py"), menus=True, y="2021", **({"lang": lang} if lang != "vi" else {}))
     name, xlsx = pressed(offered, "tier_chart_shown_xlsx")
-    assert name == {"vi": "chi-so-cchc_2021_so-nganh_xep-loai.xlsx", "en": "par-index_2021_departments_tiers.xlsx"}[lang]
-    assert offered["press_kit"][0] == {"vi": "chi-so-cchc_2021_so-nganh_bao-chi.zip",
-                                       "en": "par-index_2021_departments_press-kit.zip"}[lang]
+    assert (
+        name == {"vi": "chi-so-cchc_2021_so-nganh_xep-loai.xlsx", "en": "par-index_2021_departments_tiers.xlsx"}[lang]
+    )
+    assert (
+        offered["press_kit"][0]
+        == {"vi": "chi-so-cchc_2021_so-nganh_bao-chi.zip", "en": "par-index_2021_departments_press-kit.zip"}[lang]
+    )
     headings, rows, about, sheet = workbook(xlsx, t)
     share = headings.index(t("data.share"))
     assert [row[share] for row in rows] == [0.3158, 0.4737, 0.2105]
@@ -204,6 +214,7 @@ def test_the_tier_file_holds_the_shares_the_page_shows(offered, lang, shares):
 
 # --- every download of every page ------------------------------------------------------------------
 
+
 @pytest.mark.usefixtures("on_embedded")
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("name", [p for p in PAGES if p != "methodology"])
@@ -213,7 +224,7 @@ def test_every_data_download_is_a_readers_file(offered, name, lang):
     at = open_app(str(ROOT / "pages" / f"{name}.py"), menus=True, **params)
     lazy = {"criteria": "criteria_tab", "trends": "trends_tab"}.get(name)
     shown = [set(view.columns) for view in table_views(at)]  # each chart's table view
-    for tab in (at.tabs[1:] if lazy else []):  # lazy tabs: each drawn when chosen
+    for tab in at.tabs[1:] if lazy else []:  # lazy tabs: each drawn when chosen
         open_menus(open_tab(at, lazy, tab.label))
         shown += [set(view.columns) for view in table_views(at)]
     files = sorted(k for k in offered if k.endswith("_xlsx") and k != "press_kit")
@@ -226,7 +237,7 @@ def test_every_data_download_is_a_readers_file(offered, name, lang):
         assert rows, key
         assert_readers_headings(headings)
         assert_shown_rounding(sheet)
-        assert_same_as_csv(headings, rows, pressed(offered, key[:-len("xlsx")] + "csv")[1])
+        assert_same_as_csv(headings, rows, pressed(offered, key[: -len("xlsx")] + "csv")[1])
         assert_complete_about(about, t)
         stem = file_name.removesuffix(".xlsx")
         assert stem.startswith(t("file.brand") + "_"), file_name
@@ -238,6 +249,7 @@ def test_every_data_download_is_a_readers_file(offered, name, lang):
 
 
 # --- the press kit ----------------------------------------------------------------------------------
+
 
 @pytest.mark.usefixtures("on_embedded")
 def test_the_english_press_kit_holds_a_workbook_beside_each_csv(monkeypatch):
@@ -261,6 +273,7 @@ def test_the_english_press_kit_holds_a_workbook_beside_each_csv(monkeypatch):
 
 # --- the mechanism on made-up rows -------------------------------------------------------------------
 
+
 def test_values_are_rounded_as_the_page_prints_them():
     for value in (2.675, 0.125, 96.73999999999999, -0.8200000000000074, 89.275):
         assert fmt.number(fmt.rounded(value), "en") == fmt.number(value, "en")
@@ -270,19 +283,48 @@ def test_values_are_rounded_as_the_page_prints_them():
 
 
 def test_a_ranking_frame_as_the_readers_table():
-    rows = pd.DataFrame({
-        "unit_id": ["a", "b", "c"], "name_vi": ["Sở A", "Sở B", "Sở C"], "name_en": ["A", "B", "C"],
-        "total": [90.125, 85.5, None], "max_total": [100.0] * 3, "pct": [90.125, 85.5, None],
-        "rank": [1, 2, None], "rank_of": [3, 3, 3], "tier_order": [1, None, None],
-        "tier_vi": ["Tốt", None, None], "tier_en": ["Good", None, None], "provenance": ["published"] * 3,
-        "derived": [False, True, False], "prev_year": [2020] * 3, "prev_status": ["compared", "new", "compared"],
-        "total_change": [-0.73, None, None], "pct_change": [-0.73, None, None], "rank_change": [2, None, None]})
+    rows = pd.DataFrame(
+        {
+            "unit_id": ["a", "b", "c"],
+            "name_vi": ["Sở A", "Sở B", "Sở C"],
+            "name_en": ["A", "B", "C"],
+            "total": [90.125, 85.5, None],
+            "max_total": [100.0] * 3,
+            "pct": [90.125, 85.5, None],
+            "rank": [1, 2, None],
+            "rank_of": [3, 3, 3],
+            "tier_order": [1, None, None],
+            "tier_vi": ["Tốt", None, None],
+            "tier_en": ["Good", None, None],
+            "provenance": ["published"] * 3,
+            "derived": [False, True, False],
+            "prev_year": [2020] * 3,
+            "prev_status": ["compared", "new", "compared"],
+            "total_change": [-0.73, None, None],
+            "pct_change": [-0.73, None, None],
+            "rank_change": [2, None, None],
+        }
+    )
     t = Translator("vi")
     table = export.reader_table(export.tidy(rows, year=2021, group="department"), t, export.RANKING_COLUMNS)
     frame = table.frame
-    assert list(frame.columns) == ["Hạng", "Trên số đơn vị", "Đơn vị", "Tổng điểm", "Điểm tối đa", "Xếp loại",
-                                   "Thay đổi hạng", "Thay đổi điểm", "So với năm", "Ghi chú thay đổi",
-                                   "% điểm tối đa", "Số liệu", "unit_id", "year", "group"]
+    assert list(frame.columns) == [
+        "Hạng",
+        "Trên số đơn vị",
+        "Đơn vị",
+        "Tổng điểm",
+        "Điểm tối đa",
+        "Xếp loại",
+        "Thay đổi hạng",
+        "Thay đổi điểm",
+        "So với năm",
+        "Ghi chú thay đổi",
+        "% điểm tối đa",
+        "Số liệu",
+        "unit_id",
+        "year",
+        "group",
+    ]
     assert frame["Tổng điểm"].tolist()[:2] == [90.12, 85.5] and pd.isna(frame["Tổng điểm"][2])  # missing is not 0
     assert frame["Xếp loại"].tolist() == ["Tốt", "không có xếp loại", "không có xếp loại"]
     assert pd.isna(frame["Ghi chú thay đổi"][0]) and frame["Ghi chú thay đổi"][1] == "mới"
@@ -296,15 +338,22 @@ def test_a_ranking_frame_as_the_readers_table():
 
 
 def test_a_criterion_query_names_its_criterion_not_a_unit():
-    weakest = pd.DataFrame({"criterion_id": ["TD.1"], "name_vi": ["Khảo sát"], "name_en": ["Survey"],
-                            "points_lost": [24.319999999999997]})
+    weakest = pd.DataFrame(
+        {"criterion_id": ["TD.1"], "name_vi": ["Khảo sát"], "name_en": ["Survey"], "points_lost": [24.319999999999997]}
+    )
     frame = export.reader_table(weakest, Translator("en")).frame
-    assert frame.to_dict("records") == [{"Criterion": "Survey", "Criterion code": "TD.1", "Points lost": 24.32,
-                                         "criterion_id": "TD.1"}]
+    assert frame.to_dict("records") == [
+        {"Criterion": "Survey", "Criterion code": "TD.1", "Points lost": 24.32, "criterion_id": "TD.1"}
+    ]
     assert "Criterion" in labels.data_view(weakest, Translator("en")).columns  # the page's table view says so too
     one_unit = weakest.assign(unit_id="so-y-te")  # a unit's sub-criteria (the profile's): still the criterion's name
     assert export.reader_table(one_unit, Translator("en")).frame.columns.tolist() == [
-        "Criterion code", "Criterion", "Points lost", "unit_id", "criterion_id"]
+        "Criterion code",
+        "Criterion",
+        "Points lost",
+        "unit_id",
+        "criterion_id",
+    ]
 
 
 @pytest.mark.usefixtures("on_embedded")

@@ -39,8 +39,10 @@ def leaks(text: str) -> list[str]:
 def calls(year: int, unit: str):
     for path in sorted(QUERIES_DIR.glob("*.sql")):
         names = set(re.findall(r"\$([a-z_]+)", path.read_text(encoding="utf-8")))
-        yield path.stem, {k: v for k, v in {**PARAMS, "year": year, "to": year, "unit": unit, "units": unit}.items()
-                          if k in names}
+        yield (
+            path.stem,
+            {k: v for k, v in {**PARAMS, "year": year, "to": year, "unit": unit, "units": unit}.items() if k in names},
+        )
 
 
 @pytest.mark.parametrize(("year", "unit"), [(2022, "so-bi-mat"), (2022, "alpha"), (2021, "so-bi-mat")])
@@ -54,9 +56,11 @@ def test_no_query_returns_a_draft_to_an_anonymous_reader(secret_db, year, unit):
 
 
 def page_text(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "markdown", "text", "caption", "info", "warning", "error", "subheader",
-                                  "code")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("title", "markdown", "text", "caption", "info", "warning", "error", "subheader", "code")
+        for e in getattr(at, kind)
+    ]
     parts += [f"{m.label} {m.value} {m.delta}" for m in at.metric]
     parts += [d.value.to_string() for d in at.dataframe]
     parts += [str(w.options) for kind in ("selectbox", "multiselect") for w in getattr(at, kind)]
@@ -64,10 +68,17 @@ def page_text(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-PAGES = {"overview.py": [{"y": "2022"}], "rankings.py": [{"y": "2022"}], "criteria.py": [{"y": "2022"}],
-         "unit.py": [{"u": "so-bi-mat"}, {"u": "so-bi-mat", "y": "2022"}, {"u": "alpha", "y": "2022"}],
-         "trends.py": [{"u": "so-bi-mat"}, {"y": "2022"}], "compare.py": [{"u": ["so-bi-mat", "alpha"], "y": "2022"}],
-         "methodology.py": [{}], "national.py": [{"y": "2022"}], "editors.py": [{}]}
+PAGES = {
+    "overview.py": [{"y": "2022"}],
+    "rankings.py": [{"y": "2022"}],
+    "criteria.py": [{"y": "2022"}],
+    "unit.py": [{"u": "so-bi-mat"}, {"u": "so-bi-mat", "y": "2022"}, {"u": "alpha", "y": "2022"}],
+    "trends.py": [{"u": "so-bi-mat"}, {"y": "2022"}],
+    "compare.py": [{"u": ["so-bi-mat", "alpha"], "y": "2022"}],
+    "methodology.py": [{}],
+    "national.py": [{"y": "2022"}],
+    "editors.py": [{}],
+}
 
 
 LAZY_TABS = {"criteria.py": "criteria_tab", "trends.py": "trends_tab"}  # page -> its lazy tabs' key
@@ -100,8 +111,12 @@ def test_every_page_with_hand_made_urls_hides_the_draft(secret_db, use_db, page,
     at = open_page(page, params)
     text = every_tab_text(at, page)
     if "so-bi-mat" in str(params):  # the id typed in the URL comes back in a notice, as any unknown id does:
-        unknown = {k: [v.replace("so-bi-mat", "khong-co") for v in v] if isinstance(v, list)
-                   else v.replace("so-bi-mat", "khong-co") for k, v in params.items()}
+        unknown = {
+            k: [v.replace("so-bi-mat", "khong-co") for v in v]
+            if isinstance(v, list)
+            else v.replace("so-bi-mat", "khong-co")
+            for k, v in params.items()
+        }
         other = every_tab_text(open_page(page, unknown), page)
         assert text.replace("so-bi-mat", "X") == other.replace("khong-co", "X")
         text = text.replace("so-bi-mat", "")  # indistinguishable from a unit that does not exist
@@ -118,8 +133,9 @@ def test_an_editor_sees_the_draft_on_the_same_urls(secret_db, use_db):
     assert "Bí Mật" in page_text(open_page("unit.py", {"u": "so-bi-mat", "y": "2022"}, editor="lan"))
 
 
-@pytest.mark.parametrize("page", ["overview.py", "rankings.py", "criteria.py", "unit.py", "trends.py", "compare.py",
-                                  "methodology.py"])
+@pytest.mark.parametrize(
+    "page", ["overview.py", "rankings.py", "criteria.py", "unit.py", "trends.py", "compare.py", "methodology.py"]
+)
 def test_an_imported_year_without_tiers_or_criteria_opens_on_every_page(secret_db, use_db, page):
     use_db(secret_db)
     at = open_page(page, {"y": "2022"}, editor="lan")  # open_page fails on any exception
@@ -127,6 +143,11 @@ def test_an_imported_year_without_tiers_or_criteria_opens_on_every_page(secret_d
 
 
 def test_the_export_command_never_prints_a_draft(secret_db):
-    out = subprocess.run([sys.executable, "-m", "parindex", "export", "--year", "2022", "--group", "department",
-                          "--db", str(secret_db)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "parindex", "export", "--year", "2022", "--group", "department", "--db", str(secret_db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 1 and leaks(out.stdout + out.stderr) == []

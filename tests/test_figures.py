@@ -14,8 +14,9 @@ PARAMS = {"jurisdiction": "lao-cai", "group": "department", "year": 2021}
 
 
 def ranking_figure(rows):
-    return figures.ranking(rows, query("assessment", **PARAMS).iloc[0], lang="vi", group_name="Sở, ban, ngành",
-                           year=2021)
+    return figures.ranking(
+        rows, query("assessment", **PARAMS).iloc[0], lang="vi", group_name="Sở, ban, ngành", year=2021
+    )
 
 
 def bar_totals(fig) -> list[float]:
@@ -49,4 +50,5 @@ def test_a_draft_mark_is_on_a_copy_never_on_the_kept_figure():
 def test_the_text_alternative_is_one_clean_sentence():
     assert ui.alt_text(ranking_figure(query("ranking", **PARAMS))) == (
         "Sở Lao động - Thương binh và Xã hội dẫn đầu sở, ban, ngành năm 2021. "
-        "Tổng điểm theo đơn vị, màu theo xếp loại · Sở, ban, ngành, năm 2021")
+        "Tổng điểm theo đơn vị, màu theo xếp loại · Sở, ban, ngành, năm 2021"
+    )

@@ -70,6 +70,7 @@ def unit_names(db: Path) -> list[tuple]:
 
 # --- what the checks below mean -------------------------------------------------------------
 
+
 def is_number(text: str) -> bool:
     try:
         float(text)
@@ -108,13 +109,19 @@ def assert_xlsx_safe(data: bytes, names: tuple[str, ...] = NAME_VALUES) -> dict[
     strings = {v for rows in values.values() for row in rows for v in row if isinstance(v, str)}
     for name in names:
         assert name in strings, name
-    formula_like = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row
-                    if isinstance(c.value, str) and c.value[:1] in cells.TRIGGERS]
+    formula_like = [
+        c
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value[:1] in cells.TRIGGERS
+    ]
     assert formula_like and all(c.data_type == "s" and c.quotePrefix for c in formula_like)
     return values
 
 
 # --- the rule itself ------------------------------------------------------------------------
+
 
 def test_the_rule_escapes_text_that_would_be_a_formula_and_nothing_else():
     for text in ("=1+2 Sở A", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", "'=1", "''-2"):
@@ -134,21 +141,31 @@ def test_every_csv_and_xlsx_writer_goes_through_cells():
     files (read by the build, not opened in a spreadsheet) write CSV themselves."""
     writer = re.compile(r"\.to_csv\(|\.to_excel\(|ExcelWriter|csv\.writer|DictWriter|Workbook\(|xlsxwriter")
     allowed = {"parindex/cells.py", "parindex/demo.py", "parindex/generate.py"}
-    found = {str(p.relative_to(ROOT)) for folder in ("parindex", "pages") for p in (ROOT / folder).rglob("*.py")
-             if writer.search(p.read_text(encoding="utf-8"))}
+    found = {
+        str(p.relative_to(ROOT))
+        for folder in ("parindex", "pages")
+        for p in (ROOT / folder).rglob("*.py")
+        if writer.search(p.read_text(encoding="utf-8"))
+    }
     assert found <= allowed, found - allowed
 
 
 # --- each writer ----------------------------------------------------------------------------
 
+
 def test_the_command_line_export(formula_db, capsys):
     from parindex.__main__ import main
+
     assert main(["export", "--year", "2021", "--group", "department", "--db", str(formula_db)]) == 0
     rows = assert_csv_safe(capsys.readouterr().out)
     header = rows[0]
     alpha = dict(zip(header, next(r for r in rows if r[header.index("unit_id")] == "alpha")))
-    assert (alpha["name_vi"], alpha["name_en"], alpha["total"], alpha["rank"]) == ("'=1+2 Sở A", "'=1+2 Sở A",
-                                                                                  "90.0", "1")
+    assert (alpha["name_vi"], alpha["name_en"], alpha["total"], alpha["rank"]) == (
+        "'=1+2 Sở A",
+        "'=1+2 Sở A",
+        "90.0",
+        "1",
+    )
 
 
 @pytest.fixture
@@ -159,40 +176,45 @@ def views(formula_db, use_db) -> dict[str, pd.DataFrame]:
     place = {"jurisdiction": "tinh-a", "group": "department"}
     moves = query("rank_movement", **place, **{"from": 2020, "to": 2021}).dropna(subset=["moved"])
     ranking = query("ranking", **place, year=2021)
-    return {"ranking": export.ranking_data(ranking, 2021, "department"),
-            "ranking_view": export.tidy(ranking, year=2021, group="department"),
-            "moves": export.tidy(moves, group="department", year=2021),
-            "dataset": query("dataset_results")}
+    return {
+        "ranking": export.ranking_data(ranking, 2021, "department"),
+        "ranking_view": export.tidy(ranking, year=2021, group="department"),
+        "moves": export.tidy(moves, group="department", year=2021),
+        "dataset": query("dataset_results"),
+    }
 
 
 VI = Translator("vi")
 
 
 def test_the_data_downloads_csv(views):
-    rows = assert_csv_safe(export.reader_csv(views["moves"], VI).decode("utf-8-sig"),
-                           names=("=1+2 Sở A", "+SUM(A1)"))
+    rows = assert_csv_safe(export.reader_csv(views["moves"], VI).decode("utf-8-sig"), names=("=1+2 Sở A", "+SUM(A1)"))
     header = rows[0]
     beta = dict(zip(header, next(r for r in rows if r[header.index("Đơn vị")] == "'+SUM(A1)")))
     assert beta["Số bậc thay đổi"] == "-1"  # a number, not "'-1"
-    ranking = assert_csv_safe(export.reader_csv(views["ranking_view"], VI, export.RANKING_COLUMNS)
-                              .decode("utf-8-sig"), names=("=1+2 Sở A", "+SUM(A1)"))
+    ranking = assert_csv_safe(
+        export.reader_csv(views["ranking_view"], VI, export.RANKING_COLUMNS).decode("utf-8-sig"),
+        names=("=1+2 Sở A", "+SUM(A1)"),
+    )
     assert any(r[ranking[0].index("Thay đổi điểm")].startswith("-") for r in ranking[1:])  # a negative change
     assert_csv_safe(export.csv_bytes(views["ranking"]).decode("utf-8-sig"))
     assert_csv_safe(export.csv_bytes(views["dataset"]).decode("utf-8-sig"))
 
 
 def test_the_data_downloads_xlsx(views):
-    values = assert_xlsx_safe(export.xlsx({"data": export.reader_table(views["moves"], VI)},
-                                          {"source": "-SRC", "view": "=HYPERLINK()"}, VI),
-                              names=("=1+2 Sở A", "+SUM(A1)", "-SRC", "=HYPERLINK()"))
+    values = assert_xlsx_safe(
+        export.xlsx({"data": export.reader_table(views["moves"], VI)}, {"source": "-SRC", "view": "=HYPERLINK()"}, VI),
+        names=("=1+2 Sở A", "+SUM(A1)", "-SRC", "=HYPERLINK()"),
+    )
     header, *rows = values["data"]
     beta = dict(zip(header, next(r for r in rows if r[header.index("Đơn vị")] == "+SUM(A1)")))
     assert beta["Số bậc thay đổi"] == -1
     sheet = load_workbook(io.BytesIO(export.reader_xlsx(views["ranking_view"], {}, VI, export.RANKING_COLUMNS)))
     data = sheet[VI("file.data_sheet")]
     heading = [c.value for c in data[1]]
-    numbers = [row[heading.index(column)] for row in data.iter_rows(min_row=2)
-               for column in ("Thay đổi điểm", "Thay đổi hạng")]
+    numbers = [
+        row[heading.index(column)] for row in data.iter_rows(min_row=2) for column in ("Thay đổi điểm", "Thay đổi hạng")
+    ]
     assert any(c.value < 0 for c in numbers) and all(c.data_type == "n" for c in numbers if c.value is not None)
     workbook = export.xlsx({"results": views["dataset"], "ranking": views["ranking"]}, {"source": "S"}, VI)
     assert_xlsx_safe(workbook)
@@ -206,8 +228,9 @@ def test_the_press_kit(formula_db, use_db, monkeypatch):
     kit = zipfile.ZipFile(io.BytesIO(presskit.build(presskit.View("tinh-a", "department", 2021, "vi"))))
     data = [n for n in kit.namelist() if n.endswith((".csv", ".xlsx"))]
     assert {n for n in data if n.endswith(".xlsx")} == {n[:-4] + ".xlsx" for n in data if n.endswith(".csv")}
-    assert_csv_safe(kit.read("chi-so-cchc_2021_so-nganh_xep-hang.csv").decode("utf-8-sig"),
-                    names=("=1+2 Sở A", "+SUM(A1)"))
+    assert_csv_safe(
+        kit.read("chi-so-cchc_2021_so-nganh_xep-hang.csv").decode("utf-8-sig"), names=("=1+2 Sở A", "+SUM(A1)")
+    )
     assert_xlsx_safe(kit.read("chi-so-cchc_2021_so-nganh_xep-hang.xlsx"), names=("=1+2 Sở A", "+SUM(A1)"))
     for name in data:
         if name.endswith(".csv"):
@@ -230,8 +253,9 @@ def legacy_db(formula_data, formula_db, tmp_path, monkeypatch) -> Path:
     with monkeypatch.context() as before_the_fix:
         before_the_fix.setattr(plan, "formula_like", lambda name: False)
         content = "Tên đơn vị;Tổng điểm\n=1+2 Sở A;91,5\n=SUM(1) Sở mới;80\n-2+3;70\n".encode()
-        import_file("cu.csv", content, Options(2022, "department", create_units=True), db, editor="test",
-                    data_dir=formula_data)
+        import_file(
+            "cu.csv", content, Options(2022, "department", create_units=True), db, editor="test", data_dir=formula_data
+        )
     return db
 
 
@@ -260,6 +284,7 @@ def test_the_backup_is_safe_and_reads_back_to_the_same_names(formula_data, legac
 
 # --- the import refuses such a name ---------------------------------------------------------
 
+
 @pytest.fixture
 def db(formula_db, tmp_path) -> Path:
     target = tmp_path / "db" / "par.duckdb"
@@ -276,16 +301,21 @@ def test_an_import_refuses_a_unit_name_that_is_a_formula(db, name):
         import_file("ket-qua.csv", content, Options(2022, "department", create_units=True), db, editor="test")
     (problem,) = refused.value.problems
     assert (problem.row, problem.column, problem.code) == (3, "B (Tên đơn vị)", "formula_name")
-    assert problem.text("vi") == (f"dòng 3, cột B (Tên đơn vị): tên đơn vị «{name}» bắt đầu bằng =, +, - hoặc @, "
-                                  "bảng tính sẽ hiểu là công thức; hãy sửa tên")
-    assert problem.text("en") == (f"row 3, column B (Tên đơn vị): the unit name '{name}' begins with =, +, - or @, "
-                                  "which spreadsheets run as a formula; correct the name")
+    assert problem.text("vi") == (
+        f"dòng 3, cột B (Tên đơn vị): tên đơn vị «{name}» bắt đầu bằng =, +, - hoặc @, "
+        "bảng tính sẽ hiểu là công thức; hãy sửa tên"
+    )
+    assert problem.text("en") == (
+        f"row 3, column B (Tên đơn vị): the unit name '{name}' begins with =, +, - or @, "
+        "which spreadsheets run as a formula; correct the name"
+    )
     assert db.read_bytes() == before
     assert [p.name for p in db.parent.iterdir()] == ["par.duckdb"]
 
 
 def test_an_xlsx_cell_of_text_that_looks_like_a_formula_is_refused_too(db):
     from openpyxl import Workbook
+
     book = Workbook()
     sheet = book.active
     sheet.append(["Tên đơn vị", "Tổng điểm"])
@@ -296,22 +326,26 @@ def test_an_xlsx_cell_of_text_that_looks_like_a_formula_is_refused_too(db):
     book.save(buffer)
     before = db.read_bytes()
     with pytest.raises(ImportRefused) as refused:
-        import_file("ket-qua.xlsx", buffer.getvalue(), Options(2022, "department", create_units=True), db,
-                    editor="test")
+        import_file(
+            "ket-qua.xlsx", buffer.getvalue(), Options(2022, "department", create_units=True), db, editor="test"
+        )
     assert [(p.row, p.column, p.code) for p in refused.value.problems] == [(3, "A (Tên đơn vị)", "formula_name")]
     assert db.read_bytes() == before
 
 
 def test_the_command_line_import_prints_the_refusal(db, tmp_path, capsys):
     from parindex.__main__ import main
+
     source = tmp_path / "ket-qua.csv"
     source.write_text("Tên đơn vị;Tổng điểm\n=1+2 Sở A;91,5\n", encoding="utf-8")
     before = db.read_bytes()
-    assert main(["import", str(source), "--year", "2022", "--group", "department", "--create-units",
-                 "--db", str(db)]) == 1
+    assert (
+        main(["import", str(source), "--year", "2022", "--group", "department", "--create-units", "--db", str(db)]) == 1
+    )
     assert capsys.readouterr().err.splitlines() == [
         "dòng 2, cột A (Tên đơn vị): tên đơn vị «=1+2 Sở A» bắt đầu bằng =, +, - hoặc @, bảng tính sẽ hiểu là "
         "công thức; hãy sửa tên",
         "row 2, column A (Tên đơn vị): the unit name '=1+2 Sở A' begins with =, +, - or @, which spreadsheets "
-        "run as a formula; correct the name"]
+        "run as a formula; correct the name",
+    ]
     assert db.read_bytes() == before

@@ -74,16 +74,24 @@ def totals_of(results, year: int, group: str) -> dict[str, Decimal]:
 
 
 def published_stat(year: int, group: str, stat: str) -> Decimal:
-    rows = [r for r in read(DATA / "published" / "laocai_group_stats.csv")
-            if (r["year"], r["unit_group"], r["stat"]) == (str(year), group, stat)]
+    rows = [
+        r
+        for r in read(DATA / "published" / "laocai_group_stats.csv")
+        if (r["year"], r["unit_group"], r["stat"]) == (str(year), group, stat)
+    ]
     assert len(rows) == 1
     return Decimal(rows[0]["value"])
 
 
 def tier_of(total: Decimal, year: int, group: str) -> str:
-    tiers = sorted((t for t in read(DATA / "tiers.csv")
-                    if (t["jurisdiction_id"], t["year"], t["group"]) == ("lao-cai", str(year), group)),
-                   key=lambda t: int(t["tier_order"]))
+    tiers = sorted(
+        (
+            t
+            for t in read(DATA / "tiers.csv")
+            if (t["jurisdiction_id"], t["year"], t["group"]) == ("lao-cai", str(year), group)
+        ),
+        key=lambda t: int(t["tier_order"]),
+    )
     for t in tiers:
         if not t["min_points"]:
             return t["code"]
@@ -134,6 +142,7 @@ def test_generator_reproduces_the_committed_files(tmp_path):
 
 def cells(path: Path) -> dict[str, list[tuple]]:
     from openpyxl import load_workbook
+
     book = load_workbook(path)
     return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
 
@@ -202,9 +211,13 @@ def test_one_result_per_active_unit_and_one_score_per_leaf(results, scores, crit
     expected = set()
     for aid, a in assessments.items():
         year = int(a["year"])
-        expected |= {(aid, u["unit_id"]) for u in units
-                     if u["group"] == a["group"] and int(u["first_year"]) <= year
-                     and (not u["last_year"] or year <= int(u["last_year"]))}
+        expected |= {
+            (aid, u["unit_id"])
+            for u in units
+            if u["group"] == a["group"]
+            and int(u["first_year"]) <= year
+            and (not u["last_year"] or year <= int(u["last_year"]))
+        }
     keys = [(r["assessment_id"], r["unit_id"]) for r in results]
     assert len(keys) == len(set(keys)) and set(keys) == expected
     assert Counter(a["group"] for a in assessments.values()) == {"department": 6, "district": 6}

@@ -20,8 +20,13 @@ pytestmark = pytest.mark.usefixtures("on_embedded")
 def ranking_2021(lang: str = "vi", draft: bool = False):
     params = {"jurisdiction": "lao-cai", "group": "department", "year": 2021}
     t = Translator(lang)
-    fig = figures.ranking(query("ranking", **params), query("assessment", **params).iloc[0], lang=lang,
-                          group_name=t("group.department"), year=2021)
+    fig = figures.ranking(
+        query("ranking", **params),
+        query("assessment", **params).iloc[0],
+        lang=lang,
+        group_name=t("group.department"),
+        year=2021,
+    )
     return charts.watermark(fig, t("chart.draft")) if draft else fig
 
 
@@ -77,8 +82,10 @@ def test_a_wide_image_wraps_the_heading_to_its_width_not_a_phones():
 
     def lines(text: str) -> int:
         return text.count("<br>") + 1
+
     saved = 22 * (lines(fig.layout.title.text) - lines(wide.layout.title.text)) + 18 * (
-        lines(fig.layout.title.subtitle.text) - lines(wide.layout.title.subtitle.text))
+        lines(fig.layout.title.subtitle.text) - lines(wide.layout.title.subtitle.text)
+    )
     assert saved >= 22 and wide.layout.margin.t == fig.layout.margin.t - saved  # the plot moves up
     below_top = (1 - fig.layout.legend.y) * fig.layout.height - saved
     assert (1 - wide.layout.legend.y) * height == pytest.approx(below_top)  # the legend still just under

@@ -45,8 +45,11 @@ def db(template_db, tmp_path) -> Path:
 
 def totals(db: Path, year: int, group: str = "department") -> dict[str, float]:
     with duckdb.connect(str(db), read_only=True) as con:
-        rows = con.execute("""SELECT r.unit_id, r.total FROM result r JOIN assessment a USING (assessment_id)
-                              WHERE a.year = ? AND a.unit_group = ?""", [year, group]).fetchall()
+        rows = con.execute(
+            """SELECT r.unit_id, r.total FROM result r JOIN assessment a USING (assessment_id)
+                              WHERE a.year = ? AND a.unit_group = ?""",
+            [year, group],
+        ).fetchall()
     return {u: float(t) for u, t in rows}
 
 
@@ -75,10 +78,14 @@ def test_an_unknown_unit_suggests_the_closest_names(db):
     name, data, _, _ = BAD["unknown unit"]
     problems = preview(name, data, Options(2022, "department"), db).problems
     (problem,) = problems
-    assert problem.text("en") == ("row 5, column B (Tên đơn vị): no unit 'Đơn vị Gama' among the departments of "
-                                  "Province A; did you mean: Đơn vị Gamma; Đơn vị Alpha; Đơn vị Mới?")
-    assert problem.text("vi").startswith("dòng 5, cột B (Tên đơn vị): không có đơn vị «Đơn vị Gama» trong khối sở, "
-                                         "ban, ngành của tỉnh A; có phải: Đơn vị Gamma;")
+    assert problem.text("en") == (
+        "row 5, column B (Tên đơn vị): no unit 'Đơn vị Gama' among the departments of "
+        "Province A; did you mean: Đơn vị Gamma; Đơn vị Alpha; Đơn vị Mới?"
+    )
+    assert problem.text("vi").startswith(
+        "dòng 5, cột B (Tên đơn vị): không có đơn vị «Đơn vị Gama» trong khối sở, "
+        "ban, ngành của tỉnh A; có phải: Đơn vị Gamma;"
+    )
 
 
 @pytest.mark.parametrize("case", GOOD)
@@ -95,22 +102,45 @@ def test_the_annex_shape_keeps_its_parts_and_ranks(db):
     assert plan.skipped == [10]  # the mean row under the table
     rows = {r["unit_id"]: r for r in plan.frames["result"].to_dict("records")}
     assert (rows["alpha"]["self_total"], rows["alpha"]["appraised"], rows["alpha"]["survey"]) == (
-        Decimal("64.00"), Decimal("62.5"), Decimal("29"))
+        Decimal("64.00"),
+        Decimal("62.5"),
+        Decimal("29"),
+    )
     assert rows["gamma"]["published_rank"] == 3
 
 
 def test_scores_per_criterion_wide_or_long_give_the_same_rows(db, tmp_path):
-    wide = write(tmp_path, "wide.csv", "\n".join([
-        "KẾT QUẢ NĂM 2021", "Tên đơn vị;A.1.a;A.1.b;S.1.a;Tổng điểm",
-        "Đơn vị Alpha;29;25;37;91", "Đơn vị Beta;30;24,5;35;89,5"]).encode())
-    long = write(tmp_path, "long.csv", "\n".join(["Đơn vị,Mã tiêu chí,Điểm"] + [
-        f"{unit},{c},{p}" for unit, scores in (("Đơn vị Alpha", (29, 25, 37)), ("Đơn vị Beta", (30, 24.5, 35)))
-        for c, p in zip(("A.1.a", "A.1.b", "S.1.a"), scores)]).encode())
+    wide = write(
+        tmp_path,
+        "wide.csv",
+        "\n".join(
+            [
+                "KẾT QUẢ NĂM 2021",
+                "Tên đơn vị;A.1.a;A.1.b;S.1.a;Tổng điểm",
+                "Đơn vị Alpha;29;25;37;91",
+                "Đơn vị Beta;30;24,5;35;89,5",
+            ]
+        ).encode(),
+    )
+    long = write(
+        tmp_path,
+        "long.csv",
+        "\n".join(
+            ["Đơn vị,Mã tiêu chí,Điểm"]
+            + [
+                f"{unit},{c},{p}"
+                for unit, scores in (("Đơn vị Alpha", (29, 25, 37)), ("Đơn vị Beta", (30, 24.5, 35)))
+                for c, p in zip(("A.1.a", "A.1.b", "S.1.a"), scores)
+            ]
+        ).encode(),
+    )
     options = Options(2021, "department", replace=True)
     plans = [preview(p.name, p.read_bytes(), options, db) for p in (wide, long)]
     assert [p.problems for p in plans] == [[], []]
-    frames = [p.frames["score"].sort_values(["unit_id", "criterion_id"])[["unit_id", "criterion_id", "final_points"]]
-              for p in plans]
+    frames = [
+        p.frames["score"].sort_values(["unit_id", "criterion_id"])[["unit_id", "criterion_id", "final_points"]]
+        for p in plans
+    ]
     assert frames[0].values.tolist() == frames[1].values.tolist()
     import_file(long.name, long.read_bytes(), options, db, editor="test")
     assert totals(db, 2021) == {"alpha": 91.0, "beta": 89.5}  # replaced: the other units are gone
@@ -120,12 +150,19 @@ def test_scores_per_criterion_wide_or_long_give_the_same_rows(db, tmp_path):
 def test_replace_shows_a_diff_of_units_and_totals(db):
     first = GOOD["semicolon-comma.csv"]
     import_file(*first, Options(2022, "department"), db, editor="test")
-    changed = ("a.csv", good_files()["semicolon-comma.csv"][1].replace(b"88,25", b"89").replace(
-        "Đơn vị Gamma".encode(), "Đơn vị Delta".encode()))
+    changed = (
+        "a.csv",
+        good_files()["semicolon-comma.csv"][1]
+        .replace(b"88,25", b"89")
+        .replace("Đơn vị Gamma".encode(), "Đơn vị Delta".encode()),
+    )
     plan = preview(*changed, Options(2022, "department"), db)
     assert [p.code for p in plan.problems] == ["exists"]
-    assert plan.diff == {"added": ["Đơn vị Delta"], "removed": ["Đơn vị Gamma"],
-                         "changed": [("Đơn vị Beta", Decimal("88.25"), Decimal("89"))]}
+    assert plan.diff == {
+        "added": ["Đơn vị Delta"],
+        "removed": ["Đơn vị Gamma"],
+        "changed": [("Đơn vị Beta", Decimal("88.25"), Decimal("89"))],
+    }
     import_file(*changed, Options(2022, "department", replace=True), db, editor="test")
     assert totals(db, 2022) == {"alpha": 91.5, "beta": 89.0, "delta": 70.0}
 
@@ -134,17 +171,22 @@ def test_create_units_for_a_new_jurisdiction(db):
     data = good_files()["semicolon-comma.csv"][1].replace("Đơn vị".encode(), "Sở".encode())
     options = Options(2022, "department", jurisdiction="tinh-b")
     assert [p.code for p in preview("b.csv", data, options, db).problems] == ["unknown_jurisdiction"]
-    done = import_file("b.csv", data, Options(2022, "department", jurisdiction="tinh-b", create_units=True), db,
-                       editor="test")
+    done = import_file(
+        "b.csv", data, Options(2022, "department", jurisdiction="tinh-b", create_units=True), db, editor="test"
+    )
     assert done.new_units == ["Sở Alpha", "Sở Beta", "Sở Gamma"]
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT unit_id FROM unit WHERE jurisdiction_id = 'tinh-b' ORDER BY 1").fetchall() == [
-            ("so-alpha",), ("so-beta",), ("so-gamma",)]
+            ("so-alpha",),
+            ("so-beta",),
+            ("so-gamma",),
+        ]
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "parindex", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "parindex", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_command_line_import_and_refusal(db, tmp_path):
@@ -152,8 +194,10 @@ def test_command_line_import_and_refusal(db, tmp_path):
     before = db.read_bytes()
     refused = cli("import", str(bad), "--year", "2022", "--group", "department", "--db", str(db))
     assert refused.returncode == 1
-    assert refused.stderr.splitlines() == ["dòng 4, cột C (Tổng điểm): 101 vượt quá điểm tối đa 100",
-                                           "row 4, column C (Tổng điểm): 101 is above the maximum of 100"]
+    assert refused.stderr.splitlines() == [
+        "dòng 4, cột C (Tổng điểm): 101 vượt quá điểm tối đa 100",
+        "row 4, column C (Tổng điểm): 101 is above the maximum of 100",
+    ]
     assert db.read_bytes() == before
     good = write(tmp_path, "good.csv", GOOD["semicolon-comma.csv"][1])
     done = cli("import", str(good), "--year", "2022", "--group", "department", "--db", str(db), "--editor", "lan")
@@ -175,8 +219,15 @@ def test_the_template_filled_in_imports(db):
     book = load_workbook(io.BytesIO(template_xlsx(units)))
     assert book.sheetnames == ["Kết quả", "Hướng dẫn"]
     sheet = book["Kết quả"]
-    assert [c.value for c in sheet[1]] == ["Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Điểm tự đánh giá",
-                                           "Điểm thẩm định", "Điểm điều tra XHH", "Xếp hạng"]
+    assert [c.value for c in sheet[1]] == [
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Tổng điểm",
+        "Điểm tự đánh giá",
+        "Điểm thẩm định",
+        "Điểm điều tra XHH",
+        "Xếp hạng",
+    ]
     for row in sheet.iter_rows(min_row=2):
         row[2].value = EXPECTED_2022.get(row[0].value)
     buffer = io.BytesIO()

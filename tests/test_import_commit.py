@@ -51,14 +51,18 @@ def test_every_import_is_logged_and_survives_a_rebuild(setup):
     data, db = setup
     name, content = good_files()["semicolon-comma.csv"]
     import_file(name, content, Options(2022, "department"), db, editor="Lan")
-    (entry,) = rows(db, "SELECT editor, action, file_name, sha256, rows, status, year, unit_group, replaced "
-                        "FROM import_log")
+    (entry,) = rows(
+        db, "SELECT editor, action, file_name, sha256, rows, status, year, unit_group, replaced FROM import_log"
+    )
     import hashlib
+
     assert entry == ("Lan", "import", name, hashlib.sha256(content).hexdigest(), 3, "draft", 2022, "department", False)
     before = rows(db, "SELECT unit_id, total, import_id FROM result WHERE assessment_id LIKE '%2022%' ORDER BY 1")
     os.utime(data / "units.csv")  # a source changed: the app would rebuild
     build(data, db)
-    assert rows(db, "SELECT unit_id, total, import_id FROM result WHERE assessment_id LIKE '%2022%' ORDER BY 1") == before
+    assert (
+        rows(db, "SELECT unit_id, total, import_id FROM result WHERE assessment_id LIKE '%2022%' ORDER BY 1") == before
+    )
     assert len(rows(db, "SELECT * FROM import_log")) == 1
     assert rows(db, "SELECT status FROM assessment WHERE year = 2022") == [("draft",)]
 
@@ -68,10 +72,16 @@ def test_an_import_replacing_a_source_assessment_wins_over_data_after_a_rebuild(
     content = "Tên đơn vị;Tổng điểm\nĐơn vị Alpha;50\n".encode()
     import_file("a.csv", content, Options(2021, "district" if False else "department", replace=True), db, editor="x")
     build(data, db)
-    assert rows(db, "SELECT r.unit_id, r.total FROM result r JOIN assessment a USING (assessment_id) "
-                    "WHERE a.year = 2021 AND a.unit_group = 'department'") == [("alpha", 50)]
-    assert rows(db, "SELECT count(*) FROM score s JOIN assessment a USING (assessment_id) WHERE a.year = 2021 "
-                    "AND a.unit_group = 'department'") == [(0,)]  # the replaced assessment's scores went with it
+    assert rows(
+        db,
+        "SELECT r.unit_id, r.total FROM result r JOIN assessment a USING (assessment_id) "
+        "WHERE a.year = 2021 AND a.unit_group = 'department'",
+    ) == [("alpha", 50)]
+    assert rows(
+        db,
+        "SELECT count(*) FROM score s JOIN assessment a USING (assessment_id) WHERE a.year = 2021 "
+        "AND a.unit_group = 'department'",
+    ) == [(0,)]  # the replaced assessment's scores went with it
 
 
 def test_publish_sets_status_decision_and_date_and_is_logged(setup):
@@ -80,15 +90,19 @@ def test_publish_sets_status_decision_and_date_and_is_logged(setup):
     assessment_id = rows(db, "SELECT assessment_id FROM assessment WHERE year = 2022")[0][0]
     publish(db, assessment_id, "QĐ 456/QĐ-UBND", "2023-03-30", editor="Minh")
     assert rows(db, "SELECT status, decision_no, CAST(decision_date AS VARCHAR) FROM assessment WHERE year = 2022") == [
-        ("published", "QĐ 456/QĐ-UBND", "2023-03-30")]
+        ("published", "QĐ 456/QĐ-UBND", "2023-03-30")
+    ]
     assert rows(db, "SELECT editor, action, status, decision_no FROM import_log ORDER BY import_id") == [
-        ("Lan", "import", "draft", None), ("Minh", "publish", "published", "QĐ 456/QĐ-UBND")]
+        ("Lan", "import", "draft", None),
+        ("Minh", "publish", "published", "QĐ 456/QĐ-UBND"),
+    ]
     assert len(rows(db, "SELECT * FROM result WHERE assessment_id = ?", [assessment_id])) == 3
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "parindex", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "parindex", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_export_prints_the_published_results_as_csv(setup, tmp_path):
@@ -96,10 +110,14 @@ def test_export_prints_the_published_results_as_csv(setup, tmp_path):
     out = cli("export", "--year", "2021", "--group", "department", "--db", str(db))
     assert out.returncode == 0, out.stderr
     table = list(csv.DictReader(io.StringIO(out.stdout)))
-    assert [(r["unit_id"], r["total"], r["max_total"], r["pct_of_max"], r["rank"], r["tier_vi"], r["provenance"])
-            for r in table[:3]] == [("alpha", "90.0", "100.0", "90.0", "1", "Từ 90 điểm", "published"),
-                                    ("beta", "89.995", "100.0", "90.0", "2", "Từ 85 đến dưới 90", "published"),
-                                    ("delta", "85.0", "100.0", "85.0", "3", "Từ 85 đến dưới 90", "published")]
+    assert [
+        (r["unit_id"], r["total"], r["max_total"], r["pct_of_max"], r["rank"], r["tier_vi"], r["provenance"])
+        for r in table[:3]
+    ] == [
+        ("alpha", "90.0", "100.0", "90.0", "1", "Từ 90 điểm", "published"),
+        ("beta", "89.995", "100.0", "90.0", "2", "Từ 85 đến dưới 90", "published"),
+        ("delta", "85.0", "100.0", "85.0", "3", "Từ 85 đến dưới 90", "published"),
+    ]
     assert set(table[0]) >= {"unit_id", "name_vi", "total", "max_total", "pct_of_max", "rank", "tier_vi", "provenance"}
     draft = tmp_path / "d.csv"
     draft.write_bytes(versioned(1))
@@ -112,8 +130,13 @@ def test_export_prints_the_published_results_as_csv(setup, tmp_path):
 def test_a_reader_process_sees_one_version_or_the_next_during_50_imports(setup, tmp_path):
     _, db = setup
     stop = tmp_path / "stop"
-    reader = subprocess.Popen([sys.executable, str(TESTS / "import_reader.py"), str(db), str(stop)], cwd=ROOT,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, str(TESTS / "import_reader.py"), str(db), str(stop)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         for k in range(1, 51):
             import_file("v.csv", versioned(k), Options(2022, "department", replace=k > 1), db, editor="load")
@@ -156,8 +179,11 @@ def test_an_import_killed_at_random_moments_leaves_the_old_or_the_new_database(s
         child.join()
         k = rows(db, "SELECT max(import_id) FROM import_log")[0][0]  # opens: never a broken file
         assert k in (before, before + 1), (trial, before, k)
-        assert rows(db, "SELECT unit_id, CAST(total AS DOUBLE) FROM result WHERE assessment_id = "
-                        "'tinh-a-2022-department' ORDER BY 1") == [("alpha", 40 + k / 2), ("beta", 30 + k / 2)]
+        assert rows(
+            db,
+            "SELECT unit_id, CAST(total AS DOUBLE) FROM result WHERE assessment_id = "
+            "'tinh-a-2022-department' ORDER BY 1",
+        ) == [("alpha", 40 + k / 2), ("beta", 30 + k / 2)]
         outcomes.append(k > before)
     print(f"one import {duration:.2f}s; new version after the kill in {sum(outcomes)} of 20 trials")
     assert 0 < sum(outcomes) < 20  # kills landed both before and after the swap
@@ -168,13 +194,22 @@ def test_an_import_killed_at_random_moments_leaves_the_old_or_the_new_database(s
 def everything(db: Path) -> dict[str, list[tuple]]:
     """What a backup must carry: every assessment, result and score, by value."""
     return {
-        "assessment": rows(db, "SELECT jurisdiction_id, year, unit_group, framework_id, max_total, n_units, ranking, "
-                               "status, decision_no, decision_date, note_vi FROM assessment ORDER BY ALL"),
-        "result": rows(db, "SELECT a.year, a.unit_group, r.unit_id, r.total, r.self_total, r.appraised, r.survey, "
-                           "r.published_rank, r.published_tier, r.derived, r.provenance, r.note_vi FROM result r "
-                           "JOIN assessment a USING (assessment_id) ORDER BY ALL"),
-        "score": rows(db, "SELECT a.year, a.unit_group, s.unit_id, s.criterion_id, s.self_points, s.final_points, "
-                          "s.provenance FROM score s JOIN assessment a USING (assessment_id) ORDER BY ALL"),
+        "assessment": rows(
+            db,
+            "SELECT jurisdiction_id, year, unit_group, framework_id, max_total, n_units, ranking, "
+            "status, decision_no, decision_date, note_vi FROM assessment ORDER BY ALL",
+        ),
+        "result": rows(
+            db,
+            "SELECT a.year, a.unit_group, r.unit_id, r.total, r.self_total, r.appraised, r.survey, "
+            "r.published_rank, r.published_tier, r.derived, r.provenance, r.note_vi FROM result r "
+            "JOIN assessment a USING (assessment_id) ORDER BY ALL",
+        ),
+        "score": rows(
+            db,
+            "SELECT a.year, a.unit_group, s.unit_id, s.criterion_id, s.self_points, s.final_points, "
+            "s.provenance FROM score s JOIN assessment a USING (assessment_id) ORDER BY ALL",
+        ),
         "standing": rows(db, "SELECT year, unit_group, unit_id, rank, tier_order FROM standing ORDER BY ALL"),
     }
 
@@ -184,8 +219,13 @@ def test_a_backup_reads_back_into_an_equal_database(setup, tmp_path, shape):
     data, db = setup
     import_file(*good_files()["annex-merged.xlsx"], Options(2022, "department"), db, editor="Lan")  # a draft too
     elsewhere = good_files()["semicolon-comma.csv"][1].replace("Đơn vị".encode(), "Sở".encode())
-    import_file("b.csv", elsewhere, Options(2022, "department", jurisdiction="tinh-b", create_units=True,
-                                            status="published"), db, editor="Lan")  # units data/ does not have
+    import_file(
+        "b.csv",
+        elsewhere,
+        Options(2022, "department", jurisdiction="tinh-b", create_units=True, status="published"),
+        db,
+        editor="Lan",
+    )  # units data/ does not have
     wanted = everything(db)
     wanted["unit"] = rows(db, "SELECT unit_id, jurisdiction_id, unit_group, name_vi, first_year FROM unit ORDER BY ALL")
     target = tmp_path / "backup.xlsx" if shape == "xlsx" else tmp_path / "backup"
@@ -197,5 +237,7 @@ def test_a_backup_reads_back_into_an_equal_database(setup, tmp_path, shape):
     out = cli("restore", str(target), "--db", str(fresh), "--data", str(data))
     assert out.returncode == 0, out.stderr
     restored = everything(fresh)
-    restored["unit"] = rows(fresh, "SELECT unit_id, jurisdiction_id, unit_group, name_vi, first_year FROM unit ORDER BY ALL")
+    restored["unit"] = rows(
+        fresh, "SELECT unit_id, jurisdiction_id, unit_group, name_vi, first_year FROM unit ORDER BY ALL"
+    )
     assert restored == wanted

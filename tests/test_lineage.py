@@ -23,22 +23,32 @@ def con(lineage_db):
 
 def test_a_chain_of_two_renames_is_one_line(con):
     assert rows(run(con, "unit_trend", unit="r1"), ["line_id", "is_own", "year", "unit_id"]) == [
-        ("r3", True, 2022, "r1"), ("r3", True, 2023, "r2"), ("r3", True, 2024, "r3")]
+        ("r3", True, 2022, "r1"),
+        ("r3", True, 2023, "r2"),
+        ("r3", True, 2024, "r3"),
+    ]
     assert run(con, "lineage_events", unit="r2").empty  # renames are not breaks
 
 
 def test_a_merge_of_two_into_one(con):
     events = run(con, "lineage_events", unit="noi-vu-moi")
     assert rows(events, ["year", "kind", "predecessors_vi", "successors_vi", "ends_line", "starts_line"]) == [
-        (2025, "merge", "Sở Lao động + Sở Nội vụ", "Sở Nội vụ (mới)", False, True)]
+        (2025, "merge", "Sở Lao động + Sở Nội vụ", "Sở Nội vụ (mới)", False, True)
+    ]
     trend = run(con, "unit_trend", unit="noi-vu-moi")
     assert rows(trend, ["line_id", "is_own", "year", "total"]) == [
-        ("ldtbxh", False, 2022, 84.0), ("ldtbxh", False, 2023, 85.0), ("ldtbxh", False, 2024, 86.0),
-        ("noi-vu", False, 2022, 90.0), ("noi-vu", False, 2023, 91.0), ("noi-vu", False, 2024, 92.0),
-        ("noi-vu-moi", True, 2025, 88.0)]
+        ("ldtbxh", False, 2022, 84.0),
+        ("ldtbxh", False, 2023, 85.0),
+        ("ldtbxh", False, 2024, 86.0),
+        ("noi-vu", False, 2022, 90.0),
+        ("noi-vu", False, 2023, 91.0),
+        ("noi-vu", False, 2024, 92.0),
+        ("noi-vu-moi", True, 2025, 88.0),
+    ]
     seen_from_a_predecessor = run(con, "lineage_events", unit="noi-vu")
     assert rows(seen_from_a_predecessor, ["predecessors_vi", "ends_line", "starts_line"]) == [
-        ("Sở Lao động + Sở Nội vụ", True, False)]
+        ("Sở Lao động + Sở Nội vụ", True, False)
+    ]
 
 
 def test_a_split_of_one_into_two(con):
@@ -46,13 +56,17 @@ def test_a_split_of_one_into_two(con):
     assert rows(events, ["year", "kind", "successors_vi", "ends_line"]) == [(2023, "split", "huyện A + huyện B", True)]
     assert sorted(set(run(con, "unit_trend", unit="h-chia")["line_id"])) == ["h-a", "h-b", "h-chia"]
     assert rows(run(con, "unit_trend", unit="h-b"), ["line_id", "year"]) == [
-        ("h-chia", 2022), ("h-b", 2023), ("h-b", 2024)]
+        ("h-chia", 2022),
+        ("h-b", 2023),
+        ("h-b", 2024),
+    ]
 
 
 def test_an_abolition_ends_the_line(con):
     events = run(con, "lineage_events", unit="h-cu")
     assert rows(events, ["year", "kind", "predecessors_vi", "successors_vi", "ends_line"]) == [
-        (2025, "abolish", "huyện Cũ", None, True)]
+        (2025, "abolish", "huyện Cũ", None, True)
+    ]
     assert run(con, "unit_trend", unit="h-cu")["year"].tolist() == [2022, 2023, 2024]
 
 
@@ -62,8 +76,18 @@ def test_a_commune_group_appears(con):
 
 
 def test_an_abolition_names_no_successor(tmp_path):
-    lineage = [*TABLES["unit_lineage"], {"predecessor_id": "gamma", "successor_id": "delta", "year": 2022,
-                                          "kind": "abolish", "source_id": "SRC", "note_vi": "", "note_en": ""}]
+    lineage = [
+        *TABLES["unit_lineage"],
+        {
+            "predecessor_id": "gamma",
+            "successor_id": "delta",
+            "year": 2022,
+            "kind": "abolish",
+            "source_id": "SRC",
+            "note_vi": "",
+            "note_en": "",
+        },
+    ]
     with pytest.raises(DatasetError) as error:
         build(write_fixture(tmp_path / "data", {"unit_lineage": lineage}), tmp_path / "x.duckdb")
     assert "unit_lineage.csv, row 3, column successor_id: an abolition has no successor" in str(error.value)

@@ -44,6 +44,9 @@ def test_a_vietnamese_note_is_not_the_english_one_copied(path):
         rows = list(csv.DictReader(handle))
     if not rows or "note_vi" not in rows[0]:
         return
-    copied = [(number, row["note_en"]) for number, row in enumerate(rows, start=2)
-              if re.search(r"[A-Za-z]{3}", row["note_en"] or "") and row["note_vi"] == row["note_en"]]
+    copied = [
+        (number, row["note_en"])
+        for number, row in enumerate(rows, start=2)
+        if re.search(r"[A-Za-z]{3}", row["note_en"] or "") and row["note_vi"] == row["note_en"]
+    ]
     assert copied == []

@@ -8,12 +8,12 @@ from __future__ import annotations
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app import figures as page_figures
-from test_app import open_app, open_tab, plain, values
 
 from parindex import figures
 from parindex.db import query
 from parindex.paths import ROOT
+from test_app import figures as page_figures
+from test_app import open_app, open_tab, plain, values
 
 PAGE = {name: str(ROOT / "pages" / f"{name}.py") for name in ("unit", "rankings", "criteria", "trends")}
 
@@ -57,15 +57,22 @@ def test_the_unit_chosen_on_the_profile_is_marked_on_every_page(embedded_db):
     assert subtitle(pareto).endswith("· Đánh dấu: Sở Y tế")
     own = next(trace for trace in pareto["data"] if trace.get("name") == "<b>▶ Trong đó Sở Y tế</b>")
     with duckdb.connect(str(embedded_db), read_only=True) as con:  # its points lost, from its sub-criteria
-        lost = dict(con.execute("""SELECT c.parent_id, sum(c.max_points) - sum(s.final_points) FROM score s
+        lost = dict(
+            con.execute("""SELECT c.parent_id, sum(c.max_points) - sum(s.final_points) FROM score s
                                    JOIN assessment a USING (assessment_id)
-                                   JOIN criterion c ON c.framework_id = a.framework_id AND c.criterion_id = s.criterion_id
-                                   WHERE s.unit_id = 'so-y-te' AND a.year = 2021 GROUP BY ALL""").fetchall())
+                                   JOIN criterion c
+                                     ON c.framework_id = a.framework_id AND c.criterion_id = s.criterion_id
+                                   WHERE s.unit_id = 'so-y-te' AND a.year = 2021 GROUP BY ALL""").fetchall()
+        )
     # horizontal bars, each named by its code and short name ("TD.1 Khảo sát sự hài…")
     drawn = {label.split(" ")[0]: x for label, x in zip(values(own["y"]), values(own["x"]))}
     assert len(drawn) == len(lost) > 10 and all(abs(drawn[c] - float(lost[c])) < 1e-9 for c in lost)
-    group = {label.split(" ")[0]: x for trace in pareto["data"] if trace["type"] == "bar" and trace is not own
-             for label, x in zip(values(trace["y"]), values(trace["x"]))}
+    group = {
+        label.split(" ")[0]: x
+        for trace in pareto["data"]
+        if trace["type"] == "bar" and trace is not own
+        for label, x in zip(values(trace["y"]), values(trace["x"]))
+    }
     assert all(drawn[c] <= group[c] for c in drawn)  # a part of each bar, never more than the group's
     (self_gap,) = page_figures(open_tab(at, "criteria_tab", "Tự đánh giá so với thẩm định"))
     assert subtitle(self_gap).endswith("· Đánh dấu: Sở Y tế")
@@ -75,8 +82,7 @@ def test_the_unit_chosen_on_the_profile_is_marked_on_every_page(embedded_db):
     assert at.multiselect(key="u").value[0] == "so-y-te" and at.query_params["u"][0] == "so-y-te"
     scores = page_figures(at)[0]
     assert subtitle(scores).endswith("· Đánh dấu: Sở Y tế")
-    widths = {trace["name"]: trace["line"]["width"] for trace in scores["data"]
-              if trace.get("mode") == "lines+markers"}
+    widths = {trace["name"]: trace["line"]["width"] for trace in scores["data"] if trace.get("mode") == "lines+markers"}
     assert widths.pop("Y tế (2015-2024)") == 5 and set(widths.values()) == {2.5}
     movement = page_figures(open_tab(at, "trends_tab", "Ai tăng hạng, ai giảm hạng"))[1]
     assert subtitle(movement).endswith("· Đánh dấu: Sở Y tế")
@@ -103,8 +109,11 @@ def test_a_shared_link_marks_the_same_unit_in_english():
 def test_a_profile_opened_without_a_unit_marks_nothing():
     at = open_app(PAGE["unit"], y="2021")  # the first listed unit, not chosen by the reader
     visit(at, "rankings")
-    assert "u" not in at.query_params and "Highlighted" not in subtitle(page_figures(at)[0]) \
+    assert (
+        "u" not in at.query_params
+        and "Highlighted" not in subtitle(page_figures(at)[0])
         and "Đánh dấu" not in subtitle(page_figures(at)[0])
+    )
 
 
 def test_a_unit_without_a_bar_is_not_said_to_be_marked():

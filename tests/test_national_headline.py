@@ -13,14 +13,28 @@ from parindex.i18n import Translator
 NA = float("nan")
 # Old Lào Cai's places among 63 as the embedded data holds them (data/results.csv): 2023's 7th is
 # derived (the page marks it "suy ra"), 2022 was not found.
-LAO_CAI = [(2016, 27, True), (2017, 21, False), (2018, 21, True), (2019, 15, False), (2020, 14, True),
-           (2021, 11, False), (2022, None, None), (2023, 7, True), (2024, 26, False)]
+LAO_CAI = [
+    (2016, 27, True),
+    (2017, 21, False),
+    (2018, 21, True),
+    (2019, 15, False),
+    (2020, 14, True),
+    (2021, 11, False),
+    (2022, None, None),
+    (2023, 7, True),
+    (2024, 26, False),
+]
 
 
 def place(rows, rank_of: int = 63) -> pd.DataFrame:
-    return pd.DataFrame({"year": [y for y, _, _ in rows], "rank": [NA if r is None else float(r) for _, r, _ in rows],
-                         "rank_of": [NA if r is None else float(rank_of) for _, r, _ in rows],
-                         "derived": [d for _, _, d in rows]})
+    return pd.DataFrame(
+        {
+            "year": [y for y, _, _ in rows],
+            "rank": [NA if r is None else float(r) for _, r, _ in rows],
+            "rank_of": [NA if r is None else float(rank_of) for _, r, _ in rows],
+            "derived": [d for _, _, d in rows],
+        }
+    )
 
 
 def headline(rows, lang: str = "vi") -> str:
@@ -41,7 +55,10 @@ def test_a_tie_names_every_year():
 
 def test_a_tie_of_derived_places_says_derived_of_both():
     derived_only = [(2016, 27, True), (2017, None, None), (2018, 27, True)]
-    assert headline(derived_only) == "Tỉnh Lào Cai: thứ hạng PAR INDEX qua các năm, hạng cao nhất 27/63 (2016, 2018, suy ra)"
+    assert (
+        headline(derived_only)
+        == "Tỉnh Lào Cai: thứ hạng PAR INDEX qua các năm, hạng cao nhất 27/63 (2016, 2018, suy ra)"
+    )
     assert headline(derived_only, "en").endswith("best rank 27/63 (2016, 2018, derived)")
 
 

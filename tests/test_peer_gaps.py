@@ -7,16 +7,16 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 import pytest
-from fixture_data import TABLES, write_fixture
-from test_app import figures as page_figures
-from test_app import open_app, plain, tables, values
-from test_queries import rows
 
+from fixture_data import TABLES, write_fixture
 from parindex import figures, frames, labels
 from parindex.build import build
 from parindex.db import run
 from parindex.i18n import Translator
 from parindex.paths import ROOT
+from test_app import figures as page_figures
+from test_app import open_app, plain, tables, values
+from test_queries import rows
 
 UNIT = str(ROOT / "pages" / "unit.py")
 
@@ -32,8 +32,10 @@ def peer_overrides() -> dict:
             continue
         points = {("x-2021", "gamma", "A.1.a"): "20", ("x-2021", "gamma", "A.1.b"): "30"}.get(key)
         scores.append({**row, "final_points": points, "self_points": points} if points else row)
-    results = [{**r, "total": "30.00"} if (r["assessment_id"], r["unit_id"]) == ("x-2021", "newcomer") else r
-               for r in TABLES["results"]]
+    results = [
+        {**r, "total": "30.00"} if (r["assessment_id"], r["unit_id"]) == ("x-2021", "newcomer") else r
+        for r in TABLES["results"]
+    ]
     return {"scores": scores, "results": results}
 
 
@@ -58,12 +60,28 @@ def test_a_tie_at_the_best_names_both_units(con):
         ("S.1.a", 37.0, 5, 34.4, 37.0, "alpha", 2.6, 0.0),
     ]
     table = labels.peer_gap_table(gaps, Translator("vi")).text()
-    assert table.iloc[0].tolist() == ["A.1.b A.1.b", "30,00", "25,00", "30,00", "−5,00", "24,17", "+0,83",
-                                      "2 đơn vị: Đơn vị Delta, Đơn vị Gamma"]
+    assert table.iloc[0].tolist() == [
+        "A.1.b A.1.b",
+        "30,00",
+        "25,00",
+        "30,00",
+        "−5,00",
+        "24,17",
+        "+0,83",
+        "2 đơn vị: Đơn vị Delta, Đơn vị Gamma",
+    ]
     assert table.iloc[2, 3:].tolist() == ["37,00", "±0,00", "34,40", "+2,60", "Đơn vị Alpha"]
     english = labels.peer_gap_table(gaps, Translator("en")).text()
-    assert list(english.columns) == ["Sub-criterion", "Maximum", "Unit's points", "Group's best", "Gap to best",
-                                     "Group mean", "Gap to mean", "Best unit(s)"]
+    assert list(english.columns) == [
+        "Sub-criterion",
+        "Maximum",
+        "Unit's points",
+        "Group's best",
+        "Gap to best",
+        "Group mean",
+        "Gap to mean",
+        "Best unit(s)",
+    ]
     assert english.iloc[0, 7] == "2 units: Unit Delta, Unit Gamma"
 
 
@@ -76,25 +94,43 @@ def test_a_sub_criterion_the_unit_was_not_scored_on_is_na_not_zero(con):
     ]
     table = labels.peer_gap_table(gaps, Translator("vi")).text()
     assert table.iloc[2, 1:].tolist() == ["40,00", "—", "37,00", "—", "34,40", "—", "Đơn vị Alpha"]
-    fig = figures.peer_gaps(gaps, lang="vi", unit_name="newcomer", group_name="Sở, ban, ngành", year=2021,
-                            source="Nguồn: thử")
+    fig = figures.peer_gaps(
+        gaps, lang="vi", unit_name="newcomer", group_name="Sở, ban, ngành", year=2021, source="Nguồn: thử"
+    )
     # both sub-criteria 15 points behind the best are named; the unscored one is not drawn, and said so
-    assert plain(fig.layout.title.text) == \
-        "Newcomer: cách điểm cao nhất nhóm xa nhất ở A.1.a, A.1.b (−15,00 điểm), năm 2021"
+    assert (
+        plain(fig.layout.title.text)
+        == "Newcomer: cách điểm cao nhất nhóm xa nhất ở A.1.a, A.1.b (−15,00 điểm), năm 2021"
+    )
     assert [list(trace.y) for trace in fig.data] == [["A.1.a A.1.a", "A.1.b A.1.b"]] * 3  # code and short name
     assert [round(v, 4) for v in fig.data[2].x] == [50.0, 50.0]  # the unit: 15 of 30 each
     assert [round(v, 4) for v in fig.data[1].x] == [73.8889, 80.5528]  # the group's means as % of 30
-    assert "1 tiêu chí thành phần đơn vị không được chấm: không vẽ, không coi là 0." in \
-        plain(fig.layout.annotations[-1].text)
+    assert "1 tiêu chí thành phần đơn vị không được chấm: không vẽ, không coi là 0." in plain(
+        fig.layout.annotations[-1].text
+    )
 
 
 def test_a_unit_best_everywhere_has_no_gap_chart():
-    best = pd.DataFrame({"criterion_id": ["A.1.a"], "max_points": [30.0], "final_points": [30.0],
-                         "group_mean": [25.0], "best_points": [30.0], "vs_best": [0.0]})
-    assert figures.peer_gaps(best, lang="vi", unit_name="Sở A", group_name="Sở, ban, ngành", year=2021,
-                             source="Nguồn: thử") is None
-    assert labels.peer_gap_title(best.iloc[:0].assign(label=[]), Translator("en"), unit="huyện A", year=2021) == \
-        "Huyện A has the group's best score on every sub-criterion scored in 2021"
+    best = pd.DataFrame(
+        {
+            "criterion_id": ["A.1.a"],
+            "max_points": [30.0],
+            "final_points": [30.0],
+            "group_mean": [25.0],
+            "best_points": [30.0],
+            "vs_best": [0.0],
+        }
+    )
+    assert (
+        figures.peer_gaps(
+            best, lang="vi", unit_name="Sở A", group_name="Sở, ban, ngành", year=2021, source="Nguồn: thử"
+        )
+        is None
+    )
+    assert (
+        labels.peer_gap_title(best.iloc[:0].assign(label=[]), Translator("en"), unit="huyện A", year=2021)
+        == "Huyện A has the group's best score on every sub-criterion scored in 2021"
+    )
 
 
 @pytest.mark.usefixtures("on_embedded")
@@ -103,8 +139,16 @@ def test_the_unit_profile_shows_sub_criteria_against_the_group(embedded_db):
     assert "So với các đơn vị cùng nhóm, từng tiêu chí thành phần" in [s.value for s in at.subheader]
     table = next(t for t in tables(at) if "Chênh với cao nhất" in t.columns)
     # Sở Y tế's 2021 (illustrative) scores: furthest from the best on TD.1.a, 6,89 of 8 against Sở LĐTBXH's 7,79
-    assert table.iloc[0].tolist() == ["TD.1.a Mức độ hài lòng của người dân, tổ chức", "8,00", "6,89", "7,79", "−0,90",
-                                      "7,14", "−0,25", "Sở Lao động - Thương binh và Xã hội"]
+    assert table.iloc[0].tolist() == [
+        "TD.1.a Mức độ hài lòng của người dân, tổ chức",
+        "8,00",
+        "6,89",
+        "7,79",
+        "−0,90",
+        "7,14",
+        "−0,25",
+        "Sở Lao động - Thương binh và Xã hội",
+    ]
     assert table.iloc[1, 7] == "2 đơn vị: Sở Lao động - Thương binh và Xã hội, Sở Nội vụ"  # a tie names both
     # every row against the group recomputed from the scores of the year's 19 departments
     with duckdb.connect(str(embedded_db), read_only=True) as con:
@@ -117,13 +161,17 @@ def test_the_unit_profile_shows_sub_criteria_against_the_group(embedded_db):
     expected = sorted((round(mine[c] - by.max()[c], 2), c) for c in mine.index)
     codes = table["Tiêu chí thành phần"].str.split(" ").str[0].tolist()
     assert len(table) == len(expected) == 50 and scores["unit_id"].nunique() == 19
-    assert [(round(v, 2), c) for v, c in expected] == sorted(expected) and \
-        sorted(codes) == sorted(c for _, c in expected)
-    assert [dict(zip(codes, table["Chênh với cao nhất"]))[c] for _, c in expected] == \
-        [("−" + f"{-v:.2f}".replace(".", ",")) if v < 0 else "±0,00" for v, _ in expected]
+    assert [(round(v, 2), c) for v, c in expected] == sorted(expected) and sorted(codes) == sorted(
+        c for _, c in expected
+    )
+    assert [dict(zip(codes, table["Chênh với cao nhất"]))[c] for _, c in expected] == [
+        ("−" + f"{-v:.2f}".replace(".", ",")) if v < 0 else "±0,00" for v, _ in expected
+    ]
     (peers,) = [f for f in page_figures(at) if "cách điểm cao nhất nhóm" in plain(f["layout"]["title"]["text"])]
-    assert plain(peers["layout"]["title"]["text"]) == \
-        "Sở Y tế: cách điểm cao nhất nhóm xa nhất ở TD.1.a (−0,90 điểm), năm 2021"
+    assert (
+        plain(peers["layout"]["title"]["text"])
+        == "Sở Y tế: cách điểm cao nhất nhóm xa nhất ở TD.1.a (−0,90 điểm), năm 2021"
+    )
     assert values(peers["data"][2]["y"])[0] == "TD.1.a Mức độ hài lòng…"  # the code and the name a planner reads
     english = open_app(UNIT, y="2021", u="so-y-te", lang="en")
     assert "Against the group, sub-criterion by sub-criterion" in [s.value for s in english.subheader]
@@ -131,9 +179,17 @@ def test_the_unit_profile_shows_sub_criteria_against_the_group(embedded_db):
 
 def test_the_chart_never_cuts_through_a_tie():
     def gaps(vs_best):
-        return pd.DataFrame({"criterion_id": [f"C.{i:02d}" for i in range(len(vs_best))], "vs_best": vs_best,
-                             "max_points": 10.0, "final_points": [10.0 + v for v in vs_best], "group_mean": 9.0,
-                             "best_points": 10.0})
+        return pd.DataFrame(
+            {
+                "criterion_id": [f"C.{i:02d}" for i in range(len(vs_best))],
+                "vs_best": vs_best,
+                "max_points": 10.0,
+                "final_points": [10.0 + v for v in vs_best],
+                "group_mean": 9.0,
+                "best_points": 10.0,
+            }
+        )
+
     # the 10th and 11th largest gaps are equal (−1): all three −1 are left out, not two of them
     rows = frames.peer_gap_rows(gaps([-9, -8, -7, -6, -5, -4, -3, -2, -1, -1, -1, -0.5, 0]), top=10)
     assert rows["label"].tolist() == [f"C.{i:02d}" for i in range(8)]

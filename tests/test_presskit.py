@@ -22,8 +22,12 @@ def kit_2021(embedded_db):
 
 def test_the_kit_holds_each_chart_in_two_formats_and_two_shapes_with_its_data(kit_2021):
     stem = "chi-so-cchc_2021_so-nganh"
-    expected = {f"{stem}_{chart}_{shape}.{fmt}" for chart in ("xep-loai", "xep-hang", "linh-vuc")
-                for shape in ("16x9", "square") for fmt in ("png", "svg")}
+    expected = {
+        f"{stem}_{chart}_{shape}.{fmt}"
+        for chart in ("xep-loai", "xep-hang", "linh-vuc")
+        for shape in ("16x9", "square")
+        for fmt in ("png", "svg")
+    }
     expected |= {f"{stem}_{chart}.{fmt}" for chart in ("xep-loai", "xep-hang", "linh-vuc") for fmt in ("csv", "xlsx")}
     expected |= {f"{stem}_doan-tom-tat.txt", "DOC-TRUOC.txt"}
     assert set(kit_2021.namelist()) == expected
@@ -41,7 +45,9 @@ def test_the_kit_paragraph_and_data_agree_with_the_published_figures(kit_2021):
     paragraph = kit_2021.read("chi-so-cchc_2021_so-nganh_doan-tom-tat.txt").decode("utf-8")
     assert "89,28" in paragraph and "31,58%" in paragraph and "47,37%" in paragraph
     ranking = kit_2021.read("chi-so-cchc_2021_so-nganh_xep-hang.csv").decode("utf-8-sig").splitlines()
-    assert ranking[0].startswith("Hạng,Trên số đơn vị,Đơn vị,Tổng điểm,Điểm tối đa,Xếp loại,Thay đổi hạng,Thay đổi điểm")
+    assert ranking[0].startswith(
+        "Hạng,Trên số đơn vị,Đơn vị,Tổng điểm,Điểm tối đa,Xếp loại,Thay đổi hạng,Thay đổi điểm"
+    )
     assert ranking[0].endswith(",unit_id,year,group")  # the codes, for scripts, after what a reader reads
     assert len(ranking) == 1 + 19
     readme = kit_2021.read("DOC-TRUOC.txt").decode("utf-8")

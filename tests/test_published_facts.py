@@ -40,8 +40,9 @@ def summary(con, group, year):
     return run(con, "group_summary", jurisdiction="lao-cai", group=group, year=year).iloc[0]
 
 
-@pytest.mark.parametrize(("group", "year", "mean"), [
-    ("department", 2021, 89.28), ("district", 2021, 88.99), ("department", 2020, 90.01)])
+@pytest.mark.parametrize(
+    ("group", "year", "mean"), [("department", 2021, 89.28), ("district", 2021, 88.99), ("department", 2020, 90.01)]
+)
 def test_published_group_means(con, group, year, mean):
     assert round(summary(con, group, year)["mean_total"], 2) == mean
 
@@ -61,7 +62,10 @@ def test_2021_band_membership_by_name(con, group):
 def test_2021_department_band_counts_and_shares(con):
     tiers = run(con, "tier_counts", jurisdiction="lao-cai", group="department", year=2021)
     assert list(zip(tiers["code"], tiers["n_named"], tiers["share"].round(4))) == [
-        (">= 90", 6, 0.3158), ("85 - < 90", 9, 0.4737), ("< 85", 4, 0.2105)]
+        (">= 90", 6, 0.3158),
+        ("85 - < 90", 9, 0.4737),
+        ("< 85", 4, 0.2105),
+    ]
 
 
 def test_2015_department_scores_out_of_70(con):
@@ -71,15 +75,21 @@ def test_2015_department_scores_out_of_70(con):
     for fact in facts:
         row = table.loc[name_key(fact["unit_name"])]
         assert (float(row["total"]), float(row["max_total"]), row["tier_code"]) == (
-            float(fact["total_score"]), 70.0, "Tốt")
+            float(fact["total_score"]),
+            70.0,
+            "Tốt",
+        )
     assert table["rank"].tolist() == [1, 2, 3, 4, 5, 6, 7, 8, 9]
     assert pd.isna(summary(con, "department", 2015)["mean_total"])  # 9 of 20 scores: no mean
 
 
 def test_2018_tiers_without_scores(con):
     for group, count in (("department", 19), ("district", 9)):
-        facts = {name_key(r["unit_name"]): r["tier_or_band"] for r in published_rows("laocai_units.csv")
-                 if r["year"] == "2018" and r["unit_group"] == group}
+        facts = {
+            name_key(r["unit_name"]): r["tier_or_band"]
+            for r in published_rows("laocai_units.csv")
+            if r["year"] == "2018" and r["unit_group"] == group
+        }
         table = ranking(con, group, 2018)
         assert len(facts) == count and table["tier_code"].to_dict() == facts
         assert table["total"].isna().all() and table["rank"].isna().all()
@@ -104,8 +114,9 @@ def test_published_group_figures_all_agree(con):
     keys = {(r["year"], r["unit_group"]) for r in published_rows("laocai_group_stats.csv")}
     for year, group in sorted(keys):
         checks = run(con, "published_check", jurisdiction="lao-cai", group=group, year=int(year))
-        assert len(checks) == sum(1 for r in published_rows("laocai_group_stats.csv")
-                                  if (r["year"], r["unit_group"]) == (year, group))
+        assert len(checks) == sum(
+            1 for r in published_rows("laocai_group_stats.csv") if (r["year"], r["unit_group"]) == (year, group)
+        )
         assert checks["agrees"].all(), checks
 
 

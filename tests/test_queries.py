@@ -24,17 +24,18 @@ def rows(frame, columns):
         if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
             return None
         return round(float(value), 4) if isinstance(value, float) else value
+
     return [tuple(clean(v) for v in record) for record in frame[columns].itertuples(index=False)]
 
 
 def test_ranking_ranks_ties_tiers_and_changes(con):
     ranking = run(con, "ranking", **DEPT_2021)
     assert rows(ranking, ["unit_id", "total", "rank", "tier_code", "prev_status", "total_change", "rank_change"]) == [
-        ("alpha", 90.0, 1, ">= 90", "compared", 2.0, 1),          # 90,00 is on the inclusive bound
+        ("alpha", 90.0, 1, ">= 90", "compared", 2.0, 1),  # 90,00 is on the inclusive bound
         ("beta", 89.995, 2, "85 - < 90", "compared", -2.005, -1),  # 89,995 is not rounded up into >= 90
-        ("delta", 85.0, 3, "85 - < 90", "compared", 5.0, 0),       # tied with gamma: both 3rd
-        ("gamma", 85.0, 3, "85 - < 90", "no_score", None, None),   # no 2020 result: not a zero
-        ("new-name", 70.0, 5, "< 85", "compared", -5.0, -1),        # rank 4 skipped; compared via rename
+        ("delta", 85.0, 3, "85 - < 90", "compared", 5.0, 0),  # tied with gamma: both 3rd
+        ("gamma", 85.0, 3, "85 - < 90", "no_score", None, None),  # no 2020 result: not a zero
+        ("new-name", 70.0, 5, "< 85", "compared", -5.0, -1),  # rank 4 skipped; compared via rename
         ("newcomer", 60.0, 6, "< 85", "new", None, None),
     ]
     assert set(ranking["rank_of"]) == {6}
@@ -50,7 +51,7 @@ def test_percent_of_maximum_across_the_70_and_100_point_scales(con):
     old = run(con, "ranking", jurisdiction="tinh-a", group="department", year=2015)
     assert rows(old, ["unit_id", "total", "pct", "tier_code", "tier_basis", "prev_status"]) == [
         ("alpha", 62.5, 89.2857, "Tốt", "published", "first"),
-        ("beta", 55.0, 78.5714, "Tốt", "derived", "first"),     # exactly on the 2015 Tốt bound
+        ("beta", 55.0, 78.5714, "Tốt", "derived", "first"),  # exactly on the 2015 Tốt bound
     ]
     new = run(con, "ranking", **DEPT_2021)
     assert new.loc[new["unit_id"] == "alpha", "pct"].item() == pytest.approx(90.0)
@@ -59,7 +60,9 @@ def test_percent_of_maximum_across_the_70_and_100_point_scales(con):
 def test_partial_national_table_uses_published_ranks_only(con):
     national = run(con, "ranking", jurisdiction="vn", group="province", year=2021)
     assert rows(national, ["unit_id", "rank", "rank_of", "rank_basis"]) == [
-        ("p1", 11, 63, "published"), ("p2", None, 63, None)]
+        ("p1", 11, 63, "published"),
+        ("p2", None, 63, None),
+    ]
 
 
 def test_tier_counts_name_units_and_keep_published_counts(con):
@@ -91,7 +94,9 @@ def test_the_group_mean_has_one_definition_both_the_page_and_the_facts_check_use
 def test_published_check_allows_withheld_names_but_not_wrong_figures(con):
     old = run(con, "published_check", jurisdiction="tinh-a", group="department", year=2015)
     assert rows(old, ["stat", "published", "computed", "unknown", "agrees"]) == [
-        ("count_tier:Khá", 3.0, 0.0, 3, True), ("count_tier:Tốt", 2.0, 2.0, 3, True)]
+        ("count_tier:Khá", 3.0, 0.0, 3, True),
+        ("count_tier:Tốt", 2.0, 2.0, 3, True),
+    ]
     new = run(con, "published_check", **DEPT_2021)
     assert rows(new, ["stat", "published", "computed", "agrees"]) == [
         ("mean_total", 80.0, 80.0, True),
@@ -103,15 +108,22 @@ def test_published_check_allows_withheld_names_but_not_wrong_figures(con):
 def test_years_lists_published_assessments_with_results(con):
     years = run(con, "years")
     assert rows(years, ["jurisdiction_id", "unit_group", "year", "n_results", "n_scored"]) == [
-        ("tinh-a", "department", 2015, 2, 2), ("tinh-a", "department", 2020, 4, 4),
-        ("tinh-a", "department", 2021, 6, 6), ("tinh-a", "district", 2021, 2, 2),
-        ("vn", "province", 2021, 2, 2)]
+        ("tinh-a", "department", 2015, 2, 2),
+        ("tinh-a", "department", 2020, 4, 4),
+        ("tinh-a", "department", 2021, 6, 6),
+        ("tinh-a", "district", 2021, 2, 2),
+        ("vn", "province", 2021, 2, 2),
+    ]
 
 
 def test_assessment_reports_source_framework_and_completeness(con):
     info = run(con, "assessment", **DEPT_2021).iloc[0]
     assert (info["assessment_id"], info["publisher_vi"], info["decision_no"], info["framework_id"]) == (
-        "x-2021", "UBND tỉnh A", "QĐ 1/QĐ-UBND", "fw1")
+        "x-2021",
+        "UBND tỉnh A",
+        "QĐ 1/QĐ-UBND",
+        "fw1",
+    )
     assert (info["n_results"], info["n_scored"], info["n_tiered"], info["n_illustrative"]) == (6, 6, 6, 0)
 
 
@@ -151,17 +163,23 @@ def test_group_trend_gives_the_mean_and_middle_half_only_for_complete_years(con)
 def test_tier_history_counts_printed_figures_first_and_placed_units_otherwise(con):
     history = run(con, "tier_history", **DEPARTMENTS)
     assert rows(history, ["year", "tier_order", "label_en", "n"]) == [
-        (2015, 1, "Good", 2), (2015, 2, "Fair", 3), (2015, 3, "Weak", 0),  # 2015: the counts printed
-        (2020, 1, "90 and above", 1), (2020, 2, "85 to under 90", 1), (2020, 3, "Under 85", 2),
-        (2021, 1, "90 and above", 1), (2021, 2, "85 to under 90", 3), (2021, 3, "Under 85", 2),
+        (2015, 1, "Good", 2),
+        (2015, 2, "Fair", 3),
+        (2015, 3, "Weak", 0),  # 2015: the counts printed
+        (2020, 1, "90 and above", 1),
+        (2020, 2, "85 to under 90", 1),
+        (2020, 3, "Under 85", 2),
+        (2021, 1, "90 and above", 1),
+        (2021, 2, "85 to under 90", 3),
+        (2021, 3, "Under 85", 2),
     ]
 
 
 def test_area_trend_is_the_mean_percent_of_each_area_per_criteria_set(con):
     areas = run(con, "area_trend", **DEPARTMENTS)
     assert rows(areas, ["year", "framework_id", "area_key", "mean_pct"]) == [
-        (2020, "fw0", "A", 82.0),   # (42 + 47 + 40 + 35) / 4 of 50 points
-        (2020, "fw0", "S", 85.5),   # (46 + 45 + 40 + 40) / 4 of 50
+        (2020, "fw0", "A", 82.0),  # (42 + 47 + 40 + 35) / 4 of 50 points
+        (2020, "fw0", "S", 85.5),  # (46 + 45 + 40 + 40) / 4 of 50
         (2021, "fw1", "A", 77.2208),  # (53 + 54.995 + 50 + 50 + 40 + 30) / 6 of 60
         (2021, "fw1", "S", 84.1667),  # (37 + 35 + 35 + 35 + 30 + 30) / 6 of 40
     ]
@@ -179,13 +197,17 @@ def test_national_context_marks_home_and_computes_no_rank_the_table_did_not_publ
 def test_tier_table_lists_every_year_s_bands_with_their_bounds(con):
     table = run(con, "tier_table", jurisdiction="tinh-a")
     assert rows(table, ["year", "unit_group", "tier_order", "code", "min_points", "min_inclusive"]) == [
-        (2015, "department", 1, "Tốt", 55.0, True), (2015, "department", 2, "Khá", 45.0, True),
+        (2015, "department", 1, "Tốt", 55.0, True),
+        (2015, "department", 2, "Khá", 45.0, True),
         (2015, "department", 3, "Yếu", None, None),
-        (2020, "department", 1, ">= 90", 90.0, True), (2020, "department", 2, "85 - < 90", 85.0, True),
+        (2020, "department", 1, ">= 90", 90.0, True),
+        (2020, "department", 2, "85 - < 90", 85.0, True),
         (2020, "department", 3, "< 85", None, None),
-        (2021, "department", 1, ">= 90", 90.0, True), (2021, "department", 2, "85 - < 90", 85.0, True),
+        (2021, "department", 1, ">= 90", 90.0, True),
+        (2021, "department", 2, "85 - < 90", 85.0, True),
         (2021, "department", 3, "< 85", None, None),
-        (2021, "district", 1, "> 90", 90.0, False), (2021, "district", 2, "<= 90", None, None),
+        (2021, "district", 1, "> 90", 90.0, False),
+        (2021, "district", 2, "<= 90", None, None),
     ]
 
 

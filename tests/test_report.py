@@ -15,7 +15,6 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 from PIL import Image as PILImage
-from test_app import open_app
 
 from parindex import fmt, labels, planning, report
 from parindex.__main__ import main
@@ -23,6 +22,7 @@ from parindex.db import query
 from parindex.i18n import Translator
 from parindex.paths import ROOT
 from parindex.report import content, pdf
+from test_app import open_app
 
 DEPARTMENTS_2021 = report.View("lao-cai", "department", 2021, "vi")
 
@@ -43,8 +43,9 @@ def _text(document) -> str:
 
 
 def _table(document, *first_headings: str):
-    found = [tb for tb in document.tables if tuple(c.text for c in tb.rows[0].cells[:len(first_headings)])
-             == first_headings]
+    found = [
+        tb for tb in document.tables if tuple(c.text for c in tb.rows[0].cells[: len(first_headings)]) == first_headings
+    ]
     assert len(found) == 1, [tuple(c.text for c in tb.rows[0].cells) for tb in document.tables]
     return found[0]
 
@@ -79,11 +80,15 @@ def ranking_2021(embedded_db) -> pd.DataFrame:
 
 # --- the Word file ----------------------------------------------------------------------------------
 
+
 def test_the_header_block_has_the_issuer_the_motto_the_number_and_the_place_and_date(doc_2021):
     left, right = doc_2021.tables[0].rows[0].cells
     assert [p.text for p in left.paragraphs if p.text] == ["UBND TỈNH LÀO CAI", "SỞ NỘI VỤ", "Số:        /BC-SNV"]
     assert [p.text for p in right.paragraphs if p.text] == [
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày …… tháng …… năm ……"]
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lào Cai, ngày …… tháng …… năm ……",
+    ]
     assert left.paragraphs[1].runs[0].bold and right.paragraphs[1].runs[0].bold
     date = next(p for p in right.paragraphs if p.text.startswith("Lào Cai"))
     assert date.runs[0].italic
@@ -140,20 +145,27 @@ def test_the_three_charts_are_images_with_their_captions(doc_2021):
     for shape in doc_2021.inline_shapes:
         assert shape.width <= Mm(165) + 1  # within the text column
     text = _text(doc_2021)
-    for caption in ("Hình 1. Số đơn vị theo nhóm xếp loại năm 2021", "Hình 2. Xếp hạng các đơn vị năm 2021",
-                    "Hình 3. Tỷ lệ điểm đạt theo lĩnh vực năm 2021"):
+    for caption in (
+        "Hình 1. Số đơn vị theo nhóm xếp loại năm 2021",
+        "Hình 2. Xếp hạng các đơn vị năm 2021",
+        "Hình 3. Tỷ lệ điểm đạt theo lĩnh vực năm 2021",
+    ):
         assert caption in text
 
 
-def test_the_annex_has_one_row_per_unit_with_its_points_per_area_on_a_landscape_page(doc_2021, embedded_db,
-                                                                                     ranking_2021):
+def test_the_annex_has_one_row_per_unit_with_its_points_per_area_on_a_landscape_page(
+    doc_2021, embedded_db, ranking_2021
+):
     annex = _table(doc_2021, "STT", "Đơn vị")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PARINDEX_DB", str(embedded_db))
         areas = query("area_scores", jurisdiction="lao-cai", group="department", year=2021, drafts=False)
     headings = [c.text for c in annex.rows[0].cells]
-    assert len(headings) == 2 + areas["area_key"].nunique() + 3 and headings[-3:] == ["Tổng điểm (100)", "Hạng",
-                                                                                     "Xếp loại"]
+    assert len(headings) == 2 + areas["area_key"].nunique() + 3 and headings[-3:] == [
+        "Tổng điểm (100)",
+        "Hạng",
+        "Xếp loại",
+    ]
     rows = _rows(annex)
     assert [r[1] for r in rows] == ranking_2021["name_vi"].tolist()
     first = areas[areas["unit_id"] == ranking_2021["unit_id"].iat[0]].sort_values("area_order")
@@ -165,8 +177,10 @@ def test_the_annex_has_one_row_per_unit_with_its_points_per_area_on_a_landscape_
 def test_the_body_says_where_points_are_lost_and_who_moved(doc_2021, ranking_2021):
     text = _text(doc_2021)
     assert "3 lĩnh vực các đơn vị mất nhiều điểm nhất:" in text
-    assert ("Tăng hạng nhiều nhất so với năm 2020 (trong 19 đơn vị có thứ hạng cả hai năm): Ban Dân tộc (↑ 5, "
-            "nay 7/19); Sở Kế hoạch và Đầu tư (↑ 5, nay 10/19); Sở Y tế (↑ 2, nay 9/19).") in text
+    assert (
+        "Tăng hạng nhiều nhất so với năm 2020 (trong 19 đơn vị có thứ hạng cả hai năm): Ban Dân tộc (↑ 5, "
+        "nay 7/19); Sở Kế hoạch và Đầu tư (↑ 5, nay 10/19); Sở Y tế (↑ 2, nay 9/19)."
+    ) in text
     fell = next(line for line in text.splitlines() if line.startswith("- Giảm hạng nhiều nhất"))
     # three places fell by 2 after two by 4: all three are named, none dropped at an arbitrary cut
     tied = ranking_2021[ranking_2021["rank_change"] == -2]["name_vi"].tolist()
@@ -186,9 +200,17 @@ def test_the_english_report_keeps_the_structure_with_english_headings_and_decima
     document = _read(_build(embedded_db, report.View("lao-cai", "department", 2021, "en")))
     text = _text(document)
     assert [p.text for p in document.tables[0].rows[0].cells[1].paragraphs if p.text][:2] == [
-        "SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness"]
-    for heading in ("REPORT", "I. OVERALL RESULTS", "II. RANKING OF THE UNITS", "III. RESULTS BY AREA",
-                    "IV. COMPARISON WITH THE PREVIOUS YEAR", "ANNEX"):
+        "SOCIALIST REPUBLIC OF VIET NAM",
+        "Independence - Freedom - Happiness",
+    ]
+    for heading in (
+        "REPORT",
+        "I. OVERALL RESULTS",
+        "II. RANKING OF THE UNITS",
+        "III. RESULTS BY AREA",
+        "IV. COMPARISON WITH THE PREVIOUS YEAR",
+        "ANNEX",
+    ):
         assert heading in text.splitlines()
     assert "This year's mean is 89.28 against 90.01 in 2020 (−0.73 points)." in text
     assert "31.58%" in text and "47.37%" in text and "21.05%" in text
@@ -200,6 +222,7 @@ def test_the_english_report_keeps_the_structure_with_english_headings_and_decima
 
 # --- the PDF ----------------------------------------------------------------------------------------
 
+
 def _pdfinfo(path: Path, *options: str) -> str:
     return subprocess.run(["pdfinfo", *options, str(path)], capture_output=True, text=True, check=True).stdout
 
@@ -210,15 +233,19 @@ def _pages(path: Path) -> int:
 
 def _page_text(path: Path, page: int | None = None) -> str:
     span = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", "-layout", *span, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", *span, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_the_pdf_is_a4_portrait_with_a_landscape_annex_page(pdf_2021):
     pages = _pages(pdf_2021)
     assert 5 <= pages <= 9  # measured 7: body, charts and tables, the annex
-    sizes = [line for line in _pdfinfo(pdf_2021, "-f", "1", "-l", str(pages)).splitlines()
-             if re.match(r"Page +\d+ size:", line)]
+    sizes = [
+        line
+        for line in _pdfinfo(pdf_2021, "-f", "1", "-l", str(pages)).splitlines()
+        if re.match(r"Page +\d+ size:", line)
+    ]
     assert len(sizes) == pages
     assert all("595.3" in s and "841.8" in s for s in sizes)  # A4: 210 × 297 mm
     assert "841.8" in sizes[-1].split("x")[0]  # the annex: landscape
@@ -227,9 +254,20 @@ def test_the_pdf_is_a4_portrait_with_a_landscape_annex_page(pdf_2021):
 
 def test_the_pdf_text_holds_the_same_figures(pdf_2021, ranking_2021):
     text = " ".join(_page_text(pdf_2021).split())
-    for figure in ("89,28", "90,01", "31,58%", "47,37%", "21,05%", "UBND TỈNH LÀO CAI", "SỞ NỘI VỤ",
-                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/BC-SNV", "Nơi nhận:",
-                   "GIÁM ĐỐC"):
+    for figure in (
+        "89,28",
+        "90,01",
+        "31,58%",
+        "47,37%",
+        "21,05%",
+        "UBND TỈNH LÀO CAI",
+        "SỞ NỘI VỤ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "/BC-SNV",
+        "Nơi nhận:",
+        "GIÁM ĐỐC",
+    ):
         assert figure in text
     for total in ranking_2021["total"]:
         assert fmt.number(total, "vi") in text
@@ -259,11 +297,16 @@ def test_the_pdf_embeds_one_serif_family_that_has_every_vietnamese_letter(pdf_20
     assert fonts and all(row[-5] == "yes" for row in fonts)  # emb
     # Times New Roman is substituted by Liberation Serif 2 (metric-compatible); no glyph fell back to
     # another family (Liberation 1.07 lacks ệ, ở...: the letters would be drawn in DejaVu between others)
-    assert {row[0].split("+")[1] for row in fonts} == {"LiberationSerif", "LiberationSerif-Bold",
-                                                       "LiberationSerif-Italic", "LiberationSerif-BoldItalic"}
+    assert {row[0].split("+")[1] for row in fonts} == {
+        "LiberationSerif",
+        "LiberationSerif-Bold",
+        "LiberationSerif-Italic",
+        "LiberationSerif-BoldItalic",
+    }
 
 
 # --- years without scores, drafts -----------------------------------------------------------------
+
 
 def test_2015_tiers_and_nine_published_scores_give_no_mean_and_no_areas(embedded_db):
     document = _read(_build(embedded_db, report.View("lao-cai", "department", 2015, "vi")))
@@ -278,7 +321,12 @@ def test_2015_tiers_and_nine_published_scores_give_no_mean_and_no_areas(embedded
     assert len(document.inline_shapes) == 2  # tiers and ranking; no area chart without area scores
     assert len(_rows(_table(document, "Hạng", "Đơn vị"))) == 9
     assert [c.text for c in _table(document, "STT", "Đơn vị").rows[0].cells] == [
-        "STT", "Đơn vị", "Tổng điểm (70)", "Hạng", "Xếp loại"]
+        "STT",
+        "Đơn vị",
+        "Tổng điểm (70)",
+        "Hạng",
+        "Xếp loại",
+    ]
     assert "nan" not in text.lower().split()
 
 
@@ -306,8 +354,11 @@ def test_a_draft_is_refused_to_an_anonymous_reader_and_marked_on_every_page_for_
     section = document.sections[0]
     assert "DỰ THẢO" in section.header._element.xml and "DỰ THẢO" in section.first_page_header._element.xml
     rows = _rows(_table(document, "Hạng", "Đơn vị"))
-    assert [r[:3] for r in rows] == [["1/3", "Đơn vị Alpha", "93,00"], ["2/3", "Đơn vị Beta", "87,50"],
-                                     ["3/3", "Đơn vị Gamma", "81,25"]]
+    assert [r[:3] for r in rows] == [
+        ["1/3", "Đơn vị Alpha", "93,00"],
+        ["2/3", "Đơn vị Beta", "87,50"],
+        ["3/3", "Đơn vị Gamma", "81,25"],
+    ]
     path = tmp_path / "draft.pdf"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PARINDEX_DB", str(draft_db))
@@ -331,6 +382,7 @@ def test_a_partial_table_says_its_movements_are_of_the_few_units_ranked_in_both_
 
 
 # --- a unit's brief -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def brief(embedded_db) -> bytes:
@@ -368,16 +420,33 @@ def test_the_unit_brief_is_two_pages(brief, tmp_path):
 
 # --- the command ----------------------------------------------------------------------------------
 
+
 def test_the_command_writes_the_report_and_refuses_what_it_cannot_write(embedded_db, draft_db, tmp_path, capsys):
     out = tmp_path / "bao-cao.docx"
     assert main(["report", "--year", "2021", "--group", "department", "--out", str(out), "--db", str(embedded_db)]) == 0
     assert "Kết quả xác định Chỉ số cải cách hành chính năm 2021" in _text(_read(out.read_bytes()))
     refused = tmp_path / "draft.docx"
-    assert main(["report", "--year", "2022", "--group", "department", "--out", str(refused), "--db",
-                 str(draft_db)]) == 1
+    assert (
+        main(["report", "--year", "2022", "--group", "department", "--out", str(refused), "--db", str(draft_db)]) == 1
+    )
     assert "--drafts" in capsys.readouterr().err and not refused.exists()
-    assert main(["report", "--year", "2022", "--group", "department", "--out", str(refused), "--db", str(draft_db),
-                 "--drafts"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "--year",
+                "2022",
+                "--group",
+                "department",
+                "--out",
+                str(refused),
+                "--db",
+                str(draft_db),
+                "--drafts",
+            ]
+        )
+        == 0
+    )
     assert "DỰ THẢO" in _read(refused.read_bytes()).sections[0].header._element.xml
     for wrong in (["--unit", "no-such-unit"], ["--out", str(tmp_path / "x.txt")], ["--jurisdiction", "atlantis"]):
         args = ["report", "--year", "2021", "--group", "department", "--db", str(embedded_db)]
@@ -388,15 +457,19 @@ def test_the_command_writes_the_report_and_refuses_what_it_cannot_write(embedded
 
 # --- the pages' downloads -------------------------------------------------------------------------
 
+
 def _report_buttons(at) -> dict[str, object]:
     return {b.key: b for b in at.get("download_button") if b.key.startswith(("report_", "unit_report_"))}
 
 
 @pytest.mark.usefixtures("on_embedded")
-@pytest.mark.parametrize(("page", "params", "labels_"), [
-    ("overview", {"y": "2021"}, {"report_docx": "Báo cáo (Word)", "report_pdf": "Báo cáo (PDF)"}),
-    ("unit", {"y": "2024", "u": "so-y-te"}, {"unit_report_docx": "Hồ sơ (Word)", "unit_report_pdf": "Hồ sơ (PDF)"}),
-])
+@pytest.mark.parametrize(
+    ("page", "params", "labels_"),
+    [
+        ("overview", {"y": "2021"}, {"report_docx": "Báo cáo (Word)", "report_pdf": "Báo cáo (PDF)"}),
+        ("unit", {"y": "2024", "u": "so-y-te"}, {"unit_report_docx": "Hồ sơ (Word)", "unit_report_pdf": "Hồ sơ (PDF)"}),
+    ],
+)
 def test_the_pages_offer_the_report_and_build_it_only_when_asked(monkeypatch, page, params, labels_):
     built = []
     monkeypatch.setattr("parindex.report.buttons.build", lambda *args: built.append(args) or b"")
@@ -406,7 +479,8 @@ def test_the_pages_offer_the_report_and_build_it_only_when_asked(monkeypatch, pa
     assert built == []  # drawing the page built no report: the file is made when the button is pressed
     english = open_app(str(ROOT / "pages" / f"{page}.py"), lang="en", **params)
     assert sorted(b.label for b in _report_buttons(english).values()) == sorted(
-        ["Report (Word)", "Report (PDF)"] if page == "overview" else ["Brief (Word)", "Brief (PDF)"])
+        ["Report (Word)", "Report (PDF)"] if page == "overview" else ["Brief (Word)", "Brief (PDF)"]
+    )
 
 
 @pytest.mark.usefixtures("on_embedded")

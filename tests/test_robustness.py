@@ -23,10 +23,15 @@ pytestmark = pytest.mark.slow  # 200 hostile addresses per page
 
 FUZZ_PER_PAGE = 200
 SEED = 7
-VALID = {"j": ["lao-cai", "demo-01", "demo-02"], "y": ["2015", "2020", "2021", "2022", "2023", "2024"],
-         "g": ["department", "district", "commune", "province"], "lang": ["vi", "en"],
-         "u": ["so-noi-vu", "demo-01-xa-001", "demo-02-so-02", "huyen-sa-pa", "thi-xa-sa-pa", "lao-cai"],
-         "c": ["CDDH", "TC", "TD"], "a": ["2019", "2022", "2023"]}
+VALID = {
+    "j": ["lao-cai", "demo-01", "demo-02"],
+    "y": ["2015", "2020", "2021", "2022", "2023", "2024"],
+    "g": ["department", "district", "commune", "province"],
+    "lang": ["vi", "en"],
+    "u": ["so-noi-vu", "demo-01-xa-001", "demo-02-so-02", "huyen-sa-pa", "thi-xa-sa-pa", "lao-cai"],
+    "c": ["CDDH", "TC", "TD"],
+    "a": ["2019", "2022", "2023"],
+}
 
 
 def test_hostile_query_parameters_never_crash_a_page(demo_small_db):
@@ -50,8 +55,12 @@ def break_database(state: str, good, path):
     return path
 
 
-MESSAGES = {"missing": "Không tìm thấy tệp cơ sở dữ liệu", "corrupt": "không phải là một cơ sở dữ liệu đọc được",
-            "not a database": "không phải là một cơ sở dữ liệu đọc được", "older schema": "phiên bản cũ"}
+MESSAGES = {
+    "missing": "Không tìm thấy tệp cơ sở dữ liệu",
+    "corrupt": "không phải là một cơ sở dữ liệu đọc được",
+    "not a database": "không phải là một cơ sở dữ liệu đọc được",
+    "older schema": "phiên bản cũ",
+}
 
 
 @pytest.mark.parametrize("state", MESSAGES)

@@ -31,16 +31,31 @@ HEALTHZ_PORT = 8534  # of the ports this work may use (8520-8539); the browser t
 
 
 def python(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "parindex", *args], cwd=ROOT, capture_output=True, text=True, check=False,
-                          timeout=120, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "parindex", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_site(tmp_path) -> nginx.Site:
     cert, key = certificate(tmp_path)
-    return nginx.Site(replicas=["127.0.0.1:8531", "127.0.0.1:8532", "127.0.0.1:8533"], writer="127.0.0.1:8530",
-                      tls_cert=str(cert), tls_key=str(key), server_name="chisocchc.example",
-                      writer_server_name="quantri.chisocchc.example", writer_allow=["10.0.0.0/8", "127.0.0.1"],
-                      http_port=8520, https_port=8521, writer_https_port=8522)
+    return nginx.Site(
+        replicas=["127.0.0.1:8531", "127.0.0.1:8532", "127.0.0.1:8533"],
+        writer="127.0.0.1:8530",
+        tls_cert=str(cert),
+        tls_key=str(key),
+        server_name="chisocchc.example",
+        writer_server_name="quantri.chisocchc.example",
+        writer_allow=["10.0.0.0/8", "127.0.0.1"],
+        http_port=8520,
+        https_port=8521,
+        writer_https_port=8522,
+    )
 
 
 test_site.__test__ = False  # a helper, not a test
@@ -60,16 +75,31 @@ def test_the_site_holds_what_the_deployment_needs(tmp_path):
     text = nginx.render(test_site(tmp_path))
     assert "@" not in text.replace("$request_id", "")  # every placeholder filled
     assert text.count("max_fails=1 fail_timeout=10s;") == 4  # three readers and the writer
-    for line in ("hash $parindex_route consistent;", "proxy_set_header Upgrade $http_upgrade;",
-                 "client_max_body_size 12m;", "gzip on;", "proxy_cache parindex_static;",
-                 f"ssl_certificate     {tmp_path / 'cert.pem'};", "allow 10.0.0.0/8;", "deny all;",
-                 "proxy_next_upstream error timeout http_404;", "return 301 https://$host:8521$request_uri;"):
+    for line in (
+        "hash $parindex_route consistent;",
+        "proxy_set_header Upgrade $http_upgrade;",
+        "client_max_body_size 12m;",
+        "gzip on;",
+        "proxy_cache parindex_static;",
+        f"ssl_certificate     {tmp_path / 'cert.pem'};",
+        "allow 10.0.0.0/8;",
+        "deny all;",
+        "proxy_next_upstream error timeout http_404;",
+        "return 301 https://$host:8521$request_uri;",
+    ):
         assert line in text, line
 
 
-@pytest.mark.parametrize("field, value", [("tls_cert", "/etc/ssl/a.pem; include /etc/passwd"),
-                                          ("tls_cert", "relative.pem"), ("server_name", "a;b"),
-                                          ("writer", "127.0.0.1"), ("writer_allow", ["10.0.0.0/8; allow all"])])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("tls_cert", "/etc/ssl/a.pem; include /etc/passwd"),
+        ("tls_cert", "relative.pem"),
+        ("server_name", "a;b"),
+        ("writer", "127.0.0.1"),
+        ("writer_allow", ["10.0.0.0/8; allow all"]),
+    ],
+)
 def test_a_value_that_is_not_one_nginx_word_is_refused(tmp_path, field, value):
     site = test_site(tmp_path)
     setattr(site, field, value)
@@ -78,9 +108,21 @@ def test_a_value_that_is_not_one_nginx_word_is_refused(tmp_path, field, value):
 
 
 def test_the_command_writes_the_site():
-    done = python("nginx-config", "--replica", "127.0.0.1:8501", "--replica", "127.0.0.1:8502", "--writer",
-                  "127.0.0.1:8500", "--cert", "/etc/ssl/certs/chiso.pem", "--key", "/etc/ssl/private/chiso.key",
-                  "--server-name", "chisocchc.laocai.gov.vn")
+    done = python(
+        "nginx-config",
+        "--replica",
+        "127.0.0.1:8501",
+        "--replica",
+        "127.0.0.1:8502",
+        "--writer",
+        "127.0.0.1:8500",
+        "--cert",
+        "/etc/ssl/certs/chiso.pem",
+        "--key",
+        "/etc/ssl/private/chiso.key",
+        "--server-name",
+        "chisocchc.laocai.gov.vn",
+    )
     assert done.returncode == 0, done.stderr
     assert "    server 127.0.0.1:8502 max_fails=1 fail_timeout=10s;" in done.stdout
     assert "server_name chisocchc.laocai.gov.vn;" in done.stdout
@@ -97,11 +139,18 @@ def test_the_systemd_units_pass_systemd_analyze_verify(tmp_path):
     for unit in UNITS.iterdir():
         text = unit.read_text().replace("/opt/parindex/.venv/bin/python", sys.executable)
         (tmp_path / unit.name).write_text(text.replace("/opt/parindex", str(ROOT)))
-    names = ["parindex@8501.service", "parindex-writer.service", "parindex-backup.service", "parindex-backup.timer",
-             "parindex-release.path", "parindex-release.service"]
+    names = [
+        "parindex@8501.service",
+        "parindex-writer.service",
+        "parindex-backup.service",
+        "parindex-backup.timer",
+        "parindex-release.path",
+        "parindex-release.service",
+    ]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(n.replace("@8501", "@") for n in names)
-    done = subprocess.run(["systemd-analyze", "verify", *names], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=120, check=False)
+    done = subprocess.run(
+        ["systemd-analyze", "verify", *names], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
+    )
     if "Failed to connect to bus" in done.stderr or "Failed to initialize manager" in done.stderr:
         pytest.skip(f"systemd-analyze cannot run here: {done.stderr.strip()[:200]}")
     assert done.returncode == 0 and not done.stderr.strip(), done.stderr
@@ -180,9 +229,15 @@ def test_the_release_command_reads_standard_input_as_over_ssh(embedded_db, tmp_p
     folder = tmp_path / "readers"
     sha = release.sha256_of(embedded_db)
     with embedded_db.open("rb") as handle:
-        done = subprocess.run([sys.executable, "-m", "parindex", "release", "--from", "-", "--sha256", sha, "--to",
-                               str(folder)], cwd=ROOT, stdin=handle, capture_output=True, text=True, timeout=120,
-                              check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "parindex", "release", "--from", "-", "--sha256", sha, "--to", str(folder)],
+            cwd=ROOT,
+            stdin=handle,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
     assert done.returncode == 0, done.stderr
     assert release.sha256_of(folder / release.POINTER) == sha
 
@@ -206,8 +261,11 @@ def test_a_replica_s_healthz_fails_while_its_database_cannot_be_read(embedded_db
 
     folder = tmp_path / "readers"
     good = release_of(embedded_db, folder)
-    replica = Replica(HEALTHZ_PORT, {"PARINDEX_DB": str(folder / release.POINTER), "PARINDEX_ROLE": "reader"},
-                      tmp_path / "replica.log").start()
+    replica = Replica(
+        HEALTHZ_PORT,
+        {"PARINDEX_DB": str(folder / release.POINTER), "PARINDEX_ROLE": "reader"},
+        tmp_path / "replica.log",
+    ).start()
     try:
         answer = replica.wait_ready(90)
         assert answer == {"ready": True, "role": "reader", "database": good.name}
@@ -220,8 +278,12 @@ def test_a_replica_s_healthz_fails_while_its_database_cannot_be_read(embedded_db
             raise AssertionError("healthz answered 200 on a damaged file")
         except urllib.error.HTTPError as error:
             assert error.code == 503
-            assert json.loads(error.read()) == {"ready": False, "role": "reader", "database": "broken.duckdb",
-                                                "problem": "corrupt"}
+            assert json.loads(error.read()) == {
+                "ready": False,
+                "role": "reader",
+                "database": "broken.duckdb",
+                "problem": "corrupt",
+            }
         with urllib.request.urlopen(f"{replica.url}/_stcore/health", timeout=10) as health:
             assert health.read() == b"ok"  # Streamlit's own check only says the process runs
         release.point(folder, good)
@@ -237,9 +299,22 @@ def test_a_reader_refuses_the_commands_that_write_the_database(embedded_db, tmp_
     target = tmp_path / "par.duckdb"
     shutil.copy(embedded_db, target)
     before = target.read_bytes()
-    for command in (["build", "--db", str(target)],
-                    ["publish", "--year", "2024", "--group", "department", "--decision", "X", "--date", "2025-01-01",
-                     "--db", str(target)]):
+    for command in (
+        ["build", "--db", str(target)],
+        [
+            "publish",
+            "--year",
+            "2024",
+            "--group",
+            "department",
+            "--decision",
+            "X",
+            "--date",
+            "2025-01-01",
+            "--db",
+            str(target),
+        ],
+    ):
         done = python(*command, env={"PARINDEX_ROLE": "reader"})
         assert done.returncode == 1 and "PARINDEX_ROLE=reader" in done.stderr, done.stderr
     assert target.read_bytes() == before
@@ -268,12 +343,15 @@ def test_settings_are_read_from_the_environment_and_a_wrong_one_is_refused(monke
     assert serving.writer_url() == "https://quantri.example/quan-tri"
 
 
-@pytest.mark.parametrize("base, seen, shared", [
-    ("", "http://10.0.0.5:8501/xep-hang", "http://10.0.0.5:8501/xep-hang"),
-    ("https://chisocchc.example", "http://10.0.0.5:8501/xep-hang", "https://chisocchc.example/xep-hang"),
-    ("https://chisocchc.example/", "http://127.0.0.1:8501/", "https://chisocchc.example/"),
-    ("https://tinh.example/cchc", "https://tinh.example/cchc/tieu-chi", "https://tinh.example/cchc/tieu-chi"),
-])
+@pytest.mark.parametrize(
+    "base, seen, shared",
+    [
+        ("", "http://10.0.0.5:8501/xep-hang", "http://10.0.0.5:8501/xep-hang"),
+        ("https://chisocchc.example", "http://10.0.0.5:8501/xep-hang", "https://chisocchc.example/xep-hang"),
+        ("https://chisocchc.example/", "http://127.0.0.1:8501/", "https://chisocchc.example/"),
+        ("https://tinh.example/cchc", "https://tinh.example/cchc/tieu-chi", "https://tinh.example/cchc/tieu-chi"),
+    ],
+)
 def test_a_shared_link_uses_the_public_address(monkeypatch, base, seen, shared):
     monkeypatch.setenv("PARINDEX_PUBLIC_URL", base)
     assert serving.public_url(seen) == shared
@@ -289,8 +367,10 @@ def test_a_page_view_is_one_line_with_page_filters_duration_and_an_anonymous_ses
         at.switch_page(RANKINGS).run()
     views = [r.getMessage() for r in caplog.records if r.name == "parindex.views"]
     assert len(views) == 2, views  # one per script run
-    lines = [dict(zip(("page", "filters", "rest"), re.fullmatch(r'view page=(\S+) filters="([^"]*)" (.*)', v).groups()))
-             for v in views]
+    lines = [
+        dict(zip(("page", "filters", "rest"), re.fullmatch(r'view page=(\S+) filters="([^"]*)" (.*)', v).groups()))
+        for v in views
+    ]
     # The overview as opened from the link: a value that is not a plain id is not written out.
     assert (lines[0]["page"], lines[0]["filters"]) == ("/", "g=district y=2021 u=so-noi-vu u=?")
     # Then the rankings, with the filters its URL holds once the page has run.
@@ -335,9 +415,12 @@ def test_a_reader_s_editors_page_says_where_editors_go(on_embedded, monkeypatch)
     at.run()
     at.switch_page(EDITORS).run()
     assert not at.exception
-    assert [i.value for i in at.info] == [(
-        "This server shows published figures only. Editors sign in, set years up, import and publish results on the "
-        "editors' server: [https://quantri.chisocchc.example/quan-tri](https://quantri.chisocchc.example/quan-tri)")]
+    assert [i.value for i in at.info] == [
+        (
+            "This server shows published figures only. Editors sign in, set years up, import and publish results "
+            "on the editors' server: [https://quantri.chisocchc.example/quan-tri](https://quantri.chisocchc.example/quan-tri)"
+        )
+    ]
     assert not at.text_input  # no sign-in form on a reader
     monkeypatch.delenv("PARINDEX_WRITER_URL")
     at.run()

@@ -23,41 +23,62 @@ from parindex.importing.setup import SetupOptions, setup_from_grids
 from parindex.importing.setup_workbook import CHANGES, CRITERIA, SETTINGS, TIERS, stored_sheets
 from parindex.importing.sheet import Grid, read_grids
 
-RESULT_HEADINGS = {"unit_id": "Mã đơn vị", "name_vi": "Tên đơn vị", "total": "Tổng điểm",
-                   "self_total": "Điểm tự đánh giá", "appraised": "Điểm thẩm định", "survey": "Điểm điều tra XHH",
-                   "published_rank": "Xếp hạng", "published_tier": "Xếp loại", "provenance": "Nguồn số liệu",
-                   "derived": "derived", "note_vi": "note vi", "note_en": "note en", "source_id": "source id"}
-SCORE_HEADINGS = {"unit_id": "Mã đơn vị", "criterion_id": "Mã tiêu chí", "final_points": "Điểm",
-                  "self_points": "Điểm tự đánh giá", "provenance": "Nguồn số liệu"}
+RESULT_HEADINGS = {
+    "unit_id": "Mã đơn vị",
+    "name_vi": "Tên đơn vị",
+    "total": "Tổng điểm",
+    "self_total": "Điểm tự đánh giá",
+    "appraised": "Điểm thẩm định",
+    "survey": "Điểm điều tra XHH",
+    "published_rank": "Xếp hạng",
+    "published_tier": "Xếp loại",
+    "provenance": "Nguồn số liệu",
+    "derived": "derived",
+    "note_vi": "note vi",
+    "note_en": "note en",
+    "source_id": "source id",
+}
+SCORE_HEADINGS = {
+    "unit_id": "Mã đơn vị",
+    "criterion_id": "Mã tiêu chí",
+    "final_points": "Điểm",
+    "self_points": "Điểm tự đánh giá",
+    "provenance": "Nguồn số liệu",
+}
 MANIFEST = "manifest"
 SETUPS = "thiet-lap"  # the years editors set up, each as the set-up workbook's four sheets (S01-...)
 SETUP_SHEETS = {SETTINGS: "thong-tin", CRITERIA: "tieu-chi", TIERS: "xep-loai", CHANGES: "thay-doi"}
 CREATED = {  # what imports created (data/ and set-ups define the rest): restored before the results
     "don-vi": "SELECT unit_id, jurisdiction_id, unit_group, name_vi, name_en, short_vi, short_en, first_year "
-              "FROM unit WHERE import_id IS NOT NULL AND import_id NOT IN "
-              "(SELECT import_id FROM import_log WHERE action = 'setup') ORDER BY unit_id",
+    "FROM unit WHERE import_id IS NOT NULL AND import_id NOT IN "
+    "(SELECT import_id FROM import_log WHERE action = 'setup') ORDER BY unit_id",
     "dia-phuong": "SELECT jurisdiction_id, name_vi, name_en, level FROM jurisdiction WHERE import_id IS NOT NULL "
-                  "ORDER BY jurisdiction_id",
+    "ORDER BY jurisdiction_id",
 }
 
 
 def tables(db_path: Path) -> dict[str, pd.DataFrame]:
     """{name: frame}: the manifest, then each assessment's results (A01) and scores (A01-diem)."""
-    db = read_tables(db_path, {
-        "assessment": "SELECT a.assessment_id, a.jurisdiction_id, a.year, a.unit_group, a.status, a.decision_no, "
-                      "CAST(a.decision_date AS VARCHAR) AS decision_date, a.n_units, a.ranking, a.note_vi, a.note_en, "
-                      "a.source_id FROM assessment a WHERE EXISTS (SELECT 1 FROM result r WHERE r.assessment_id = "
-                      "a.assessment_id) ORDER BY a.year, a.unit_group, a.jurisdiction_id",
-        "result": "SELECT r.*, u.name_vi FROM result r JOIN unit u USING (unit_id) ORDER BY r.unit_id",
-        "score": "SELECT * FROM score ORDER BY unit_id, criterion_id",
-        "setup": "SELECT l.import_id, l.jurisdiction_id, l.year, l.unit_group, a.status FROM import_log l "
-                 "JOIN assessment a USING (jurisdiction_id, year, unit_group) WHERE l.action = 'setup' "
-                 "QUALIFY l.import_id = max(l.import_id) OVER (PARTITION BY l.jurisdiction_id, l.year, l.unit_group) "
-                 "ORDER BY l.year, l.unit_group, l.jurisdiction_id",
-        **CREATED,
-    })
-    out = {MANIFEST: db["assessment"].assign(sheet=[f"A{i:02d}" for i in range(1, len(db["assessment"]) + 1)]),
-           **{name: db[name] for name in CREATED}}
+    db = read_tables(
+        db_path,
+        {
+            "assessment": "SELECT a.assessment_id, a.jurisdiction_id, a.year, a.unit_group, a.status, a.decision_no, "
+            "CAST(a.decision_date AS VARCHAR) AS decision_date, a.n_units, a.ranking, a.note_vi, a.note_en, "
+            "a.source_id FROM assessment a WHERE EXISTS (SELECT 1 FROM result r WHERE r.assessment_id = "
+            "a.assessment_id) ORDER BY a.year, a.unit_group, a.jurisdiction_id",
+            "result": "SELECT r.*, u.name_vi FROM result r JOIN unit u USING (unit_id) ORDER BY r.unit_id",
+            "score": "SELECT * FROM score ORDER BY unit_id, criterion_id",
+            "setup": "SELECT l.import_id, l.jurisdiction_id, l.year, l.unit_group, a.status FROM import_log l "
+            "JOIN assessment a USING (jurisdiction_id, year, unit_group) WHERE l.action = 'setup' "
+            "QUALIFY l.import_id = max(l.import_id) OVER (PARTITION BY l.jurisdiction_id, l.year, l.unit_group) "
+            "ORDER BY l.year, l.unit_group, l.jurisdiction_id",
+            **CREATED,
+        },
+    )
+    out = {
+        MANIFEST: db["assessment"].assign(sheet=[f"A{i:02d}" for i in range(1, len(db["assessment"]) + 1)]),
+        **{name: db[name] for name in CREATED},
+    }
     setups = db["setup"].assign(sheet=[f"S{i:02d}" for i in range(1, len(db["setup"]) + 1)])
     if not setups.empty:
         out[SETUPS] = setups.drop(columns="import_id")
@@ -103,14 +124,20 @@ def restore(source: Path, db_path: Path, editor: str, data_dir: Path | None = No
         units, places = created.get("don-vi", pd.DataFrame()), created.get("dia-phuong", pd.DataFrame())
         if not units.empty:  # known to the plans below, written with the results
             units = units.assign(first_year=pd.to_numeric(units["first_year"]).astype(object), last_year=None)
-            db["unit"] = pd.concat([db["unit"], units[~units["unit_id"].isin(db["unit"]["unit_id"])]],
-                                   ignore_index=True)
+            db["unit"] = pd.concat(
+                [db["unit"], units[~units["unit_id"].isin(db["unit"]["unit_id"])]], ignore_index=True
+            )
         if not places.empty:
             db["jurisdiction"] = pd.concat([db["jurisdiction"], places], ignore_index=True)
         frames, problems = [], []
         for entry in manifest:
-            options = Options(year=int(entry["year"]), group=entry["unit_group"], jurisdiction=entry["jurisdiction_id"],
-                              status=entry["status"], replace=True)
+            options = Options(
+                year=int(entry["year"]),
+                group=entry["unit_group"],
+                jurisdiction=entry["jurisdiction_id"],
+                status=entry["status"],
+                replace=True,
+            )
             done = plan(source.name, [grids[entry["sheet"]]], options, db)
             if f"{entry['sheet']}-diem" in grids and done.ok:
                 scores = plan(source.name, [grids[f"{entry['sheet']}-diem"]], options, db)
@@ -119,30 +146,43 @@ def restore(source: Path, db_path: Path, editor: str, data_dir: Path | None = No
                     done.frames["score"] = scores.frames["score"]
             problems += done.problems
             if done.ok:
-                kept = {k: entry[k] for k in ("decision_no", "decision_date", "n_units", "ranking", "note_vi", "note_en")}
+                kept = {
+                    k: entry[k] for k in ("decision_no", "decision_date", "n_units", "ranking", "note_vi", "note_en")
+                }
                 if entry["source_id"] in sources:  # the announcement it came from, not "a restore"
                     kept["source_id"] = entry["source_id"]
                 done.frames["assessment"] = done.frames["assessment"].assign(**kept)
                 results = done.frames["result"]  # a source of an earlier import: this restore's own
                 own = done.frames["source"]["source_id"].iat[0]
-                done.frames["result"] = results.assign(source_id=[
-                    s if s in sources else own for s in results["source_id"]])
+                done.frames["result"] = results.assign(
+                    source_id=[s if s in sources else own for s in results["source_id"]]
+                )
                 frames.append(done.frames)
         if problems:
             raise ImportRefused(problems)
-        batch = {name: pd.concat([f[name] for f in frames], ignore_index=True).assign(import_id=import_id)
-                 for name in frames[0]}
+        batch = {
+            name: pd.concat([f[name] for f in frames], ignore_index=True).assign(import_id=import_id)
+            for name in frames[0]
+        }
         batch["source"] = batch["source"].drop_duplicates("source_id")
         for name, frame in (("unit", units), ("jurisdiction", places)):
             if not frame.empty:
-                batch[name] = pd.concat([batch[name], frame.assign(import_id=import_id, _file=source.name, _row=None)],
-                                        ignore_index=True).drop_duplicates(f"{name}_id", keep="last")
-        return batch, {"import_id": import_id, "imported_at": datetime.now(UTC).replace(tzinfo=None),
-                       "editor": editor, "action": "restore", "file_name": source.name,
-                       "sha256": hashlib.sha256(data).hexdigest(), "rows": sum(len(f["result"]) for f in frames),
-                       "status": "mixed"}
+                batch[name] = pd.concat(
+                    [batch[name], frame.assign(import_id=import_id, _file=source.name, _row=None)], ignore_index=True
+                ).drop_duplicates(f"{name}_id", keep="last")
+        return batch, {
+            "import_id": import_id,
+            "imported_at": datetime.now(UTC).replace(tzinfo=None),
+            "editor": editor,
+            "action": "restore",
+            "file_name": source.name,
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "rows": sum(len(f["result"]) for f in frames),
+            "status": "mixed",
+        }
 
     from parindex.importing.commit import rebuild
+
     rebuild(db_path, data_dir, change, source.name)
     return len(manifest)
 
@@ -153,8 +193,13 @@ def _restore_setups(file_name: str, grids: dict[str, Grid], db_path: Path, edito
         return
     for entry in _manifest(grids.pop(SETUPS)):
         sheets = [Grid(name, grids.pop(f"{entry['sheet']}-{suffix}").rows) for name, suffix in SETUP_SHEETS.items()]
-        options = SetupOptions(year=int(entry["year"]), group=entry["unit_group"],
-                               jurisdiction=entry["jurisdiction_id"], status=entry["status"], replace=True)
+        options = SetupOptions(
+            year=int(entry["year"]),
+            group=entry["unit_group"],
+            jurisdiction=entry["jurisdiction_id"],
+            status=entry["status"],
+            replace=True,
+        )
         setup_from_grids(file_name, lambda sheets=sheets: sheets, options, db_path, editor, data_dir)
 
 
@@ -178,7 +223,9 @@ def _manifest(grid: Grid) -> list[dict]:
     for row in grid.rows[1:]:
         if any(v is not None for v in row):
             entry = dict(zip(header, row))
-            entries.append({k: (None if v is None or (isinstance(v, float) and pd.isna(v)) else v) for k, v in entry.items()})
+            entries.append(
+                {k: (None if v is None or (isinstance(v, float) and pd.isna(v)) else v) for k, v in entry.items()}
+            )
     if not entries:
         raise ImportRefused([ImportProblem(None, None, "no_rows")])
     return entries

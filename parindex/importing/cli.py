@@ -15,17 +15,27 @@ from parindex.importing.plan import Options
 
 def add_commands(commands) -> None:
     cmd = commands.add_parser("import", help="import a results table (XLSX or CSV) into the database")
-    _year_file(cmd, jurisdiction="the province (default: the one the group's units belong to)",
-               replace="overwrite the year's existing results")
+    _year_file(
+        cmd,
+        jurisdiction="the province (default: the one the group's units belong to)",
+        replace="overwrite the year's existing results",
+    )
     cmd.add_argument("--create-units", action="store_true", help="create units the database does not know")
     _common(cmd)
-    setup = commands.add_parser("setup-year", help="set up a year: its criteria set, tier bands and unit changes "
-                                                   "(one workbook; see setup-template)")
-    _year_file(setup, jurisdiction="the province (default: the home province)",
-               replace="set the year up again (its results are kept)")
+    setup = commands.add_parser(
+        "setup-year",
+        help="set up a year: its criteria set, tier bands and unit changes (one workbook; see setup-template)",
+    )
+    _year_file(
+        setup,
+        jurisdiction="the province (default: the home province)",
+        replace="set the year up again (its results are kept)",
+    )
     _common(setup)
-    tpl = commands.add_parser("setup-template", help="write the set-up workbook to fill in (the group's latest "
-                                                     "criteria set and bands as a start)")
+    tpl = commands.add_parser(
+        "setup-template",
+        help="write the set-up workbook to fill in (the group's latest criteria set and bands as a start)",
+    )
     tpl.add_argument("--year", type=int, required=True)
     tpl.add_argument("--group", required=True, choices=GROUPS)
     tpl.add_argument("--jurisdiction")
@@ -68,8 +78,11 @@ def _year_file(cmd, jurisdiction: str, replace: str) -> None:
 def _common(cmd) -> None:
     cmd.add_argument("--db", type=Path, help="database path (default: $PARINDEX_DB or data/par.duckdb)")
     cmd.add_argument("--data", type=Path, help="the dataset folder (default: the one the database was built from)")
-    cmd.add_argument("--editor", default=os.environ.get("PARINDEX_EDITOR") or getpass.getuser(),
-                     help="who imports (written to the import log)")
+    cmd.add_argument(
+        "--editor",
+        default=os.environ.get("PARINDEX_EDITOR") or getpass.getuser(),
+        help="who imports (written to the import log)",
+    )
 
 
 def run(args, db_path: Path) -> int:
@@ -80,16 +93,19 @@ def run(args, db_path: Path) -> int:
             return _setup_year(args, db_path)
         if args.command == "setup-template":
             from parindex.importing.setup_workbook import template_xlsx
+
             args.out.write_bytes(template_xlsx(db_path, args.jurisdiction or HOME, args.group, args.year))
             print(f"wrote {args.out}")
             return 0
         if args.command == "export":
             from parindex.importing.drafts import export_csv
+
             return export_csv(db_path, args.year, args.group, args.jurisdiction)
         if args.command == "add-editor":
             return _add_editor(args)
         if args.command in ("backup", "restore"):
             from parindex.importing import backup
+
             if args.command == "restore":
                 print(f"restored {backup.restore(args.source, db_path, args.editor, args.data)} assessments")
                 return 0
@@ -100,6 +116,7 @@ def run(args, db_path: Path) -> int:
             return 0
         if args.command == "publish":
             from parindex.importing.drafts import find_assessment
+
             assessment_id = find_assessment(db_path, args.year, args.group, args.jurisdiction)
             publish(db_path, assessment_id, args.decision, args.date, args.editor, args.data)
             print(f"published {assessment_id} ({args.decision}, {args.date})")
@@ -114,6 +131,7 @@ def _add_editor(args) -> int:
     """The password from a prompt (or the first line of standard input); only its hash is written."""
     from parindex.auth import add_editor
     from parindex.paths import ROOT
+
     if sys.stdin.isatty():
         password = getpass.getpass(f"Mật khẩu cho / password for {args.name}: ")
         if getpass.getpass("Nhập lại / again: ") != password:
@@ -135,33 +153,54 @@ def _import(args, db_path: Path) -> int:
     if not args.file.is_file():
         print(f"không có tệp / no such file: {args.file}", file=sys.stderr)
         return 1
-    options = Options(year=args.year, group=args.group, jurisdiction=args.jurisdiction, status=args.status,
-                      replace=args.replace, create_units=args.create_units)
+    options = Options(
+        year=args.year,
+        group=args.group,
+        jurisdiction=args.jurisdiction,
+        status=args.status,
+        replace=args.replace,
+        create_units=args.create_units,
+    )
     if args.file.stat().st_size > 10 * 1024 * 1024:  # refused before it is read (sheet.MAX_BYTES)
         from parindex.importing.sheet import MAX_BYTES
-        print_problems([ImportProblem(None, None, "too_large", {
-            "size": f"{args.file.stat().st_size / 1024 / 1024:.1f}", "limit": MAX_BYTES // 1024 // 1024})])
+
+        print_problems(
+            [
+                ImportProblem(
+                    None,
+                    None,
+                    "too_large",
+                    {"size": f"{args.file.stat().st_size / 1024 / 1024:.1f}", "limit": MAX_BYTES // 1024 // 1024},
+                )
+            ]
+        )
         return 1
     done = import_file(args.file.name, args.file.read_bytes(), options, db_path, args.editor, args.data)
     verb = "replaced" if done.replaces else "imported"
-    print(f"{verb} {done.assessment_id}: {done.rows} rows, status {args.status}"
-          + (f"; new units: {', '.join(done.new_units)}" if done.new_units else ""))
+    print(
+        f"{verb} {done.assessment_id}: {done.rows} rows, status {args.status}"
+        + (f"; new units: {', '.join(done.new_units)}" if done.new_units else "")
+    )
     return 0
 
 
 def _setup_year(args, db_path: Path) -> int:
     from parindex.importing.setup import SetupOptions, setup_year
+
     if not args.file.is_file():
         print(f"không có tệp / no such file: {args.file}", file=sys.stderr)
         return 1
-    options = SetupOptions(year=args.year, group=args.group, jurisdiction=args.jurisdiction, status=args.status,
-                           replace=args.replace)
+    options = SetupOptions(
+        year=args.year, group=args.group, jurisdiction=args.jurisdiction, status=args.status, replace=args.replace
+    )
     done = setup_year(args.file.name, args.file.read_bytes(), options, db_path, args.editor, args.data)
     counts = done.counts
-    print(f"set up {done.assessment_id} ({args.status}): criteria set {done.framework_id or '—'} "
-          f"({counts['criteria']} items), {counts['tiers']} tiers, {counts['units']} new units, "
-          f"{counts['changes']} unit changes, "
-          f"{counts['aliases']} aliases")
+    print(
+        f"set up {done.assessment_id} ({args.status}): criteria set {done.framework_id or '—'} "
+        f"({counts['criteria']} items), {counts['tiers']} tiers, {counts['units']} new units, "
+        f"{counts['changes']} unit changes, "
+        f"{counts['aliases']} aliases"
+    )
     return 0
 
 

@@ -32,8 +32,9 @@ def preview(file_name: str, data: bytes, options: Options, db_path: Path) -> Pla
     return plan(file_name, grids, options, snapshot(db_path))
 
 
-def import_file(file_name: str, data: bytes, options: Options, db_path: Path, editor: str,
-                data_dir: Path | None = None) -> Plan:
+def import_file(
+    file_name: str, data: bytes, options: Options, db_path: Path, editor: str, data_dir: Path | None = None
+) -> Plan:
     """Import the file, or raise ImportRefused listing every problem (the database unchanged)."""
     done: list[Plan] = []
 
@@ -42,26 +43,40 @@ def import_file(file_name: str, data: bytes, options: Options, db_path: Path, ed
         done.append(planned)
         if not planned.ok:
             raise ImportRefused(planned.problems)
-        entry = log_entry(planned.frames, editor, "import", options.status, file_name=file_name,
-                       sha256=hashlib.sha256(data).hexdigest(), rows=planned.rows, replaced=planned.replaces)
+        entry = log_entry(
+            planned.frames,
+            editor,
+            "import",
+            options.status,
+            file_name=file_name,
+            sha256=hashlib.sha256(data).hexdigest(),
+            rows=planned.rows,
+            replaced=planned.replaces,
+        )
         return planned.frames, entry
 
     rebuild(db_path, data_dir, change, file_name, done)
     return done[-1]
 
 
-def publish(db_path: Path, assessment_id: str, decision_no: str, decision_date: str, editor: str,
-            data_dir: Path | None = None) -> None:
+def publish(
+    db_path: Path, assessment_id: str, decision_no: str, decision_date: str, editor: str, data_dir: Path | None = None
+) -> None:
     """Make a draft assessment published, with its decision number and date."""
+
     def change():
-        tables = read_tables(db_path, {
-            "assessment": "SELECT * EXCLUDE (import_id) FROM assessment WHERE assessment_id = ?",
-            "source": "SELECT s.* EXCLUDE (import_id) FROM source s JOIN assessment a USING (source_id) "
-                      "WHERE a.assessment_id = ?",
-            "result": "SELECT * EXCLUDE (import_id) FROM result WHERE assessment_id = ?",
-            "score": "SELECT * EXCLUDE (import_id) FROM score WHERE assessment_id = ?",
-            "import_log": "SELECT import_id FROM import_log",
-        }, [assessment_id])
+        tables = read_tables(
+            db_path,
+            {
+                "assessment": "SELECT * EXCLUDE (import_id) FROM assessment WHERE assessment_id = ?",
+                "source": "SELECT s.* EXCLUDE (import_id) FROM source s JOIN assessment a USING (source_id) "
+                "WHERE a.assessment_id = ?",
+                "result": "SELECT * EXCLUDE (import_id) FROM result WHERE assessment_id = ?",
+                "score": "SELECT * EXCLUDE (import_id) FROM score WHERE assessment_id = ?",
+                "import_log": "SELECT import_id FROM import_log",
+            },
+            [assessment_id],
+        )
         assessment = tables["assessment"]
         if assessment.empty:
             raise ImportRefused([ImportProblem(None, None, "no_assessment", {"value": assessment_id})])
@@ -69,8 +84,9 @@ def publish(db_path: Path, assessment_id: str, decision_no: str, decision_date: 
         source_id = f"import-{import_id}"
         source = tables["source"].assign(source_id=source_id, document_no=decision_no)
         frames = {
-            "assessment": assessment.assign(status="published", decision_no=decision_no,
-                                            decision_date=decision_date, source_id=source_id),
+            "assessment": assessment.assign(
+                status="published", decision_no=decision_no, decision_date=decision_date, source_id=source_id
+            ),
             "result": tables["result"].assign(source_id=source_id),
             "score": tables["score"],
             "source": source,
@@ -92,13 +108,25 @@ def rebuild(db_path: Path, data_dir: Path | None, change, file_name: str, plans:
 # The file's column a problem of the build is about: the dataset's column (or a published fact's)
 # -> the import's fields it may come from, the first the file has (parindex.importing.plan).
 _FIELDS = {
-    "unit_id": ("unit", "unit_id"), "total": ("total", "pct", "points"), "self_total": ("self",),
-    "appraised": ("appraised",), "survey": ("survey",), "published_rank": ("rank",), "published_tier": ("tier",),
-    "provenance": ("provenance",), "derived": ("derived",), "source_id": ("source_id",),
-    "note_vi": ("note_vi",), "note_en": ("note_en",), "criterion_id": ("criterion_id",),
-    "final_points": ("points", "appraised", "total"), "self_points": ("self",),
-    "unit_name": ("unit", "unit_id"), "total_score": ("total", "pct", "points"),
-    "tier_or_band": ("tier", "total", "pct", "points"), "rank": ("rank", "total", "pct", "points"),
+    "unit_id": ("unit", "unit_id"),
+    "total": ("total", "pct", "points"),
+    "self_total": ("self",),
+    "appraised": ("appraised",),
+    "survey": ("survey",),
+    "published_rank": ("rank",),
+    "published_tier": ("tier",),
+    "provenance": ("provenance",),
+    "derived": ("derived",),
+    "source_id": ("source_id",),
+    "note_vi": ("note_vi",),
+    "note_en": ("note_en",),
+    "criterion_id": ("criterion_id",),
+    "final_points": ("points", "appraised", "total"),
+    "self_points": ("self",),
+    "unit_name": ("unit", "unit_id"),
+    "total_score": ("total", "pct", "points"),
+    "tier_or_band": ("tier", "total", "pct", "points"),
+    "rank": ("rank", "total", "pct", "points"),
 }
 
 
@@ -145,7 +173,15 @@ def _shown(value):
 
 def log_entry(frames: dict[str, pd.DataFrame], editor: str, action: str, status: str, **values) -> dict:
     assessment = frames["assessment"].iloc[0]
-    return {"import_id": int(frames["assessment"]["import_id"].iat[0]),
-            "imported_at": datetime.now(UTC).replace(tzinfo=None), "editor": editor, "action": action,
-            "status": status, "jurisdiction_id": assessment["jurisdiction_id"], "year": int(assessment["year"]),
-            "unit_group": assessment["unit_group"], "assessment_id": assessment["assessment_id"], **values}
+    return {
+        "import_id": int(frames["assessment"]["import_id"].iat[0]),
+        "imported_at": datetime.now(UTC).replace(tzinfo=None),
+        "editor": editor,
+        "action": action,
+        "status": status,
+        "jurisdiction_id": assessment["jurisdiction_id"],
+        "year": int(assessment["year"]),
+        "unit_group": assessment["unit_group"],
+        "assessment_id": assessment["assessment_id"],
+        **values,
+    }

@@ -14,7 +14,7 @@ _NON_WORD = re.compile(r"[^a-z0-9%.]+")
 # (field, patterns): the first field with a pattern found in the folded heading wins, so the
 # specific headings come before the general ones ("Điểm tự đánh giá" before "Điểm").
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("derived", (r"^derived$",)),   # the backup's own columns, in the database's words
+    ("derived", (r"^derived$",)),  # the backup's own columns, in the database's words
     ("note_vi", (r"^note vi$",)),
     ("note_en", (r"^note en$",)),
     ("source_id", (r"^source id$",)),
@@ -28,10 +28,32 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("tier", (r"\bxep loai\b", r"^tier$", r"^published tier$")),
     ("provenance", (r"\bnguon so lieu\b", r"^provenance$")),
     ("pct", (r"\bchi so\b.*%", r"^%", r"\bpct\b", r"\bty le\b")),
-    ("total", (r"\btong diem\b", r"^tong$", r"^tong cong$", r"\bchi so\b", r"\bdiem tong\b", r"^total$",
-               r"\bket qua\b", r"\bdiem dat\b")),
-    ("unit", (r"\bten don vi\b", r"^don vi\b", r"\bco quan\b", r"\bdia phuong\b", r"^unit\b", r"^unit name$",
-              r"^ten$", r"\bten co quan\b")),
+    (
+        "total",
+        (
+            r"\btong diem\b",
+            r"^tong$",
+            r"^tong cong$",
+            r"\bchi so\b",
+            r"\bdiem tong\b",
+            r"^total$",
+            r"\bket qua\b",
+            r"\bdiem dat\b",
+        ),
+    ),
+    (
+        "unit",
+        (
+            r"\bten don vi\b",
+            r"^don vi\b",
+            r"\bco quan\b",
+            r"\bdia phuong\b",
+            r"^unit\b",
+            r"^unit name$",
+            r"^ten$",
+            r"\bten co quan\b",
+        ),
+    ),
     ("points", (r"^diem$", r"^diem cham$", r"^diem tham dinh$", r"^points$", r"^final points$", r"^final$")),
 )
 

@@ -40,12 +40,13 @@ class Options:
 @dataclass
 class Plan:
     """What an import would write. Empty `problems` means it may be committed."""
+
     options: Options
     problems: list[ImportProblem] = field(default_factory=list)
-    frames: dict[str, pd.DataFrame] = field(default_factory=dict)   # dataset-shaped rows to add
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)  # dataset-shaped rows to add
     assessment_id: str | None = None
-    replaces: bool = False          # an assessment for the year and group exists already
-    rows: int = 0                   # data rows read from the file
+    replaces: bool = False  # an assessment for the year and group exists already
+    rows: int = 0  # data rows read from the file
     skipped: list[int] = field(default_factory=list)  # rows without any score (section titles, notes)
     ignored: list[str] = field(default_factory=list)  # columns not recognised
     diff: dict[str, list] = field(default_factory=lambda: {"added": [], "removed": [], "changed": []})
@@ -73,10 +74,13 @@ STORED = {  # what imports and year set-ups are checked against (drafts included
 
 def snapshot(db_path: Path) -> dict[str, pd.DataFrame]:
     """The tables an import is planned against, read from the current file (drafts included)."""
-    return read_tables(db_path, {
-        **STORED,
-        "result": "SELECT r.assessment_id, r.unit_id, r.total, u.name_vi FROM result r JOIN unit u USING (unit_id)",
-    })
+    return read_tables(
+        db_path,
+        {
+            **STORED,
+            "result": "SELECT r.assessment_id, r.unit_id, r.total, u.name_vi FROM result r JOIN unit u USING (unit_id)",
+        },
+    )
 
 
 def read_tables(db_path: Path, queries: dict[str, str], params: list | None = None) -> dict[str, pd.DataFrame]:
@@ -94,8 +98,11 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
     layout = _layout(grids, options, target, result)
     if layout is None:
         return result
-    reading = _Reading(target, layout, UnitMatcher(db["unit"], db["unit_alias"], target.jurisdiction,
-                                                   options.group, options.year, db["jurisdiction"]))
+    reading = _Reading(
+        target,
+        layout,
+        UnitMatcher(db["unit"], db["unit_alias"], target.jurisdiction, options.group, options.year, db["jurisdiction"]),
+    )
     result.place = reading.matcher.place()
     for index in range(layout.data_start, len(layout.grid.rows)):
         _read_row(reading, index, options, result)
@@ -108,6 +115,7 @@ def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.D
 @dataclass(frozen=True)
 class _Target:
     """Where the rows go: the jurisdiction, the assessment stored for the year (or None) and its scale."""
+
     jurisdiction: str
     known_jurisdiction: bool
     old: pd.Series | None
@@ -119,13 +127,14 @@ class _Target:
 @dataclass(frozen=True)
 class _Layout:
     """The table found in the file: its grid, header row, data start and what each column holds."""
+
     grid: Grid
     header_row: int
     data_start: int
-    fields: dict[str, int]    # field -> column index (unit, total, rank, ...)
-    wide: dict[int, str]      # column index -> criterion id (a column per criterion)
-    heads: dict[int, str]     # column index -> heading as the file shows it
-    where: dict[str, str]     # field -> the column as a message names it ('C (Tổng điểm)')
+    fields: dict[str, int]  # field -> column index (unit, total, rank, ...)
+    wide: dict[int, str]  # column index -> criterion id (a column per criterion)
+    heads: dict[int, str]  # column index -> heading as the file shows it
+    where: dict[str, str]  # field -> the column as a message names it ('C (Tổng điểm)')
 
     @property
     def long(self) -> bool:
@@ -139,6 +148,7 @@ class _Layout:
 @dataclass
 class _Reading:
     """What the row loop has gathered so far."""
+
     target: _Target
     layout: _Layout
     matcher: UnitMatcher
@@ -151,8 +161,7 @@ class _Reading:
 def _target(options: Options, db: dict[str, pd.DataFrame], problems: list) -> _Target | None:
     """The options checked against the database: a known group, one jurisdiction, its criteria set."""
     if options.group not in GROUPS:
-        problems.append(ImportProblem(None, None, "bad_choice", {"value": options.group,
-                                                                 "allowed": ", ".join(GROUPS)}))
+        problems.append(ImportProblem(None, None, "bad_choice", {"value": options.group, "allowed": ", ".join(GROUPS)}))
         return None
     jurisdiction = options.jurisdiction or _home(db, options.group)
     if jurisdiction is None:  # the group's units are in several jurisdictions (or none): never a guess
@@ -163,9 +172,11 @@ def _target(options: Options, db: dict[str, pd.DataFrame], problems: list) -> _T
     if not known_jurisdiction and not options.create_units:
         problems.append(ImportProblem(None, None, "unknown_jurisdiction", {"value": jurisdiction}))
         return None
-    existing = db["assessment"][(db["assessment"]["jurisdiction_id"] == jurisdiction)
-                                & (db["assessment"]["year"] == options.year)
-                                & (db["assessment"]["unit_group"] == options.group)]
+    existing = db["assessment"][
+        (db["assessment"]["jurisdiction_id"] == jurisdiction)
+        & (db["assessment"]["year"] == options.year)
+        & (db["assessment"]["unit_group"] == options.group)
+    ]
     old = existing.iloc[0] if len(existing) else None
     framework_id, max_total = _framework(db, old, options.year)
     criteria = db["criterion"][db["criterion"]["framework_id"] == framework_id].set_index("criterion_id")
@@ -184,15 +195,24 @@ def _layout(grids: list[Grid], options: Options, target: _Target, result: Plan) 
     fields = {f: c for c, f in columns.items() if f and not f.startswith("criterion:")}
     wide = {c: f.split(":", 1)[1] for c, f in columns.items() if f and f.startswith("criterion:")}
     heads = _heading_texts(grid, header_row, data_start)
-    result.ignored = [column_name(c + 1, h) for c, h in heads.items()
-                      if columns.get(c) is None and h and headings.field_of(h) != "skip"]  # STT is meant to go
+    result.ignored = [
+        column_name(c + 1, h)
+        for c, h in heads.items()
+        if columns.get(c) is None and h and headings.field_of(h) != "skip"
+    ]  # STT is meant to go
     coded = {c: h for c, h in heads.items() if columns.get(c) is None and headings.looks_like_criterion(h)}
     if (wide or "criterion_id" in fields or coded) and target.framework_id is None:  # once, not per column
         problems.append(ImportProblem(header_row, None, "no_framework", {"year": options.year}))
         return None
     for c, heading in coded.items():
-        problems.append(ImportProblem(header_row, column_name(c + 1, heading), "unknown_criterion",
-                                      {"value": heading, "framework": target.framework_id}))
+        problems.append(
+            ImportProblem(
+                header_row,
+                column_name(c + 1, heading),
+                "unknown_criterion",
+                {"value": heading, "framework": target.framework_id},
+            )
+        )
     if not (set(fields) & set(SCORE_FIELDS)) and not wide:
         problems.append(ImportProblem(header_row, None, "no_scores"))
         return None
@@ -214,36 +234,51 @@ def _read_row(reading: _Reading, index: int, options: Options, result: Plan) -> 
     fields, where = layout.fields, layout.where
     for (r, c), formula in layout.grid.formulas.items():
         if r == row_no:
-            problems.append(ImportProblem(row_no, column_name(c, layout.heads.get(c - 1)), "formula",
-                                          {"formula": formula}))
+            problems.append(
+                ImportProblem(row_no, column_name(c, layout.heads.get(c - 1)), "formula", {"formula": formula})
+            )
     raw_unit = cell(fields.get("unit"))
     raw_id = cell(fields.get("unit_id"))
     score_cells = [cell(c) for f, c in fields.items() if f in SCORE_FIELDS] + [cell(c) for c in layout.wide]
     if all(v is None or str(v).strip() == "" for v in [raw_unit, raw_id, *score_cells]):
         return  # an empty row (trailing rows, spacing)
     name = " ".join(str(raw_unit).split()) if raw_unit is not None else ""
-    if _SUMMARY_ROW.match(headings.fold(name)) or \
-            all(v is None or str(v).strip() in ("", name) for v in score_cells):
+    if _SUMMARY_ROW.match(headings.fold(name)) or all(v is None or str(v).strip() in ("", name) for v in score_cells):
         result.skipped.append(row_no)  # a section title, a mean or total row, a signature line
         return
     result.rows += 1
     unit_id = _unit(raw_id, name, reading.matcher, options, reading.new_units, row_no, where, problems)
     if unit_id is None:
         return
-    numbers = {f: _number(cell(fields[f]), row_no, where[f], problems)
-               for f in ("total", "pct", "self", "appraised", "survey", "points") if f in fields}
+    numbers = {
+        f: _number(cell(fields[f]), row_no, where[f], problems)
+        for f in ("total", "pct", "self", "appraised", "survey", "points")
+        if f in fields
+    }
     rank = _rank(cell(fields.get("rank")), row_no, where.get("rank"), problems) if "rank" in fields else None
     tier = str(cell(fields.get("tier"))).strip() if cell(fields.get("tier")) is not None else None
     provenance = str(cell(fields.get("provenance")) or "published").strip()
     if provenance not in ("published", "illustrative"):
-        problems.append(ImportProblem(row_no, where.get("provenance"), "bad_choice",
-                                      {"value": provenance, "allowed": "published, illustrative"}))
+        problems.append(
+            ImportProblem(
+                row_no,
+                where.get("provenance"),
+                "bad_choice",
+                {"value": provenance, "allowed": "published, illustrative"},
+            )
+        )
     row = _Row(row_no, unit_id, name, numbers, rank, tier, provenance, cell)
     if layout.long:
         _read_long_row(reading, row, problems)
     elif unit_id in reading.first_row:
-        problems.append(ImportProblem(row_no, where.get("unit") or where.get("unit_id"), "duplicate_unit",
-                                      {"value": name or raw_id, "first": reading.first_row[unit_id]}))
+        problems.append(
+            ImportProblem(
+                row_no,
+                where.get("unit") or where.get("unit_id"),
+                "duplicate_unit",
+                {"value": name or raw_id, "first": reading.first_row[unit_id]},
+            )
+        )
     else:
         _read_unit_row(reading, row, problems)
 
@@ -251,6 +286,7 @@ def _read_row(reading: _Reading, index: int, options: Options, result: Plan) -> 
 @dataclass(frozen=True)
 class _Row:
     """A data row once its unit is known: what both shapes read from it."""
+
     row_no: int
     unit_id: str
     name: str
@@ -269,18 +305,31 @@ def _read_long_row(reading: _Reading, row: _Row, problems: list) -> None:
     points_column = where.get("points") or where.get("appraised") or where.get("total")
     key = (row.unit_id, criterion)
     if key in reading.first_row:
-        problems.append(ImportProblem(row.row_no, where["criterion_id"], "duplicate_score",
-                                      {"unit": row.name, "criterion": criterion, "first": reading.first_row[key]}))
+        problems.append(
+            ImportProblem(
+                row.row_no,
+                where["criterion_id"],
+                "duplicate_score",
+                {"unit": row.name, "criterion": criterion, "first": reading.first_row[key]},
+            )
+        )
         return
     reading.first_row[key] = row.row_no
     if _criterion_ok(criterion, target.criteria, target.framework_id, row.row_no, where["criterion_id"], problems):
         maximum = target.criteria.loc[criterion, "max_points"]
         _bounded(value, maximum, row.row_no, points_column, problems)
         _bounded(numbers.get("self"), maximum, row.row_no, where.get("self"), problems)
-        reading.scores[key] = {"unit_id": row.unit_id, "criterion_id": criterion, "final_points": value,
-                               "self_points": numbers.get("self"), "_row": row.row_no, "provenance": row.provenance}
-    reading.results.setdefault(row.unit_id, {"unit_id": row.unit_id, "_row": row.row_no, "_name": row.name,
-                                             "provenance": row.provenance})
+        reading.scores[key] = {
+            "unit_id": row.unit_id,
+            "criterion_id": criterion,
+            "final_points": value,
+            "self_points": numbers.get("self"),
+            "_row": row.row_no,
+            "provenance": row.provenance,
+        }
+    reading.results.setdefault(
+        row.unit_id, {"unit_id": row.unit_id, "_row": row.row_no, "_name": row.name, "provenance": row.provenance}
+    )
 
 
 def _read_unit_row(reading: _Reading, row: _Row, problems: list) -> None:
@@ -302,25 +351,49 @@ def _read_unit_row(reading: _Reading, row: _Row, problems: list) -> None:
         if _criterion_ok(criterion, target.criteria, target.framework_id, row_no, layout.named(c), problems):
             _bounded(value, target.criteria.loc[criterion, "max_points"], row_no, layout.named(c), problems)
             reading.scores[(row.unit_id, criterion)] = {
-                "unit_id": row.unit_id, "criterion_id": criterion, "final_points": value, "self_points": None,
-                "_row": row_no, "provenance": row.provenance}
+                "unit_id": row.unit_id,
+                "criterion_id": criterion,
+                "final_points": value,
+                "self_points": None,
+                "_row": row_no,
+                "provenance": row.provenance,
+            }
             leaves += value
     if layout.wide and total is None:
         total = leaves
     elif layout.wide and total is not None and abs(leaves - total) > TOLERANCE:
-        problems.append(ImportProblem(row_no, where.get("total"), "sum_mismatch",
-                                      {"total": plain(total), "leaves": plain(leaves)}))
+        problems.append(
+            ImportProblem(row_no, where.get("total"), "sum_mismatch", {"total": plain(total), "leaves": plain(leaves)})
+        )
     appraised, survey = numbers.get("appraised"), numbers.get("survey")
-    if total is not None and appraised is not None and survey is not None \
-            and abs(appraised + survey - total) > TOLERANCE:
-        problems.append(ImportProblem(row_no, where.get("total"), "parts_mismatch",
-                                      {"total": plain(total), "parts": plain(appraised + survey)}))
+    if (
+        total is not None
+        and appraised is not None
+        and survey is not None
+        and abs(appraised + survey - total) > TOLERANCE
+    ):
+        problems.append(
+            ImportProblem(
+                row_no,
+                where.get("total"),
+                "parts_mismatch",
+                {"total": plain(total), "parts": plain(appraised + survey)},
+            )
+        )
     reading.results[row.unit_id] = {
-        "unit_id": row.unit_id, "total": total, "self_total": numbers.get("self"), "appraised": appraised,
-        "survey": survey, "published_rank": row.rank, "_row": row_no, "_name": row.name,
-        "published_tier": row.tier, "provenance": row.provenance,
+        "unit_id": row.unit_id,
+        "total": total,
+        "self_total": numbers.get("self"),
+        "appraised": appraised,
+        "survey": survey,
+        "published_rank": row.rank,
+        "_row": row_no,
+        "_name": row.name,
+        "published_tier": row.tier,
+        "provenance": row.provenance,
         "derived": str(row.cell(fields.get("derived"))).lower() in ("true", "1"),
-        **{f: row.cell(fields[f]) for f in PASSED_ON if f in fields}}
+        **{f: row.cell(fields[f]) for f in PASSED_ON if f in fields},
+    }
 
 
 def _sum_long_totals(reading: _Reading, problems: list) -> None:
@@ -331,8 +404,7 @@ def _sum_long_totals(reading: _Reading, problems: list) -> None:
         if score["self_points"] is not None:
             row["self_total"] = (row.get("self_total") or Decimal(0)) + score["self_points"]
     for row in reading.results.values():
-        _bounded(row.get("total"), reading.target.max_total, row["_row"], reading.layout.where.get("points"),
-                 problems)
+        _bounded(row.get("total"), reading.target.max_total, row["_row"], reading.layout.where.get("points"), problems)
 
 
 def _settle(file_name: str, options: Options, db, target: _Target, reading: _Reading, result: Plan) -> None:
@@ -355,11 +427,25 @@ def _settle(file_name: str, options: Options, db, target: _Target, reading: _Rea
     import_id = int(max(db["import_log"]["import_id"], default=0)) + 1
     stored_max = old["max_total"] if old is not None else target.max_total  # a replacement keeps the scale
     fields = layout.fields
-    ranked_only = "rank" in fields and "total" not in fields and "pct" not in fields \
-        and not layout.wide and not layout.long
-    result.frames = _frames(file_name, options, target.jurisdiction, target.known_jurisdiction, db, assessment_id,
-                            target.framework_id, stored_max, f"import-{import_id}", import_id, results,
-                            reading.scores, reading.new_units, ranked=ranked_only)
+    ranked_only = (
+        "rank" in fields and "total" not in fields and "pct" not in fields and not layout.wide and not layout.long
+    )
+    result.frames = _frames(
+        file_name,
+        options,
+        target.jurisdiction,
+        target.known_jurisdiction,
+        db,
+        assessment_id,
+        target.framework_id,
+        stored_max,
+        f"import-{import_id}",
+        import_id,
+        results,
+        reading.scores,
+        reading.new_units,
+        ranked=ranked_only,
+    )
 
 
 def _home(db, group: str) -> str | None:
@@ -392,10 +478,16 @@ def _find_table(grids: list[Grid], criteria: set[str]):
             data_start = i + 1
             below = grid.rows[i + 1] if i + 1 < len(grid.rows) else []
             texts = [v for v in below if v is not None]
-            unit_col = next(j for j, v in enumerate(row) if v is not None and headings.field_of(str(v)) in ("unit", "unit_id"))
+            unit_col = next(
+                j for j, v in enumerate(row) if v is not None and headings.field_of(str(v)) in ("unit", "unit_id")
+            )
             under_unit = below[unit_col] if unit_col < len(below) else None
             # a second header row: text only, and nothing under the unit heading but the merged heading itself
-            if texts and all(isinstance(v, str) and not _numeric(v) for v in texts) and under_unit in (None, row[unit_col]):
+            if (
+                texts
+                and all(isinstance(v, str) and not _numeric(v) for v in texts)
+                and under_unit in (None, row[unit_col])
+            ):
                 data_start = i + 2  # a two-row header (merged cells above)
             grid_heads = _heading_texts(grid, i + 1, data_start)
             columns = {}
@@ -429,7 +521,7 @@ def _heading_texts(grid: Grid, header_row: int, data_start: int) -> dict[int, st
 
 def _title_year(grid: Grid, header_row: int, year: int) -> list[ImportProblem]:
     found = []
-    for i, row in enumerate(grid.rows[:header_row - 1]):
+    for i, row in enumerate(grid.rows[: header_row - 1]):
         for c, value in enumerate(row):
             if isinstance(value, str):
                 for match in _YEAR_IN_TITLE.finditer(headings.fold(value)):
@@ -459,7 +551,9 @@ def _number_or_none(value) -> Decimal | None:
         if text in ("", "-", "—", "–"):
             return None
         if "," in text and "." in text:  # 1.234,5 or 1,234.5: the last one is the decimal mark
-            text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
+            text = (
+                text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
+            )
         else:
             text = text.replace(",", ".")
     number = _to_decimal(text)  # the dataset's rule: a finite decimal, else ValueError
@@ -503,13 +597,24 @@ def _bounded(value, maximum, row: int, column: str | None, problems: list) -> No
 
 def _criterion_ok(criterion, criteria, framework_id, row, column, problems) -> bool:
     if criterion not in criteria.index:
-        problems.append(ImportProblem(row, column, "unknown_criterion", {"value": criterion, "framework": framework_id}))
+        problems.append(
+            ImportProblem(row, column, "unknown_criterion", {"value": criterion, "framework": framework_id})
+        )
         return False
     level = criteria.loc[criterion, "level"]
     if level != "sub":
-        problems.append(ImportProblem(row, column, "not_leaf", {
-            "value": criterion, "level": {"area": "lĩnh vực", "criterion": "tiêu chí"}.get(level, level),
-            "level_en": level}))
+        problems.append(
+            ImportProblem(
+                row,
+                column,
+                "not_leaf",
+                {
+                    "value": criterion,
+                    "level": {"area": "lĩnh vực", "criterion": "tiêu chí"}.get(level, level),
+                    "level_en": level,
+                },
+            )
+        )
         return False
     return True
 
@@ -524,9 +629,22 @@ def _unit(raw_id, name, matcher: UnitMatcher, options: Options, new_units: dict,
             owner = matcher.everywhere.loc[code]
             owner_group = group_values(owner["unit_group"])
             owner_vi, owner_en = matcher.place(owner["jurisdiction_id"])
-            problems.append(ImportProblem(row_no, where.get("unit_id"), "unit_id_elsewhere", {
-                "value": code, "unit": owner["name_vi"], "owner_group": owner_group["group"],
-                "owner_group_en": owner_group["group_en"], "owner_vi": owner_vi, "owner_en": owner_en, **here}))
+            problems.append(
+                ImportProblem(
+                    row_no,
+                    where.get("unit_id"),
+                    "unit_id_elsewhere",
+                    {
+                        "value": code,
+                        "unit": owner["name_vi"],
+                        "owner_group": owner_group["group"],
+                        "owner_group_en": owner_group["group_en"],
+                        "owner_vi": owner_vi,
+                        "owner_en": owner_en,
+                        **here,
+                    },
+                )
+            )
         else:
             problems.append(ImportProblem(row_no, where.get("unit_id"), "unknown_unit_id", {"value": code, **here}))
         return None
@@ -540,17 +658,28 @@ def _unit(raw_id, name, matcher: UnitMatcher, options: Options, new_units: dict,
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        problems.append(ImportProblem(row_no, where.get("unit"), "ambiguous_unit", {"value": name, "units": ", ".join(found)}))
+        problems.append(
+            ImportProblem(row_no, where.get("unit"), "ambiguous_unit", {"value": name, "units": ", ".join(found)})
+        )
         return None
     if options.create_units:
         unit_id = matcher.new_id(name, new_units)
         new_units.setdefault(unit_id, {"unit_id": unit_id, "name_vi": name})
         return unit_id
     close = matcher.suggestions(name)
-    problems.append(ImportProblem(row_no, where.get("unit"), "unknown_unit", {
-        "value": name, **here,
-        "suggest_vi": f"; có phải: {'; '.join(close)}?" if close else "",
-        "suggest_en": f"; did you mean: {'; '.join(close)}?" if close else ""}))
+    problems.append(
+        ImportProblem(
+            row_no,
+            where.get("unit"),
+            "unknown_unit",
+            {
+                "value": name,
+                **here,
+                "suggest_vi": f"; có phải: {'; '.join(close)}?" if close else "",
+                "suggest_en": f"; did you mean: {'; '.join(close)}?" if close else "",
+            },
+        )
+    )
     return None
 
 
@@ -565,40 +694,128 @@ def _diff(db, assessment_id: str, results: dict[str, dict]) -> dict[str, list]:
         if unit_id in before:
             old_total, new_total = before[unit_id][1], row.get("total")
             old_total = None if old_total is None or pd.isna(old_total) else Decimal(old_total)
-            if (old_total is None) != (new_total is None) or (old_total is not None and abs(old_total - new_total) > TOLERANCE / 2):
+            if (old_total is None) != (new_total is None) or (
+                old_total is not None and abs(old_total - new_total) > TOLERANCE / 2
+            ):
                 changed.append((before[unit_id][0], old_total, new_total))
     return {"added": added, "removed": removed, "changed": changed}
 
 
-def _frames(file_name, options, jurisdiction, known_jurisdiction, db, assessment_id, framework_id, max_total,
-            source_id, import_id, results, scores, new_units, ranked) -> dict[str, pd.DataFrame]:
+def _frames(
+    file_name,
+    options,
+    jurisdiction,
+    known_jurisdiction,
+    db,
+    assessment_id,
+    framework_id,
+    max_total,
+    source_id,
+    import_id,
+    results,
+    scores,
+    new_units,
+    ranked,
+) -> dict[str, pd.DataFrame]:
     """The rows to write, shaped like the dataset's tables (so the build validates them by its rules)."""
     tag = {"_file": file_name, "import_id": import_id}
     jurisdictions = db["jurisdiction"].set_index("jurisdiction_id")
     place_vi = jurisdictions.loc[jurisdiction, "name_vi"] if known_jurisdiction else jurisdiction
     place_en = jurisdictions.loc[jurisdiction, "name_en"] if known_jurisdiction else jurisdiction
     frames = {
-        "source": [{"source_id": source_id, "publisher_vi": f"UBND {place_vi}", "publisher_en": f"{place_en} People's Committee",
-                    "document_no": None, "title": file_name, "url": None, "provenance": "published", "_row": None, **tag}],
-        "assessment": [{"assessment_id": assessment_id, "jurisdiction_id": jurisdiction, "year": options.year,
-                        "unit_group": options.group, "framework_id": framework_id, "max_total": max_total,
-                        "n_units": len(results), "ranking": "published" if ranked else "computed",
-                        "status": options.status, "decision_no": None, "decision_date": None, "source_id": source_id,
-                        "note_vi": None, "note_en": None, "_row": None, **tag}],
-        "result": [{"assessment_id": assessment_id, "unit_id": r["unit_id"], "total": r.get("total"),
-                    "self_total": r.get("self_total"), "appraised": r.get("appraised"), "survey": r.get("survey"),
-                    "published_rank": r.get("published_rank"), "published_tier": r.get("published_tier"),
-                    "derived": r.get("derived", False), "provenance": r.get("provenance", "published"),
-                    "source_id": r.get("source_id") or source_id, "note_vi": r.get("note_vi"), "note_en": r.get("note_en"),
-                    "_row": r["_row"], **tag} for r in results.values()],
-        "score": [{"assessment_id": assessment_id, "unit_id": s["unit_id"], "criterion_id": s["criterion_id"],
-                   "self_points": s["self_points"], "final_points": s["final_points"], "provenance": s["provenance"],
-                   "_row": s["_row"], **tag} for s in scores.values()],
-        "unit": [{"unit_id": u["unit_id"], "jurisdiction_id": jurisdiction, "unit_group": options.group,
-                  "name_vi": u["name_vi"], "name_en": u["name_vi"], "short_vi": u["name_vi"], "short_en": u["name_vi"],
-                  "first_year": options.year, "last_year": None, "_row": None, **tag} for u in new_units.values()],
-        "jurisdiction": [] if known_jurisdiction else [
-            {"jurisdiction_id": jurisdiction, "name_vi": jurisdiction, "name_en": jurisdiction, "level": "province",
-             "_row": None, **tag}],
+        "source": [
+            {
+                "source_id": source_id,
+                "publisher_vi": f"UBND {place_vi}",
+                "publisher_en": f"{place_en} People's Committee",
+                "document_no": None,
+                "title": file_name,
+                "url": None,
+                "provenance": "published",
+                "_row": None,
+                **tag,
+            }
+        ],
+        "assessment": [
+            {
+                "assessment_id": assessment_id,
+                "jurisdiction_id": jurisdiction,
+                "year": options.year,
+                "unit_group": options.group,
+                "framework_id": framework_id,
+                "max_total": max_total,
+                "n_units": len(results),
+                "ranking": "published" if ranked else "computed",
+                "status": options.status,
+                "decision_no": None,
+                "decision_date": None,
+                "source_id": source_id,
+                "note_vi": None,
+                "note_en": None,
+                "_row": None,
+                **tag,
+            }
+        ],
+        "result": [
+            {
+                "assessment_id": assessment_id,
+                "unit_id": r["unit_id"],
+                "total": r.get("total"),
+                "self_total": r.get("self_total"),
+                "appraised": r.get("appraised"),
+                "survey": r.get("survey"),
+                "published_rank": r.get("published_rank"),
+                "published_tier": r.get("published_tier"),
+                "derived": r.get("derived", False),
+                "provenance": r.get("provenance", "published"),
+                "source_id": r.get("source_id") or source_id,
+                "note_vi": r.get("note_vi"),
+                "note_en": r.get("note_en"),
+                "_row": r["_row"],
+                **tag,
+            }
+            for r in results.values()
+        ],
+        "score": [
+            {
+                "assessment_id": assessment_id,
+                "unit_id": s["unit_id"],
+                "criterion_id": s["criterion_id"],
+                "self_points": s["self_points"],
+                "final_points": s["final_points"],
+                "provenance": s["provenance"],
+                "_row": s["_row"],
+                **tag,
+            }
+            for s in scores.values()
+        ],
+        "unit": [
+            {
+                "unit_id": u["unit_id"],
+                "jurisdiction_id": jurisdiction,
+                "unit_group": options.group,
+                "name_vi": u["name_vi"],
+                "name_en": u["name_vi"],
+                "short_vi": u["name_vi"],
+                "short_en": u["name_vi"],
+                "first_year": options.year,
+                "last_year": None,
+                "_row": None,
+                **tag,
+            }
+            for u in new_units.values()
+        ],
+        "jurisdiction": []
+        if known_jurisdiction
+        else [
+            {
+                "jurisdiction_id": jurisdiction,
+                "name_vi": jurisdiction,
+                "name_en": jurisdiction,
+                "level": "province",
+                "_row": None,
+                **tag,
+            }
+        ],
     }
     return {name: pd.DataFrame(rows, dtype=object) for name, rows in frames.items()}

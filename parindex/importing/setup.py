@@ -69,6 +69,7 @@ class SetupOptions:
 @dataclass
 class SetupPlan:
     """What setting up the year would write; empty `problems` means it may be committed."""
+
     options: SetupOptions
     problems: list[ImportProblem] = field(default_factory=list)
     frames: dict = field(default_factory=dict)
@@ -87,16 +88,22 @@ class SetupPlan:
 def snapshot(db_path: Path, options: SetupOptions) -> dict[str, pd.DataFrame]:
     """The tables a set-up is checked against, from the file as it is now (drafts included); of
     results and scores only the year's (a national database holds millions of scores)."""
-    year_only = ("JOIN assessment a USING (assessment_id) WHERE a.year = ? AND a.unit_group = ? "
-                 "AND (CAST(? AS VARCHAR) IS NULL OR a.jurisdiction_id = ?)")
-    return read_tables(db_path, {
-        **STORED,
-        "unit_lineage": "SELECT predecessor_id, successor_id, year, kind, import_id FROM unit_lineage",
-        "tier": "SELECT jurisdiction_id, year, unit_group, tier_order, label_vi, min_points, min_inclusive "
-                "FROM tier",
-        "result": f"SELECT r.* EXCLUDE (import_id) FROM result r {year_only}",
-        "score": f"SELECT s.* EXCLUDE (import_id) FROM score s {year_only}",
-    }, [options.year, options.group, options.jurisdiction, options.jurisdiction])
+    year_only = (
+        "JOIN assessment a USING (assessment_id) WHERE a.year = ? AND a.unit_group = ? "
+        "AND (CAST(? AS VARCHAR) IS NULL OR a.jurisdiction_id = ?)"
+    )
+    return read_tables(
+        db_path,
+        {
+            **STORED,
+            "unit_lineage": "SELECT predecessor_id, successor_id, year, kind, import_id FROM unit_lineage",
+            "tier": "SELECT jurisdiction_id, year, unit_group, tier_order, label_vi, min_points, min_inclusive "
+            "FROM tier",
+            "result": f"SELECT r.* EXCLUDE (import_id) FROM result r {year_only}",
+            "score": f"SELECT s.* EXCLUDE (import_id) FROM score s {year_only}",
+        },
+        [options.year, options.group, options.jurisdiction, options.jurisdiction],
+    )
 
 
 def preview(file_name: str, data: bytes, options: SetupOptions, db_path: Path) -> SetupPlan:
@@ -108,15 +115,30 @@ def preview(file_name: str, data: bytes, options: SetupOptions, db_path: Path) -
     return plan_setup(file_name, grids, options, snapshot(db_path, options))
 
 
-def setup_year(file_name: str, data: bytes, options: SetupOptions, db_path: Path, editor: str,
-               data_dir: Path | None = None) -> SetupPlan:
+def setup_year(
+    file_name: str, data: bytes, options: SetupOptions, db_path: Path, editor: str, data_dir: Path | None = None
+) -> SetupPlan:
     """Set the year up, or raise ImportRefused listing every problem (the database unchanged)."""
-    return setup_from_grids(file_name, lambda: read_grids(file_name, data), options, db_path, editor, data_dir,
-                            sha256=hashlib.sha256(data).hexdigest())
+    return setup_from_grids(
+        file_name,
+        lambda: read_grids(file_name, data),
+        options,
+        db_path,
+        editor,
+        data_dir,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
 
 
-def setup_from_grids(file_name: str, grids: Callable[[], list[Grid]], options: SetupOptions, db_path: Path,
-                     editor: str, data_dir: Path | None = None, sha256: str | None = None) -> SetupPlan:
+def setup_from_grids(
+    file_name: str,
+    grids: Callable[[], list[Grid]],
+    options: SetupOptions,
+    db_path: Path,
+    editor: str,
+    data_dir: Path | None = None,
+    sha256: str | None = None,
+) -> SetupPlan:
     """setup_year for sheets already read (a backup's): planned again once no other build can start."""
     done: list[SetupPlan] = []
 
@@ -125,8 +147,16 @@ def setup_from_grids(file_name: str, grids: Callable[[], list[Grid]], options: S
         done.append(planned)
         if not planned.ok:
             raise ImportRefused(planned.problems)
-        entry = log_entry(planned.frames, editor, "setup", options.status, file_name=file_name, sha256=sha256,
-                          rows=sum(planned.counts.values()), replaced=planned.replaces)
+        entry = log_entry(
+            planned.frames,
+            editor,
+            "setup",
+            options.status,
+            file_name=file_name,
+            sha256=sha256,
+            rows=sum(planned.counts.values()),
+            replaced=planned.replaces,
+        )
         return planned.frames, entry
 
     rebuild(db_path, data_dir, change, file_name)
@@ -135,9 +165,11 @@ def setup_from_grids(file_name: str, grids: Callable[[], list[Grid]], options: S
 
 # --- the steps, in the order they run ----------------------------------------------------------
 
+
 @dataclass
 class _Context:
     """What every step needs: the options resolved, the stored tables, the problems so far."""
+
     options: SetupOptions
     jurisdiction: str
     db: dict[str, pd.DataFrame]
@@ -160,11 +192,19 @@ def plan_setup(file_name: str, grids, options: SetupOptions, db: dict[str, pd.Da
     framework_id, criteria, max_total = _criteria(book, ctx)
     tiers = _tiers(book.tiers, max_total, ctx) if book.tiers else []
     units, lineage, aliases = _changes(book.changes, ctx) if book.changes else ([], [], [])
-    result.assessment_id = ctx.existing["assessment_id"] if ctx.existing is not None \
+    result.assessment_id = (
+        ctx.existing["assessment_id"]
+        if ctx.existing is not None
         else f"{ctx.jurisdiction}-{options.year}-{options.group}"
+    )
     result.framework_id, result.max_total, result.replaces = framework_id, max_total, ctx.existing is not None
-    result.counts = {"criteria": len(criteria), "tiers": len(tiers), "units": len(units), "changes": len(lineage),
-                     "aliases": len(aliases)}
+    result.counts = {
+        "criteria": len(criteria),
+        "tiers": len(tiers),
+        "units": len(units),
+        "changes": len(lineage),
+        "aliases": len(aliases),
+    }
     if result.problems:
         return result
     result.diff = _diff(ctx, criteria, max_total, tiers, units, lineage)
@@ -183,15 +223,23 @@ def _context(options: SetupOptions, db, problems) -> _Context | None:
         problems.append(ImportProblem(None, None, "unknown_jurisdiction", {"value": jurisdiction or "—"}))
         return None
     assessments = db["assessment"]
-    found = assessments[(assessments["jurisdiction_id"] == jurisdiction) & (assessments["year"] == options.year)
-                        & (assessments["unit_group"] == options.group)]
+    found = assessments[
+        (assessments["jurisdiction_id"] == jurisdiction)
+        & (assessments["year"] == options.year)
+        & (assessments["unit_group"] == options.group)
+    ]
     log = db["import_log"]
-    replaced = log[(log["action"] == "setup") & (log["jurisdiction_id"] == jurisdiction)
-                   & (log["year"] == options.year) & (log["unit_group"] == options.group)]["import_id"]
+    replaced = log[
+        (log["action"] == "setup")
+        & (log["jurisdiction_id"] == jurisdiction)
+        & (log["year"] == options.year)
+        & (log["unit_group"] == options.group)
+    ]["import_id"]
     existing = found.iloc[0] if len(found) else None
     if (existing is not None or len(replaced)) and not options.replace:
-        problems.append(ImportProblem(None, None, "setup_exists",
-                                      {"year": options.year, **group_values(options.group)}))
+        problems.append(
+            ImportProblem(None, None, "setup_exists", {"year": options.year, **group_values(options.group)})
+        )
         return None
     import_id = int(max(log["import_id"], default=0)) + 1
     return _Context(options, jurisdiction, db, problems, import_id, [int(i) for i in replaced], existing)
@@ -203,21 +251,27 @@ def _check_settings(book: SetupBook, ctx: _Context) -> None:
         ctx.problems.append(at(provenance, "bad_choice", value=provenance.value, allowed="published, illustrative"))
     for name, expected in (("year", str(ctx.options.year)), ("group", ctx.options.group)):
         cell = book.settings.get(name)
-        if cell is not None and headings.fold(cell.value) != headings.fold(expected) \
-                and not (name == "group" and _group(cell.value) == expected):
+        if (
+            cell is not None
+            and headings.fold(cell.value) != headings.fold(expected)
+            and not (name == "group" and _group(cell.value) == expected)
+        ):
             ctx.problems.append(at(cell, "setup_year_mismatch", found=cell.value, expected=expected))
 
 
 def _group(text) -> str | None:
     folded = headings.fold(text or "")
-    words = {"department": ("so ban nganh", "khoi so ban nganh", "department", "so"),
-             "district": ("huyen", "khoi huyen", "district", "huyen thi xa thanh pho"),
-             "commune": ("xa", "xa phuong", "khoi xa phuong", "commune"),
-             "province": ("tinh", "province")}
+    words = {
+        "department": ("so ban nganh", "khoi so ban nganh", "department", "so"),
+        "district": ("huyen", "khoi huyen", "district", "huyen thi xa thanh pho"),
+        "commune": ("xa", "xa phuong", "khoi xa phuong", "commune"),
+        "province": ("tinh", "province"),
+    }
     return next((g for g, names in words.items() if folded in names or folded == g), None)
 
 
 # --- criteria ----------------------------------------------------------------------------------
+
 
 def _criteria(book: SetupBook, ctx: _Context) -> tuple[str | None, list[dict], Decimal | None]:
     """(framework id, criterion rows, the maximum total): a new set, a reused one, or none."""
@@ -258,8 +312,12 @@ def _reused(cell: Cell, ctx: _Context) -> tuple[str | None, list[dict], Decimal 
     framework_id = cell.value if cell.value in frameworks.index else None
     if framework_id is None and str(cell.value).isdigit():
         a = ctx.db["assessment"]
-        used = a[(a["jurisdiction_id"] == ctx.jurisdiction) & (a["unit_group"] == ctx.options.group)
-                 & (a["year"] == int(cell.value)) & a["framework_id"].notna()]
+        used = a[
+            (a["jurisdiction_id"] == ctx.jurisdiction)
+            & (a["unit_group"] == ctx.options.group)
+            & (a["year"] == int(cell.value))
+            & a["framework_id"].notna()
+        ]
         framework_id = used["framework_id"].iat[0] if len(used) else None
     if framework_id is None:
         ctx.problems.append(at(cell, "setup_reuse_unknown", value=cell.value))
@@ -271,11 +329,15 @@ def _framework_id(book: SetupBook, ctx: _Context) -> str:
     cell = book.settings.get("framework_id")
     framework_id = cell.value if cell else f"{ctx.jurisdiction}-{ctx.options.year}-{ctx.options.group}"
     frameworks = ctx.db["framework"]
-    taken = frameworks[(frameworks["framework_id"] == framework_id)
-                       & ~frameworks["import_id"].isin(ctx.replaced_imports)]
+    taken = frameworks[
+        (frameworks["framework_id"] == framework_id) & ~frameworks["import_id"].isin(ctx.replaced_imports)
+    ]
     if len(taken):
-        ctx.problems.append(at(cell, "setup_framework_taken", value=framework_id) if cell else
-                            ImportProblem(None, None, "setup_framework_taken", {"value": framework_id}))
+        ctx.problems.append(
+            at(cell, "setup_framework_taken", value=framework_id)
+            if cell
+            else ImportProblem(None, None, "setup_framework_taken", {"value": framework_id})
+        )
     return framework_id
 
 
@@ -299,14 +361,21 @@ def _criterion_rows(part: Part, ctx: _Context, framework_id: str) -> list[dict]:
     for node in nodes.values():
         parent = nodes.get(node["parent_id"]) if node["parent_id"] else None
         if node["level"] != "area" and parent is None:
-            problems.append(at(node["_cell"], "setup_no_parent", code=node["_cell"].value,
-                               parent=_printed(node["parent_id"], roman)))
+            problems.append(
+                at(
+                    node["_cell"],
+                    "setup_no_parent",
+                    code=node["_cell"].value,
+                    parent=_printed(node["parent_id"], roman),
+                )
+            )
             continue
         if parent is not None:
             node["self_assessed"] = node["self_assessed"] if node["_survey_given"] else parent["self_assessed"]
             node["area_key"] = parent["area_key"]
-            node["sort_order"] = sum(1 for n in nodes.values() if n["parent_id"] == parent["criterion_id"]
-                                     and n["_row"] <= node["_row"])
+            node["sort_order"] = sum(
+                1 for n in nodes.values() if n["parent_id"] == parent["criterion_id"] and n["_row"] <= node["_row"]
+            )
         elif not node["area_key"]:
             node["area_key"] = known_areas.get(headings.fold(node["name_vi"])) or slug(node["name_vi"])
     _check_tree(nodes, problems)
@@ -314,13 +383,16 @@ def _criterion_rows(part: Part, ctx: _Context, framework_id: str) -> list[dict]:
     for node in (n for n in nodes.values() if n["level"] == "area"):
         first = keys.setdefault(node["area_key"], node)
         if first is not node:
-            problems.append(at(node["_cell"], "setup_area_key", code=node["_cell"].value, key=node["area_key"],
-                               first=first["_row"]))
+            problems.append(
+                at(node["_cell"], "setup_area_key", code=node["_cell"].value, key=node["area_key"], first=first["_row"])
+            )
     areas = [n for n in nodes.values() if n["level"] == "area"]
     for i, node in enumerate(areas, start=1):
         node["sort_order"] = i
-    return [{k: v for k, v in n.items() if not k.startswith("_")} | {"framework_id": framework_id, "_row": n["_row"]}
-            for n in nodes.values()]
+    return [
+        {k: v for k, v in n.items() if not k.startswith("_")} | {"framework_id": framework_id, "_row": n["_row"]}
+        for n in nodes.values()
+    ]
 
 
 def _node(row: dict[str, Cell], roman: bool, area: str | None, problems) -> dict | None:
@@ -355,12 +427,23 @@ def _node(row: dict[str, Cell], roman: bool, area: str | None, problems) -> dict
         return None
     survey = row.get("survey")
     name_en = _value(row, "name_en") or name
-    return {"criterion_id": criterion_id, "parent_id": parent_id, "level": ("area", "criterion", "sub")[depth],
-            "area_key": _value(row, "area_key") if depth == 0 else None, "name_vi": name, "name_en": name_en,
-            "short_vi": _value(row, "short_vi") or name, "short_en": _value(row, "short_en") or name_en,
-            "max_points": maximum, "self_assessed": not yes_no(survey, problems), "sort_order": 1,
-            "_survey_given": survey is not None and survey.value is not None, "_row": code_cell.row,
-            "_cell": code_cell, "_max": row["max_points"]}
+    return {
+        "criterion_id": criterion_id,
+        "parent_id": parent_id,
+        "level": ("area", "criterion", "sub")[depth],
+        "area_key": _value(row, "area_key") if depth == 0 else None,
+        "name_vi": name,
+        "name_en": name_en,
+        "short_vi": _value(row, "short_vi") or name,
+        "short_en": _value(row, "short_en") or name_en,
+        "max_points": maximum,
+        "self_assessed": not yes_no(survey, problems),
+        "sort_order": 1,
+        "_survey_given": survey is not None and survey.value is not None,
+        "_row": code_cell.row,
+        "_cell": code_cell,
+        "_max": row["max_points"],
+    }
 
 
 def _value(row: dict[str, Cell], name: str):
@@ -382,14 +465,22 @@ def _check_tree(nodes: dict[str, dict], problems) -> None:
     for node in nodes.values():
         children = [n for n in nodes.values() if n["parent_id"] == node["criterion_id"]]
         if node["level"] != "sub" and not children:
-            problems.append(at(node["_cell"], "setup_no_children", code=node["_cell"].value,
-                               level="lĩnh vực" if node["level"] == "area" else "tiêu chí", level_en=node["level"]))
+            problems.append(
+                at(
+                    node["_cell"],
+                    "setup_no_children",
+                    code=node["_cell"].value,
+                    level="lĩnh vực" if node["level"] == "area" else "tiêu chí",
+                    level_en=node["level"],
+                )
+            )
         total = sum((c["max_points"] for c in children), Decimal(0))
         if children and abs(total - node["max_points"]) > TOLERANCE:
             problems.append(at(node["_max"], "setup_sum", value=plain(node["max_points"]), sum=plain(total)))
 
 
 # --- tier bands --------------------------------------------------------------------------------
+
 
 def _tiers(part: Part, max_total: Decimal | None, ctx: _Context) -> list[dict]:
     problems = ctx.problems
@@ -406,23 +497,37 @@ def _tiers(part: Part, max_total: Decimal | None, ctx: _Context) -> list[dict]:
         if row["label_vi"].value is None:
             problems.append(at(row["label_vi"], "setup_required"))
             continue
-        band = {"order": order, "row": row, "label": row["label_vi"].value,
-                "lower": _bound(row.get("lower"), max_total, problems),
-                "upper": _bound(row.get("upper"), max_total, problems),
-                "lower_inclusive": yes_no(row.get("lower_inclusive"), problems, default=True),
-                "upper_inclusive": yes_no(row.get("upper_inclusive"), problems, default=False)}
+        band = {
+            "order": order,
+            "row": row,
+            "label": row["label_vi"].value,
+            "lower": _bound(row.get("lower"), max_total, problems),
+            "upper": _bound(row.get("upper"), max_total, problems),
+            "lower_inclusive": yes_no(row.get("lower_inclusive"), problems, default=True),
+            "upper_inclusive": yes_no(row.get("upper_inclusive"), problems, default=False),
+        }
         if band["lower"] is not None and band["upper"] is not None and band["lower"] > band["upper"]:
-            problems.append(at(row["lower"], "setup_tier_bounds",
-                               lower=plain(band["lower"]), upper=plain(band["upper"])))
+            problems.append(
+                at(row["lower"], "setup_tier_bounds", lower=plain(band["lower"]), upper=plain(band["upper"]))
+            )
         bands.append(band)
     bands.sort(key=lambda b: b["order"])
     _check_bands(bands, max_total, problems)
-    return [{"jurisdiction_id": ctx.jurisdiction, "year": ctx.options.year, "unit_group": ctx.options.group,
-             "tier_order": i, "code": _value(b["row"], "code") or b["label"], "label_vi": b["label"],
-             "label_en": _value(b["row"], "label_en") or b["label"],
-             "min_points": b["lower"] if i < len(bands) else None,
-             "min_inclusive": b["lower_inclusive"] if i < len(bands) else None, "_row": b["row"]["label_vi"].row}
-            for i, b in enumerate(bands, start=1)]
+    return [
+        {
+            "jurisdiction_id": ctx.jurisdiction,
+            "year": ctx.options.year,
+            "unit_group": ctx.options.group,
+            "tier_order": i,
+            "code": _value(b["row"], "code") or b["label"],
+            "label_vi": b["label"],
+            "label_en": _value(b["row"], "label_en") or b["label"],
+            "min_points": b["lower"] if i < len(bands) else None,
+            "min_inclusive": b["lower_inclusive"] if i < len(bands) else None,
+            "_row": b["row"]["label_vi"].row,
+        }
+        for i, b in enumerate(bands, start=1)
+    ]
 
 
 def _bound(cell: Cell | None, max_total: Decimal | None, problems) -> Decimal | None:
@@ -449,8 +554,12 @@ def _check_bands(bands: list[dict], max_total: Decimal | None, problems) -> None
         upper = worse["upper"] if worse["upper"] is not None else better["lower"]
         inclusive = worse["upper_inclusive"] if worse["upper"] is not None else not better["lower_inclusive"]
         cell = worse["row"].get("upper") or worse["row"]["label_vi"]
-        values = {"label": better["label"], "lower": plain(better["lower"]), "next": worse["label"],
-                  "upper": plain(upper)}
+        values = {
+            "label": better["label"],
+            "lower": plain(better["lower"]),
+            "next": worse["label"],
+            "upper": plain(upper),
+        }
         if upper < better["lower"] or (upper == better["lower"] and not inclusive and not better["lower_inclusive"]):
             problems.append(at(cell, "setup_tier_gap", **values))
         elif upper > better["lower"] or (inclusive and better["lower_inclusive"]):
@@ -458,6 +567,7 @@ def _check_bands(bands: list[dict], max_total: Decimal | None, problems) -> None
 
 
 # --- unit changes ------------------------------------------------------------------------------
+
 
 def _changes(part: Part, ctx: _Context) -> tuple[list[dict], list[dict], list[dict]]:
     """(new units, lineage rows, alias rows) from the unit changes sheet."""
@@ -476,27 +586,36 @@ class _Changes:
         self.ctx = ctx
         units = ctx.db["unit"]
         self.units = units[units["jurisdiction_id"] == ctx.jurisdiction].set_index("unit_id")
-        self.matchers = {g: UnitMatcher(units, ctx.db["unit_alias"], ctx.jurisdiction, g, ctx.options.year)
-                         for g in GROUPS}
+        self.matchers = {
+            g: UnitMatcher(units, ctx.db["unit_alias"], ctx.jurisdiction, g, ctx.options.year) for g in GROUPS
+        }
         lineage = ctx.db["unit_lineage"]
         self.stored_lineage = lineage[~lineage["import_id"].isin(ctx.replaced_imports)]
         self.taken_ids = set(units["unit_id"])
-        self.created: dict[str, dict] = {}   # unit id -> unit row
+        self.created: dict[str, dict] = {}  # unit id -> unit row
         self.lineage: list[dict] = []
         self.aliases: list[dict] = []
-        self.ended: dict[str, tuple[str, int]] = {}   # unit id -> (kind, row)
+        self.ended: dict[str, tuple[str, int]] = {}  # unit id -> (kind, row)
 
     def read(self, row: dict[str, Cell]) -> None:
         kind = self._kind(row["kind"])
         if kind is None:
             return
-        date = a_date(row["effective_date"], self.ctx.problems) \
-            if row.get("effective_date") and row["effective_date"].value else None
+        date = (
+            a_date(row["effective_date"], self.ctx.problems)
+            if row.get("effective_date") and row["effective_date"].value
+            else None
+        )
         if date is not None and date.year != self.ctx.options.year:
-            self.ctx.problems.append(at(row["effective_date"], "setup_date_year", value=date.isoformat(),
-                                        year=self.ctx.options.year))
-        extra = {"effective_date": date.isoformat() if date else None, "decision_no": _value(row, "decision_no"),
-                 "note_vi": _value(row, "note_vi"), "note_en": _value(row, "note_en") or _value(row, "note_vi")}
+            self.ctx.problems.append(
+                at(row["effective_date"], "setup_date_year", value=date.isoformat(), year=self.ctx.options.year)
+            )
+        extra = {
+            "effective_date": date.isoformat() if date else None,
+            "decision_no": _value(row, "decision_no"),
+            "note_vi": _value(row, "note_vi"),
+            "note_en": _value(row, "note_en") or _value(row, "note_vi"),
+        }
         if kind == "new":
             made = self._create(row, row.get("new_name") if _value(row, "new_name") else row["unit"])
             if made is not None:  # a new unit's note is its own: what is known of it, or not
@@ -511,15 +630,27 @@ class _Changes:
             return
         successor = None
         if kind in ("rename", "move"):
-            successor = self._create(row, row.get("new_name") if _value(row, "new_name") else row["unit"],
-                                     moving_from=unit_id if kind == "move" else None)
+            successor = self._create(
+                row,
+                row.get("new_name") if _value(row, "new_name") else row["unit"],
+                moving_from=unit_id if kind == "move" else None,
+            )
         elif kind in ("merge", "split"):
             successor = self._successor(row)
         if kind != "abolish" and successor is None:
             return
         self._end(unit_id, kind, row)
-        self.lineage.append({"predecessor_id": unit_id, "successor_id": successor, "year": self.ctx.options.year,
-                             "kind": kind, "_row": row["kind"].row, "_cell": row["unit"], **extra})
+        self.lineage.append(
+            {
+                "predecessor_id": unit_id,
+                "successor_id": successor,
+                "year": self.ctx.options.year,
+                "kind": kind,
+                "_row": row["kind"].row,
+                "_cell": row["unit"],
+                **extra,
+            }
+        )
         self._aliases(row, successor or unit_id)
 
     def _kind(self, cell: Cell) -> str | None:
@@ -546,9 +677,16 @@ class _Changes:
             return made[0]
         close = self.matchers[self.ctx.options.group].suggestions(text)
         place = self.ctx.jurisdiction
-        self.ctx.problems.append(at(cell, "setup_unit_unknown", value=text, place=place,
-                                    suggest_vi=f"; có phải: {'; '.join(close)}?" if close else "",
-                                    suggest_en=f"; did you mean: {'; '.join(close)}?" if close else ""))
+        self.ctx.problems.append(
+            at(
+                cell,
+                "setup_unit_unknown",
+                value=text,
+                place=place,
+                suggest_vi=f"; có phải: {'; '.join(close)}?" if close else "",
+                suggest_en=f"; did you mean: {'; '.join(close)}?" if close else "",
+            )
+        )
         return None
 
     def _successor(self, row: dict[str, Cell]) -> str | None:
@@ -583,10 +721,21 @@ class _Changes:
         if unit_id is None:
             return None
         name_en = _value(row, "name_en") or name
-        self.created[unit_id] = {"unit_id": unit_id, "jurisdiction_id": self.ctx.jurisdiction, "unit_group": group,
-                                 "name_vi": name, "name_en": name_en, "short_vi": _value(row, "short_vi") or name,
-                                 "short_en": name_en, "first_year": self.ctx.options.year, "last_year": None,
-                                 "note_vi": None, "note_en": None, "_row": name_cell.row, "_cell": name_cell}
+        self.created[unit_id] = {
+            "unit_id": unit_id,
+            "jurisdiction_id": self.ctx.jurisdiction,
+            "unit_group": group,
+            "name_vi": name,
+            "name_en": name_en,
+            "short_vi": _value(row, "short_vi") or name,
+            "short_en": name_en,
+            "first_year": self.ctx.options.year,
+            "last_year": None,
+            "note_vi": None,
+            "note_en": None,
+            "_row": name_cell.row,
+            "_cell": name_cell,
+        }
         return unit_id
 
     def _target_group(self, row: dict[str, Cell], moving_from: str | None) -> str | None:
@@ -601,8 +750,9 @@ class _Changes:
             self.ctx.problems.append(at(cell, "setup_group", value=cell.value, allowed=", ".join(GROUPS)))
             return None
         if moving_from is not None and self.units.loc[moving_from, "unit_group"] == group:
-            self.ctx.problems.append(at(cell, "setup_same_group", value=self.units.loc[moving_from, "name_vi"],
-                                        **group_values(group)))
+            self.ctx.problems.append(
+                at(cell, "setup_same_group", value=self.units.loc[moving_from, "name_vi"], **group_values(group))
+            )
             return None
         return group
 
@@ -614,11 +764,17 @@ class _Changes:
         for unit_id, made in self.created.items():
             key = (made["unit_group"], name_key(made["name_vi"]))
             units = self.units[self.units["unit_group"] == made["unit_group"]]
-            active = [u for u, r in units.iterrows() if name_key(r["name_vi"]) == key[1] and u not in self.ended
-                      and (r["last_year"] is None or pd.isna(r["last_year"]) or r["last_year"] >= year)]
+            active = [
+                u
+                for u, r in units.iterrows()
+                if name_key(r["name_vi"]) == key[1]
+                and u not in self.ended
+                and (r["last_year"] is None or pd.isna(r["last_year"]) or r["last_year"] >= year)
+            ]
             if active or key in seen:
-                self.ctx.problems.append(at(made["_cell"], "setup_name_taken", value=made["name_vi"],
-                                            **group_values(made["unit_group"])))
+                self.ctx.problems.append(
+                    at(made["_cell"], "setup_name_taken", value=made["name_vi"], **group_values(made["unit_group"]))
+                )
             seen.setdefault(key, unit_id)
 
     def _new_id(self, row: dict[str, Cell], name: str) -> str | None:
@@ -647,8 +803,16 @@ class _Changes:
             self.ctx.problems.append(at(row["unit"], "setup_ended_twice", value=name, first=before[1]))
         elif len(stored):
             kind = stored["kind"].iat[0]
-            self.ctx.problems.append(at(row["unit"], "setup_ended_before", value=name, year=int(stored["year"].iat[0]),
-                                        kind=KIND_WORDS.get(kind, kind), kind_en=kind))
+            self.ctx.problems.append(
+                at(
+                    row["unit"],
+                    "setup_ended_before",
+                    value=name,
+                    year=int(stored["year"].iat[0]),
+                    kind=KIND_WORDS.get(kind, kind),
+                    kind_en=kind,
+                )
+            )
         self.ended.setdefault(unit_id, (kind, row["kind"].row))
 
     def _aliases(self, row: dict[str, Cell], unit_id: str | None) -> None:
@@ -677,6 +841,7 @@ class _Changes:
 
 # --- what is written, and what it changes ------------------------------------------------------
 
+
 def _frames(file_name, book: SetupBook, ctx: _Context, plan: SetupPlan, criteria, tiers, units, lineage, aliases):
     """Dataset-shaped rows tagged with the set-up's import id (the build validates them again)."""
     tag = {"_file": file_name, "import_id": ctx.import_id}
@@ -687,40 +852,73 @@ def _frames(file_name, book: SetupBook, ctx: _Context, plan: SetupPlan, criteria
     existing = ctx.existing
     frameworks = ctx.db["framework"].set_index("framework_id")
     carried = bool(criteria) and plan.framework_id in frameworks.index  # a set made again as it was
-    name_vi = _setting(book, "name_vi", frameworks.loc[plan.framework_id, "name_vi"] if carried
-                       else f"Bộ tiêu chí năm {ctx.options.year}")
-    name_en = _setting(book, "name_en", frameworks.loc[plan.framework_id, "name_en"] if carried
-                       else f"Criteria set {ctx.options.year}")
+    name_vi = _setting(
+        book,
+        "name_vi",
+        frameworks.loc[plan.framework_id, "name_vi"] if carried else f"Bộ tiêu chí năm {ctx.options.year}",
+    )
+    name_en = _setting(
+        book, "name_en", frameworks.loc[plan.framework_id, "name_en"] if carried else f"Criteria set {ctx.options.year}"
+    )
     frames = {
-        "source": [{"source_id": source_id, "publisher_vi": f"UBND {place['name_vi']}",
-                    "publisher_en": f"{place['name_en']} People's Committee", "document_no": decision,
-                    "title": file_name, "url": None, "provenance": provenance}],
-        "framework": [{"framework_id": plan.framework_id, "name_vi": name_vi, "name_en": name_en,
-                       "first_year": ctx.options.year, "last_year": ctx.options.year, "max_total": plan.max_total,
-                       "provenance": provenance, "source_id": source_id, "note_vi": None, "note_en": None}]
-        if criteria else [],
+        "source": [
+            {
+                "source_id": source_id,
+                "publisher_vi": f"UBND {place['name_vi']}",
+                "publisher_en": f"{place['name_en']} People's Committee",
+                "document_no": decision,
+                "title": file_name,
+                "url": None,
+                "provenance": provenance,
+            }
+        ],
+        "framework": [
+            {
+                "framework_id": plan.framework_id,
+                "name_vi": name_vi,
+                "name_en": name_en,
+                "first_year": ctx.options.year,
+                "last_year": ctx.options.year,
+                "max_total": plan.max_total,
+                "provenance": provenance,
+                "source_id": source_id,
+                "note_vi": None,
+                "note_en": None,
+            }
+        ]
+        if criteria
+        else [],
         "criterion": criteria,
         "tier": [{**t, "provenance": provenance, "source_id": source_id} for t in tiers],
         "unit": [{k: v for k, v in u.items() if k != "_cell"} for u in units],
         "unit_lineage": [{k: v for k, v in r.items() if k != "_cell"} | {"source_id": source_id} for r in lineage],
         "unit_alias": aliases,
-        "assessment": [{"assessment_id": plan.assessment_id, "jurisdiction_id": ctx.jurisdiction,
-                        "year": ctx.options.year, "unit_group": ctx.options.group,
-                        "framework_id": plan.framework_id, "max_total": plan.max_total,
-                        "n_units": existing["n_units"] if existing is not None else None,
-                        "ranking": existing["ranking"] if existing is not None else "computed",
-                        "status": ctx.options.status,
-                        "decision_no": existing["decision_no"] if existing is not None else None,
-                        "decision_date": _text(existing["decision_date"]) if existing is not None else None,
-                        "source_id": existing["source_id"] if existing is not None else source_id,
-                        "note_vi": existing["note_vi"] if existing is not None else None,
-                        "note_en": existing["note_en"] if existing is not None else None}],
+        "assessment": [
+            {
+                "assessment_id": plan.assessment_id,
+                "jurisdiction_id": ctx.jurisdiction,
+                "year": ctx.options.year,
+                "unit_group": ctx.options.group,
+                "framework_id": plan.framework_id,
+                "max_total": plan.max_total,
+                "n_units": existing["n_units"] if existing is not None else None,
+                "ranking": existing["ranking"] if existing is not None else "computed",
+                "status": ctx.options.status,
+                "decision_no": existing["decision_no"] if existing is not None else None,
+                "decision_date": _text(existing["decision_date"]) if existing is not None else None,
+                "source_id": existing["source_id"] if existing is not None else source_id,
+                "note_vi": existing["note_vi"] if existing is not None else None,
+                "note_en": existing["note_en"] if existing is not None else None,
+            }
+        ],
         # results already stored for the year stay (the build checks them against the new set)
         "result": ctx.db["result"][ctx.db["result"]["assessment_id"] == plan.assessment_id].to_dict("records"),
         "score": ctx.db["score"][ctx.db["score"]["assessment_id"] == plan.assessment_id].to_dict("records"),
     }
-    out = {name: pd.DataFrame(rows, dtype=object).assign(**tag) if rows else pd.DataFrame()
-           for name, rows in frames.items()}
+    out = {
+        name: pd.DataFrame(rows, dtype=object).assign(**tag) if rows else pd.DataFrame()
+        for name, rows in frames.items()
+    }
     out[REPLACES] = ctx.replaced_imports
     return out
 
@@ -738,8 +936,11 @@ def _text(value):
 def _diff(ctx: _Context, criteria, max_total, tiers, units, lineage) -> dict[str, list]:
     """Against the group's previous year: areas and their maxima, the tier bands, the units."""
     a = ctx.db["assessment"]
-    before = a[(a["jurisdiction_id"] == ctx.jurisdiction) & (a["unit_group"] == ctx.options.group)
-               & (a["year"] < ctx.options.year)].sort_values("year")
+    before = a[
+        (a["jurisdiction_id"] == ctx.jurisdiction)
+        & (a["unit_group"] == ctx.options.group)
+        & (a["year"] < ctx.options.year)
+    ].sort_values("year")
     previous = before.iloc[-1] if len(before) else None
     old_areas = {}
     if previous is not None and isinstance(previous["framework_id"], str):
@@ -747,11 +948,16 @@ def _diff(ctx: _Context, criteria, max_total, tiers, units, lineage) -> dict[str
         rows = c[(c["framework_id"] == previous["framework_id"]) & (c["level"] == "area")]
         old_areas = {k: (n, m) for k, n, m in zip(rows["area_key"], rows["name_vi"], rows["max_points"])}
     new_areas = {r["area_key"]: (r["name_vi"], r["max_points"]) for r in criteria if r["level"] == "area"}
-    areas = [(new_areas.get(k, old_areas.get(k))[0], old_areas.get(k, (None, None))[1],
-              new_areas.get(k, (None, None))[1]) for k in [*old_areas, *[k for k in new_areas if k not in old_areas]]]
+    areas = [
+        (new_areas.get(k, old_areas.get(k))[0], old_areas.get(k, (None, None))[1], new_areas.get(k, (None, None))[1])
+        for k in [*old_areas, *[k for k in new_areas if k not in old_areas]]
+    ]
     t = ctx.db["tier"]
-    old_tiers = t[(t["jurisdiction_id"] == ctx.jurisdiction) & (t["unit_group"] == ctx.options.group)
-                  & (t["year"] == (previous["year"] if previous is not None else -1))].sort_values("tier_order")
+    old_tiers = t[
+        (t["jurisdiction_id"] == ctx.jurisdiction)
+        & (t["unit_group"] == ctx.options.group)
+        & (t["year"] == (previous["year"] if previous is not None else -1))
+    ].sort_values("tier_order")
     names = ctx.db["unit"].set_index("unit_id")["name_vi"].to_dict() | {u["unit_id"]: u["name_vi"] for u in units}
     return {
         "previous_year": [int(previous["year"])] if previous is not None else [],
@@ -760,6 +966,12 @@ def _diff(ctx: _Context, criteria, max_total, tiers, units, lineage) -> dict[str
         "tiers_before": [(r["label_vi"], r["min_points"], r["min_inclusive"]) for _, r in old_tiers.iterrows()],
         "tiers_after": [(r["label_vi"], r["min_points"], r["min_inclusive"]) for r in tiers],
         "units_added": [u["name_vi"] for u in units],
-        "units_changed": [(r["kind"], names.get(r["predecessor_id"], r["predecessor_id"]),
-                           names.get(r["successor_id"]) if r["successor_id"] else None) for r in lineage],
+        "units_changed": [
+            (
+                r["kind"],
+                names.get(r["predecessor_id"], r["predecessor_id"]),
+                names.get(r["successor_id"]) if r["successor_id"] else None,
+            )
+            for r in lineage
+        ],
     }

@@ -87,6 +87,7 @@ NO = ("", "khong", "no", "false", "0")
 @dataclass
 class Cell:
     """A value and where it came from (for messages)."""
+
     value: object
     sheet: str | None
     row: int
@@ -96,6 +97,7 @@ class Cell:
 @dataclass
 class Part:
     """One part of the workbook: its rows as {field: Cell}, and the stated total (criteria)."""
+
     sheet: str | None
     header_row: int
     rows: list[dict[str, Cell]] = field(default_factory=list)
@@ -184,8 +186,10 @@ def _read_part(grid: Grid, part: str, problems: list[ImportProblem]) -> Part | N
     result = Part(grid.sheet, header_row)
     for index in range(start, len(grid.rows)):
         cells = grid.rows[index]
-        row = {f: Cell(_text(cells[j]) if j < len(cells) else None, grid.sheet, index + 1, where[j])
-               for j, f in fields.items()}
+        row = {
+            f: Cell(_text(cells[j]) if j < len(cells) else None, grid.sheet, index + 1, where[j])
+            for j, f in fields.items()
+        }
         if all(c.value is None for c in row.values()):
             continue
         if part == "criteria" and row["code"].value is None:
@@ -220,6 +224,7 @@ def _settings(grid: Grid) -> dict[str, Cell]:
 
 
 # --- what single cells say ---------------------------------------------------------------------
+
 
 def criterion_code(text: str) -> tuple[str, list[str]] | None:
     """'II.' -> ('roman', ['II']); '1.2.' -> ('arabic', ['1', '2']); None when not a code."""
@@ -272,4 +277,3 @@ def a_date(cell: Cell, problems: list[ImportProblem]) -> date | None:
 
 def at(cell: Cell, problem: str, **values) -> ImportProblem:
     return ImportProblem(cell.row, cell.column, problem, values, sheet=cell.sheet)
-

@@ -16,13 +16,39 @@ SETTINGS = "Thông tin"
 CRITERIA = "Bộ tiêu chí"
 TIERS = "Xếp loại"
 CHANGES = "Thay đổi đơn vị"
-CRITERIA_HEADINGS = ["Mã", "Tên tiêu chí", "Tên tiếng Anh", "Tên ngắn", "Điểm tối đa", "Điều tra XHH",
-                     "Mã lĩnh vực so sánh"]
+CRITERIA_HEADINGS = [
+    "Mã",
+    "Tên tiêu chí",
+    "Tên tiếng Anh",
+    "Tên ngắn",
+    "Điểm tối đa",
+    "Điều tra XHH",
+    "Mã lĩnh vực so sánh",
+]
 TIER_HEADINGS = ["Thứ tự", "Xếp loại", "Tên tiếng Anh", "Từ (điểm)", "Gồm cận dưới", "Đến (điểm)", "Gồm cận trên"]
-CHANGE_HEADINGS = ["Loại thay đổi", "Đơn vị", "Đơn vị mới", "Mã đơn vị mới", "Tên tiếng Anh", "Tên ngắn", "Khối",
-                   "Ngày hiệu lực", "Quyết định", "Tên gọi khác", "Ghi chú", "Ghi chú tiếng Anh"]
-KIND_WORDS = {"new": "thành lập mới", "rename": "đổi tên", "merge": "hợp nhất", "split": "chia tách",
-              "abolish": "giải thể", "move": "chuyển khối", "alias": "tên gọi khác"}
+CHANGE_HEADINGS = [
+    "Loại thay đổi",
+    "Đơn vị",
+    "Đơn vị mới",
+    "Mã đơn vị mới",
+    "Tên tiếng Anh",
+    "Tên ngắn",
+    "Khối",
+    "Ngày hiệu lực",
+    "Quyết định",
+    "Tên gọi khác",
+    "Ghi chú",
+    "Ghi chú tiếng Anh",
+]
+KIND_WORDS = {
+    "new": "thành lập mới",
+    "rename": "đổi tên",
+    "merge": "hợp nhất",
+    "split": "chia tách",
+    "abolish": "giải thể",
+    "move": "chuyển khối",
+    "alias": "tên gọi khác",
+}
 INSTRUCTIONS = [
     "Thiết lập một năm: bộ tiêu chí, các mức xếp loại và thay đổi đơn vị. / Setting up a year: the criteria set, "
     "the tier bands and the unit changes.",
@@ -50,50 +76,70 @@ INSTRUCTIONS = [
 
 def template_xlsx(db_path: Path, jurisdiction: str, group: str, year: int) -> bytes:
     """The workbook to fill in for `year`: the group's latest criteria set and bands to start from."""
-    db = read_tables(db_path, {
-        "assessment": "SELECT year, framework_id, max_total FROM assessment WHERE jurisdiction_id = ? "
-                      "AND unit_group = ? AND framework_id IS NOT NULL ORDER BY year DESC LIMIT 1",
-        "tier": "SELECT * FROM tier WHERE jurisdiction_id = ? AND unit_group = ? "
-                "QUALIFY year = max(year) OVER () ORDER BY tier_order",
-        "criterion": "SELECT * FROM criterion ORDER BY sort_order",
-    }, [jurisdiction, group])
+    db = read_tables(
+        db_path,
+        {
+            "assessment": "SELECT year, framework_id, max_total FROM assessment WHERE jurisdiction_id = ? "
+            "AND unit_group = ? AND framework_id IS NOT NULL ORDER BY year DESC LIMIT 1",
+            "tier": "SELECT * FROM tier WHERE jurisdiction_id = ? AND unit_group = ? "
+            "QUALIFY year = max(year) OVER () ORDER BY tier_order",
+            "criterion": "SELECT * FROM criterion ORDER BY sort_order",
+        },
+        [jurisdiction, group],
+    )
     latest = db["assessment"]
-    criteria = db["criterion"][db["criterion"]["framework_id"] == latest["framework_id"].iat[0]] \
-        if len(latest) else db["criterion"].iloc[0:0]
-    settings = {"Năm": year, "Khối": group, "Tên bộ tiêu chí": f"Bộ tiêu chí năm {year}",
-                "Tên tiếng Anh": f"Criteria set {year}",
-                "Tổng điểm tối đa": _num(latest["max_total"].iat[0]) if len(latest) else 100,
-                "Dùng lại bộ tiêu chí": None, "Quyết định": None, "Nguồn số liệu": "published"}
+    criteria = (
+        db["criterion"][db["criterion"]["framework_id"] == latest["framework_id"].iat[0]]
+        if len(latest)
+        else db["criterion"].iloc[0:0]
+    )
+    settings = {
+        "Năm": year,
+        "Khối": group,
+        "Tên bộ tiêu chí": f"Bộ tiêu chí năm {year}",
+        "Tên tiếng Anh": f"Criteria set {year}",
+        "Tổng điểm tối đa": _num(latest["max_total"].iat[0]) if len(latest) else 100,
+        "Dùng lại bộ tiêu chí": None,
+        "Quyết định": None,
+        "Nguồn số liệu": "published",
+    }
     return _workbook(settings, criterion_rows(criteria, renumber=True), tier_rows(db["tier"]), [])
 
 
 def stored_sheets(db_path: Path, import_id: int) -> dict[str, pd.DataFrame]:
     """One stored set-up in the workbook's shape (what the backup keeps of it)."""
-    db = read_tables(db_path, {
-        "log": "SELECT jurisdiction_id, year, unit_group, status FROM import_log WHERE import_id = ?",
-        "assessment": "SELECT a.framework_id, a.max_total, f.name_vi, f.name_en, f.provenance, f.import_id "
-                      "FROM assessment a LEFT JOIN framework f USING (framework_id) "
-                      "JOIN import_log l ON l.jurisdiction_id = a.jurisdiction_id AND l.year = a.year "
-                      "AND l.unit_group = a.unit_group WHERE l.import_id = ?",
-        "criterion": "SELECT * FROM criterion WHERE import_id = ? ORDER BY sort_order",
-        "tier": "SELECT * FROM tier WHERE import_id = ? ORDER BY tier_order",
-        "source": "SELECT document_no FROM source WHERE import_id = ?",
-        "lineage": "SELECT l.*, s.name_vi AS s_vi, s.name_en AS s_en, s.short_vi AS s_short, "
-                   "s.unit_group AS s_group, s.import_id AS s_import FROM unit_lineage l "
-                   "LEFT JOIN unit s ON s.unit_id = l.successor_id WHERE l.import_id = ? ORDER BY l.kind, l.predecessor_id",
-        "unit": "SELECT * FROM unit WHERE import_id = ? ORDER BY unit_id",
-        "alias": "SELECT alias, unit_id FROM unit_alias WHERE import_id = ? ORDER BY unit_id, alias",
-    }, [import_id])
+    db = read_tables(
+        db_path,
+        {
+            "log": "SELECT jurisdiction_id, year, unit_group, status FROM import_log WHERE import_id = ?",
+            "assessment": "SELECT a.framework_id, a.max_total, f.name_vi, f.name_en, f.provenance, f.import_id "
+            "FROM assessment a LEFT JOIN framework f USING (framework_id) "
+            "JOIN import_log l ON l.jurisdiction_id = a.jurisdiction_id AND l.year = a.year "
+            "AND l.unit_group = a.unit_group WHERE l.import_id = ?",
+            "criterion": "SELECT * FROM criterion WHERE import_id = ? ORDER BY sort_order",
+            "tier": "SELECT * FROM tier WHERE import_id = ? ORDER BY tier_order",
+            "source": "SELECT document_no FROM source WHERE import_id = ?",
+            "lineage": "SELECT l.*, s.name_vi AS s_vi, s.name_en AS s_en, s.short_vi AS s_short, "
+            "s.unit_group AS s_group, s.import_id AS s_import FROM unit_lineage l "
+            "LEFT JOIN unit s ON s.unit_id = l.successor_id WHERE l.import_id = ? ORDER BY l.kind, l.predecessor_id",
+            "unit": "SELECT * FROM unit WHERE import_id = ? ORDER BY unit_id",
+            "alias": "SELECT alias, unit_id FROM unit_alias WHERE import_id = ? ORDER BY unit_id, alias",
+        },
+        [import_id],
+    )
     log, assessment = db["log"].iloc[0], db["assessment"].iloc[0]
     own_set = assessment["import_id"] == import_id
-    settings = {"Năm": int(log["year"]), "Khối": log["unit_group"], "Mã bộ tiêu chí": assessment["framework_id"],
-                "Tên bộ tiêu chí": assessment["name_vi"] if own_set else None,
-                "Tên tiếng Anh": assessment["name_en"] if own_set else None,
-                "Tổng điểm tối đa": _num(assessment["max_total"]) if assessment["max_total"] is not None else None,
-                "Dùng lại bộ tiêu chí": None if own_set or assessment["framework_id"] is None
-                else assessment["framework_id"],
-                "Quyết định": db["source"]["document_no"].iat[0] if len(db["source"]) else None,
-                "Nguồn số liệu": assessment["provenance"] if own_set else None}
+    settings = {
+        "Năm": int(log["year"]),
+        "Khối": log["unit_group"],
+        "Mã bộ tiêu chí": assessment["framework_id"],
+        "Tên bộ tiêu chí": assessment["name_vi"] if own_set else None,
+        "Tên tiếng Anh": assessment["name_en"] if own_set else None,
+        "Tổng điểm tối đa": _num(assessment["max_total"]) if assessment["max_total"] is not None else None,
+        "Dùng lại bộ tiêu chí": None if own_set or assessment["framework_id"] is None else assessment["framework_id"],
+        "Quyết định": db["source"]["document_no"].iat[0] if len(db["source"]) else None,
+        "Nguồn số liệu": assessment["provenance"] if own_set else None,
+    }
     if not own_set:
         settings.pop("Mã bộ tiêu chí")
     changes = _change_rows(db["lineage"], db["unit"], db["alias"])
@@ -117,8 +163,15 @@ def criterion_rows(criteria: pd.DataFrame, renumber: bool) -> list[list]:
 
 
 def _criterion(row, code: str, area_key: str | None = None) -> list:
-    return [code, row["name_vi"], row["name_en"], row["short_vi"], _num(row["max_points"]),
-            None if row["self_assessed"] else "x", area_key]
+    return [
+        code,
+        row["name_vi"],
+        row["name_en"],
+        row["short_vi"],
+        _num(row["max_points"]),
+        None if row["self_assessed"] else "x",
+        area_key,
+    ]
 
 
 def _num(value) -> int | float:
@@ -146,10 +199,17 @@ def tier_rows(tiers: pd.DataFrame) -> list[list]:
     for _, tier in tiers.sort_values("tier_order").iterrows():
         lower = tier["min_points"]
         inclusive = tier["min_inclusive"]
-        rows.append([int(tier["tier_order"]), tier["label_vi"], tier["label_en"],
-                     _num(lower) if lower is not None and not pd.isna(lower) else None,
-                     None if inclusive is None or pd.isna(inclusive) else ("có" if inclusive else "không"),
-                     upper[0] if upper else None, upper[1] if upper else None])
+        rows.append(
+            [
+                int(tier["tier_order"]),
+                tier["label_vi"],
+                tier["label_en"],
+                _num(lower) if lower is not None and not pd.isna(lower) else None,
+                None if inclusive is None or pd.isna(inclusive) else ("có" if inclusive else "không"),
+                upper[0] if upper else None,
+                upper[1] if upper else None,
+            ]
+        )
         upper = (_num(lower), "không" if inclusive else "có") if lower is not None and not pd.isna(lower) else None
     return rows
 
@@ -157,27 +217,57 @@ def tier_rows(tiers: pd.DataFrame) -> list[list]:
 def _change_rows(lineage: pd.DataFrame, units: pd.DataFrame, aliases: pd.DataFrame) -> list[list]:
     """A 'new' row for every unit made by the set-up that no rename or move makes, then the changes."""
     made_by_change = set(lineage.loc[lineage["kind"].isin(["rename", "move"]), "successor_id"])
-    rows = [[KIND_WORDS["new"], u["name_vi"], None, u["unit_id"], u["name_en"], u["short_vi"], u["unit_group"],
-             None, None, None, u.get("note_vi"), u.get("note_en")]
-            for _, u in units.iterrows() if u["unit_id"] not in made_by_change]
+    rows = [
+        [
+            KIND_WORDS["new"],
+            u["name_vi"],
+            None,
+            u["unit_id"],
+            u["name_en"],
+            u["short_vi"],
+            u["unit_group"],
+            None,
+            None,
+            None,
+            u.get("note_vi"),
+            u.get("note_en"),
+        ]
+        for _, u in units.iterrows()
+        if u["unit_id"] not in made_by_change
+    ]
     for _, r in lineage.iterrows():
         creates = r["kind"] in ("rename", "move")
         date = r["effective_date"]
-        rows.append([KIND_WORDS[r["kind"]], r["predecessor_id"], r["s_vi"], r["successor_id"] if creates else None,
-                     r["s_en"] if creates else None, r["s_short"] if creates else None,
-                     r["s_group"] if creates else None,
-                     date.isoformat() if date is not None and not pd.isna(date) else None, r["decision_no"], None,
-                     r["note_vi"], r["note_en"]])
-    rows += [[KIND_WORDS["alias"], a["unit_id"], None, None, None, None, None, None, None, a["alias"], None, None]
-             for _, a in aliases.iterrows()]
+        rows.append(
+            [
+                KIND_WORDS[r["kind"]],
+                r["predecessor_id"],
+                r["s_vi"],
+                r["successor_id"] if creates else None,
+                r["s_en"] if creates else None,
+                r["s_short"] if creates else None,
+                r["s_group"] if creates else None,
+                date.isoformat() if date is not None and not pd.isna(date) else None,
+                r["decision_no"],
+                None,
+                r["note_vi"],
+                r["note_en"],
+            ]
+        )
+    rows += [
+        [KIND_WORDS["alias"], a["unit_id"], None, None, None, None, None, None, None, a["alias"], None, None]
+        for _, a in aliases.iterrows()
+    ]
     return rows
 
 
 def _sheets(settings: dict, criteria: list, tiers: list, changes: list) -> dict[str, pd.DataFrame]:
-    return {SETTINGS: pd.DataFrame({"Mục": list(settings), "Giá trị": list(settings.values())}),
-            CRITERIA: pd.DataFrame(criteria, columns=CRITERIA_HEADINGS),
-            TIERS: pd.DataFrame(tiers, columns=TIER_HEADINGS),
-            CHANGES: pd.DataFrame(changes, columns=CHANGE_HEADINGS)}
+    return {
+        SETTINGS: pd.DataFrame({"Mục": list(settings), "Giá trị": list(settings.values())}),
+        CRITERIA: pd.DataFrame(criteria, columns=CRITERIA_HEADINGS),
+        TIERS: pd.DataFrame(tiers, columns=TIER_HEADINGS),
+        CHANGES: pd.DataFrame(changes, columns=CHANGE_HEADINGS),
+    }
 
 
 def workbook_bytes(settings: dict, criteria: list, tiers: list, changes: list) -> bytes:
@@ -186,5 +276,9 @@ def workbook_bytes(settings: dict, criteria: list, tiers: list, changes: list) -
 
 
 def _workbook(settings: dict, criteria: list, tiers: list, changes: list) -> bytes:
-    return cells.xlsx_bytes({"Hướng dẫn": pd.DataFrame({"Hướng dẫn / Instructions": INSTRUCTIONS}),
-                             **_sheets(settings, criteria, tiers, changes)})
+    return cells.xlsx_bytes(
+        {
+            "Hướng dẫn": pd.DataFrame({"Hướng dẫn / Instructions": INSTRUCTIONS}),
+            **_sheets(settings, criteria, tiers, changes),
+        }
+    )

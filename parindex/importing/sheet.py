@@ -19,15 +19,15 @@ from openpyxl.utils import get_column_letter
 
 from parindex.importing.messages import ImportProblem, ImportRefused
 
-MAX_BYTES = 10 * 1024 * 1024        # a province's annex is a few hundred kB
-MAX_UNPACKED = 100 * 1024 * 1024    # what an XLSX may unpack to
-MAX_ROWS = 50_000                   # ~120 units x ~90 criteria in the long shape fits
+MAX_BYTES = 10 * 1024 * 1024  # a province's annex is a few hundred kB
+MAX_UNPACKED = 100 * 1024 * 1024  # what an XLSX may unpack to
+MAX_ROWS = 50_000  # ~120 units x ~90 criteria in the long shape fits
 
 
 @dataclass
 class Grid:
-    sheet: str | None                 # None for a CSV file
-    rows: list[list[object]]          # rows[i][j] is the cell at file row i+1, column j+1
+    sheet: str | None  # None for a CSV file
+    rows: list[list[object]]  # rows[i][j] is the cell at file row i+1, column j+1
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col), 1-based, no value
 
 

@@ -19,8 +19,15 @@ class UnitMatcher:
     and suggestions never reach another jurisdiction's units (every province has a Sở Nội vụ);
     unit ids are unique across them all."""
 
-    def __init__(self, units: pd.DataFrame, aliases: pd.DataFrame, jurisdiction: str, group: str, year: int,
-                 places: pd.DataFrame | None = None):
+    def __init__(
+        self,
+        units: pd.DataFrame,
+        aliases: pd.DataFrame,
+        jurisdiction: str,
+        group: str,
+        year: int,
+        places: pd.DataFrame | None = None,
+    ):
         mine = units[(units["jurisdiction_id"] == jurisdiction) & (units["unit_group"] == group)]
         self.units = mine.set_index("unit_id")
         self.everywhere = units.set_index("unit_id")  # every jurisdiction's: ids taken, codes of others
@@ -63,9 +70,11 @@ class UnitMatcher:
         it, the slug after the jurisdiction's ('hoa-binh-thanh-tra-tinh'), then numbered."""
         base, place = slug(name), slug(self.jurisdiction)
         numbered = (f"{place}-{base}-{n}" for n in itertools.count(2))
-        return next(unit_id for unit_id in itertools.chain((base, f"{place}-{base}"), numbered)
-                    if (created[unit_id]["name_vi"] == name if unit_id in created
-                        else unit_id not in self.everywhere.index))
+        return next(
+            unit_id
+            for unit_id in itertools.chain((base, f"{place}-{base}"), numbered)
+            if (created[unit_id]["name_vi"] == name if unit_id in created else unit_id not in self.everywhere.index)
+        )
 
     def _active(self, unit_id: str) -> bool:
         unit = self.units.loc[unit_id]

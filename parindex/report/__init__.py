@@ -14,8 +14,7 @@ from parindex.i18n import Translator
 from parindex.report import content, pdf, word
 from parindex.report.content import Refused, View
 
-FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-           "pdf": "application/pdf"}
+FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
 
 __all__ = ["FORMATS", "Refused", "View", "build", "file_name"]
 

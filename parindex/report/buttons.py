@@ -19,6 +19,12 @@ def downloads(view: View, t: Translator, *, key: str, unit: str | None = None) -
         if fmt == "pdf" and not pdf.available():
             row.caption(t("report.pdf_unavailable"))
             continue
-        row.download_button(t(f"{prefix}{'word' if fmt == 'docx' else 'pdf'}_button"),
-                               data=lambda fmt=fmt: build(view, fmt, unit), key=f"{key}_{fmt}", on_click="ignore",
-                               file_name=file_name(view, fmt, unit), mime=FORMATS[fmt], icon=ICONS[fmt])
+        row.download_button(
+            t(f"{prefix}{'word' if fmt == 'docx' else 'pdf'}_button"),
+            data=lambda fmt=fmt: build(view, fmt, unit),
+            key=f"{key}_{fmt}",
+            on_click="ignore",
+            file_name=file_name(view, fmt, unit),
+            mime=FORMATS[fmt],
+            icon=ICONS[fmt],
+        )

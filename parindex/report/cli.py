@@ -43,8 +43,11 @@ def run(args) -> int:
     places = query("jurisdictions", drafts=args.drafts)["jurisdiction_id"].tolist()
     jurisdiction = args.jurisdiction or facts.home(places)
     if jurisdiction not in places:
-        return _refuse(f"unknown province {args.jurisdiction!r}: choose one of {', '.join(places)}"
-                       if args.jurisdiction else f"several provinces: choose one with --jurisdiction ({', '.join(places)})")
+        return _refuse(
+            f"unknown province {args.jurisdiction!r}: choose one of {', '.join(places)}"
+            if args.jurisdiction
+            else f"several provinces: choose one with --jurisdiction ({', '.join(places)})"
+        )
     view = report.View(jurisdiction, args.group, args.year, args.lang, drafts=args.drafts)
     out = args.out or Path(report.file_name(view, fmt, args.unit))
     if out.suffix.lower() != f".{fmt}":
@@ -53,6 +56,7 @@ def run(args) -> int:
         data = report.build(view, fmt, args.unit)
     except report.Refused as refused:
         from parindex.i18n import Translator
+
         hint = "" if args.drafts else " " + Translator(args.lang)("report.cli_drafts_hint")
         return _refuse(f"{refused}{hint}")
     except report.pdf.ConversionError as error:

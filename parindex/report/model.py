@@ -55,6 +55,7 @@ class Image:
 @dataclass(frozen=True)
 class Annex:
     """A new landscape section: the decision's annex table (every unit by area)."""
+
     title: str
     subtitle: str
 

@@ -35,8 +35,17 @@ def convert(docx: bytes) -> bytes:
         work = Path(folder)
         source = work / "report.docx"
         source.write_bytes(docx)
-        command = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-                   "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(work), str(source)]
+        command = [
+            program,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            str(work),
+            str(source),
+        ]
         env = {**os.environ, "HOME": str(work)}  # nothing written to the reader's or the server's home
         try:
             done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, env=env, check=False)

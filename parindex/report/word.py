@@ -140,8 +140,7 @@ def _header_block(word, doc: Document) -> None:
     _cell_line(right.add_paragraph(), doc.place_date, size=BODY_PT, italic=True)
 
 
-def _cell_line(paragraph, text: str, *, size: float, bold: bool = False, italic: bool = False,
-               rule=None) -> None:
+def _cell_line(paragraph, text: str, *, size: float, bold: bool = False, italic: bool = False, rule=None) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     fmt = paragraph.paragraph_format
     fmt.space_after, fmt.line_spacing, fmt.first_line_indent = Pt(2), 1.0, None
@@ -224,8 +223,12 @@ def _table(word, block: Table, width) -> None:
     for row, values in zip(rows[1:], block.rows):
         _keep_whole(row)  # a row is never split across two pages
         for j, (cell, text) in enumerate(zip(row.cells, values)):
-            _cell(cell, text, block.font_pt,
-                  align=WD_ALIGN_PARAGRAPH.RIGHT if j in block.numeric else WD_ALIGN_PARAGRAPH.LEFT)
+            _cell(
+                cell,
+                text,
+                block.font_pt,
+                align=WD_ALIGN_PARAGRAPH.RIGHT if j in block.numeric else WD_ALIGN_PARAGRAPH.LEFT,
+            )
     _widths(table, tuple(int(width * w / sum(relative)) for w in relative))
     word.add_paragraph().paragraph_format.space_after = Pt(0)
 
