@@ -16,6 +16,21 @@ import pandas as pd
 from parindex import cells, fmt
 from parindex.i18n import Translator
 
+
+def file_name(year: int | None, group: str | None, view: str, t: Translator, detail: str | None = None) -> str:
+    """What a download is called, in the reader's language: chi-so-cchc_2021_so-nganh_xep-hang,
+    par-index_2021_departments_ranking. `view` is a key of [file.view] in locales/; `detail` a
+    code that tells two files of one view apart (an area, a unit, a start year)."""
+    parts = [
+        t("file.brand"),
+        str(year) if year is not None else None,
+        t(f"file.group.{group}") if group is not None else None,
+        t(f"file.view.{view}"),
+        detail,
+    ]
+    return "_".join(p for p in parts if p)
+
+
 # --- the reader's table -------------------------------------------------------------------------
 
 # How the page shows a column, so the file holds the same rounding and Excel the same look.
