@@ -31,7 +31,7 @@ pages = [
     page("compare", ctx.t("nav.compare"), ":material/compare_arrows:"),
     page("editors", ctx.t("nav.editors"), ":material/admin_panel_settings:"),
 ]
-unknown = app.unknown_path([page.url_path for page in pages])
+unknown = app.unknown_path(list(PAGE_ADDRESSES.values()))
 if unknown:  # our page at that address, in the reader's language, instead of Streamlit's English dialog
     listed = list(pages)
     pages.append(

@@ -33,23 +33,8 @@ def by_area() -> None:
     summary = query("area_summary", threshold=THRESHOLD, **ctx.scoped)
     # `u` (the unit searched for on Rankings, or chosen here) is outlined in the heatmap.
     unit_names = dict(zip(areas["unit_id"], areas[f"name_{ctx.lang}"]))
-    app.bind_param(
-        "u", list(unit_names), app.my_unit(unit_names), notice=lambda value: t("rankings.unknown", value=value)
-    )
     st.subheader(t("criteria.heatmap_heading"))
-    chosen = st.selectbox(
-        t("rankings.search"),
-        list(unit_names),
-        key="u",
-        index=None,
-        format_func=unit_names.get,
-        placeholder=t("rankings.search_none"),
-        on_change=app.remember_choice,
-        args=("u",),
-    )
-    app.write_param("u", chosen)
-    if chosen:
-        app.remember_unit(chosen)
+    chosen = ui.unit_search(unit_names, t)
     # A long list of communes reads first by the former district each was formed from.
     origins = query("unit_origin_map", jurisdiction=ctx.jurisdiction, group=ctx.group)
     n_units = areas["unit_id"].nunique()

@@ -21,21 +21,7 @@ ranking = query("ranking", **ctx.scoped)
 
 ui.page_header(t("rankings.title", group=group_name, year=ctx.year), assessment, t)
 names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for r in ranking.to_dict("records")]))
-# `u`: the reader's unit (app.my_unit), marked in the chart and the table.
-app.bind_param("u", list(names), app.my_unit(names), notice=lambda value: t("rankings.unknown", value=value))
-chosen = st.selectbox(
-    t("rankings.search"),
-    list(names),
-    key="u",
-    index=None,
-    format_func=names.get,
-    placeholder=t("rankings.search_none"),
-    on_change=app.remember_choice,
-    args=("u",),
-)
-app.write_param("u", chosen)
-if chosen:
-    app.remember_unit(chosen)
+chosen = ui.unit_search(names, t)  # the reader's unit, marked in the chart and the table
 if chosen:
     row = ranking[ranking["unit_id"] == chosen].iloc[0]
     st.caption(t("rankings.chosen", name=names[chosen], rank=labels.rank_text(row, t)))

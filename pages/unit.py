@@ -75,9 +75,8 @@ else:
     )
     cols[3].markdown(f"{t('col.tier')}\n\n**{labels.tier_label(row, t)}**")  # too long for a metric
     pair = planning.compare_start(listed, unit_id)
-    if (
-        pair[:1] == [unit_id] and len(pair) == 2
-    ):  # the same pair Compare starts from: the unit beside the best-ranked other
+    # The same pair Compare starts from: the unit beside the best-ranked other.
+    if pair[:1] == [unit_id] and len(pair) == 2:
         other = listed[listed["unit_id"] == pair[1]].iloc[0]
         st.page_link(
             ui.PAGES / "compare.py",

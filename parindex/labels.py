@@ -452,8 +452,8 @@ def peer_gap_table(gaps: pd.DataFrame, t: Translator) -> tables.Table:
             **{heading: tables.numbers(gaps[key]) for heading, (key, _) in columns.items()},
             best_units: [_best_units(r, t) for r in rows],
         }
-    )  # last: a tie can name a dozen units
-    return tables.Table(values, {heading: shown for heading, (_, shown) in columns.items()}, notes=(name, best_units))
+    )  # last: a tie can name a dozen units, on one line (not a wrapped note: rows stay short)
+    return tables.Table(values, {heading: shown for heading, (_, shown) in columns.items()}, notes=(name,))
 
 
 def _best_units(row: dict, t: Translator) -> str:

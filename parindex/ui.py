@@ -266,6 +266,26 @@ def units_picker(label: str, names: dict[str, str], t: Translator, *, limit: int
     return chosen
 
 
+def unit_search(names: dict[str, str], t: Translator) -> str | None:
+    """The reader's unit, searched for by name (`u`): starts from app.my_unit, becomes the reader's
+    unit when chosen (cleared: forgotten), and is written to the URL so a shared link marks it."""
+    app.bind_param("u", list(names), app.my_unit(names), notice=lambda value: t("rankings.unknown", value=value))
+    chosen = st.selectbox(
+        t("rankings.search"),
+        list(names),
+        key="u",
+        index=None,
+        format_func=names.get,
+        placeholder=t("rankings.search_none"),
+        on_change=app.remember_choice,
+        args=("u",),
+    )
+    app.write_param("u", chosen)
+    if chosen:
+        app.remember_unit(chosen)
+    return chosen
+
+
 def movement_link(ranking: pd.DataFrame, ctx: app.Context) -> None:
     """A link to Trends' "who rose and fell" between the year before and this one, where Trends
     can draw it (the year before has a complete ranking): the page opens on that tab with `a`."""

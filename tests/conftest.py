@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,16 @@ from lineage_fixture import lineage_overrides
 from parindex.build import build
 from parindex.demo import SCALES, build_demo
 from parindex.paths import DATA_DIR
+
+
+@pytest.fixture(autouse=True)
+def _main_module_kept():
+    """Streamlit's script runner installs each AppTest script as __main__ and never puts the real
+    one back; a process started by spawn or forkserver (the killed-import trials) would then run
+    that script, the whole dashboard outside Streamlit, before its own target."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 def _fixture_database(tmp_path_factory, name: str, overrides: dict | None = None) -> Path:

@@ -86,7 +86,7 @@ def test_the_message_is_in_english_too(tmp_path, use_db):
 def test_compare_two_provinces_when_one_has_no_published_place(embedded_db, use_db):
     # Found by the fuzzing: a unit never ranked has no column in the rank table.
     use_db(embedded_db)
-    at = open_page("compare", {"g": "province", "y": "2021"})
+    at = open_page("compare", {"g": "province", "y": "2021", "u": ["ba-ria-vung-tau", "hai-phong"]})
     assert not at.exception
     ranks = shown(at.dataframe[-1])
     assert ranks["Bà Rịa - Vũng Tàu"].tolist() == ["—", "—"] and ranks["Hải Phòng"].tolist() == ["5", "1"]
