@@ -105,8 +105,9 @@ def setup() -> Context:
         _filters_from_url(_in_scope(everything, st.session_state["j"]), t)
     # In the page, not the sidebar: on a phone the sidebar is folded away and the filters with it.
     if len(places) > 1:  # a national deployment: choose the province first
+        # the share button's room for "Chia sẻ" with its icons (1.4 cut it to "Chi…" at 1280 px)
         place_col, group_col, year_col, lang_col, share_col = st.columns(
-            [2.4, 3, 1.4, 2, 1.4], vertical_alignment="bottom"
+            [2.4, 2.8, 1.3, 1.8, 1.7], vertical_alignment="bottom"
         )
         names = dict(zip(places["jurisdiction_id"], places[f"name_{lang}"]))
         home = home_jurisdiction()  # the default, first; the others as named in the data ("Yên Bái (đến 2024)")
