@@ -215,3 +215,22 @@ def test_unit_years_are_the_years_the_linked_units_have_results(con):
     years = run(con, "unit_years", units="alpha,gamma", group="department")
     # gamma has a result in 2021 only (none in 2015, none in 2020): those years hold one of the two
     assert rows(years, ["year", "n_units"]) == [(2015, 1), (2020, 1), (2021, 2)]
+
+
+def test_framework_areas_lists_each_set_s_areas_with_their_counts(con):
+    # the fixture's two sets: fw0 (2020: areas of 50 and 50) and fw1 (2021: 60 and 40); A is self-assessed
+    areas = run(con, "framework_areas", jurisdiction="tinh-a")
+    columns = ["framework_id", "first_year", "area_key", "max_points", "n_criteria", "n_sub", "self_assessed"]
+    assert rows(areas, columns) == [
+        ("fw0", 2020, "A", 50.0, 1, 2, True),
+        ("fw0", 2020, "S", 50.0, 1, 1, False),
+        ("fw1", 2021, "A", 60.0, 1, 2, True),
+        ("fw1", 2021, "S", 40.0, 1, 1, False),
+    ]
+
+
+def test_lineage_list_names_both_sides_of_each_change(con):
+    changes = run(con, "lineage_list")
+    assert rows(changes, ["year", "kind", "predecessor_vi", "successor_vi", "successor_en"]) == [
+        (2020, "rename", "Đơn vị Cũ", "Đơn vị Mới", "Unit Mới"),
+    ]
