@@ -19,6 +19,7 @@ import pandas as pd  # noqa: E402
 
 from parindex import cells  # noqa: E402
 from parindex.generate import AGENCIES  # noqa: E402
+from parindex.importing.setup_workbook import CHANGE_HEADINGS, TIER_HEADINGS  # noqa: E402
 
 SETTINGS = [
     ("Năm", 2026),
@@ -48,33 +49,9 @@ def setup_workbook() -> bytes:
                 }
             ),
             "Thông tin": pd.DataFrame(SETTINGS, columns=["Mục", "Giá trị"]),
-            "Xếp loại": pd.DataFrame(
-                TIERS,
-                columns=[
-                    "Thứ tự",
-                    "Xếp loại",
-                    "Tên tiếng Anh",
-                    "Từ (điểm)",
-                    "Gồm cận dưới",
-                    "Đến (điểm)",
-                    "Gồm cận trên",
-                ],
-            ),
-            "Thay đổi đơn vị": pd.DataFrame(
-                changes,
-                columns=[
-                    "Loại thay đổi",
-                    "Đơn vị",
-                    "Đơn vị mới",
-                    "Mã đơn vị mới",
-                    "Tên tiếng Anh",
-                    "Tên ngắn",
-                    "Khối",
-                    "Ngày hiệu lực",
-                    "Quyết định",
-                    "Tên gọi khác",
-                ],
-            ),
+            "Xếp loại": pd.DataFrame(TIERS, columns=TIER_HEADINGS),
+            # the template's headings; the two note columns left empty
+            "Thay đổi đơn vị": pd.DataFrame([(*row, "", "") for row in changes], columns=CHANGE_HEADINGS),
         }
     )
 
