@@ -21,7 +21,6 @@ from parindex.db import query
 from parindex.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from parindex.paths import DATA_DIR, db_path
 
-GROUP_ORDER = GROUPS  # the order the group filter offers them
 DEFAULT_GROUP = "department"
 _CONTEXT = "_context"
 # What DuckDB raises reading a damaged file (a query's own mistakes are other errors and stay loud).
@@ -119,7 +118,7 @@ def setup() -> Context:
         group_col, year_col, lang_col, share_col = st.columns([3, 1.4, 2, 1.4], vertical_alignment="bottom")
     place = st.session_state["j"]
     options = _in_scope(everything, place)
-    groups = [g for g in GROUP_ORDER if g in set(options["unit_group"])]
+    groups = [g for g in GROUPS if g in set(options["unit_group"])]  # in the order dataset.GROUPS states
     if st.session_state.get("g") not in groups:  # a province without the group chosen before
         st.session_state["g"] = DEFAULT_GROUP if DEFAULT_GROUP in groups else groups[0]
     group = group_col.selectbox(
