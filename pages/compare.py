@@ -46,7 +46,7 @@ areas = areas[areas["unit_id"].isin(chosen)]
 if areas.empty:
     st.caption(t("unit.no_criteria", year=ctx.year))
 else:
-    st.subheader(t("compare.areas_heading"))
+    st.header(t("compare.areas_heading"))
     fig = figures.compare_areas(
         areas, chosen, {u: short[u] for u in chosen}, lang=ctx.lang, group_name=group_name, year=ctx.year, source=source
     )
@@ -60,7 +60,7 @@ else:
     )
     ui.table(labels.compare_table(areas, chosen, short, t))
 
-st.subheader(t("compare.history_heading"))
+st.header(t("compare.history_heading"))
 histories = pd.concat(
     [query("unit_history", unit=u, drafts=ctx.drafts).assign(series=short[u]) for u in chosen], ignore_index=True
 )

@@ -33,7 +33,7 @@ def by_area() -> None:
     summary = query("area_summary", threshold=THRESHOLD, **ctx.scoped)
     # `u` (the unit searched for on Rankings, or chosen here) is outlined in the heatmap.
     unit_names = dict(zip(areas["unit_id"], areas[f"name_{ctx.lang}"]))
-    st.subheader(t("criteria.heatmap_heading"))
+    st.header(t("criteria.heatmap_heading"))
     chosen = ui.unit_search(unit_names, t)
     # A long list of communes reads first by the former district each was formed from.
     origins = query("unit_origin_map", jurisdiction=ctx.jurisdiction, group=ctx.group)
@@ -103,7 +103,7 @@ def by_area() -> None:
 
 def where_points_go() -> None:
     """The criteria that lose the most points, and those most units score under the threshold on."""
-    st.subheader(t("criteria.weakest_heading"))
+    st.header(t("criteria.weakest_heading"))
     weakest = query("weakest_criteria", threshold=THRESHOLD, **ctx.scoped)
     rows = frames.pareto_rows(weakest, t, threshold=THRESHOLD)
     top = rows.iloc[0]
@@ -157,7 +157,7 @@ def where_points_go() -> None:
 
 def self_assessment() -> None:
     """Who scores itself higher than the council does."""
-    st.subheader(t("criteria.self_heading"))
+    st.header(t("criteria.self_heading"))
     gaps = query("self_assessment", **ctx.scoped)
     if gaps.empty:
         st.info(t("criteria.no_self", year=ctx.year))

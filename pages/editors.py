@@ -142,7 +142,7 @@ with setup:
             if kind == "table":
                 st.dataframe(part, hide_index=True, width="stretch")
             else:
-                (st.subheader if kind == "heading" else st.markdown)(part)
+                (st.header if kind == "heading" else st.markdown)(part)
         if planned.ok and st.button(t("editors.setup_confirm"), type="primary", key="setup_confirm"):
             try:
                 done = year_setup.setup_year(s_upload.name, s_upload.getvalue(), s_options, db_path(), editor=who)
@@ -197,7 +197,7 @@ with imports:
             problem_table(plan.problems)
         diff = plan.diff
         if plan.replaces or (diff["added"] and not plan.problems):
-            st.subheader(t("editors.diff_heading"))
+            st.header(t("editors.diff_heading"))
             if diff["added"]:
                 st.markdown(t("editors.diff_added", n=len(diff["added"]), names="; ".join(diff["added"])))
             if diff["removed"]:
@@ -265,7 +265,7 @@ with log:
         st.dataframe(entries, hide_index=True, width="stretch")
 
 with files:
-    st.subheader(t("editors.template_heading"))
+    st.header(t("editors.template_heading"))
     st.caption(t("editors.template_text"))
     units = query("units", jurisdiction=ctx.jurisdiction, group=ctx.group, drafts=True)
     st.download_button(
@@ -276,7 +276,7 @@ with files:
         mime=cells.XLSX_MIME,
         on_click="ignore",
     )
-    st.subheader(t("editors.backup_heading"))
+    st.header(t("editors.backup_heading"))
     st.caption(t("editors.backup_text"))
     st.download_button(
         t("editors.backup_button"),

@@ -10,13 +10,13 @@ t = ctx.t
 st.title(t("method.title"))
 st.markdown(t("method.intro"))
 
-st.subheader(t("method.assessments_heading"))
+st.header(t("method.assessments_heading"))
 assessments = query("assessment_list", jurisdiction=ctx.place, drafts=ctx.drafts)
 ui.table(labels.assessment_table(assessments, t))
 if assessments["n_illustrative"].gt(0).any():
     st.caption(t("method.assessments_note"))
 
-st.subheader(t("method.frameworks_heading"))
+st.header(t("method.frameworks_heading"))
 areas = query("framework_areas", jurisdiction=ctx.place)
 if areas.empty:
     st.caption(t("method.no_frameworks"))
@@ -33,17 +33,17 @@ for _, part in areas.groupby("framework_id", sort=False):
     )
     st.dataframe(labels.framework_table(part, t), hide_index=True, width="stretch")
 
-st.subheader(t("method.tiers_heading"))
+st.header(t("method.tiers_heading"))
 tier_rows = query("tier_table", jurisdiction=ctx.place)
 if tier_rows.empty:
     st.caption(t("method.no_tiers"))
 else:
     st.dataframe(labels.tier_table(tier_rows, t), hide_index=True, width="stretch")
 
-st.subheader(t("method.lineage_heading"))
+st.header(t("method.lineage_heading"))
 ui.table(labels.lineage_table(query("lineage_list"), t))
 
-st.subheader(t("method.download_heading"))
+st.header(t("method.download_heading"))
 st.markdown(t("method.download_text"))
 st.download_button(
     t("method.download_button"),

@@ -62,7 +62,7 @@ ui.chart(
 if after:
     st.info(after, icon="ℹ️")
 
-st.subheader(t("national.table_heading"))
+st.header(t("national.table_heading"))
 for unit in predecessors:
     if merged:
         st.markdown(f"**{labels.capitalised(places[unit]['series'].iat[0])}**")
@@ -76,5 +76,5 @@ ui.data_downloads(
 )
 others = context[~context["unit_id"].isin(predecessors)]
 if not others.empty:
-    st.subheader(t("national.others_heading"))
+    st.header(t("national.others_heading"))
     ui.table(labels.national_others_table(others, t))

@@ -77,7 +77,7 @@ def group_overview() -> None:
         )
 
     if not tiers.empty:
-        st.subheader(t("overview.tiers_heading"))
+        st.header(t("overview.tiers_heading"))
         left, right = st.columns([3, 2])
         with left:
             fig = figures.tiers(tiers, summary, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year)
@@ -100,7 +100,7 @@ def group_overview() -> None:
         ranking[ranking["rank_basis"] == "published"] if assessment["ranking"] == "published" else ranking.iloc[:0]
     )
     if not scored.empty or not published.empty:
-        st.subheader(t("overview.top_bottom_heading"))
+        st.header(t("overview.top_bottom_heading"))
         left, right = st.columns(2)
         if not summary["complete"] and not published.empty:
             left.markdown(
@@ -128,7 +128,7 @@ def group_overview() -> None:
         t=t,
         subset=ctx.is_subset,
     )
-    st.subheader(t("summary.heading"))
+    st.header(t("summary.heading"))
     st.container(border=True).text(paragraph)
     # The copy button (st.code) loads a syntax highlighter into the browser: only when asked for.
     with app.lazy_popover(t("summary.copy"), icon=":material/content_copy:", key="summary_copy") as copy:
@@ -136,7 +136,7 @@ def group_overview() -> None:
             st.caption(t("summary.copy_caption"))
             st.code(paragraph, language=None, wrap_lines=True)
 
-    st.subheader(t("presskit.heading"))
+    st.header(t("presskit.heading"))
     st.caption(t("presskit.caption"))
     kit = presskit.View(
         ctx.jurisdiction,
@@ -158,12 +158,12 @@ def group_overview() -> None:
         icon=":material/folder_zip:",
     )
 
-    st.subheader(t("report.heading"))
+    st.header(t("report.heading"))
     st.caption(t("report.caption"))
     report_buttons.downloads(kit, t, key="report")
 
     if not checks.empty:
-        st.subheader(t("overview.check_heading"))
+        st.header(t("overview.check_heading"))
         st.caption(t("overview.check_caption"))
         st.space("small")  # on a phone the table's toolbar shows above it: clear of the caption
         st.dataframe(labels.check_table(checks, tiers, t), hide_index=True, width="stretch")

@@ -79,5 +79,5 @@ else:
         with st.expander(t("rankings.profiles_more", n=len(ranking))):
             ui.unit_links(ranking, t, ctx.year, ctx.group)
     else:
-        st.subheader(t("rankings.profiles_heading"))
+        st.header(t("rankings.profiles_heading"))
         ui.unit_links(ranking, t, ctx.year, ctx.group)

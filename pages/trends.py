@@ -63,7 +63,7 @@ def movement() -> None:
     """Who rose, who fell between two years."""
     ranked_years = [int(y) for y in trend.loc[trend["complete"], "year"] if y < ctx.year]
     if ranked_years and ctx.year in set(trend["year"]):
-        st.subheader(t("trends.movement_heading"))
+        st.header(t("trends.movement_heading"))
         app.bind_param("a", [str(y) for y in ranked_years], str(ranked_years[-1]))
         start = st.selectbox(
             t("trends.from_year"), [str(y) for y in ranked_years], key="a", placeholder=t("filter.choose")
@@ -100,7 +100,7 @@ def over_years(name: str, heading: str, build, slug: str, key: str, empty: str) 
     if rows.empty:
         st.caption(t(empty))
         return
-    st.subheader(t(heading))
+    st.header(t(heading))
     fig = build(rows, lang=ctx.lang, group_name=group_name, source=source)
     ui.chart(
         fig,

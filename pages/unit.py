@@ -90,7 +90,7 @@ else:
     )
 
 # History over all years, following renames.
-st.subheader(t("unit.history_heading"))
+st.header(t("unit.history_heading"))
 scored = history.dropna(subset=["pct"])
 history_data = ui.ViewData(export.tidy(history, group=ctx.group), ui.source_metadata(labels.history_source(history, t)))
 history_name = ui.file_name(None, None, "history", t, unit_id)
@@ -116,7 +116,7 @@ if areas.empty:
     st.caption(t("unit.no_criteria", year=ctx.year))
     st.stop()
 
-st.subheader(t("unit.areas_heading"))
+st.header(t("unit.areas_heading"))
 fig = figures.unit_areas(
     areas,
     lang=ctx.lang,
@@ -135,7 +135,7 @@ ui.chart(
 )
 
 subs = query("unit_subcriteria", unit=unit_id, year=ctx.year, drafts=ctx.drafts)
-st.subheader(t("unit.weakest_heading"))
+st.header(t("unit.weakest_heading"))
 ui.table(labels.unit_subcriteria_table(subs.head(5), t))
 ui.data_downloads(
     ui.view_data(subs.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t)),
@@ -146,7 +146,7 @@ ui.data_downloads(
 
 # Each sub-criterion against the group: its mean and its best unit(s), the largest gap to the best first.
 peers = query("unit_peer_gaps", unit=unit_id, year=ctx.year, drafts=ctx.drafts)
-st.subheader(t("unit.peer_heading"))
+st.header(t("unit.peer_heading"))
 st.caption(t("unit.peer_caption"))
 peer_name = ui.file_name(ctx.year, ctx.group, "peers", t, unit_id)
 peer_data = ui.view_data(peers.assign(unit_id=unit_id), ctx, ui.view_metadata(assessment, t))
@@ -165,7 +165,7 @@ else:
 ui.table(labels.peer_gap_table(peers, t))
 ui.data_downloads(peer_data, file_name=peer_name, t=t, key="peer_table")
 
-st.subheader(t("unit.next_tier_heading"))
+st.header(t("unit.next_tier_heading"))
 tiers = query("tiers", **params)
 gap = planning.next_tier_gap(this_year.iloc[0]["total"], tiers)
 if gap is None:

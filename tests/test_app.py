@@ -60,7 +60,7 @@ def open_tab(at: AppTest, key: str, label: str) -> AppTest:
 def texts(at: AppTest) -> str:
     parts = [
         e.value
-        for kind in ("title", "markdown", "text", "caption", "info", "warning", "subheader")
+        for kind in ("title", "markdown", "text", "caption", "info", "warning", "header")
         for e in getattr(at, kind)
     ]
     parts += [f"{m.label}: {m.value} {m.delta or ''}" for m in at.metric]

@@ -76,7 +76,9 @@ def test_the_former_province_filter_and_the_summary_of_a_subset(commune_db):
     paragraph = at.text[0].value
     assert paragraph.startswith("Năm 2025, điểm trung bình của khối xã, phường từ Yên Bái (cũ)")
     assert "(Các số liệu trên tính trên 51 đơn vị này, không phải toàn khối" in paragraph
-    assert not [c for c in at.subheader if "Đối chiếu" in c.value]  # published figures: the whole group only
+    headings = [h.value for h in at.header]
+    assert "Đoạn tóm tắt (để trích dẫn)" in headings  # the sections are drawn, but not:
+    assert not [h for h in headings if "Đối chiếu" in h]  # published figures: the whole group only
     english = open_app(g="commune", y="2025", fp="yen-bai", lang="en")
     assert "former Yên Bái" in [s.format_func(s.value) for s in english.selectbox if s.key == "fp"]
 

@@ -50,7 +50,7 @@ def sign_in(at: AppTest, name: str, password: str) -> AppTest:
 def everything_shown(at: AppTest) -> str:
     parts = [
         e.value
-        for kind in ("title", "markdown", "caption", "info", "warning", "error", "success", "subheader")
+        for kind in ("title", "markdown", "caption", "info", "warning", "error", "success", "header")
         for e in getattr(at, kind)
     ]
     parts += [d.value.to_string() for d in at.dataframe] + [w.value for w in at.text_input]
@@ -213,7 +213,7 @@ def test_sign_in_set_up_a_year_preview_its_diff_and_confirm(db):
     assert not at.exception, at.exception
     shown = everything_shown(at)
     assert "Đọc được: 7 mục tiêu chí, 3 mức xếp loại, 2 đơn vị mới, 4 thay đổi đơn vị, 3 tên gọi khác." in shown
-    assert "So với năm 2021" in [h.value for h in at.subheader]
+    assert "So với năm 2021" in [h.value for h in at.header]
     areas = at.dataframe[0].value
     assert areas.values.tolist() == [["A", "60", "60"], ["S", "40", "40"]]
     bands = at.dataframe[1].value

@@ -29,7 +29,7 @@ def test_criteria_page_heatmap_pareto_and_self_assessment():
     at = open_app(CRITERIA, y="2021")
     sections = ["Tỷ lệ điểm đạt theo lĩnh vực", "Điểm bị mất ở đâu", "Tự đánh giá so với thẩm định"]
     assert [tab.label for tab in at.tabs] == sections
-    assert [s.value for s in at.subheader] == sections[:1]  # only the open tab is drawn
+    assert [s.value for s in at.header] == sections[:1]  # only the open tab is drawn
     (heatmap,) = figures(at)
     (pareto,) = figures(open_tab(at, "criteria_tab", sections[1]))
     (gaps,) = figures(open_tab(at, "criteria_tab", sections[2]))

@@ -58,7 +58,7 @@ def test_no_query_returns_a_draft_to_an_anonymous_reader(secret_db, year, unit):
 def page_text(at: AppTest) -> str:
     parts = [
         e.value
-        for kind in ("title", "markdown", "text", "caption", "info", "warning", "error", "subheader", "code")
+        for kind in ("title", "markdown", "text", "caption", "info", "warning", "error", "header", "code")
         for e in getattr(at, kind)
     ]
     parts += [f"{m.label} {m.value} {m.delta}" for m in at.metric]

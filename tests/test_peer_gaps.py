@@ -136,7 +136,7 @@ def test_a_unit_best_everywhere_has_no_gap_chart():
 @pytest.mark.usefixtures("on_embedded")
 def test_the_unit_profile_shows_sub_criteria_against_the_group(embedded_db):
     at = open_app(UNIT, y="2021", u="so-y-te")
-    assert "So với các đơn vị cùng nhóm, từng tiêu chí thành phần" in [s.value for s in at.subheader]
+    assert "So với các đơn vị cùng nhóm, từng tiêu chí thành phần" in [s.value for s in at.header]
     table = next(t for t in tables(at) if "Chênh với cao nhất" in t.columns)
     # Sở Y tế's 2021 (illustrative) scores: furthest from the best on TD.1.a, 6,89 of 8 against Sở LĐTBXH's 7,79
     assert table.iloc[0].tolist() == [
@@ -174,7 +174,7 @@ def test_the_unit_profile_shows_sub_criteria_against_the_group(embedded_db):
     )
     assert values(peers["data"][2]["y"])[0] == "TD.1.a Mức độ hài lòng…"  # the code and the name a planner reads
     english = open_app(UNIT, y="2021", u="so-y-te", lang="en")
-    assert "Against the group, sub-criterion by sub-criterion" in [s.value for s in english.subheader]
+    assert "Against the group, sub-criterion by sub-criterion" in [s.value for s in english.header]
 
 
 def test_the_chart_never_cuts_through_a_tie():
