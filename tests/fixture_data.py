@@ -300,7 +300,7 @@ def write_fixture(data_dir: Path, overrides: dict[str, list[dict]] | None = None
     tables = {**TABLES, **(overrides or {})}
     data_dir.mkdir(parents=True, exist_ok=True)
     for name, rows in tables.items():
-        columns = list(TABLES[name][0])
+        columns = list((TABLES.get(name) or rows)[0])  # an optional table only an override has (unit_origins)
         with (data_dir / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, columns, lineterminator="\n")
             writer.writeheader()

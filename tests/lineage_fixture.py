@@ -1,5 +1,7 @@
 """The fixture dataset with a reorganisation like 2025's: two departments merged into one, a
-district abolished, a commune group appearing, a split, and a unit renamed twice.
+district abolished, a commune group appearing, a split, and a unit renamed twice. The communes
+record the former districts they were formed from (unit_origins), one of them in a neighbouring
+province, and the 2026 commune results are a draft holding a commune no published year has.
 
 Kept apart from fixture_data.TABLES so the exact-value tests there keep their small world."""
 
@@ -10,10 +12,10 @@ import copy
 from fixture_data import TABLES
 
 
-def _unit(uid, group, name, first, last=""):
+def _unit(uid, group, name, first, last="", jurisdiction="tinh-a"):
     return {
         "unit_id": uid,
-        "jurisdiction_id": "tinh-a",
+        "jurisdiction_id": jurisdiction,
         "group": group,
         "name_vi": name,
         "name_en": name,
@@ -36,7 +38,7 @@ def _lineage(before, after, year, kind):
     }
 
 
-def _assessment(aid, year, group, n):
+def _assessment(aid, year, group, n, status="published"):
     return {
         "assessment_id": aid,
         "jurisdiction_id": "tinh-a",
@@ -46,7 +48,7 @@ def _assessment(aid, year, group, n):
         "max_total": "100",
         "n_units": n,
         "ranking": "computed",
-        "status": "published",
+        "status": status,
         "decision_no": "",
         "decision_date": "",
         "source_id": "SRC",
@@ -73,8 +75,21 @@ def _result(aid, uid, total):
     }
 
 
+def _origin(uid, former, predecessors, code):
+    return {
+        "unit_id": uid,
+        "former_unit_id": former,
+        "predecessors_vi": predecessors,
+        "code_2025": code,
+        "source_id": "SRC",
+    }
+
+
 def lineage_overrides() -> dict[str, list[dict]]:
-    tables = copy.deepcopy({k: TABLES[k] for k in ("units", "unit_lineage", "assessments", "results")})
+    tables = copy.deepcopy({k: TABLES[k] for k in ("jurisdictions", "units", "unit_lineage", "assessments", "results")})
+    tables["jurisdictions"].append(
+        {"jurisdiction_id": "tinh-b", "name_vi": "tỉnh B", "name_en": "Province B", "level": "province"}
+    )
     tables["units"] += [
         _unit("noi-vu", "department", "Sở Nội vụ", 2022, 2024),
         _unit("ldtbxh", "department", "Sở Lao động", 2022, 2024),
@@ -86,8 +101,20 @@ def lineage_overrides() -> dict[str, list[dict]]:
         _unit("h-chia", "district", "huyện Chia", 2022, 2022),  # split in 2023
         _unit("h-a", "district", "huyện A", 2023, 2024),
         _unit("h-b", "district", "huyện B", 2023, 2024),
+        # former districts only the communes' origins name (never assessed here): Đồi sorts after
+        # Cũ and before Khác in Vietnamese, after both byte by byte
+        _unit("h-doi", "district", "huyện Đồi", 2022, 2024),
+        _unit("h-khac", "district", "huyện Khác", 2022, 2024, jurisdiction="tinh-b"),
         _unit("xa-1", "commune", "xã Một", 2025),
         _unit("xa-2", "commune", "xã Hai", 2025),
+        _unit("xa-3", "commune", "xã Ba", 2026),  # in the 2026 draft only: as secret as the draft
+    ]
+    tables["unit_origins"] = [
+        _origin("xa-1", "h-cu", "Xã Cũ Một; Thị trấn Cũ", "00001"),
+        _origin("xa-1", "h-khac", "Xã Bên Kia", "00001"),  # a commune formed across two provinces
+        _origin("xa-2", "h-cu", "Xã Cũ Hai", "00002"),
+        _origin("xa-2", "h-doi", "Xã Đồi", "00002"),
+        _origin("xa-3", "h-a", "Xã A Một", ""),  # no code known yet
     ]
     tables["unit_lineage"] += [
         _lineage("noi-vu", "noi-vu-moi", 2025, "merge"),
@@ -111,6 +138,7 @@ def lineage_overrides() -> dict[str, list[dict]]:
             (2025, "commune", 2),
         )
     ]
+    tables["assessments"].append(_assessment("y-2026-commune", 2026, "commune", 3, status="draft"))
     tables["results"] += [
         _result(aid, uid, total)
         for aid, uid, total in (
@@ -134,6 +162,9 @@ def lineage_overrides() -> dict[str, list[dict]]:
             ("y-2024-district", "h-b", "73.00"),
             ("y-2025-commune", "xa-1", "80.00"),
             ("y-2025-commune", "xa-2", "79.00"),
+            ("y-2026-commune", "xa-1", "81.00"),
+            ("y-2026-commune", "xa-2", "78.00"),
+            ("y-2026-commune", "xa-3", "83.00"),
         )
     ]
     return tables

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import math
+import shutil
+from datetime import UTC, datetime
+from hashlib import sha256
+from pathlib import Path
+from types import SimpleNamespace
 
 import duckdb
 import pandas as pd
 import pytest
 
-from parindex.db import query, run
+from parindex.db import query, read_only, run
+from parindex.importing import backup, commit
+from parindex.importing.plan import Options
 
 DEPT_2021 = {"jurisdiction": "tinh-a", "group": "department", "year": 2021}
+A = ("tỉnh A", "Province A")  # fixture_data's province: name_vi, name_en
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +34,20 @@ def rows(frame, columns):
         return round(float(value), 4) if isinstance(value, float) else value
 
     return [tuple(clean(v) for v in record) for record in frame[columns].itertuples(index=False)]
+
+
+def on(db, name, *, drafts=False, **params):
+    """A named query on a database file, as an anonymous reader or (drafts=True) an editor."""
+    with read_only(db, drafts=drafts) as connection:
+        return run(connection, name, **params)
+
+
+def copied(db: Path, tmp_path: Path) -> Path:
+    """A copy of a fixture database to import into, alone in its folder (as tests/test_import.py)."""
+    target = tmp_path / "db" / "par.duckdb"
+    target.parent.mkdir()
+    shutil.copy(db, target)
+    return target
 
 
 def test_ranking_ranks_ties_tiers_and_changes(con):
@@ -234,3 +256,158 @@ def test_lineage_list_names_both_sides_of_each_change(con):
     assert rows(changes, ["year", "kind", "predecessor_vi", "successor_vi", "successor_en"]) == [
         (2020, "rename", "Đơn vị Cũ", "Đơn vị Mới", "Unit Mới"),
     ]
+
+
+# The queries below read the reorganisation fixture (tests/lineage_fixture.py): communes formed
+# from former districts, one of them in tỉnh B, and a 2026 commune draft holding xã Ba (xa-3).
+
+SRC = ("UBND tỉnh A", "Province A PPC", "Công bố chỉ số", None)  # fixture_data's source; no URL
+DECISION = "QĐ 1/QĐ-UBND"  # every fixture_data assessment's; lineage_fixture's have none
+
+
+def test_assessment_list_lists_the_province_s_assessments_and_the_national_index_drafts_for_editors(lineage_db):
+    columns = ["year", "unit_group", "jurisdiction_vi", "jurisdiction_en", "max_total", "n_units", "n_results"]
+    columns += ["n_scored", "n_illustrative", "decision_no", "publisher_vi", "publisher_en", "title", "url"]
+    columns += ["framework_id"]
+    published = [
+        # fixture_data's assessments: results marked published; 2015 on the 70-point scale
+        (2015, "department", *A, 70.0, 5, 2, 2, 0, DECISION, *SRC, None),
+        (2020, "department", *A, 100.0, 5, 4, 4, 0, DECISION, *SRC, "fw0"),
+        (2021, "department", *A, 100.0, 6, 6, 6, 0, DECISION, *SRC, "fw1"),
+        # lineage_fixture's y-<year>-<group>: illustrative results, no decision, no criteria set
+        (2022, "department", *A, 100.0, 3, 3, 3, 3, None, *SRC, None),  # noi-vu, ldtbxh, r1
+        (2023, "department", *A, 100.0, 3, 3, 3, 3, None, *SRC, None),  # noi-vu, ldtbxh, r2
+        (2024, "department", *A, 100.0, 3, 3, 3, 3, None, *SRC, None),  # noi-vu, ldtbxh, r3
+        (2025, "department", *A, 100.0, 1, 1, 1, 1, None, *SRC, None),  # noi-vu-moi
+        (2021, "district", *A, 100.0, 2, 2, 2, 0, DECISION, *SRC, None),  # x-2021-d: d1, d2
+        (2022, "district", *A, 100.0, 2, 2, 2, 2, None, *SRC, None),  # h-cu, h-chia
+        (2023, "district", *A, 100.0, 3, 3, 3, 3, None, *SRC, None),  # h-cu, h-a, h-b
+        (2024, "district", *A, 100.0, 3, 3, 3, 3, None, *SRC, None),  # h-cu, h-a, h-b
+        (2025, "commune", *A, 100.0, 2, 2, 2, 2, None, *SRC, None),  # xa-1, xa-2
+    ]
+    national = (2021, "province", "Việt Nam", "Viet Nam", 100.0, 63, 2, 2, 0, DECISION, *SRC, None)  # p1, p2
+    draft = (2026, "commune", *A, 100.0, 3, 3, 3, 3, None, *SRC, None)  # xa-1, xa-2, xa-3
+    assert rows(on(lineage_db, "assessment_list", jurisdiction="tinh-a"), columns) == [*published, national]
+    editor = on(lineage_db, "assessment_list", jurisdiction="tinh-a", drafts=True)
+    assert rows(editor, columns) == [*published, draft, national]  # the draft in its group, by year
+    # a province with no assessment of its own still lists the national index
+    assert rows(on(lineage_db, "assessment_list", jurisdiction="tinh-b"), columns) == [national]
+
+
+def test_draft_list_is_empty_for_an_anonymous_reader_and_lists_the_draft_for_an_editor(lineage_db):
+    columns = ["assessment_id", "jurisdiction_id", "year", "unit_group", "n_results", "import_id"]
+    assert on(lineage_db, "draft_list").empty
+    # written from data/ (no import): no import_id, not 0
+    assert rows(on(lineage_db, "draft_list", drafts=True), columns) == [
+        ("y-2026-commune", "tinh-a", 2026, "commune", 3, None)
+    ]
+
+
+def test_group_jurisdictions_lists_each_place_that_has_units_of_the_group(lineage_db, fixture_db):
+    expected = {
+        "department": ["tinh-a"],
+        "district": ["tinh-a", "tinh-b"],  # h-khac, a former district of tỉnh B, beside tỉnh A's
+        "commune": ["tinh-a"],  # xa-1, xa-2 and the draft's xa-3
+        "province": ["vn"],  # p1, p2 of the national index
+    }
+    for group, places in expected.items():
+        assert on(lineage_db, "group_jurisdictions", group=group)["jurisdiction_id"].tolist() == places, group
+    assert on(fixture_db, "group_jurisdictions", group="commune").empty  # fixture_data has no communes
+
+
+def test_origin_options_count_the_shown_units_each_former_district_gave(lineage_db):
+    columns = ["former_unit_id", "district_vi", "district_en", "province_id", "province_vi", "province_en", "n_units"]
+    # lineage_fixture's unit_origins: xa-1 <- h-cu, h-khac; xa-2 <- h-cu, h-doi; xa-3 (draft only) <- h-a
+    draft_only = ("h-a", "huyện A", "huyện A", "tinh-a", *A, 1)
+    shown = [
+        ("h-cu", "huyện Cũ", "huyện Cũ", "tinh-a", *A, 2),  # xa-1 and xa-2
+        ("h-doi", "huyện Đồi", "huyện Đồi", "tinh-a", *A, 1),
+        ("h-khac", "huyện Khác", "huyện Khác", "tinh-b", "tỉnh B", "Province B", 1),  # by province first
+    ]
+    assert rows(on(lineage_db, "origin_options", jurisdiction="tinh-a", group="commune"), columns) == shown
+    editor = on(lineage_db, "origin_options", jurisdiction="tinh-a", group="commune", drafts=True)
+    assert rows(editor, columns) == [draft_only, *shown]
+    assert on(lineage_db, "origin_options", jurisdiction="tinh-a", group="department").empty  # no origins
+    # the origins belong to the commune's province, not the former district's
+    assert on(lineage_db, "origin_options", jurisdiction="tinh-b", group="commune").empty
+
+
+def test_unit_origin_map_puts_a_unit_of_two_districts_under_both_in_vietnamese_order(lineage_db):
+    columns = ["unit_id", "former_unit_id", "district_vi", "district_en", "district_short_vi", "district_short_en"]
+    origins = on(lineage_db, "unit_origin_map", jurisdiction="tinh-a", group="commune")
+    # by district name as Vietnamese sorts it (Đ after D, before K; byte order puts it after K),
+    # then unit. No visibility rule: the map is merged onto visible rows (xa-3 is the draft's)
+    assert rows(origins, columns) == [
+        ("xa-3", "h-a", "huyện A", "huyện A", "huyện A", "huyện A"),
+        ("xa-1", "h-cu", "huyện Cũ", "huyện Cũ", "huyện Cũ", "huyện Cũ"),
+        ("xa-2", "h-cu", "huyện Cũ", "huyện Cũ", "huyện Cũ", "huyện Cũ"),
+        ("xa-2", "h-doi", "huyện Đồi", "huyện Đồi", "huyện Đồi", "huyện Đồi"),
+        ("xa-1", "h-khac", "huyện Khác", "huyện Khác", "huyện Khác", "huyện Khác"),
+    ]
+    assert on(lineage_db, "unit_origin_map", jurisdiction="tinh-a", group="district").empty
+
+
+def test_unit_origins_names_each_former_district_and_its_communes(lineage_db):
+    columns = ["former_unit_id", "predecessors_vi", "code_2025", "district_vi", "district_en", "province_id"]
+    columns += ["province_vi", "province_en"]
+    assert rows(on(lineage_db, "unit_origins", unit="xa-1"), columns) == [  # two districts of two provinces
+        ("h-cu", "Xã Cũ Một; Thị trấn Cũ", "00001", "huyện Cũ", "huyện Cũ", "tinh-a", *A),
+        ("h-khac", "Xã Bên Kia", "00001", "huyện Khác", "huyện Khác", "tinh-b", "tỉnh B", "Province B"),
+    ]
+    assert rows(on(lineage_db, "unit_origins", unit="xa-3"), columns) == [
+        ("h-a", "Xã A Một", None, "huyện A", "huyện A", "tinh-a", *A),  # no 2025 code known: NULL, not ''
+    ]
+    assert on(lineage_db, "unit_origins", unit="alpha").empty  # not formed in a reorganisation
+
+
+# The log and the drafts as editors change them: imports, a publication and a restore into a copy
+# of the draft fixture (tests/draft_fixture.py: x-2022, a draft written from data/).
+
+
+def test_import_log_and_draft_list_follow_imports_a_publication_and_a_restore(draft_db, tmp_path, monkeypatch):
+    db = copied(draft_db, tmp_path)
+    moments = [datetime(2026, 3, day, 8, 0, tzinfo=UTC) for day in (1, 2, 3, 4)]
+    ticks = iter(moments)  # the log's clock: one fixed moment per entry, in the order written
+    clock = SimpleNamespace(now=lambda tz: next(ticks))
+    monkeypatch.setattr(commit, "datetime", clock)
+    monkeypatch.setattr(backup, "datetime", clock)
+    departments = "Tên đơn vị;Tổng điểm\nĐơn vị Alpha;91,5\nĐơn vị Beta;88,25\nĐơn vị Gamma;70\n".encode()
+    districts = "Tên đơn vị;Tổng điểm\nhuyện d1;80\nhuyện d2;82,5\n".encode()
+    commit.import_file("huyện-2023.csv", districts, Options(2023, "district"), db, editor="Lan")
+    commit.import_file("sở-2023.csv", departments, Options(2023, "department"), db, editor="Lan")
+
+    drafts = ["assessment_id", "jurisdiction_id", "year", "unit_group", "n_results", "import_id"]
+    assert on(db, "draft_list").empty  # an anonymous reader: no draft, however many
+    assert rows(on(db, "draft_list", drafts=True), drafts) == [  # newest year first, then group
+        ("tinh-a-2023-department", "tinh-a", 2023, "department", 3, 2),  # imported after the districts
+        ("tinh-a-2023-district", "tinh-a", 2023, "district", 2, 1),
+        ("x-2022", "tinh-a", 2022, "department", 3, None),  # draft_fixture's, from data/: no import
+    ]
+    commit.publish(db, "tinh-a-2023-department", "QĐ 9/QĐ-UBND", "2024-03-30", editor="Minh")
+    assert rows(on(db, "draft_list", drafts=True), ["assessment_id", "import_id"]) == [
+        ("tinh-a-2023-district", 1),
+        ("x-2022", None),
+    ]
+    saved = tmp_path / "backup.xlsx"
+    saved.write_bytes(backup.to_xlsx(db))
+    backup.restore(saved, db, editor="Hoa")
+
+    log = on(db, "import_log")
+    at = [pd.Timestamp(moment.replace(tzinfo=None)) for moment in moments]  # the clock's, stored in UTC
+    columns = ["import_id", "imported_at", "editor", "action", "status", "year", "unit_group", "assessment_id"]
+    assert rows(log, columns) == [  # the newest first
+        (4, at[3], "Hoa", "restore", "mixed", None, None, None),  # of no one year, group or assessment
+        (3, at[2], "Minh", "publish", "published", 2023, "department", "tinh-a-2023-department"),
+        (2, at[1], "Lan", "import", "draft", 2023, "department", "tinh-a-2023-department"),
+        (1, at[0], "Lan", "import", "draft", 2023, "district", "tinh-a-2023-district"),
+    ]
+    # the restore reads back every assessment's results: the draft fixture's 16 published and 3 draft,
+    # and the two imports' 3 and 2 (24); a publication reads no file (NULL, not 0 or '')
+    assert rows(log, ["import_id", "file_name", "sha256", "rows", "replaced", "decision_no"]) == [
+        (4, "backup.xlsx", sha256(saved.read_bytes()).hexdigest(), 24, None, None),
+        (3, None, None, None, None, "QĐ 9/QĐ-UBND"),
+        (2, "sở-2023.csv", sha256(departments).hexdigest(), 3, False, None),
+        (1, "huyện-2023.csv", sha256(districts).hexdigest(), 2, False, None),
+    ]
+    # the editors' page (behind sign-in) reads the log without drafts=True: draft imports are in it all the same
+    assert on(db, "import_log").equals(on(db, "import_log", drafts=True))
