@@ -258,6 +258,38 @@ def test_lineage_list_names_both_sides_of_each_change(con):
     ]
 
 
+def test_unit_criteria_orders_a_unit_s_points_lost_ties_by_criterion(con):
+    columns = ["unit_id", "name_vi", "name_en", "short_vi", "short_en", "criterion_id", "max_points"]
+    columns += ["final_points", "points_lost"]
+    beta = ("beta", "Đơn vị Beta", "Unit Beta", "Beta", "Beta")
+    # fw1 (2021): A.1 of 60 = beta's 30 + 24.995, S.1 of 40 = 35; 5.005 lost comes before 5
+    assert rows(run(con, "unit_criteria", unit="beta", year=2021), columns) == [
+        (*beta, "A.1", 60.0, 54.995, 5.005),
+        (*beta, "S.1", 40.0, 35.0, 5.0),
+    ]
+    delta = ("delta", "Đơn vị Delta", "Unit Delta", "Delta", "Delta")
+    # fw0 (2020): A.1 of 50 = delta's 20 + 20, S.1 of 50 = 40: 10 lost each, by criterion
+    assert rows(run(con, "unit_criteria", unit="delta", year=2020), columns) == [
+        (*delta, "A.1", 50.0, 40.0, 10.0),
+        (*delta, "S.1", 50.0, 40.0, 10.0),
+    ]
+    assert run(con, "unit_criteria", unit="alpha", year=2015).empty  # 2015 has totals only
+    assert run(con, "unit_criteria", unit="gamma", year=2020).empty  # gamma has no 2020 result
+
+
+def test_jurisdictions_lists_provinces_with_own_results_a_draft_only_one_for_editors(fixture_db, tmp_path):
+    db = copied(fixture_db, tmp_path)
+    columns = ["jurisdiction_id", "name_vi", "name_en"]
+    # vn has results, but as the national index's units (group province): not a province to pick
+    assert rows(on(db, "jurisdictions"), columns) == [("tinh-a", *A)]
+    sheet = "Tên đơn vị;Tổng điểm\nSở Một;80\n".encode()
+    options = Options(2022, "department", jurisdiction="yen-bai", create_units=True)
+    commit.import_file("yen-bai.csv", sheet, options, db, editor="Lan")  # a draft: the import's default
+    assert rows(on(db, "jurisdictions"), columns) == [("tinh-a", *A)]
+    # a place an import creates is named by its id until someone names it
+    assert rows(on(db, "jurisdictions", drafts=True), columns) == [("tinh-a", *A), ("yen-bai", "yen-bai", "yen-bai")]
+
+
 # The queries below read the reorganisation fixture (tests/lineage_fixture.py): communes formed
 # from former districts, one of them in tỉnh B, and a 2026 commune draft holding xã Ba (xa-3).
 
