@@ -26,15 +26,15 @@ def _unit(uid, group, name, first, last="", jurisdiction="tinh-a"):
     }
 
 
-def _lineage(before, after, year, kind):
+def _lineage(before, after, year, kind, note_vi="", note_en=""):
     return {
         "predecessor_id": before,
         "successor_id": after,
         "year": year,
         "kind": kind,
         "source_id": "SRC",
-        "note_vi": "",
-        "note_en": "",
+        "note_vi": note_vi,
+        "note_en": note_en,
     }
 
 
@@ -119,8 +119,8 @@ def lineage_overrides() -> dict[str, list[dict]]:
     tables["unit_lineage"] += [
         _lineage("noi-vu", "noi-vu-moi", 2025, "merge"),
         _lineage("ldtbxh", "noi-vu-moi", 2025, "merge"),
-        _lineage("r1", "r2", 2023, "rename"),
-        _lineage("r2", "r3", 2024, "rename"),
+        _lineage("r1", "r2", 2023, "rename", "Tên 1 đổi thành Tên 2", "Name 1 became Name 2"),
+        _lineage("r2", "r3", 2024, "rename", "Tên 2 đổi thành Tên 3", "Name 2 became Name 3"),
         _lineage("h-cu", "", 2025, "abolish"),
         _lineage("h-chia", "h-a", 2023, "split"),
         _lineage("h-chia", "h-b", 2023, "split"),

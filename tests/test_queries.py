@@ -19,6 +19,8 @@ from parindex.importing.plan import Options
 
 DEPT_2021 = {"jurisdiction": "tinh-a", "group": "department", "year": 2021}
 A = ("tỉnh A", "Province A")  # fixture_data's province: name_vi, name_en
+SRC = ("UBND tỉnh A", "Province A PPC", "Công bố chỉ số", None)  # fixture_data's source; no URL
+DECISION = "QĐ 1/QĐ-UBND"  # every fixture_data assessment's; lineage_fixture's have none
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +31,7 @@ def con(fixture_db):
 
 def rows(frame, columns):
     def clean(value):
-        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
             return None
         return round(float(value), 4) if isinstance(value, float) else value
 
@@ -97,11 +99,15 @@ def test_tier_counts_name_units_and_keep_published_counts(con):
 
 
 def test_group_summary_gives_a_mean_only_when_every_unit_is_scored(con):
-    summary = run(con, "group_summary", **DEPT_2021).iloc[0]
-    assert (summary["n_units"], summary["n_scored"], bool(summary["complete"])) == (6, 6, True)
-    assert summary["mean_total"] == pytest.approx(479.995 / 6)
-    assert summary["prev_year"] == 2020 and not summary["prev_complete"]  # gamma missing in 2020
-    assert math.isnan(summary["prev_mean_total"]) and math.isnan(summary["mean_change"])
+    columns = ["year", "n_units", "n_results", "n_scored", "complete", "max_total", "mean_total", "mean_pct"]
+    columns += ["best_total", "worst_total", "prev_year", "prev_complete", "prev_max_total", "prev_mean_total"]
+    columns += ["prev_mean_pct", "mean_change"]
+    # 2021: six of six scored (best alpha 90, worst newcomer 60); 2020: gamma missing, so no mean
+    # and no change, NULL rather than 0
+    mean = round(479.995 / 6, 4)
+    assert rows(run(con, "group_summary", **DEPT_2021), columns) == [
+        (2021, 6, 6, 6, True, 100.0, mean, mean, 90.0, 60.0, 2020, False, 100.0, None, None, None),
+    ]
 
 
 def test_the_group_mean_has_one_definition_both_the_page_and_the_facts_check_use(con):
@@ -139,14 +145,27 @@ def test_years_lists_published_assessments_with_results(con):
 
 
 def test_assessment_reports_source_framework_and_completeness(con):
-    info = run(con, "assessment", **DEPT_2021).iloc[0]
-    assert (info["assessment_id"], info["publisher_vi"], info["decision_no"], info["framework_id"]) == (
-        "x-2021",
-        "UBND tỉnh A",
-        "QĐ 1/QĐ-UBND",
-        "fw1",
-    )
-    assert (info["n_results"], info["n_scored"], info["n_tiered"], info["n_illustrative"]) == (6, 6, 6, 0)
+    national = {"jurisdiction": "vn", "group": "province", "year": 2021}
+    columns = ["assessment_id", "year", "unit_group", "max_total", "n_units", "ranking", "status", "decision_no"]
+    columns += ["decision_date", "note_vi", "note_en"]
+    # fixture_data gives no decision date or note: NULL
+    assert rows(run(con, "assessment", **DEPT_2021), columns) == [
+        ("x-2021", 2021, "department", 100.0, 6, "computed", "published", DECISION, None, None, None),
+    ]
+    assert rows(run(con, "assessment", **national), columns) == [  # 63 provinces announced
+        ("n-2021", 2021, "province", 100.0, 63, "published", "published", DECISION, None, None, None),
+    ]
+    columns = ["source_id", "publisher_vi", "publisher_en", "document_no", "source_title", "source_url"]
+    columns += ["framework_id", "framework_vi", "framework_en"]
+    source = ("SRC", *SRC[:2], DECISION, *SRC[2:])  # SRC's document number is the decision's
+    assert rows(run(con, "assessment", **DEPT_2021), columns) == [(*source, "fw1", "Bộ tiêu chí 1", "Criteria set 1")]
+    assert rows(run(con, "assessment", **national), columns) == [(*source, None, None, None)]  # no criteria set
+    columns = ["n_results", "n_scored", "n_tiered", "n_illustrative", "tiers_illustrative", "has_tiers"]
+    columns += ["from_sources"]
+    # x-2021: six results, all scored and placed in a band, marked published, from data/ (no import)
+    assert rows(run(con, "assessment", **DEPT_2021), columns) == [(6, 6, 6, 0, False, True, True)]
+    # the partial national table: p1 and p2 scored; no bands set up for it
+    assert rows(run(con, "assessment", **national), columns) == [(2, 2, 0, 0, False, False, True)]
 
 
 def test_a_year_without_an_assessment_returns_no_rows(con):
@@ -277,6 +296,53 @@ def test_unit_criteria_orders_a_unit_s_points_lost_ties_by_criterion(con):
     assert run(con, "unit_criteria", unit="gamma", year=2020).empty  # gamma has no 2020 result
 
 
+def test_criteria_years_are_the_years_scored_per_criterion_with_their_set(con):
+    # 2015 has totals only; 2020 is scored on fw0, 2021 on fw1; the districts have totals only
+    assert rows(run(con, "criteria_years", **DEPARTMENTS), ["year", "framework_id"]) == [(2020, "fw0"), (2021, "fw1")]
+    assert run(con, "criteria_years", jurisdiction="tinh-a", group="district").empty
+
+
+def test_tiers_give_one_year_s_bands_best_first_with_an_open_last_band(con):
+    columns = ["tier_order", "code", "label_vi", "label_en", "min_points", "min_inclusive", "provenance"]
+    assert rows(run(con, "tiers", jurisdiction="tinh-a", group="department", year=2015), columns) == [
+        (1, "Tốt", "Tốt", "Good", 55.0, True, "published"),
+        (2, "Khá", "Khá", "Fair", 45.0, True, "published"),
+        (3, "Yếu", "Yếu", "Weak", None, None, "published"),  # the last band has no lower bound
+    ]
+    assert rows(run(con, "tiers", jurisdiction="tinh-a", group="district", year=2021), columns) == [
+        (1, "> 90", "Trên 90", "Above 90", 90.0, False, "published"),  # exclusive
+        (2, "<= 90", "Từ 90 trở xuống", "90 and under", None, None, "published"),
+    ]
+    assert run(con, "tiers", jurisdiction="tinh-a", group="district", year=2020).empty  # no bands set up
+
+
+def test_units_list_the_group_in_vietnamese_order_with_their_years(con):
+    columns = ["unit_id", "name_vi", "name_en", "short_vi", "short_en", "first_year", "last_year"]
+    assert rows(run(con, "units", **DEPARTMENTS), columns) == [
+        ("alpha", "Đơn vị Alpha", "Unit Alpha", "Alpha", "Alpha", 2015, None),  # still active: no last year
+        ("beta", "Đơn vị Beta", "Unit Beta", "Beta", "Beta", 2015, None),
+        ("old-name", "Đơn vị Cũ", "Unit Cũ", "Cũ", "Cũ", 2015, 2019),  # renamed new-name in 2020
+        ("delta", "Đơn vị Delta", "Unit Delta", "Delta", "Delta", 2015, None),
+        ("gamma", "Đơn vị Gamma", "Unit Gamma", "Gamma", "Gamma", 2015, None),
+        ("new-name", "Đơn vị Mới", "Unit Mới", "Mới", "Mới", 2020, None),
+        ("newcomer", "Đơn vị Newcomer", "Unit Newcomer", "Newcomer", "Newcomer", 2021, None),
+    ]
+
+
+def test_rank_movement_follows_a_rename_and_keeps_a_missing_rank_missing(con):
+    columns = ["line_id", "name_vi", "name_en", "short_vi", "short_en", "rank_from", "rank_to", "moved"]
+    # 2020 ranks from the totals: beta 92, alpha 88, delta 80, old-name 75; 2021 from test_ranking
+    movement = run(con, "rank_movement", **DEPARTMENTS, **{"from": 2020, "to": 2021})
+    assert rows(movement, columns) == [
+        ("alpha", "Đơn vị Alpha", "Unit Alpha", "Alpha", "Alpha", 2, 1, 1),  # rose one place
+        ("beta", "Đơn vị Beta", "Unit Beta", "Beta", "Beta", 1, 2, -1),
+        ("delta", "Đơn vị Delta", "Unit Delta", "Delta", "Delta", 3, 3, 0),
+        ("gamma", "Đơn vị Gamma", "Unit Gamma", "Gamma", "Gamma", None, 3, None),  # no 2020 result
+        ("new-name", "Đơn vị Mới", "Unit Mới", "Mới", "Mới", 4, 5, -1),  # old-name's 4th, under its new name
+        ("newcomer", "Đơn vị Newcomer", "Unit Newcomer", "Newcomer", "Newcomer", None, 6, None),
+    ]
+
+
 def test_jurisdictions_lists_provinces_with_own_results_a_draft_only_one_for_editors(fixture_db, tmp_path):
     db = copied(fixture_db, tmp_path)
     columns = ["jurisdiction_id", "name_vi", "name_en"]
@@ -292,9 +358,6 @@ def test_jurisdictions_lists_provinces_with_own_results_a_draft_only_one_for_edi
 
 # The queries below read the reorganisation fixture (tests/lineage_fixture.py): communes formed
 # from former districts, one of them in tỉnh B, and a 2026 commune draft holding xã Ba (xa-3).
-
-SRC = ("UBND tỉnh A", "Province A PPC", "Công bố chỉ số", None)  # fixture_data's source; no URL
-DECISION = "QĐ 1/QĐ-UBND"  # every fixture_data assessment's; lineage_fixture's have none
 
 
 def test_assessment_list_lists_the_province_s_assessments_and_the_national_index_drafts_for_editors(lineage_db):
@@ -392,11 +455,100 @@ def test_unit_origins_names_each_former_district_and_its_communes(lineage_db):
     assert on(lineage_db, "unit_origins", unit="alpha").empty  # not formed in a reorganisation
 
 
+def test_unit_names_its_renames_both_ways_and_hides_a_draft_only_unit(lineage_db, fixture_db):
+    columns = ["unit_id", "jurisdiction_id", "unit_group", "name_vi", "name_en", "short_vi", "short_en"]
+    columns += ["first_year", "last_year", "line_id", "note_vi", "note_en", "became_vi", "became_en"]
+    columns += ["was_vi", "was_en"]
+    # r1 -> r2 (2023) -> r3 (2024), each rename with its note; one line, r3's
+    notes = ("Tên 2 đổi thành Tên 3", "Name 2 became Name 3", "Tên 1 đổi thành Tên 2", "Name 1 became Name 2")
+    assert rows(on(lineage_db, "unit", unit="r2"), columns) == [
+        ("r2", "tinh-a", "department", *("Tên 2",) * 4, 2023, 2023, "r3", None, None, *notes),
+    ]
+    assert rows(on(fixture_db, "unit", unit="alpha"), columns) == [  # no rename, no note: NULL
+        ("alpha", "tinh-a", "department", "Đơn vị Alpha", "Unit Alpha", "Alpha", "Alpha", 2015, None, "alpha")
+        + (None,) * 6,
+    ]
+    assert on(lineage_db, "unit", unit="xa-3").empty  # only in the 2026 draft
+    assert rows(on(lineage_db, "unit", unit="xa-3", drafts=True), columns) == [
+        ("xa-3", "tinh-a", "commune", *("xã Ba",) * 4, 2026, None, "xa-3") + (None,) * 6,
+    ]
+
+
+def test_units_leave_a_draft_only_unit_to_editors(lineage_db):
+    columns = ["unit_id", "name_vi", "first_year", "last_year"]
+    assert rows(on(lineage_db, "units", jurisdiction="tinh-a", group="commune"), columns) == [
+        ("xa-2", "xã Hai", 2025, None),
+        ("xa-1", "xã Một", 2025, None),
+    ]
+    assert rows(on(lineage_db, "units", jurisdiction="tinh-a", group="commune", drafts=True), columns) == [
+        ("xa-3", "xã Ba", 2026, None),
+        ("xa-2", "xã Hai", 2025, None),
+        ("xa-1", "xã Một", 2025, None),
+    ]
+
+
+def test_rank_movement_keeps_a_unit_ranked_in_one_year_only(lineage_db):
+    columns = ["line_id", "rank_from", "rank_to", "moved"]
+    # 2022: h-chia 75, h-cu 70; 2023: h-a 76, h-b 74, h-cu 71 (h-chia split into h-a and h-b: new lines)
+    districts = on(lineage_db, "rank_movement", jurisdiction="tinh-a", group="district", **{"from": 2022, "to": 2023})
+    assert rows(districts, columns) == [
+        ("h-a", None, 1, None),
+        ("h-b", None, 2, None),
+        ("h-cu", 2, 3, -1),
+        ("h-chia", 1, None, None),  # ranked in the first year only: last
+    ]
+    # communes 2025: xa-1 80, xa-2 79; the 2026 draft: xa-3 83, xa-1 81, xa-2 78
+    years = {"from": 2025, "to": 2026}
+    assert rows(on(lineage_db, "rank_movement", jurisdiction="tinh-a", group="commune", **years), columns) == [
+        ("xa-1", 1, None, None),  # the draft year is not there for an anonymous reader
+        ("xa-2", 2, None, None),
+    ]
+    editor = on(lineage_db, "rank_movement", jurisdiction="tinh-a", group="commune", drafts=True, **years)
+    assert rows(editor, columns) == [("xa-3", None, 1, None), ("xa-1", 1, 2, -1), ("xa-2", 2, 3, -1)]
+    # the communes formed from huyện Đồi (xa-2 alone) keep the province's ranks
+    from_doi = on(
+        lineage_db,
+        "rank_movement",
+        jurisdiction="tinh-a",
+        group="commune",
+        drafts=True,
+        former_district="h-doi",
+        **years,
+    )
+    assert rows(from_doi, columns) == [("xa-2", 2, 3, -1)]
+
+
+def test_group_summary_gives_a_change_between_two_complete_years_and_for_a_subset(lineage_db):
+    columns = ["year", "n_units", "n_results", "n_scored", "complete", "max_total", "mean_total", "mean_pct"]
+    columns += ["best_total", "worst_total", "prev_year", "prev_complete", "prev_max_total", "prev_mean_total"]
+    columns += ["prev_mean_pct", "mean_change"]
+    departments = on(lineage_db, "group_summary", jurisdiction="tinh-a", group="department", year=2023)
+    # 2023: noi-vu 91, ldtbxh 85, r2 81 (mean 85,6667); 2022: 90, 84, 80 (84,6667); 85,67 - 84,67
+    assert rows(departments, columns) == [
+        (2023, 3, 3, 3, True, 100.0, 85.6667, 85.6667, 91.0, 81.0, 2022, True, 100.0, 84.6667, 84.6667, 1.0),
+    ]
+    merged = on(lineage_db, "group_summary", jurisdiction="tinh-a", group="department", year=2025)
+    # 2025: noi-vu-moi 88 alone; 2024: 92, 86, 82 (86,6667): the change of the means as shown,
+    # 88,00 - 86,67, not 1,3333
+    assert rows(merged, columns) == [
+        (2025, 1, 1, 1, True, 100.0, 88.0, 88.0, 88.0, 88.0, 2024, True, 100.0, 86.6667, 86.6667, 1.33),
+    ]
+    subset = {"jurisdiction": "tinh-a", "group": "commune", "year": 2026, "former_district": "h-doi"}
+    assert on(lineage_db, "group_summary", **subset).empty  # 2026 is a draft
+    # the communes formed from huyện Đồi: xa-2 alone, 79 in 2025 and 78 in the draft; its units are
+    # the subset's with a result, not the announcement's 3
+    assert rows(on(lineage_db, "group_summary", drafts=True, **subset), columns) == [
+        (2026, 1, 1, 1, True, 100.0, 78.0, 78.0, 78.0, 78.0, 2025, True, 100.0, 79.0, 79.0, -1.0),
+    ]
+
+
 # The log and the drafts as editors change them: imports, a publication and a restore into a copy
 # of the draft fixture (tests/draft_fixture.py: x-2022, a draft written from data/).
 
 
-def test_import_log_and_draft_list_follow_imports_a_publication_and_a_restore(draft_db, tmp_path, monkeypatch):
+def test_the_log_drafts_and_an_imported_assessment_follow_imports_a_publication_and_a_restore(
+    draft_db, tmp_path, monkeypatch
+):
     db = copied(draft_db, tmp_path)
     moments = [datetime(2026, 3, day, 8, 0, tzinfo=UTC) for day in (1, 2, 3, 4)]
     ticks = iter(moments)  # the log's clock: one fixed moment per entry, in the order written
@@ -416,6 +568,20 @@ def test_import_log_and_draft_list_follow_imports_a_publication_and_a_restore(dr
         ("x-2022", "tinh-a", 2022, "department", 3, None),  # draft_fixture's, from data/: no import
     ]
     commit.publish(db, "tinh-a-2023-department", "QĐ 9/QĐ-UBND", "2024-03-30", editor="Minh")
+    # the published import: no criteria set covers 2023 (100 points), no bands set up; its source is
+    # the publication's (import 3), titled by the file; from_sources is false for an import
+    published = on(db, "assessment", jurisdiction="tinh-a", group="department", year=2023)
+    assert rows(published, ["assessment_id", "max_total", "n_units", "ranking", "status", "decision_no"]) == [
+        ("tinh-a-2023-department", 100.0, 3, "computed", "published", "QĐ 9/QĐ-UBND")
+    ]
+    assert published["decision_date"].tolist() == [pd.Timestamp("2024-03-30")]
+    columns = ["source_id", "publisher_vi", "publisher_en", "document_no", "source_title", "source_url"]
+    assert rows(published, columns) == [
+        ("import-3", "UBND tỉnh A", "Province A People's Committee", "QĐ 9/QĐ-UBND", "sở-2023.csv", None)
+    ]
+    columns = ["framework_id", "n_results", "n_scored", "n_tiered", "n_illustrative", "tiers_illustrative"]
+    columns += ["has_tiers", "from_sources", "note_vi", "note_en"]
+    assert rows(published, columns) == [(None, 3, 3, 0, 0, False, False, False, None, None)]
     assert rows(on(db, "draft_list", drafts=True), ["assessment_id", "import_id"]) == [
         ("tinh-a-2023-district", 1),
         ("x-2022", None),
