@@ -343,6 +343,136 @@ def test_rank_movement_follows_a_rename_and_keeps_a_missing_rank_missing(con):
     ]
 
 
+def department(uid, name):
+    """A fixture_data department as the queries name it: id, name_vi, name_en, short_vi, short_en."""
+    return (uid, f"Đơn vị {name}", f"Unit {name}", name, name)
+
+
+def test_criterion_scores_give_each_unit_s_criteria_and_sub_criteria_in_rank_order(con):
+    columns = ["unit_id", "name_vi", "name_en", "short_vi", "short_en", "rank", "criterion_id", "parent_id", "level"]
+    columns += ["sort_order", "name_vi_c", "name_en_c", "short_vi_c", "short_en_c", "max_points", "final_points"]
+    columns += ["self_points", "pct"]
+    # fixture_data names each criterion by its id (vi, en, short vi, short en)
+    a1 = ("A.1", "A", "criterion", 1, *("A.1",) * 4)
+    a1a, a1b = ("A.1.a", "A.1", "sub", 1, *("A.1.a",) * 4), ("A.1.b", "A.1", "sub", 2, *("A.1.b",) * 4)
+    beta, alpha, delta = department("beta", "Beta"), department("alpha", "Alpha"), department("delta", "Delta")
+    old = department("old-name", "Cũ")
+    # 2020, fw0: A.1 of 50 is A.1.a of 25 + A.1.b of 25; (final, self) from fixture_data's scores;
+    # ranks from the totals: beta 92, alpha 88, delta 80, old-name 75
+    assert rows(run(con, "criterion_scores", year=2020, area="A", **DEPARTMENTS), columns) == [
+        (*beta, 1, *a1, 50.0, 47.0, 47.0, 94.0),  # 25 + 22
+        (*beta, 1, *a1a, 25.0, 25.0, 25.0, 100.0),
+        (*beta, 1, *a1b, 25.0, 22.0, 22.0, 88.0),
+        (*alpha, 2, *a1, 50.0, 42.0, 46.0, 84.0),  # 22 + 20, self 24 + 22
+        (*alpha, 2, *a1a, 25.0, 22.0, 24.0, 88.0),
+        (*alpha, 2, *a1b, 25.0, 20.0, 22.0, 80.0),
+        (*delta, 3, *a1, 50.0, 40.0, 40.0, 80.0),
+        (*delta, 3, *a1a, 25.0, 20.0, 20.0, 80.0),
+        (*delta, 3, *a1b, 25.0, 20.0, 20.0, 80.0),
+        (*old, 4, *a1, 50.0, 35.0, 40.0, 70.0),  # 20 + 15, self 22 + 18
+        (*old, 4, *a1a, 25.0, 20.0, 22.0, 80.0),
+        (*old, 4, *a1b, 25.0, 15.0, 18.0, 60.0),
+    ]
+    # 2021, fw1: S.1 of 40 is S.1.a of 40, survey-based: no self points (NULL, not 0); delta and
+    # gamma tie 3rd: by name
+    s1, s1a = ("S.1", "S", "criterion", 1, *("S.1",) * 4), ("S.1.a", "S.1", "sub", 1, *("S.1.a",) * 4)
+    survey = [
+        (department("alpha", "Alpha"), 1, 37.0, 92.5),
+        (department("beta", "Beta"), 2, 35.0, 87.5),
+        (department("delta", "Delta"), 3, 35.0, 87.5),
+        (department("gamma", "Gamma"), 3, 35.0, 87.5),
+        (department("new-name", "Mới"), 5, 30.0, 75.0),
+        (department("newcomer", "Newcomer"), 6, 30.0, 75.0),
+    ]
+    assert rows(run(con, "criterion_scores", year=2021, area="S", **DEPARTMENTS), columns) == [
+        (*who, rank, *node, 40.0, points, None, pct) for who, rank, points, pct in survey for node in (s1, s1a)
+    ]
+
+
+def test_dataset_scores_list_every_sub_criterion_score_with_its_set_and_names(con):
+    columns = ["year", "unit_group", "unit_id", "name_vi", "framework_id", "criterion_id", "criterion_vi"]
+    columns += ["criterion_en", "max_points", "self_points", "final_points", "provenance"]
+    # fixture_data's scores: (self, final) per sub-criterion; S.1.a is survey-based (no self:
+    # NULL); by group, year, unit name (Cũ before Delta), criterion; criteria named by their id
+    fw0, fw1 = (2020, "department"), (2021, "department")
+    assert rows(run(con, "dataset_scores"), columns) == [
+        (*fw0, "alpha", "Đơn vị Alpha", "fw0", *("A.1.a",) * 3, 25.0, 24.0, 22.0, "illustrative"),
+        (*fw0, "alpha", "Đơn vị Alpha", "fw0", *("A.1.b",) * 3, 25.0, 22.0, 20.0, "illustrative"),
+        (*fw0, "alpha", "Đơn vị Alpha", "fw0", *("S.1.a",) * 3, 50.0, None, 46.0, "illustrative"),
+        (*fw0, "beta", "Đơn vị Beta", "fw0", *("A.1.a",) * 3, 25.0, 25.0, 25.0, "illustrative"),
+        (*fw0, "beta", "Đơn vị Beta", "fw0", *("A.1.b",) * 3, 25.0, 22.0, 22.0, "illustrative"),
+        (*fw0, "beta", "Đơn vị Beta", "fw0", *("S.1.a",) * 3, 50.0, None, 45.0, "illustrative"),
+        (*fw0, "old-name", "Đơn vị Cũ", "fw0", *("A.1.a",) * 3, 25.0, 22.0, 20.0, "illustrative"),
+        (*fw0, "old-name", "Đơn vị Cũ", "fw0", *("A.1.b",) * 3, 25.0, 18.0, 15.0, "illustrative"),
+        (*fw0, "old-name", "Đơn vị Cũ", "fw0", *("S.1.a",) * 3, 50.0, None, 40.0, "illustrative"),
+        (*fw0, "delta", "Đơn vị Delta", "fw0", *("A.1.a",) * 3, 25.0, 20.0, 20.0, "illustrative"),
+        (*fw0, "delta", "Đơn vị Delta", "fw0", *("A.1.b",) * 3, 25.0, 20.0, 20.0, "illustrative"),
+        (*fw0, "delta", "Đơn vị Delta", "fw0", *("S.1.a",) * 3, 50.0, None, 40.0, "illustrative"),
+        (*fw1, "alpha", "Đơn vị Alpha", "fw1", *("A.1.a",) * 3, 30.0, 30.0, 28.0, "illustrative"),
+        (*fw1, "alpha", "Đơn vị Alpha", "fw1", *("A.1.b",) * 3, 30.0, 27.0, 25.0, "illustrative"),
+        (*fw1, "alpha", "Đơn vị Alpha", "fw1", *("S.1.a",) * 3, 40.0, None, 37.0, "illustrative"),
+        (*fw1, "beta", "Đơn vị Beta", "fw1", *("A.1.a",) * 3, 30.0, 30.0, 30.0, "illustrative"),
+        (*fw1, "beta", "Đơn vị Beta", "fw1", *("A.1.b",) * 3, 30.0, 25.0, 24.995, "illustrative"),
+        (*fw1, "beta", "Đơn vị Beta", "fw1", *("S.1.a",) * 3, 40.0, None, 35.0, "illustrative"),
+        (*fw1, "delta", "Đơn vị Delta", "fw1", *("A.1.a",) * 3, 30.0, 20.0, 20.0, "illustrative"),
+        (*fw1, "delta", "Đơn vị Delta", "fw1", *("A.1.b",) * 3, 30.0, 30.0, 30.0, "illustrative"),
+        (*fw1, "delta", "Đơn vị Delta", "fw1", *("S.1.a",) * 3, 40.0, None, 35.0, "illustrative"),
+        (*fw1, "gamma", "Đơn vị Gamma", "fw1", *("A.1.a",) * 3, 30.0, 25.0, 25.0, "illustrative"),
+        (*fw1, "gamma", "Đơn vị Gamma", "fw1", *("A.1.b",) * 3, 30.0, 25.0, 25.0, "illustrative"),
+        (*fw1, "gamma", "Đơn vị Gamma", "fw1", *("S.1.a",) * 3, 40.0, None, 35.0, "illustrative"),
+        (*fw1, "new-name", "Đơn vị Mới", "fw1", *("A.1.a",) * 3, 30.0, 22.0, 20.0, "illustrative"),
+        (*fw1, "new-name", "Đơn vị Mới", "fw1", *("A.1.b",) * 3, 30.0, 22.0, 20.0, "illustrative"),
+        (*fw1, "new-name", "Đơn vị Mới", "fw1", *("S.1.a",) * 3, 40.0, None, 30.0, "illustrative"),
+        (*fw1, "newcomer", "Đơn vị Newcomer", "fw1", *("A.1.a",) * 3, 30.0, 15.0, 15.0, "illustrative"),
+        (*fw1, "newcomer", "Đơn vị Newcomer", "fw1", *("A.1.b",) * 3, 30.0, 15.0, 15.0, "illustrative"),
+        (*fw1, "newcomer", "Đơn vị Newcomer", "fw1", *("S.1.a",) * 3, 40.0, None, 30.0, "illustrative"),
+    ]
+
+
+def test_dataset_results_list_every_visible_result_the_draft_for_editors_only(draft_db):
+    columns = ["year", "unit_group", "unit_id", "name_vi", "name_en", "total", "max_total", "pct", "rank", "rank_of"]
+    columns += ["tier_vi", "tier_en", "provenance", "derived", "source"]
+    top, mid, low = ("Từ 90 điểm", "90 and above"), ("Từ 85 đến dưới 90", "85 to under 90"), ("Dưới 85", "Under 85")
+    published = ("published", False, "UBND tỉnh A")  # fixture_data's results: none derived, all from SRC
+
+    def unit(uid, name):
+        return department(uid, name)[:3]
+
+    # by group, year, rank, name; pct of the year's maximum rounded to 2 places (62,5 of 70 = 89,29);
+    # rank_of is the announced count; tiers from fixture_data's bands (beta's 55 on the 2015 Tốt bound)
+    departments = [
+        (2015, "department", *unit("alpha", "Alpha"), 62.5, 70.0, 89.29, 1, 5, "Tốt", "Good", *published),
+        (2015, "department", *unit("beta", "Beta"), 55.0, 70.0, 78.57, 2, 5, "Tốt", "Good", *published),
+        (2020, "department", *unit("beta", "Beta"), 92.0, 100.0, 92.0, 1, 5, *top, *published),
+        (2020, "department", *unit("alpha", "Alpha"), 88.0, 100.0, 88.0, 2, 5, *mid, *published),
+        (2020, "department", *unit("delta", "Delta"), 80.0, 100.0, 80.0, 3, 5, *low, *published),
+        (2020, "department", *unit("old-name", "Cũ"), 75.0, 100.0, 75.0, 4, 5, *low, *published),
+        (2021, "department", *unit("alpha", "Alpha"), 90.0, 100.0, 90.0, 1, 6, *top, *published),
+        # 89,995 is in the second band; its percent, rounded half up to 2 places, reads 90,00
+        (2021, "department", *unit("beta", "Beta"), 89.995, 100.0, 90.0, 2, 6, *mid, *published),
+        (2021, "department", *unit("delta", "Delta"), 85.0, 100.0, 85.0, 3, 6, *mid, *published),
+        (2021, "department", *unit("gamma", "Gamma"), 85.0, 100.0, 85.0, 3, 6, *mid, *published),
+        (2021, "department", *unit("new-name", "Mới"), 70.0, 100.0, 70.0, 5, 6, *low, *published),
+        (2021, "department", *unit("newcomer", "Newcomer"), 60.0, 100.0, 60.0, 6, 6, *low, *published),
+    ]
+    above, under = ("Trên 90", "Above 90"), ("Từ 90 trở xuống", "90 and under")  # the districts' exclusive bound
+    others = [
+        (2021, "district", "d2", "huyện d2", "d2 district", 90.01, 100.0, 90.01, 1, 2, *above, *published),
+        (2021, "district", "d1", "huyện d1", "d1 district", 90.0, 100.0, 90.0, 2, 2, *under, *published),
+        # the partial national table: p2 has no published place and none is computed; no bands
+        (2021, "province", "p1", "tỉnh p1", "p1 province", 88.44, 100.0, 88.44, 11, 63, None, None, *published),
+        (2021, "province", "p2", "tỉnh p2", "p2 province", 95.0, 100.0, 95.0, None, 63, None, None, *published),
+    ]
+    # draft_fixture's 2022: alpha 93, beta 87,5, gamma 81,25 of 3 announced, on 2021's bands
+    draft = [
+        (2022, "department", *unit("alpha", "Alpha"), 93.0, 100.0, 93.0, 1, 3, *top, *published),
+        (2022, "department", *unit("beta", "Beta"), 87.5, 100.0, 87.5, 2, 3, *mid, *published),
+        (2022, "department", *unit("gamma", "Gamma"), 81.25, 100.0, 81.25, 3, 3, *low, *published),
+    ]
+    assert rows(on(draft_db, "dataset_results"), columns) == [*departments, *others]
+    assert rows(on(draft_db, "dataset_results", drafts=True), columns) == [*departments, *draft, *others]
+
+
 def test_jurisdictions_lists_provinces_with_own_results_a_draft_only_one_for_editors(fixture_db, tmp_path):
     db = copied(fixture_db, tmp_path)
     columns = ["jurisdiction_id", "name_vi", "name_en"]
@@ -400,13 +530,13 @@ def test_draft_list_is_empty_for_an_anonymous_reader_and_lists_the_draft_for_an_
 
 def test_group_jurisdictions_lists_each_place_that_has_units_of_the_group(lineage_db, fixture_db):
     expected = {
-        "department": ["tinh-a"],
-        "district": ["tinh-a", "tinh-b"],  # h-khac, a former district of tỉnh B, beside tỉnh A's
-        "commune": ["tinh-a"],  # xa-1, xa-2 and the draft's xa-3
-        "province": ["vn"],  # p1, p2 of the national index
+        "department": [("tinh-a",)],
+        "district": [("tinh-a",), ("tinh-b",)],  # h-khac, a former district of tỉnh B, beside tỉnh A's
+        "commune": [("tinh-a",)],  # xa-1, xa-2 and the draft's xa-3
+        "province": [("vn",)],  # p1, p2 of the national index
     }
     for group, places in expected.items():
-        assert on(lineage_db, "group_jurisdictions", group=group)["jurisdiction_id"].tolist() == places, group
+        assert rows(on(lineage_db, "group_jurisdictions", group=group), ["jurisdiction_id"]) == places, group
     assert on(fixture_db, "group_jurisdictions", group="commune").empty  # fixture_data has no communes
 
 
