@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from parindex import export, fmt, tables
@@ -278,6 +280,110 @@ def _agreement(stat: pd.Series, t: Translator) -> str:
     if stat["unknown"] > 0 and stat["computed"] != stat["published"]:
         return "✓ " + t("overview.consistent")  # the units not named could make up the difference
     return "✓ " + t("overview.agrees")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A headline figure as st.metric shows it (ui.metric draws it): its label and value; its
+    change as a number (the arrow's direction and colour) and as the reader's text; the captions
+    under it."""
+
+    label: str
+    value: str
+    change: float | None = None
+    delta: str | None = None
+    captions: tuple[str, ...] = ()
+
+
+def mean_metric(summary: pd.Series, t: Translator) -> Metric:
+    """The group mean out of the maximum ('89,28 / 100'), its change on the previous year and that
+    year's mean; where some units have no score, no mean ('—') and a caption saying how many do."""
+    lang = t.lang
+    value = fmt.number(summary["mean_total"], lang)
+    if not fmt.is_missing(summary["mean_total"]):
+        value += f" / {fmt.number(summary['max_total'], lang, 0)}"
+    delta = None
+    if not fmt.is_missing(summary["mean_change"]):
+        change = fmt.signed(summary["mean_change"], lang)
+        delta = t("overview.mean_delta", change=change, year=int(summary["prev_year"]))
+    captions = []
+    if not fmt.is_missing(summary["prev_mean_total"]):
+        captions.append(
+            t("overview.prev_mean", year=int(summary["prev_year"]), mean=fmt.number(summary["prev_mean_total"], lang))
+        )
+    if fmt.is_missing(summary["mean_total"]) and summary["n_scored"] > 0:
+        captions.append(t("overview.mean_incomplete", scored=int(summary["n_scored"]), units=int(summary["n_units"])))
+    return Metric(t("overview.mean"), value, summary["mean_change"], delta, tuple(captions))
+
+
+def units_metric(summary: pd.Series, t: Translator) -> Metric:
+    return Metric(t("overview.units"), fmt.integer(summary["n_units"], t.lang))
+
+
+def top_tier_metric(tiers: pd.DataFrame, t: Translator) -> Metric | None:
+    """The units in the best tier (tier_rows: best first) and their share of the group: '6 (31,58%)'."""
+    if tiers.empty:
+        return None
+    best = tiers.iloc[0]
+    return Metric(
+        t("overview.top_tier", tier=best["label"]),
+        f"{fmt.integer(best['n'], t.lang)} ({fmt.percent(best['share'], t.lang)})",
+    )
+
+
+def national_rank_metric(row: pd.Series, t: Translator) -> Metric:
+    """The province's place among the provinces ('11/63'), with its change on the year it is
+    compared with ('+2 bậc so với năm 2020')."""
+    delta = None
+    if row["prev_status"] == "compared" and not fmt.is_missing(row["rank_change"]):
+        delta = t("overview.rank_delta", change=fmt.signed(row["rank_change"], t.lang, 0), year=int(row["prev_year"]))
+    return Metric(
+        t("overview.national_rank", name=unit_name(row, t, "short")), rank_text(row, t), row["rank_change"], delta
+    )
+
+
+def total_metric(row: pd.Series, t: Translator) -> Metric:
+    return Metric(t("col.total"), fmt.number(row["total"], t.lang))
+
+
+def assessment_note(row: pd.Series, t: Translator) -> str | None:
+    """The result's own note in the reader's language, where it has one."""
+    note = row[f"note_{t.lang}"]
+    return note if isinstance(note, str) and note else None
+
+
+@dataclass(frozen=True)
+class TopBottom:
+    """The first and the last units as Overview lists them (Markdown). `bottom_known` False: no
+    last place can be named, and `bottom` says why (a caption, not a list)."""
+
+    top: str
+    bottom: str
+    bottom_known: bool = True
+
+
+def top_bottom(
+    ranking: pd.DataFrame, t: Translator, *, complete: bool, published_ranks: bool, ranks: bool = False
+) -> TopBottom | None:
+    """The three first and three last units of a complete table. A partial one (some scores not
+    published): its first three by published rank where ranks were published, and its last place
+    only where that was published (Yên Bái's), else a sentence saying it cannot be known. None
+    where there is nothing to list. `ranks`: a subset of the group, each unit with its rank in it."""
+    scored = ranking.dropna(subset=["total"])
+    published = ranking[ranking["rank_basis"] == "published"] if published_ranks else ranking.iloc[:0]
+    if scored.empty and published.empty:
+        return None
+    if not complete and not published.empty:
+        top = unit_list(published[published["rank"] <= 3], t, ranked=True)
+    else:
+        top = unit_list(scored.head(3), t, ranks=ranks)
+    top = f"**{t('overview.top')}**\n\n{top}"
+    if complete:
+        return TopBottom(top, f"**{t('overview.bottom')}**\n\n" + unit_list(scored.tail(3).iloc[::-1], t, ranks=ranks))
+    last = published[published["rank"] == published["rank_of"]]
+    if not last.empty:
+        return TopBottom(top, f"**{t('overview.bottom_published')}**\n\n" + unit_list(last, t, ranked=True))
+    return TopBottom(top, t("overview.bottom_unknown"), bottom_known=False)
 
 
 def subcriteria_table(subs: pd.DataFrame, t: Translator, *, threshold: float) -> tables.Table:

@@ -320,6 +320,13 @@ def metric_delta(value, text: str | None) -> dict:
     return {"delta": text, "delta_color": "green" if value > 0 else "red", "delta_arrow": "up" if value > 0 else "down"}
 
 
+def metric(column, shown: labels.Metric) -> None:
+    """A headline figure in a column: st.metric with its change, the captions under it."""
+    column.metric(shown.label, shown.value, **metric_delta(shown.change, shown.delta))
+    for caption in shown.captions:
+        column.caption(caption)
+
+
 def source_metadata(source: str) -> dict[str, str]:
     """What a file of several years' data says about itself: its sources (each year's source and
     provenance; a decision is a year's, so there is no decision row) and the view."""
