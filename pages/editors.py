@@ -2,16 +2,15 @@
 (preview, diff, confirm), publish drafts,
 read the import log, download the template and a backup. Anonymous visitors see the sign-in only."""
 
-import pandas as pd
 import streamlit as st
 
-from parindex import app, auth, cells, fmt, labels, roles, serving
+from parindex import app, auth, cells, labels, roles, serving, ui
 from parindex.dataset import GROUPS
 from parindex.db import query
 from parindex.importing import backup, commit, setup_workbook, template
 from parindex.importing import setup as year_setup
 from parindex.importing.messages import ImportRefused
-from parindex.importing.plan import Options, plain
+from parindex.importing.plan import Options
 from parindex.importing.setup import SetupOptions
 from parindex.importing.sheet import MAX_BYTES
 from parindex.paths import db_path
@@ -74,22 +73,6 @@ setup, imports, drafts, log, files = st.tabs(
 groups = list(GROUPS)
 
 
-def problem_table(problems) -> None:
-    sheets = {t("editors.col_sheet"): [p.sheet or "—" for p in problems]} if any(p.sheet for p in problems) else {}
-    st.dataframe(
-        pd.DataFrame(
-            {
-                **sheets,
-                t("editors.col_row"): [p.row if p.row is not None else "—" for p in problems],
-                t("editors.col_column"): [p.column or "—" for p in problems],
-                t("editors.col_reason"): [p.reason(ctx.lang) for p in problems],
-            }
-        ).astype(str),
-        hide_index=True,
-        width="stretch",
-    )
-
-
 with setup:
     st.caption(t("editors.setup_intro"))
     cols = st.columns(3)
@@ -137,17 +120,17 @@ with setup:
             st.markdown(t("editors.setup_summary", **planned.counts))
         if planned.problems:
             st.error(t("editors.setup_problems", n=len(planned.problems)))
-            problem_table(planned.problems)
+            ui.table(labels.problem_table(planned.problems, t))
         for kind, part in labels.setup_diff(planned.diff, t):
             if kind == "table":
-                st.dataframe(part, hide_index=True, width="stretch")
+                ui.table(part)
             else:
                 (st.header if kind == "heading" else st.markdown)(part)
         if planned.ok and st.button(t("editors.setup_confirm"), type="primary", key="setup_confirm"):
             try:
                 done = year_setup.setup_year(s_upload.name, s_upload.getvalue(), s_options, db_path(), editor=who)
             except ImportRefused as refused:  # the database changed since the preview
-                problem_table(refused.problems)
+                ui.table(labels.problem_table(refused.problems, t))
             else:
                 st.success(
                     t("editors.setup_done", assessment=done.assessment_id, status=t(f"editors.status_{s_status}"))
@@ -194,7 +177,7 @@ with imports:
             st.caption(t("editors.ignored", columns="; ".join(plan.ignored)))
         if plan.problems:
             st.error(t("editors.problems", n=len(plan.problems)))
-            problem_table(plan.problems)
+            ui.table(labels.problem_table(plan.problems, t))
         diff = plan.diff
         if plan.replaces or (diff["added"] and not plan.problems):
             st.header(t("editors.diff_heading"))
@@ -204,17 +187,7 @@ with imports:
                 st.markdown(t("editors.diff_removed", n=len(diff["removed"]), names="; ".join(diff["removed"])))
             if diff["changed"]:
                 st.markdown(t("editors.diff_changed", n=len(diff["changed"])))
-                st.dataframe(
-                    pd.DataFrame(
-                        {
-                            t("editors.col_unit"): [c[0] for c in diff["changed"]],
-                            t("editors.col_before"): [fmt.NA if c[1] is None else plain(c[1]) for c in diff["changed"]],
-                            t("editors.col_after"): [fmt.NA if c[2] is None else plain(c[2]) for c in diff["changed"]],
-                        }
-                    ),
-                    hide_index=True,
-                    width="stretch",
-                )
+                ui.table(labels.score_changes_table(diff["changed"], t))
             if not any(diff.values()):
                 st.caption(t("editors.diff_none"))
         if plan.new_units:
@@ -262,7 +235,7 @@ with log:
     if entries.empty:
         st.caption(t("editors.log_empty"))
     else:
-        st.dataframe(entries, hide_index=True, width="stretch")
+        ui.table(labels.import_log_table(entries, t))
 
 with files:
     st.header(t("editors.template_heading"))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import partial
 
 import pandas as pd
 
 from parindex import export, fmt, tables
+from parindex.dataset import GROUPS
 from parindex.i18n import Translator
 
 
@@ -1108,7 +1111,8 @@ def year_span(years) -> str:
 
 def setup_diff(diff: dict, t: Translator) -> list[tuple[str, object]]:
     """What a year's set-up changes against the group's previous year, as ('heading' | 'text' |
-    'table', content) parts in reading order: the maximum, the areas, the bands, the units."""
+    'table', content) parts in reading order: the maximum, the areas, the bands, the units (a
+    'table' part is a tables.Table, drawn by ui.table)."""
     if not diff:
         return []
     if not diff["previous_year"]:
@@ -1129,16 +1133,7 @@ def setup_diff(diff: dict, t: Translator) -> list[tuple[str, object]]:
     if diff["areas"]:
         parts += [
             ("text", f"**{t('editors.setup_areas')}**"),
-            (
-                "table",
-                pd.DataFrame(
-                    {
-                        t("editors.col_area"): [a[0] for a in diff["areas"]],
-                        t("editors.col_before"): [fmt.points(a[1], t.lang) for a in diff["areas"]],
-                        t("editors.col_after"): [fmt.points(a[2], t.lang) for a in diff["areas"]],
-                    }
-                ),
-            ),
+            ("table", _area_maxima_table(diff["areas"], t)),
         ]
     bands = [_band(b, t) for b in diff["tiers_before"]], [_band(b, t) for b in diff["tiers_after"]]
     if any(bands):
@@ -1147,11 +1142,13 @@ def setup_diff(diff: dict, t: Translator) -> list[tuple[str, object]]:
             ("text", f"**{t('editors.setup_tiers')}**"),
             (
                 "table",
-                pd.DataFrame(
-                    {
-                        t("editors.col_tier_before"): bands[0] + [""] * (n - len(bands[0])),
-                        t("editors.col_tier_after"): bands[1] + [""] * (n - len(bands[1])),
-                    }
+                tables.Table(
+                    pd.DataFrame(
+                        {
+                            t("editors.col_tier_before"): bands[0] + [""] * (n - len(bands[0])),
+                            t("editors.col_tier_after"): bands[1] + [""] * (n - len(bands[1])),
+                        }
+                    )
                 ),
             ),
         ]
@@ -1164,16 +1161,33 @@ def setup_diff(diff: dict, t: Translator) -> list[tuple[str, object]]:
             ("text", f"**{t('editors.setup_units_changed')}**"),
             (
                 "table",
-                pd.DataFrame(
-                    {
-                        t("editors.col_kind"): [t(f"editors.kind_{k}") for k, _, _ in diff["units_changed"]],
-                        t("editors.col_from"): [before for _, before, _ in diff["units_changed"]],
-                        t("editors.col_to"): [after or fmt.NA for _, _, after in diff["units_changed"]],
-                    }
+                tables.Table(
+                    pd.DataFrame(
+                        {
+                            t("editors.col_kind"): [t(f"editors.kind_{k}") for k, _, _ in diff["units_changed"]],
+                            t("editors.col_from"): [before for _, before, _ in diff["units_changed"]],
+                            t("editors.col_to"): [after or fmt.NA for _, _, after in diff["units_changed"]],
+                        }
+                    )
                 ),
             ),
         ]
     return parts
+
+
+def _area_maxima_table(areas: list[tuple], t: Translator) -> tables.Table:
+    """The areas' maxima before and after a set-up ((area, before, after)): numbers that sort,
+    written as decisions print them (60; 2,5); an area new or dropped this year has "—"."""
+    before, after = t("editors.col_before"), t("editors.col_after")
+    values = pd.DataFrame(
+        {
+            t("editors.col_area"): [area for area, _, _ in areas],
+            before: tables.numbers([old for _, old, _ in areas]),
+            after: tables.numbers([new for _, _, new in areas]),
+        }
+    )
+    points = partial(fmt.points, lang=t.lang)
+    return tables.Table(values, formats={before: points, after: points})
 
 
 def _band(band: tuple, t: Translator) -> str:
@@ -1182,6 +1196,92 @@ def _band(band: tuple, t: Translator) -> str:
         return label
     sign = "≥" if inclusive else ">"
     return f"{label} ({sign} {fmt.points(minimum, t.lang)})"
+
+
+def problem_table(problems: list, t: Translator) -> tables.Table:
+    """An import's or a set-up's problems (ImportProblem): where (the sheet, where the workbook has
+    several that mean different things; the row as the file numbers it; the column) and why. The
+    row is a number, so a sort goes 2, 10 (not '10' before '2'); the reason wraps, read whole."""
+    row, reason = t("editors.col_row"), t("editors.col_reason")
+    sheets = {t("editors.col_sheet"): [p.sheet or fmt.NA for p in problems]} if any(p.sheet for p in problems) else {}
+    values = pd.DataFrame(
+        {
+            **sheets,
+            row: tables.integers([p.row for p in problems]),
+            t("editors.col_column"): [p.column or fmt.NA for p in problems],
+            reason: [p.reason(t.lang) for p in problems],
+        }
+    )
+    return tables.Table(values, formats={row: _whole}, notes=(reason,))
+
+
+def exact_number(value, lang: str) -> str:
+    """A score as the file or the database holds it, every decimal kept (89,255; 100), in the
+    reader's notation: a change of 0,005 must show."""
+    digits = max(0, -Decimal(str(value)).normalize().as_tuple().exponent)
+    return fmt.number(value, lang, digits)
+
+
+def score_changes_table(changed: list[tuple], t: Translator) -> tables.Table:
+    """The units whose total an import changes (plan.diff's (unit, before, after)): the totals as
+    numbers (a sort by size), none as "—"."""
+    before, after = t("editors.col_before"), t("editors.col_after")
+    values = pd.DataFrame(
+        {
+            t("editors.col_unit"): [unit for unit, _, _ in changed],
+            before: tables.numbers([old for _, old, _ in changed]),
+            after: tables.numbers([new for _, _, new in changed]),
+        }
+    )
+    exact = partial(exact_number, lang=t.lang)
+    return tables.Table(values, formats={before: exact, after: exact})
+
+
+LOG_ACTIONS = ("import", "setup", "publish", "restore")  # what writes a line of the import log
+LOG_STATUSES = ("draft", "published", "mixed")  # a restore brings back drafts and published years
+
+
+def import_log_table(entries: pd.DataFrame, t: Translator) -> tables.Table:
+    """The import log (import_log rows, newest first) in the reader's words: when (UTC, as stored),
+    what was done to which year and group, by whom, from which file; the counts as numbers. What a
+    line does not have (a publication has no file) is "—"."""
+    records = entries.to_dict("records")
+    year, rows, number = t("editors.col_log_year"), t("editors.col_log_rows"), t("editors.col_log_id")
+
+    def words(value, prefix: str, known: tuple[str, ...]) -> str:
+        if fmt.is_missing(value):
+            return fmt.NA
+        return t(f"{prefix}{value}") if value in known else str(value)
+
+    def text(value) -> str:
+        return fmt.NA if fmt.is_missing(value) else str(value)
+
+    values = pd.DataFrame(
+        {
+            t("editors.col_log_when"): [f"{r['imported_at']:%Y-%m-%d %H:%M} UTC" for r in records],
+            t("editors.col_log_action"): [words(r["action"], "editors.action_", LOG_ACTIONS) for r in records],
+            year: tables.integers([r["year"] for r in records]),
+            t("editors.group"): [words(r["unit_group"], "group.", GROUPS) for r in records],
+            t("editors.status"): [words(r["status"], "editors.status_", LOG_STATUSES) for r in records],
+            t("editors.col_log_editor"): [r["editor"] for r in records],
+            t("editors.col_log_file"): [text(r["file_name"]) for r in records],
+            rows: tables.integers([r["rows"] for r in records]),
+            t("editors.col_log_replaced"): [
+                fmt.NA if fmt.is_missing(r["replaced"]) else t("editors.yes" if r["replaced"] else "editors.no")
+                for r in records
+            ],
+            t("editors.decision"): [text(r["decision_no"]) for r in records],
+            t("editors.col_log_assessment"): [text(r["assessment_id"]) for r in records],
+            number: tables.integers([r["import_id"] for r in records]),
+            "SHA-256": [text(r["sha256"]) for r in records],
+        }
+    )
+    return tables.Table(values, formats={year: _whole, rows: partial(fmt.integer, lang=t.lang), number: _whole})
+
+
+def _whole(value) -> str:
+    """A year, a row or an id: a number to sort by, written without a thousands separator."""
+    return str(int(value))
 
 
 def compare_start_text(

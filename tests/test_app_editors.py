@@ -11,8 +11,9 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from import_corpus import bad_files, good_files
+from import_corpus import bad_files, csv, good_files, totals
 from parindex.paths import ROOT
+from test_app import shown as table_text
 
 EDITORS = str(ROOT / "pages" / "editors.py")
 PASSWORD = "mật khẩu đúng 2024"
@@ -87,8 +88,9 @@ def test_sign_in_import_preview_confirm_and_publish(db):
 
     name, data, _, _ = bad_files()["score above its maximum"]
     at.file_uploader(key="upload").set_value((name, data, "text/csv")).run()
-    problems = at.dataframe[0].value
-    assert problems.values.tolist() == [["4", "C (Tổng điểm)", "101 vượt quá điểm tối đa 100"]]
+    problems = at.dataframe[0]
+    assert table_text(problems).values.tolist() == [["4", "C (Tổng điểm)", "101 vượt quá điểm tối đa 100"]]
+    assert problems.value["Dòng"].tolist() == [4]  # a number: a sort puts row 10 after row 9
     assert not [b for b in at.button if b.label == "Xác nhận nhập"]
     before = db.read_bytes()
 
@@ -108,8 +110,34 @@ def test_sign_in_import_preview_confirm_and_publish(db):
             "WHERE a.year = 2022"
         ).fetchall() == [("draft", "lan")]
 
+    # The same year again, two totals changed: the preview shows them before and after, as numbers.
+    at.checkbox(key="imp_replace").check().run()
+    changed = csv(totals(("Đơn vị Alpha", "95,755"), ("Đơn vị Beta", "88,25"), ("Đơn vị Gamma", "100")))
+    at.file_uploader(key="upload").set_value(("doi.csv", changed, "text/csv")).run()
+    assert not at.exception, at.exception
+    assert "Đổi tổng điểm của 2 đơn vị" in [m.value for m in at.markdown]
+    scores = next(d for d in at.dataframe if "Trước" in d.value.columns)
+    assert table_text(scores).values.tolist() == [["Đơn vị Alpha", "91,5", "95,755"], ["Đơn vị Gamma", "70", "100"]]
+    assert scores.value["Sau"].tolist() == [95.755, 100.0]
+
     at = sign_in(open_editors(), "lan", PASSWORD)  # a fresh page: the draft is listed
     assert any("**2022**" in m.value for m in at.markdown)
+    log = table_text(at.dataframe[0])  # the import log, in the reader's words
+    assert log.columns.tolist()[:7] == ["Thời điểm", "Thao tác", "Năm", "Khối", "Trạng thái", "Biên tập viên", "Tệp"]
+    assert log.iloc[0].tolist()[1:] == [
+        "Nhập kết quả",
+        "2022",
+        "Sở, ban, ngành",
+        "Dự thảo (chưa công bố)",
+        "lan",
+        "phu-luc.xlsx",
+        "3",
+        "Không",
+        "—",
+        "tinh-a-2022-department",
+        "1",
+        log.iloc[0]["SHA-256"],
+    ]
     at.text_input(key="decision_tinh-a-2022-department").input("QĐ 789/QĐ-UBND")
     next(b for b in at.button if b.label == "Công bố").click()
     at.run()
@@ -204,7 +232,7 @@ def test_sign_in_set_up_a_year_preview_its_diff_and_confirm(db):
     bad = wb.edited(tiers=[(3, 6, 75)])
     at.file_uploader(key="setup_upload").set_value(("xau.xlsx", bad, "application/octet-stream")).run()
     assert not at.exception, at.exception
-    assert at.dataframe[0].value.values.tolist() == [
+    assert table_text(at.dataframe[0]).values.tolist() == [
         ["Xếp loại", "3", "F (Đến (điểm))", "khoảng trống giữa «Tốt» (từ 80) và «Khá» (đến 75)"]
     ]
     assert not [b for b in at.button if b.label == "Xác nhận thiết lập"]
@@ -214,8 +242,9 @@ def test_sign_in_set_up_a_year_preview_its_diff_and_confirm(db):
     shown = everything_shown(at)
     assert "Đọc được: 7 mục tiêu chí, 3 mức xếp loại, 2 đơn vị mới, 4 thay đổi đơn vị, 3 tên gọi khác." in shown
     assert "So với năm 2021" in [h.value for h in at.header]
-    areas = at.dataframe[0].value
-    assert areas.values.tolist() == [["A", "60", "60"], ["S", "40", "40"]]
+    areas = at.dataframe[0]
+    assert table_text(areas).values.tolist() == [["A", "60", "60"], ["S", "40", "40"]]
+    assert areas.value["Sau"].tolist() == [60.0, 40.0]  # numbers underneath: a sort orders by value
     bands = at.dataframe[1].value
     assert bands.values.tolist() == [
         ["Từ 90 điểm (≥ 90)", "Tốt (≥ 80)"],

@@ -1,12 +1,18 @@
-"""The texts Overview draws, built from rows in code (no app, no database): every sentence and
-number in both languages, a missing previous year, a mean that cannot be computed, a partial table."""
+"""The texts and tables Overview and the editors' page draw, built from rows in code (no app, no
+database): every sentence and number in both languages, a missing previous year, a mean that cannot
+be computed, a partial table, missing values shown "—" (never 0) and quantities kept as numbers."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from decimal import Decimal
+
 import pandas as pd
+import pytest
 
 from parindex import labels
 from parindex.i18n import Translator
+from parindex.importing.messages import ImportProblem
 
 VI, EN = Translator("vi"), Translator("en")
 NAN = float("nan")
@@ -211,3 +217,193 @@ def test_nothing_to_list_without_a_score_or_a_published_rank():
     # published ranks are used only where the assessment's ranking is the published one
     ranked = ranking(("A", None, 1, "published"))
     assert labels.top_bottom(ranked, VI, complete=False, published_ranks=False) is None
+
+
+# The editors' page
+
+
+def test_a_problem_table_numbers_its_rows_and_shows_a_missing_place_as_a_dash():
+    problems = [
+        ImportProblem(10, "C (Tổng điểm)", "above_max", {"value": "101.5", "maximum": "100"}),
+        ImportProblem(None, None, "not_number", {"value": "x"}),
+    ]
+    table = labels.problem_table(problems, VI)
+    assert table.text().values.tolist() == [
+        ["10", "C (Tổng điểm)", "101,5 vượt quá điểm tối đa 100"],
+        ["—", "—", "«x» không phải là số"],
+    ]
+    assert table.columns == ["Dòng", "Cột", "Lỗi"] and table.notes == ("Lỗi",)
+    assert table.values["Dòng"].tolist()[0] == 10 and pd.isna(table.values["Dòng"].tolist()[1])
+    english = labels.problem_table(problems, EN)
+    assert english.columns == ["Row", "Column", "Problem"]
+    assert english.text().values.tolist()[0] == ["10", "C (Tổng điểm)", "101.5 is above the maximum of 100"]
+
+
+def test_a_problem_table_names_the_sheet_only_where_a_problem_has_one():
+    problems = [
+        ImportProblem(3, "F", "not_number", {"value": "a"}, sheet="Xếp loại"),
+        ImportProblem(2, "B", "negative", {"value": "-1"}),
+    ]
+    table = labels.problem_table(problems, VI)
+    assert table.columns == ["Trang", "Dòng", "Cột", "Lỗi"]
+    assert table.text()["Trang"].tolist() == ["Xếp loại", "—"]
+
+
+def test_changed_totals_keep_every_decimal_in_the_readers_notation():
+    changed = [("Đơn vị Alpha", Decimal("91.5"), Decimal("95.755")), ("Đơn vị Mới", None, Decimal("1234.5"))]
+    table = labels.score_changes_table(changed, VI)
+    assert table.text().values.tolist() == [["Đơn vị Alpha", "91,5", "95,755"], ["Đơn vị Mới", "—", "1.234,5"]]
+    assert table.numeric == ["Trước", "Sau"] and table.values["Sau"].tolist() == [95.755, 1234.5]
+    english = labels.score_changes_table(changed, EN)
+    assert english.columns == ["Unit", "Before", "After"]
+    assert english.text().values.tolist()[1] == ["Đơn vị Mới", "—", "1,234.5"]
+    assert labels.exact_number(100, "vi") == "100"
+
+
+LOG = pd.DataFrame(
+    [
+        {
+            "import_id": 3,
+            "imported_at": datetime(2026, 12, 2, 2, 5, 45),
+            "editor": "lan",
+            "action": "publish",
+            "file_name": None,
+            "sha256": None,
+            "rows": None,
+            "status": "published",
+            "year": 2022,
+            "unit_group": "department",
+            "assessment_id": "tinh-a-2022-department",
+            "replaced": None,
+            "decision_no": "QĐ 789/QĐ-UBND",
+        },
+        {
+            "import_id": 2,
+            "imported_at": datetime(2026, 12, 1, 9, 0),
+            "editor": "lan",
+            "action": "import",
+            "file_name": "phu-luc.xlsx",
+            "sha256": "5185d96a",
+            "rows": 1204,
+            "status": "draft",
+            "year": 2022,
+            "unit_group": "department",
+            "assessment_id": "tinh-a-2022-department",
+            "replaced": True,
+            "decision_no": None,
+        },
+        {
+            "import_id": 1,
+            "imported_at": datetime(2026, 11, 30, 8, 0),
+            "editor": "minh",
+            "action": "restore",
+            "file_name": "sao-luu.xlsx",
+            "sha256": "ab12",
+            "rows": 0,
+            "status": "mixed",
+            "year": None,
+            "unit_group": None,
+            "assessment_id": None,
+            "replaced": False,
+            "decision_no": None,
+        },
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("t", "columns", "rows"),
+    [
+        (
+            VI,
+            [
+                "Thời điểm",
+                "Thao tác",
+                "Năm",
+                "Khối",
+                "Trạng thái",
+                "Biên tập viên",
+                "Tệp",
+                "Số dòng",
+                "Ghi đè",
+                "Số quyết định",
+                "Mã kỳ đánh giá",
+                "Số",
+                "SHA-256",
+            ],
+            [
+                ["2026-12-02 02:05 UTC", "Công bố", "2022", "Sở, ban, ngành", "Đã công bố"],
+                ["2026-12-01 09:00 UTC", "Nhập kết quả", "2022", "Sở, ban, ngành", "Dự thảo (chưa công bố)"],
+                ["2026-11-30 08:00 UTC", "Khôi phục từ bản sao lưu", "—", "—", "Dự thảo và đã công bố"],
+            ],
+        ),
+        (
+            EN,
+            [
+                "When",
+                "Action",
+                "Year",
+                "Group",
+                "Status",
+                "Editor",
+                "File",
+                "Rows",
+                "Replaced",
+                "Decision number",
+                "Assessment",
+                "No.",
+                "SHA-256",
+            ],
+            [
+                ["2026-12-02 02:05 UTC", "Publish", "2022", "Departments and agencies", "Published"],
+                [
+                    "2026-12-01 09:00 UTC",
+                    "Import results",
+                    "2022",
+                    "Departments and agencies",
+                    "Draft (not yet announced)",
+                ],
+                ["2026-11-30 08:00 UTC", "Restore from a backup", "—", "—", "Drafts and published"],
+            ],
+        ),
+    ],
+)
+def test_the_import_log_in_the_readers_words(t, columns, rows):
+    table = labels.import_log_table(LOG, t)
+    shown = table.text()
+    assert table.columns == columns
+    assert shown.iloc[:, :5].values.tolist() == rows
+    # the rest of each line: who, the file, its rows (a thousands separator), replaced or not, the
+    # decision, the assessment, the log's number, the file's hash; a publication has no file
+    yes, no = {"vi": ("Có", "Không"), "en": ("Yes", "No")}[t.lang]
+    thousands = "1.204" if t.lang == "vi" else "1,204"
+    assert shown.iloc[:, 5:].values.tolist() == [
+        ["lan", "—", "—", "—", "QĐ 789/QĐ-UBND", "tinh-a-2022-department", "3", "—"],
+        ["lan", "phu-luc.xlsx", thousands, yes, "—", "tinh-a-2022-department", "2", "5185d96a"],
+        ["minh", "sao-luu.xlsx", "0", no, "—", "—", "1", "ab12"],
+    ]
+    assert table.numeric == [columns[2], columns[7], columns[11]]  # year, rows, id: sorted as numbers
+
+
+def test_an_action_or_status_the_log_does_not_know_is_shown_as_written():
+    odd = LOG.head(1).assign(action="build", status="archived")
+    shown = labels.import_log_table(odd, VI).text()
+    assert shown.iloc[0, 1:5].tolist() == ["build", "2022", "Sở, ban, ngành", "archived"]
+
+
+def test_a_set_up_areas_maxima_are_numbers_and_a_new_area_has_no_before():
+    diff = {
+        "previous_year": [2021],
+        "max_total": [(Decimal("100"), Decimal("100"))],
+        "areas": [("Cải cách thể chế", Decimal("10"), Decimal("12.5")), ("Chuyển đổi số", None, Decimal("7.25"))],
+        "tiers_before": [],
+        "tiers_after": [],
+        "units_added": [],
+        "units_changed": [],
+    }
+    parts = labels.setup_diff(diff, VI)
+    assert [kind for kind, _ in parts] == ["heading", "text", "text", "table"]
+    areas = parts[-1][1]
+    assert areas.text().values.tolist() == [["Cải cách thể chế", "10", "12,5"], ["Chuyển đổi số", "—", "7,25"]]
+    assert areas.numeric == ["Trước", "Sau"]
+    assert labels.setup_diff(diff, EN)[-1][1].text().values.tolist()[0] == ["Cải cách thể chế", "10", "12.5"]
