@@ -19,8 +19,8 @@ test: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
-test-fast: $(VENV)/.dev
-	$(BIN)/python -m pytest -m "not browser and not slow"
+test-fast: $(VENV)/.dev  # on every core (pytest-xdist): each worker builds its own fixture databases
+	$(BIN)/python -m pytest -m "not browser and not slow" -n auto
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
