@@ -119,22 +119,16 @@ def _problem(path: Path) -> str | None:
     problem = build.problem(path)
     if problem:
         return problem
-    con = db.duckdb.connect(":memory:")
     try:
-        con.execute("ATTACH ? AS par (READ_ONLY)", [str(path)])
-        tables = [
-            name
-            for (name,) in con.execute(
+        with db.read_only(path) as con:
+            tables = con.execute(
                 "SELECT table_name FROM duckdb_tables() WHERE database_name = 'par' ORDER BY table_name"
             ).fetchall()
-        ]
-        for name in tables:
-            con.execute(f'SELECT bit_xor(hash(t)) FROM par."{name}" AS t').fetchone()
-        found = con.execute("SELECT count(*) FROM par.assessment").fetchone()[0]
+            for (name,) in tables:  # a table's name cannot be a bound parameter; these are the file's own
+                con.execute(f'SELECT bit_xor(hash(t)) FROM "{name}" AS t').fetchone()
+            found = con.execute("SELECT count(*) FROM assessment").fetchone()[0]
     except db.duckdb.Error as error:
         return f"unreadable: {type(error).__name__}"
-    finally:
-        con.close()
     return None if found else "no assessments"
 
 
