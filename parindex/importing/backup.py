@@ -17,8 +17,9 @@ from pathlib import Path
 import pandas as pd
 
 from parindex import cells
+from parindex.importing import stored
 from parindex.importing.messages import ImportProblem, ImportRefused
-from parindex.importing.plan import Options, plan, read_tables, snapshot
+from parindex.importing.plan import Options, plan, snapshot
 from parindex.importing.setup import SetupOptions, setup_from_grids
 from parindex.importing.setup_workbook import CHANGES, CRITERIA, SETTINGS, TIERS, stored_sheets
 from parindex.importing.sheet import Grid, read_grids
@@ -48,30 +49,19 @@ SCORE_HEADINGS = {
 MANIFEST = "manifest"
 SETUPS = "thiet-lap"  # the years editors set up, each as the set-up workbook's four sheets (S01-...)
 SETUP_SHEETS = {SETTINGS: "thong-tin", CRITERIA: "tieu-chi", TIERS: "xep-loai", CHANGES: "thay-doi"}
-CREATED = {  # what imports created (data/ and set-ups define the rest): restored before the results
-    "don-vi": "SELECT unit_id, jurisdiction_id, unit_group, name_vi, name_en, short_vi, short_en, first_year "
-    "FROM unit WHERE import_id IS NOT NULL AND import_id NOT IN "
-    "(SELECT import_id FROM import_log WHERE action = 'setup') ORDER BY unit_id",
-    "dia-phuong": "SELECT jurisdiction_id, name_vi, name_en, level FROM jurisdiction WHERE import_id IS NOT NULL "
-    "ORDER BY jurisdiction_id",
-}
+CREATED = {"don-vi": "backup_units", "dia-phuong": "backup_places"}  # what imports created (data/ and
+# set-ups define the rest): restored before the results; {sheet: parindex/sql/stored file}
 
 
 def tables(db_path: Path) -> dict[str, pd.DataFrame]:
     """{name: frame}: the manifest, then each assessment's results (A01) and scores (A01-diem)."""
-    db = read_tables(
+    db = stored.read(
         db_path,
         {
-            "assessment": "SELECT a.assessment_id, a.jurisdiction_id, a.year, a.unit_group, a.status, a.decision_no, "
-            "CAST(a.decision_date AS VARCHAR) AS decision_date, a.n_units, a.ranking, a.note_vi, a.note_en, "
-            "a.source_id FROM assessment a WHERE EXISTS (SELECT 1 FROM result r WHERE r.assessment_id = "
-            "a.assessment_id) ORDER BY a.year, a.unit_group, a.jurisdiction_id",
-            "result": "SELECT r.*, u.name_vi FROM result r JOIN unit u USING (unit_id) ORDER BY r.unit_id",
-            "score": "SELECT * FROM score ORDER BY unit_id, criterion_id",
-            "setup": "SELECT l.import_id, l.jurisdiction_id, l.year, l.unit_group, a.status FROM import_log l "
-            "JOIN assessment a USING (jurisdiction_id, year, unit_group) WHERE l.action = 'setup' "
-            "QUALIFY l.import_id = max(l.import_id) OVER (PARTITION BY l.jurisdiction_id, l.year, l.unit_group) "
-            "ORDER BY l.year, l.unit_group, l.jurisdiction_id",
+            "assessment": "backup_assessments",
+            "result": "backup_results",
+            "score": "backup_scores",
+            "setup": "backup_setups",
             **CREATED,
         },
     )
@@ -119,7 +109,7 @@ def restore(source: Path, db_path: Path, editor: str, data_dir: Path | None = No
 
     def change():
         db = snapshot(db_path)
-        sources = set(read_tables(db_path, {"s": "SELECT source_id FROM source"})["s"]["source_id"])
+        sources = set(stored.read(db_path, {"s": "source_ids"})["s"]["source_id"])
         import_id = int(max(db["import_log"]["import_id"], default=0)) + 1
         units, places = created.get("don-vi", pd.DataFrame()), created.get("dia-phuong", pd.DataFrame())
         if not units.empty:  # known to the plans below, written with the results

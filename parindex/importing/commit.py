@@ -17,8 +17,9 @@ import pandas as pd
 
 from parindex import build
 from parindex.dataset import DatasetError, Problem
+from parindex.importing import stored
 from parindex.importing.messages import MESSAGES, ImportProblem, ImportRefused, group_values
-from parindex.importing.plan import Options, Plan, plain, plan, read_tables, snapshot
+from parindex.importing.plan import Options, Plan, plain, plan, snapshot
 from parindex.importing.sheet import read_grids
 from parindex.paths import DATA_DIR
 
@@ -65,17 +66,16 @@ def publish(
     """Make a draft assessment published, with its decision number and date."""
 
     def change():
-        tables = read_tables(
+        tables = stored.read(
             db_path,
             {
-                "assessment": "SELECT * EXCLUDE (import_id) FROM assessment WHERE assessment_id = ?",
-                "source": "SELECT s.* EXCLUDE (import_id) FROM source s JOIN assessment a USING (source_id) "
-                "WHERE a.assessment_id = ?",
-                "result": "SELECT * EXCLUDE (import_id) FROM result WHERE assessment_id = ?",
-                "score": "SELECT * EXCLUDE (import_id) FROM score WHERE assessment_id = ?",
-                "import_log": "SELECT import_id FROM import_log",
+                "assessment": "publish_assessment",
+                "source": "publish_source",
+                "result": "publish_result",
+                "score": "publish_score",
+                "import_log": "import_log",
             },
-            [assessment_id],
+            assessment=assessment_id,
         )
         assessment = tables["assessment"]
         if assessment.empty:

@@ -14,8 +14,7 @@ import pandas as pd
 from parindex import facts
 from parindex.cells import formula_like
 from parindex.dataset import GROUPS, TOLERANCE, _to_decimal
-from parindex.db import frame_of, read_only
-from parindex.importing import headings
+from parindex.importing import headings, stored
 from parindex.importing.messages import ImportProblem, group_values
 from parindex.importing.sheet import Grid, column_name
 from parindex.importing.units import UnitMatcher
@@ -61,32 +60,15 @@ class Plan:
         return not self.problems
 
 
-STORED = {  # what imports and year set-ups are checked against (drafts included)
-    "unit": "SELECT unit_id, jurisdiction_id, unit_group, name_vi, first_year, last_year FROM unit",
-    "unit_alias": "SELECT alias, unit_id FROM unit_alias",
-    "jurisdiction": "SELECT jurisdiction_id, name_vi, name_en, level FROM jurisdiction",
-    "assessment": "SELECT * FROM assessment",
-    "framework": "SELECT * FROM framework",
-    "criterion": "SELECT * EXCLUDE (import_id) FROM criterion",
-    "import_log": "SELECT import_id, action, jurisdiction_id, year, unit_group FROM import_log",
+# What imports and year set-ups are checked against (drafts included): {key: parindex/sql/stored file}.
+STORED = {
+    name: name for name in ("unit", "unit_alias", "jurisdiction", "assessment", "framework", "criterion", "import_log")
 }
 
 
 def snapshot(db_path: Path) -> dict[str, pd.DataFrame]:
     """The tables an import is planned against, read from the current file (drafts included)."""
-    return read_tables(
-        db_path,
-        {
-            **STORED,
-            "result": "SELECT r.assessment_id, r.unit_id, r.total, u.name_vi FROM result r JOIN unit u USING (unit_id)",
-        },
-    )
-
-
-def read_tables(db_path: Path, queries: dict[str, str], params: list | None = None) -> dict[str, pd.DataFrame]:
-    """Frames of Python values (Decimal stays Decimal), read-only, from the file as it is now."""
-    with read_only(db_path, drafts=True) as con:
-        return {name: frame_of(con, sql, params if params and "?" in sql else None) for name, sql in queries.items()}
+    return stored.read(db_path, {**STORED, "result": "result_named"})
 
 
 def plan(file_name: str, grids: list[Grid], options: Options, db: dict[str, pd.DataFrame]) -> Plan:

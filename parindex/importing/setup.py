@@ -24,10 +24,10 @@ import pandas as pd
 from parindex import facts
 from parindex.cells import formula_like
 from parindex.dataset import GROUPS, TOLERANCE
-from parindex.importing import headings
+from parindex.importing import headings, stored
 from parindex.importing.commit import log_entry, rebuild
 from parindex.importing.messages import ImportProblem, ImportRefused, group_values
-from parindex.importing.plan import STORED, plain, read_tables
+from parindex.importing.plan import STORED, plain
 from parindex.importing.setup_sheets import (
     Cell,
     Part,
@@ -88,21 +88,18 @@ class SetupPlan:
 def snapshot(db_path: Path, options: SetupOptions) -> dict[str, pd.DataFrame]:
     """The tables a set-up is checked against, from the file as it is now (drafts included); of
     results and scores only the year's (a national database holds millions of scores)."""
-    year_only = (
-        "JOIN assessment a USING (assessment_id) WHERE a.year = ? AND a.unit_group = ? "
-        "AND (CAST(? AS VARCHAR) IS NULL OR a.jurisdiction_id = ?)"
-    )
-    return read_tables(
+    return stored.read(
         db_path,
         {
             **STORED,
-            "unit_lineage": "SELECT predecessor_id, successor_id, year, kind, import_id FROM unit_lineage",
-            "tier": "SELECT jurisdiction_id, year, unit_group, tier_order, label_vi, min_points, min_inclusive "
-            "FROM tier",
-            "result": f"SELECT r.* EXCLUDE (import_id) FROM result r {year_only}",
-            "score": f"SELECT s.* EXCLUDE (import_id) FROM score s {year_only}",
+            "unit_lineage": "unit_lineage",
+            "tier": "tier",
+            "result": "year_result",
+            "score": "year_score",
         },
-        [options.year, options.group, options.jurisdiction, options.jurisdiction],
+        year=options.year,
+        group=options.group,
+        jurisdiction=options.jurisdiction,
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from parindex import cells
-from parindex.importing.plan import read_tables
+from parindex.importing import stored
 
 SETTINGS = "Thông tin"
 CRITERIA = "Bộ tiêu chí"
@@ -76,16 +76,11 @@ INSTRUCTIONS = [
 
 def template_xlsx(db_path: Path, jurisdiction: str, group: str, year: int) -> bytes:
     """The workbook to fill in for `year`: the group's latest criteria set and bands to start from."""
-    db = read_tables(
+    db = stored.read(
         db_path,
-        {
-            "assessment": "SELECT year, framework_id, max_total FROM assessment WHERE jurisdiction_id = ? "
-            "AND unit_group = ? AND framework_id IS NOT NULL ORDER BY year DESC LIMIT 1",
-            "tier": "SELECT * FROM tier WHERE jurisdiction_id = ? AND unit_group = ? "
-            "QUALIFY year = max(year) OVER () ORDER BY tier_order",
-            "criterion": "SELECT * FROM criterion ORDER BY sort_order",
-        },
-        [jurisdiction, group],
+        {"assessment": "latest_assessment", "tier": "latest_tiers", "criterion": "criteria_in_order"},
+        jurisdiction=jurisdiction,
+        group=group,
     )
     latest = db["assessment"]
     criteria = (
@@ -108,24 +103,19 @@ def template_xlsx(db_path: Path, jurisdiction: str, group: str, year: int) -> by
 
 def stored_sheets(db_path: Path, import_id: int) -> dict[str, pd.DataFrame]:
     """One stored set-up in the workbook's shape (what the backup keeps of it)."""
-    db = read_tables(
+    db = stored.read(
         db_path,
         {
-            "log": "SELECT jurisdiction_id, year, unit_group, status FROM import_log WHERE import_id = ?",
-            "assessment": "SELECT a.framework_id, a.max_total, f.name_vi, f.name_en, f.provenance, f.import_id "
-            "FROM assessment a LEFT JOIN framework f USING (framework_id) "
-            "JOIN import_log l ON l.jurisdiction_id = a.jurisdiction_id AND l.year = a.year "
-            "AND l.unit_group = a.unit_group WHERE l.import_id = ?",
-            "criterion": "SELECT * FROM criterion WHERE import_id = ? ORDER BY sort_order",
-            "tier": "SELECT * FROM tier WHERE import_id = ? ORDER BY tier_order",
-            "source": "SELECT document_no FROM source WHERE import_id = ?",
-            "lineage": "SELECT l.*, s.name_vi AS s_vi, s.name_en AS s_en, s.short_vi AS s_short, "
-            "s.unit_group AS s_group, s.import_id AS s_import FROM unit_lineage l "
-            "LEFT JOIN unit s ON s.unit_id = l.successor_id WHERE l.import_id = ? ORDER BY l.kind, l.predecessor_id",
-            "unit": "SELECT * FROM unit WHERE import_id = ? ORDER BY unit_id",
-            "alias": "SELECT alias, unit_id FROM unit_alias WHERE import_id = ? ORDER BY unit_id, alias",
+            "log": "setup_log",
+            "assessment": "setup_assessment",
+            "criteria": "setup_criteria",
+            "tiers": "setup_tiers",
+            "source": "setup_source",
+            "lineage": "setup_lineage",
+            "units": "setup_units",
+            "aliases": "setup_aliases",
         },
-        [import_id],
+        import_id=import_id,
     )
     log, assessment = db["log"].iloc[0], db["assessment"].iloc[0]
     own_set = assessment["import_id"] == import_id
@@ -142,8 +132,8 @@ def stored_sheets(db_path: Path, import_id: int) -> dict[str, pd.DataFrame]:
     }
     if not own_set:
         settings.pop("Mã bộ tiêu chí")
-    changes = _change_rows(db["lineage"], db["unit"], db["alias"])
-    return _sheets(settings, criterion_rows(db["criterion"], renumber=False), tier_rows(db["tier"]), changes)
+    changes = _change_rows(db["lineage"], db["units"], db["aliases"])
+    return _sheets(settings, criterion_rows(db["criteria"], renumber=False), tier_rows(db["tiers"]), changes)
 
 
 def criterion_rows(criteria: pd.DataFrame, renumber: bool) -> list[list]:
