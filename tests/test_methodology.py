@@ -70,6 +70,13 @@ def test_full_dataset_workbook(embedded_db):
     assert meta["Source"] == "S" and meta["Generated at"].endswith("UTC")
     sa_pa = book["results"][(book["results"]["unit_id"] == "huyen-sa-pa")]
     assert sa_pa["tier_vi"].tolist() == ["Khá"] and sa_pa["total"].isna().all()  # 2018: a tier, no score
+    # Both provinces rank their departments in 2021: each first place says whose it is.
+    results = book["results"]
+    firsts = results[(results["year"] == 2021) & (results["unit_group"] == "department") & (results["rank"] == 1)]
+    assert sorted(zip(firsts["jurisdiction_id"], firsts["name_vi"])) == [
+        ("lao-cai", "Sở Lao động - Thương binh và Xã hội"),
+        ("yen-bai", "Văn phòng UBND tỉnh"),
+    ]
 
 
 def test_rankings_csv_header_and_first_row_byte_for_byte(embedded_db):

@@ -390,11 +390,12 @@ def test_criterion_scores_give_each_unit_s_criteria_and_sub_criteria_in_rank_ord
 
 
 def test_dataset_scores_list_every_sub_criterion_score_with_its_set_and_names(con):
-    columns = ["year", "unit_group", "unit_id", "name_vi", "framework_id", "criterion_id", "criterion_vi"]
+    columns = ["jurisdiction_id", "year", "unit_group", "unit_id", "name_vi", "framework_id", "criterion_id"]
+    columns += ["criterion_vi"]
     columns += ["criterion_en", "max_points", "self_points", "final_points", "provenance"]
     # fixture_data's scores: (self, final) per sub-criterion; S.1.a is survey-based (no self:
     # NULL); by group, year, unit name (Cũ before Delta), criterion; criteria named by their id
-    fw0, fw1 = (2020, "department"), (2021, "department")
+    fw0, fw1 = ("tinh-a", 2020, "department"), ("tinh-a", 2021, "department")
     assert rows(run(con, "dataset_scores"), columns) == [
         (*fw0, "alpha", "Đơn vị Alpha", "fw0", *("A.1.a",) * 3, 25.0, 24.0, 22.0, "illustrative"),
         (*fw0, "alpha", "Đơn vị Alpha", "fw0", *("A.1.b",) * 3, 25.0, 22.0, 20.0, "illustrative"),
@@ -430,7 +431,8 @@ def test_dataset_scores_list_every_sub_criterion_score_with_its_set_and_names(co
 
 
 def test_dataset_results_list_every_visible_result_the_draft_for_editors_only(draft_db):
-    columns = ["year", "unit_group", "unit_id", "name_vi", "name_en", "total", "max_total", "pct", "rank", "rank_of"]
+    columns = ["jurisdiction_id", "year", "unit_group", "unit_id", "name_vi", "name_en", "total", "max_total", "pct"]
+    columns += ["rank", "rank_of"]
     columns += ["tier_vi", "tier_en", "provenance", "derived", "source"]
     top, mid, low = ("Từ 90 điểm", "90 and above"), ("Từ 85 đến dưới 90", "85 to under 90"), ("Dưới 85", "Under 85")
     published = ("published", False, "UBND tỉnh A")  # fixture_data's results: none derived, all from SRC
@@ -441,33 +443,33 @@ def test_dataset_results_list_every_visible_result_the_draft_for_editors_only(dr
     # by group, year, rank, name; pct of the year's maximum rounded to 2 places (62,5 of 70 = 89,29);
     # rank_of is the announced count; tiers from fixture_data's bands (beta's 55 on the 2015 Tốt bound)
     departments = [
-        (2015, "department", *unit("alpha", "Alpha"), 62.5, 70.0, 89.29, 1, 5, "Tốt", "Good", *published),
-        (2015, "department", *unit("beta", "Beta"), 55.0, 70.0, 78.57, 2, 5, "Tốt", "Good", *published),
-        (2020, "department", *unit("beta", "Beta"), 92.0, 100.0, 92.0, 1, 5, *top, *published),
-        (2020, "department", *unit("alpha", "Alpha"), 88.0, 100.0, 88.0, 2, 5, *mid, *published),
-        (2020, "department", *unit("delta", "Delta"), 80.0, 100.0, 80.0, 3, 5, *low, *published),
-        (2020, "department", *unit("old-name", "Cũ"), 75.0, 100.0, 75.0, 4, 5, *low, *published),
-        (2021, "department", *unit("alpha", "Alpha"), 90.0, 100.0, 90.0, 1, 6, *top, *published),
+        ("tinh-a", 2015, "department", *unit("alpha", "Alpha"), 62.5, 70.0, 89.29, 1, 5, "Tốt", "Good", *published),
+        ("tinh-a", 2015, "department", *unit("beta", "Beta"), 55.0, 70.0, 78.57, 2, 5, "Tốt", "Good", *published),
+        ("tinh-a", 2020, "department", *unit("beta", "Beta"), 92.0, 100.0, 92.0, 1, 5, *top, *published),
+        ("tinh-a", 2020, "department", *unit("alpha", "Alpha"), 88.0, 100.0, 88.0, 2, 5, *mid, *published),
+        ("tinh-a", 2020, "department", *unit("delta", "Delta"), 80.0, 100.0, 80.0, 3, 5, *low, *published),
+        ("tinh-a", 2020, "department", *unit("old-name", "Cũ"), 75.0, 100.0, 75.0, 4, 5, *low, *published),
+        ("tinh-a", 2021, "department", *unit("alpha", "Alpha"), 90.0, 100.0, 90.0, 1, 6, *top, *published),
         # 89,995 is in the second band; its percent, rounded half up to 2 places, reads 90,00
-        (2021, "department", *unit("beta", "Beta"), 89.995, 100.0, 90.0, 2, 6, *mid, *published),
-        (2021, "department", *unit("delta", "Delta"), 85.0, 100.0, 85.0, 3, 6, *mid, *published),
-        (2021, "department", *unit("gamma", "Gamma"), 85.0, 100.0, 85.0, 3, 6, *mid, *published),
-        (2021, "department", *unit("new-name", "Mới"), 70.0, 100.0, 70.0, 5, 6, *low, *published),
-        (2021, "department", *unit("newcomer", "Newcomer"), 60.0, 100.0, 60.0, 6, 6, *low, *published),
+        ("tinh-a", 2021, "department", *unit("beta", "Beta"), 89.995, 100.0, 90.0, 2, 6, *mid, *published),
+        ("tinh-a", 2021, "department", *unit("delta", "Delta"), 85.0, 100.0, 85.0, 3, 6, *mid, *published),
+        ("tinh-a", 2021, "department", *unit("gamma", "Gamma"), 85.0, 100.0, 85.0, 3, 6, *mid, *published),
+        ("tinh-a", 2021, "department", *unit("new-name", "Mới"), 70.0, 100.0, 70.0, 5, 6, *low, *published),
+        ("tinh-a", 2021, "department", *unit("newcomer", "Newcomer"), 60.0, 100.0, 60.0, 6, 6, *low, *published),
     ]
     above, under = ("Trên 90", "Above 90"), ("Từ 90 trở xuống", "90 and under")  # the districts' exclusive bound
     others = [
-        (2021, "district", "d2", "huyện d2", "d2 district", 90.01, 100.0, 90.01, 1, 2, *above, *published),
-        (2021, "district", "d1", "huyện d1", "d1 district", 90.0, 100.0, 90.0, 2, 2, *under, *published),
+        ("tinh-a", 2021, "district", "d2", "huyện d2", "d2 district", 90.01, 100.0, 90.01, 1, 2, *above, *published),
+        ("tinh-a", 2021, "district", "d1", "huyện d1", "d1 district", 90.0, 100.0, 90.0, 2, 2, *under, *published),
         # the partial national table: p2 has no published place and none is computed; no bands
-        (2021, "province", "p1", "tỉnh p1", "p1 province", 88.44, 100.0, 88.44, 11, 63, None, None, *published),
-        (2021, "province", "p2", "tỉnh p2", "p2 province", 95.0, 100.0, 95.0, None, 63, None, None, *published),
+        ("vn", 2021, "province", "p1", "tỉnh p1", "p1 province", 88.44, 100.0, 88.44, 11, 63, None, None, *published),
+        ("vn", 2021, "province", "p2", "tỉnh p2", "p2 province", 95.0, 100.0, 95.0, None, 63, None, None, *published),
     ]
     # draft_fixture's 2022: alpha 93, beta 87,5, gamma 81,25 of 3 announced, on 2021's bands
     draft = [
-        (2022, "department", *unit("alpha", "Alpha"), 93.0, 100.0, 93.0, 1, 3, *top, *published),
-        (2022, "department", *unit("beta", "Beta"), 87.5, 100.0, 87.5, 2, 3, *mid, *published),
-        (2022, "department", *unit("gamma", "Gamma"), 81.25, 100.0, 81.25, 3, 3, *low, *published),
+        ("tinh-a", 2022, "department", *unit("alpha", "Alpha"), 93.0, 100.0, 93.0, 1, 3, *top, *published),
+        ("tinh-a", 2022, "department", *unit("beta", "Beta"), 87.5, 100.0, 87.5, 2, 3, *mid, *published),
+        ("tinh-a", 2022, "department", *unit("gamma", "Gamma"), 81.25, 100.0, 81.25, 3, 3, *low, *published),
     ]
     assert rows(on(draft_db, "dataset_results"), columns) == [*departments, *others]
     assert rows(on(draft_db, "dataset_results", drafts=True), columns) == [*departments, *draft, *others]
