@@ -48,6 +48,7 @@ def check(con: duckdb.DuckDBPyConnection, published_dir: Path) -> list[Problem]:
         ("yenbai_national_par_index.csv", _check_yenbai_place),
         ("new_laocai_communes_2025.csv", _check_commune_origin),
     )
+    stored = _Stored(con)
     for file_name, check_row in checks:
         path = published_dir / file_name
         if not path.exists():
@@ -55,7 +56,7 @@ def check(con: duckdb.DuckDBPyConnection, published_dir: Path) -> list[Problem]:
             continue
         with path.open(encoding="utf-8", newline="") as handle:
             for line, row in enumerate(csv.DictReader(handle), start=2):
-                for column, reason, *coded in check_row(con, row):
+                for column, reason, *coded in check_row(stored, row):
                     code, values = coded or (None, {})  # a code for what an import can contradict
                     problems.append(
                         Problem(
@@ -70,21 +71,38 @@ def check(con: duckdb.DuckDBPyConnection, published_dir: Path) -> list[Problem]:
     return problems
 
 
-def _standing(con, jurisdiction: str, group: str, year: int, unit_id: str):
-    """(total, max_total, rank, tier code, derived) as stored (Decimal, not float), or None when
-    the unit has no result that year."""
-    return con.execute(
-        _check_sql("fact_standing"), {"jurisdiction": jurisdiction, "group": group, "year": year, "unit": unit_id}
-    ).fetchone()
+class _Stored:
+    """What the new file holds that the facts are compared with, each kind read once per
+    (jurisdiction, group, year) rather than once per published row: a build checks some 350 rows,
+    and every import and set-up builds."""
 
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+        self._read: dict[tuple, dict] = {}
 
-def _resolve_unit(con, name: str, jurisdiction: str, group: str, year: int) -> list[str]:
-    """The units of the jurisdiction and group the name means (other provinces have a Sở Nội vụ too)."""
-    rows = con.execute(
-        _check_sql("units_named"),
-        {"alias_key": name_key(name), "jurisdiction": jurisdiction, "group": group, "year": year},
-    ).fetchall()
-    return [r[0] for r in rows]
+    def _once(self, name: str, key_columns: int, **params) -> dict:
+        """{first key_columns values of a row: [the rest of each such row]} of parindex/sql/<name>.sql."""
+        key = (name, *params.values())
+        if key not in self._read:
+            self._read[key] = grouped = {}
+            for row in self.con.execute(_check_sql(name), params or None).fetchall():
+                grouped.setdefault(row[:key_columns], []).append(row[key_columns:])
+        return self._read[key]
+
+    def standing(self, jurisdiction: str, group: str, year: int, unit_id: str):
+        """(total, max_total, rank, tier code, derived) as stored (Decimal, not float), or None when
+        the unit has no result that year."""
+        found = self._once("fact_standing", 1, jurisdiction=jurisdiction, group=group, year=year).get((unit_id,))
+        return found[0] if found else None
+
+    def units(self, name: str, jurisdiction: str, group: str, year: int) -> list[str]:
+        """The units of the jurisdiction and group the name means (other provinces have a Sở Nội vụ too)."""
+        named = self._once("units_named", 1, jurisdiction=jurisdiction, group=group, year=year)
+        return [unit for (unit,) in named.get((name_key(name),), [])]
+
+    def origins(self, unit_id: str) -> list[tuple[str, str | None]]:
+        """(former district, new code) of each district the unit was formed from."""
+        return self._once("fact_origins", 1).get((unit_id,), [])
 
 
 @cache
@@ -98,13 +116,13 @@ def _differs(published: str, stored) -> bool:
     return stored is None or abs(Decimal(published) - Decimal(str(stored))) > TOLERANCE / 2
 
 
-def _check_unit_fact(con, row):
+def _check_unit_fact(stored, row):
     year, group = int(row["year"]), row["unit_group"]
-    units = _resolve_unit(con, row["unit_name"], PROVINCE, group, year)
+    units = stored.units(row["unit_name"], PROVINCE, group, year)
     if len(units) != 1:
         yield "unit_name", f"'{row['unit_name']}' matches {len(units)} units active in {year}"
         return
-    found = _standing(con, PROVINCE, group, year, units[0])
+    found = stored.standing(PROVINCE, group, year, units[0])
     unit = {"unit_id": units[0], "unit": row["unit_name"], "year": year}
     if found is None:
         yield "unit_name", f"no {year} result for {units[0]}", "fact_missing", unit
@@ -133,9 +151,9 @@ def _check_unit_fact(con, row):
         )
 
 
-def _check_group_stat(con, row):
+def _check_group_stat(stored, row):
     year, group = int(row["year"]), row["unit_group"]
-    checked = run(con, "published_check", jurisdiction=PROVINCE, group=group, year=year)
+    checked = run(stored.con, "published_check", jurisdiction=PROVINCE, group=group, year=year)
     match = checked[checked["stat"] == row["stat"]]
     if match.empty:
         yield "stat", f"{year} {group} {row['stat']} is not in the database"
@@ -161,9 +179,9 @@ def _check_group_stat(con, row):
         )
 
 
-def _check_national_place(con, row, province: str = PROVINCE):
+def _check_national_place(stored, row, province: str = PROVINCE):
     year = int(row["year"])
-    found = _standing(con, NATION, "province", year, province)
+    found = stored.standing(NATION, "province", year, province)
     if not row["rank"] and not row["total_score"]:
         if found is not None:
             yield "status", f"{year}: no place was published, but the database has one"
@@ -191,16 +209,16 @@ def _check_national_place(con, row, province: str = PROVINCE):
         )
 
 
-def _check_province_figure(con, row):
+def _check_province_figure(stored, row):
     """Other provinces' published places (context for the national page). A row without a public
     address (one secondary snapshot) or without a figure is not loaded, so not checked."""
     if not row["source_url"].startswith("http") or not (row["rank"] or row["total_score"]):
         return
-    units = _resolve_unit(con, row["province"], NATION, "province", int(row["year"]))
+    units = stored.units(row["province"], NATION, "province", int(row["year"]))
     if len(units) != 1:
         yield "province", f"'{row['province']}' matches {len(units)} provinces"
         return
-    found = _standing(con, NATION, "province", int(row["year"]), units[0])
+    found = stored.standing(NATION, "province", int(row["year"]), units[0])
     if found is None:
         yield "province", f"{row['year']}: no national result for {units[0]}"
         return
@@ -222,23 +240,23 @@ def _check_province_figure(con, row):
         )
 
 
-def _check_yenbai_place(con, row):
+def _check_yenbai_place(stored, row):
     """Yên Bái's national place: the same rules as Lào Cai's, its file written with decimal commas."""
     status = "rank derived" if row["derived"] == "yes" else "stated"
     yield from _check_national_place(
-        con, {**row, "status": status, "total_score": _point(row["total_score"])}, province=OTHER_HALF
+        stored, {**row, "status": status, "total_score": _point(row["total_score"])}, province=OTHER_HALF
     )
 
 
-def _check_yenbai_unit(con, row):
+def _check_yenbai_unit(stored, row):
     """Yên Bái's published unit results: the score and the published rank; a unit whose exact rank
     was not published has none in the database (never a guessed one)."""
     year, group = int(row["year"]), row["unit_group"]
-    units = _resolve_unit(con, row["unit_name"], OTHER_HALF, group, year)
+    units = stored.units(row["unit_name"], OTHER_HALF, group, year)
     if len(units) != 1:
         yield "unit_name", f"'{row['unit_name']}' matches {len(units)} units of {OTHER_HALF} in {year}"
         return
-    found = _standing(con, OTHER_HALF, group, year, units[0])
+    found = stored.standing(OTHER_HALF, group, year, units[0])
     if found is None:
         yield "unit_name", f"no {year} result for {units[0]}"
         return
@@ -251,28 +269,27 @@ def _check_yenbai_unit(con, row):
         yield "rank", f"{year} {units[0]}: published rank {row['rank']}, database {rank}"
 
 
-def _check_commune_origin(con, row):
+def _check_commune_origin(stored, row):
     """Each commune of the new Lào Cai: its 2025 code and exactly the former districts it came from."""
-    units = _resolve_unit(con, row["name"], PROVINCE, "commune", 2025)
+    units = stored.units(row["name"], PROVINCE, "commune", 2025)
     if len(units) != 1:
         yield "name", f"'{row['name']}' matches {len(units)} communes of {PROVINCE} in 2025"
         return
-    origins = run(con, "unit_origins", unit=units[0])
-    stored = list(zip(origins["former_unit_id"], origins["code_2025"]))
+    origins = stored.origins(units[0])
     province = OTHER_HALF if row["former_province"] == "Yên Bái" else PROVINCE
-    published = [_resolve_unit(con, d.strip(), province, "district", 2024) for d in row["former_districts"].split(";")]
-    if sorted(chain.from_iterable(published)) != sorted(unit for unit, _ in stored) or any(
+    published = [stored.units(d.strip(), province, "district", 2024) for d in row["former_districts"].split(";")]
+    if sorted(chain.from_iterable(published)) != sorted(unit for unit, _ in origins) or any(
         len(p) != 1 for p in published
     ):
         yield (
             "former_districts",
             (
                 f"{units[0]}: published {row['former_districts']} ({row['former_province']}), "
-                f"database {'; '.join(unit for unit, _ in stored) or '—'}"
+                f"database {'; '.join(unit for unit, _ in origins) or '—'}"
             ),
         )
-    if any(code != row["code_2025"] for _, code in stored):
-        yield "code_2025", f"{units[0]}: published code {row['code_2025']}, database {stored[0][1]}"
+    if any(code != row["code_2025"] for _, code in origins):
+        yield "code_2025", f"{units[0]}: published code {row['code_2025']}, database {origins[0][1]}"
 
 
 def _point(text: str) -> str:
