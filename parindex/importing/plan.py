@@ -412,22 +412,8 @@ def _settle(file_name: str, options: Options, db, target: _Target, reading: _Rea
     ranked_only = (
         "rank" in fields and "total" not in fields and "pct" not in fields and not layout.wide and not layout.long
     )
-    result.frames = _frames(
-        file_name,
-        options,
-        target.jurisdiction,
-        target.known_jurisdiction,
-        db,
-        assessment_id,
-        target.framework_id,
-        stored_max,
-        f"import-{import_id}",
-        import_id,
-        results,
-        reading.scores,
-        reading.new_units,
-        ranked=ranked_only,
-    )
+    stamp = _Stamp(options, target.jurisdiction, assessment_id, f"import-{import_id}", file_name, import_id)
+    result.frames = _frames(stamp, db, reading, stored_max, ranked=ranked_only)
 
 
 def _home(db, group: str) -> str | None:
@@ -683,121 +669,116 @@ def _diff(db, assessment_id: str, results: dict[str, dict]) -> dict[str, list]:
     return {"added": added, "removed": removed, "changed": changed}
 
 
-def _frames(
-    file_name,
-    options,
-    jurisdiction,
-    known_jurisdiction,
-    db,
-    assessment_id,
-    framework_id,
-    max_total,
-    source_id,
-    import_id,
-    results,
-    scores,
-    new_units,
-    ranked,
-) -> dict[str, pd.DataFrame]:
+@dataclass(frozen=True)
+class _Stamp:
+    """What every row an import writes shares: its assessment, its source and the import itself."""
+
+    options: Options
+    jurisdiction: str
+    assessment_id: str
+    source_id: str
+    file_name: str
+    import_id: int
+
+    @property
+    def tag(self) -> dict:
+        return {"_file": self.file_name, "import_id": self.import_id}
+
+
+def _frames(stamp: _Stamp, db, reading: _Reading, max_total, ranked: bool) -> dict[str, pd.DataFrame]:
     """The rows to write, shaped like the dataset's tables (so the build validates them by its rules)."""
-    tag = {"_file": file_name, "import_id": import_id}
-    jurisdictions = db["jurisdiction"].set_index("jurisdiction_id")
-    place_vi = jurisdictions.loc[jurisdiction, "name_vi"] if known_jurisdiction else jurisdiction
-    place_en = jurisdictions.loc[jurisdiction, "name_en"] if known_jurisdiction else jurisdiction
+    target = reading.target
     frames = {
-        "source": [
-            {
-                "source_id": source_id,
-                "publisher_vi": f"UBND {place_vi}",
-                "publisher_en": f"{place_en} People's Committee",
-                "document_no": None,
-                "title": file_name,
-                "url": None,
-                "provenance": "published",
-                "_row": None,
-                **tag,
-            }
-        ],
-        "assessment": [
-            {
-                "assessment_id": assessment_id,
-                "jurisdiction_id": jurisdiction,
-                "year": options.year,
-                "unit_group": options.group,
-                "framework_id": framework_id,
-                "max_total": max_total,
-                "n_units": len(results),
-                "ranking": "published" if ranked else "computed",
-                "status": options.status,
-                "decision_no": None,
-                "decision_date": None,
-                "source_id": source_id,
-                "note_vi": None,
-                "note_en": None,
-                "_row": None,
-                **tag,
-            }
-        ],
-        "result": [
-            {
-                "assessment_id": assessment_id,
-                "unit_id": r["unit_id"],
-                "total": r.get("total"),
-                "self_total": r.get("self_total"),
-                "appraised": r.get("appraised"),
-                "survey": r.get("survey"),
-                "published_rank": r.get("published_rank"),
-                "published_tier": r.get("published_tier"),
-                "derived": r.get("derived", False),
-                "provenance": r.get("provenance", "published"),
-                "source_id": r.get("source_id") or source_id,
-                "note_vi": r.get("note_vi"),
-                "note_en": r.get("note_en"),
-                "_row": r["_row"],
-                **tag,
-            }
-            for r in results.values()
-        ],
-        "score": [
-            {
-                "assessment_id": assessment_id,
-                "unit_id": s["unit_id"],
-                "criterion_id": s["criterion_id"],
-                "self_points": s["self_points"],
-                "final_points": s["final_points"],
-                "provenance": s["provenance"],
-                "_row": s["_row"],
-                **tag,
-            }
-            for s in scores.values()
-        ],
-        "unit": [
-            {
-                "unit_id": u["unit_id"],
-                "jurisdiction_id": jurisdiction,
-                "unit_group": options.group,
-                "name_vi": u["name_vi"],
-                "name_en": u["name_vi"],
-                "short_vi": u["name_vi"],
-                "short_en": u["name_vi"],
-                "first_year": options.year,
-                "last_year": None,
-                "_row": None,
-                **tag,
-            }
-            for u in new_units.values()
-        ],
-        "jurisdiction": []
-        if known_jurisdiction
-        else [
-            {
-                "jurisdiction_id": jurisdiction,
-                "name_vi": jurisdiction,
-                "name_en": jurisdiction,
-                "level": "province",
-                "_row": None,
-                **tag,
-            }
-        ],
+        "source": [_source_row(stamp, db, target.known_jurisdiction)],
+        "assessment": [_assessment_row(stamp, target.framework_id, max_total, len(reading.results), ranked)],
+        "result": [_result_row(stamp, r) for r in reading.results.values()],
+        "score": [{"assessment_id": stamp.assessment_id, **s, **stamp.tag} for s in reading.scores.values()],
+        "unit": [_unit_row(stamp, u["unit_id"], u["name_vi"]) for u in reading.new_units.values()],
+        "jurisdiction": [] if target.known_jurisdiction else [_jurisdiction_row(stamp)],
     }
     return {name: pd.DataFrame(rows, dtype=object) for name, rows in frames.items()}
+
+
+def _source_row(stamp: _Stamp, db, known_jurisdiction: bool) -> dict:
+    """The file itself as the source of the numbers, published by the province's People's Committee."""
+    place_vi = place_en = stamp.jurisdiction  # a province the database does not know yet: its id
+    if known_jurisdiction:
+        place_vi, place_en = (
+            db["jurisdiction"].set_index("jurisdiction_id").loc[stamp.jurisdiction, ["name_vi", "name_en"]]
+        )
+    return {
+        "source_id": stamp.source_id,
+        "publisher_vi": f"UBND {place_vi}",
+        "publisher_en": f"{place_en} People's Committee",
+        "document_no": None,
+        "title": stamp.file_name,
+        "url": None,
+        "provenance": "published",
+        "_row": None,
+        **stamp.tag,
+    }
+
+
+def _assessment_row(stamp: _Stamp, framework_id, max_total, n_units: int, ranked: bool) -> dict:
+    """The year's assessment; its ranks are the file's own when the file gives ranks and no scores."""
+    return {
+        "assessment_id": stamp.assessment_id,
+        "jurisdiction_id": stamp.jurisdiction,
+        "year": stamp.options.year,
+        "unit_group": stamp.options.group,
+        "framework_id": framework_id,
+        "max_total": max_total,
+        "n_units": n_units,
+        "ranking": "published" if ranked else "computed",
+        "status": stamp.options.status,
+        "decision_no": None,
+        "decision_date": None,
+        "source_id": stamp.source_id,
+        "note_vi": None,
+        "note_en": None,
+        "_row": None,
+        **stamp.tag,
+    }
+
+
+def _result_row(stamp: _Stamp, read: dict) -> dict:
+    """One unit's result: what the file gave, NULL where it gave nothing (never 0)."""
+    return {
+        "assessment_id": stamp.assessment_id,
+        "unit_id": read["unit_id"],
+        **{name: read.get(name) for name in ("total", "self_total", "appraised", "survey", "published_rank")},
+        "published_tier": read.get("published_tier"),
+        "derived": read.get("derived", False),
+        "provenance": read.get("provenance", "published"),
+        "source_id": read.get("source_id") or stamp.source_id,
+        "note_vi": read.get("note_vi"),
+        "note_en": read.get("note_en"),
+        "_row": read["_row"],
+        **stamp.tag,
+    }
+
+
+def _unit_row(stamp: _Stamp, unit_id: str, name: str) -> dict:
+    """A unit the file names and the database does not know (created on request), named as written."""
+    return {
+        "unit_id": unit_id,
+        "jurisdiction_id": stamp.jurisdiction,
+        "unit_group": stamp.options.group,
+        **{column: name for column in ("name_vi", "name_en", "short_vi", "short_en")},
+        "first_year": stamp.options.year,
+        "last_year": None,
+        "_row": None,
+        **stamp.tag,
+    }
+
+
+def _jurisdiction_row(stamp: _Stamp) -> dict:
+    """A province the database does not know, named by its id until an editor names it."""
+    return {
+        "jurisdiction_id": stamp.jurisdiction,
+        "name_vi": stamp.jurisdiction,
+        "name_en": stamp.jurisdiction,
+        "level": "province",
+        "_row": None,
+        **stamp.tag,
+    }
