@@ -3,17 +3,18 @@ follow, the bad workbooks refused with sheet, row and column, backup and restore
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
 import pytest
 
 import setup_workbooks as wb
 from fixture_data import write_fixture
 from parindex.build import build
+from parindex.db import read_only
 from parindex.importing import backup
 from parindex.importing.commit import import_file
 from parindex.importing.messages import ImportRefused
@@ -24,17 +25,25 @@ from parindex.paths import ROOT
 OPTIONS = SetupOptions(year=2022, group="department", jurisdiction="tinh-a")
 
 
+@pytest.fixture(scope="module")
+def template_db(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("setup")
+    path = root / "db" / "par.duckdb"
+    build(write_fixture(root / "data"), path)
+    return path
+
+
 @pytest.fixture
-def db(tmp_path) -> Path:
+def db(template_db, tmp_path) -> Path:
+    """A fresh copy of the fixture database, alone in its folder (its sources are shared, never written)."""
     path = tmp_path / "db" / "par.duckdb"
-    build(write_fixture(tmp_path / "data"), path)
+    path.parent.mkdir()
+    shutil.copy(template_db, path)
     return path
 
 
 def rows(db: Path, sql: str, params=None) -> list[tuple]:
-    with duckdb.connect(":memory:") as con:
-        con.execute("ATTACH ? AS par (READ_ONLY)", [str(db)])
-        con.execute("USE par")
+    with read_only(db, drafts=True) as con:
         return con.execute(sql, params).fetchall()
 
 
