@@ -368,7 +368,8 @@ class TopBottom:
 def top_bottom(
     ranking: pd.DataFrame, t: Translator, *, complete: bool, published_ranks: bool, ranks: bool = False
 ) -> TopBottom | None:
-    """The three first and three last units of a complete table. A partial one (some scores not
+    """The three first and three last units of a complete table, each with its rank, and every unit
+    tied with the third (a list never cuts through a tie). A partial one (some scores not
     published): its first three by published rank where ranks were published, and its last place
     only where that was published (Yên Bái's), else a sentence saying it cannot be known. None
     where there is nothing to list. `ranks`: a subset of the group, each unit with its rank in it."""
@@ -377,16 +378,34 @@ def top_bottom(
     if scored.empty and published.empty:
         return None
     if not complete and not published.empty:
-        top = unit_list(published[published["rank"] <= 3], t, ranked=True)
+        top = unit_list(published[published["rank"] <= TOP_BOTTOM], t, ranked=True)
     else:
-        top = unit_list(scored.head(3), t, ranks=ranks)
+        top = _end_list(_ends(scored, TOP_BOTTOM), t, ranks)
     top = f"**{t('overview.top')}**\n\n{top}"
     if complete:
-        return TopBottom(top, f"**{t('overview.bottom')}**\n\n" + unit_list(scored.tail(3).iloc[::-1], t, ranks=ranks))
+        return TopBottom(top, f"**{t('overview.bottom')}**\n\n" + _end_list(_ends(scored, -TOP_BOTTOM), t, ranks))
     last = published[published["rank"] == published["rank_of"]]
     if not last.empty:
         return TopBottom(top, f"**{t('overview.bottom_published')}**\n\n" + unit_list(last, t, ranked=True))
     return TopBottom(top, t("overview.bottom_unknown"), bottom_known=False)
+
+
+TOP_BOTTOM = 3  # units listed at each end of a complete table, with those tied with the third
+
+
+def _end_list(rows: pd.DataFrame, t: Translator, ranks: bool) -> str:
+    """Each unit led by its rank where every one has one (tied units share it), else numbered."""
+    return unit_list(rows, t, ranked=not ranks and rows["rank"].notna().all(), ranks=ranks)
+
+
+def _ends(scored: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The first n units by total (n < 0: the last -n, lowest first) and every unit tied with the
+    n-th; ties keep the table's order."""
+    if len(scored) <= abs(n):
+        return scored if n > 0 else scored.sort_values("total", kind="stable")
+    if n > 0:
+        return scored[scored["total"] >= scored["total"].iloc[n - 1]]
+    return scored[scored["total"] <= scored["total"].iloc[n]].sort_values("total", kind="stable")
 
 
 def subcriteria_table(subs: pd.DataFrame, t: Translator, *, threshold: float) -> tables.Table:

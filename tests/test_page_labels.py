@@ -165,15 +165,41 @@ COMPLETE = ranking(
 )
 
 
-def test_a_complete_table_lists_its_first_three_and_last_three():
+def test_a_complete_table_lists_its_first_three_and_last_three_each_by_its_rank():
     listed = labels.top_bottom(COMPLETE, VI, complete=True, published_ranks=False)
     assert listed == labels.TopBottom(
-        "**Cao nhất**\n\n1. Sở A — 95,50/100 (Tốt)\n2. Sở B — 90,00/100 (Tốt)\n3. Sở C — 88,25/100 (Tốt)",
-        "**Thấp nhất**\n\n1. Sở E — 70,00/100 (Tốt)\n2. Sở D — 80,00/100 (Tốt)\n3. Sở C — 88,25/100 (Tốt)",
+        "**Cao nhất**\n\n- 1/5: Sở A — 95,50/100 (Tốt)\n- 2/5: Sở B — 90,00/100 (Tốt)\n- 3/5: Sở C — 88,25/100 (Tốt)",
+        "**Thấp nhất**\n\n- 5/5: Sở E — 70,00/100 (Tốt)\n- 4/5: Sở D — 80,00/100 (Tốt)\n- 3/5: Sở C — 88,25/100 (Tốt)",
     )
     english = labels.top_bottom(COMPLETE, EN, complete=True, published_ranks=False)
-    assert english.top.splitlines()[:3] == ["**Highest**", "", "1. Dept A — 95.50/100 (Good)"]
-    assert english.bottom.splitlines()[:3] == ["**Lowest**", "", "1. Dept E — 70.00/100 (Good)"]
+    assert english.top.splitlines()[:3] == ["**Highest**", "", "- 1 of 5: Dept A — 95.50/100 (Good)"]
+    assert english.bottom.splitlines()[:3] == ["**Lowest**", "", "- 5 of 5: Dept E — 70.00/100 (Good)"]
+
+
+def test_a_list_never_cuts_through_a_tie_at_either_end():
+    # C and D share the third place, E and F the last: each end lists all four that belong to it
+    tied = ranking(
+        ("A", 95.0, 1, "computed"),
+        ("B", 90.0, 2, "computed"),
+        ("C", 85.0, 3, "computed"),
+        ("D", 85.0, 3, "computed"),
+        ("G", 82.0, 5, "computed"),
+        ("E", 70.0, 6, "computed"),
+        ("F", 70.0, 6, "computed"),
+        rank_of=7,
+    )
+    listed = labels.top_bottom(tied, VI, complete=True, published_ranks=False)
+    assert [line.split(" — ")[0] for line in listed.top.splitlines()[2:]] == [
+        "- 1/7: Sở A",
+        "- 2/7: Sở B",
+        "- 3/7: Sở C",
+        "- 3/7: Sở D",
+    ]
+    assert [line.split(" — ")[0] for line in listed.bottom.splitlines()[2:]] == [
+        "- 6/7: Sở E",
+        "- 6/7: Sở F",
+        "- 5/7: Sở G",
+    ]
 
 
 def test_a_subset_says_each_units_rank_in_the_whole_group():
