@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import bcrypt
-import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from import_corpus import bad_files, csv, good_files, totals
+from parindex.db import read_only
 from parindex.paths import ROOT
 from test_app import shown as table_text
 
@@ -103,8 +103,7 @@ def test_sign_in_import_preview_confirm_and_publish(db):
     at.run()
     assert not at.exception, at.exception
     assert at.success[0].value.startswith("Đã nhập 3 dòng vào tinh-a-2022-department")
-    with duckdb.connect(":memory:") as con:
-        con.execute("ATTACH ? AS par (READ_ONLY)", [str(db)])
+    with read_only(db, drafts=True) as con:
         assert con.execute(
             "SELECT a.status, l.editor FROM par.assessment a JOIN par.import_log l USING (assessment_id) "
             "WHERE a.year = 2022"
@@ -143,8 +142,7 @@ def test_sign_in_import_preview_confirm_and_publish(db):
     at.run()
     assert not at.exception, at.exception
     assert at.success[0].value == "Đã công bố tinh-a-2022-department theo QĐ 789/QĐ-UBND."
-    with duckdb.connect(":memory:") as con:
-        con.execute("ATTACH ? AS par (READ_ONLY)", [str(db)])
+    with read_only(db, drafts=True) as con:
         assert con.execute("SELECT status, decision_no FROM par.assessment WHERE year = 2022").fetchall() == [
             ("published", "QĐ 789/QĐ-UBND")
         ]
@@ -258,6 +256,5 @@ def test_sign_in_set_up_a_year_preview_its_diff_and_confirm(db):
     assert at.success[0].value == (
         "Đã thiết lập tinh-a-2022-department (Dự thảo (chưa công bố)). Bây giờ có thể nhập kết quả của năm."
     )
-    with duckdb.connect(":memory:") as con:
-        con.execute("ATTACH ? AS par (READ_ONLY)", [str(db)])
+    with read_only(db, drafts=True) as con:
         assert con.execute("SELECT action, editor, year FROM par.import_log").fetchall() == [("setup", "lan", 2022)]

@@ -14,12 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from fixture_data import write_fixture
 from import_corpus import good_files
 from parindex.build import build
+from parindex.db import read_only
 from parindex.importing.commit import import_file, publish
 from parindex.importing.plan import Options
 from parindex.paths import ROOT
@@ -36,9 +36,7 @@ def setup(tmp_path) -> tuple[Path, Path]:
 
 
 def rows(db: Path, sql: str, params=None) -> list[tuple]:
-    with duckdb.connect(":memory:") as con:
-        con.execute("ATTACH ? AS par (READ_ONLY)", [str(db)])
-        con.execute("USE par")
+    with read_only(db, drafts=True) as con:
         return con.execute(sql, params).fetchall()
 
 

@@ -13,13 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from fixture_data import TABLES, write_fixture
 from import_corpus import csv as csv_rows
 from parindex.build import build
-from parindex.db import query
+from parindex.db import query, read_only
 from parindex.importing.commit import import_file, preview
 from parindex.importing.drafts import export_csv
 from parindex.importing.messages import ImportRefused
@@ -117,8 +116,7 @@ def both(db) -> Path:
 
 
 def units(db: Path) -> list[tuple]:
-    with duckdb.connect(":memory:") as con:
-        con.execute("ATTACH ? AS par (READ_ONLY)", [str(db)])
+    with read_only(db, drafts=True) as con:
         return con.execute(
             "SELECT jurisdiction_id, unit_id, name_vi FROM par.unit WHERE unit_group = 'department' "
             "AND name_vi IN (SELECT name_vi FROM par.unit WHERE jurisdiction_id <> 'tinh-a') "
@@ -373,8 +371,7 @@ def test_lao_cai_department_names_import_into_another_province(real_db):
     options = Options(2021, "department", jurisdiction="hoa-binh", create_units=True)
     done = import_file("hoa-binh.csv", data, options, real_db, editor="test", data_dir=DATA_DIR)
     assert done.problems == []
-    with duckdb.connect(":memory:") as con:
-        con.execute("ATTACH ? AS par (READ_ONLY)", [str(real_db)])
+    with read_only(real_db, drafts=True) as con:
         assert con.execute(
             "SELECT unit_id, jurisdiction_id FROM par.unit WHERE name_vi = 'Thanh tra tỉnh' ORDER BY 1"
         ).fetchall() == [
