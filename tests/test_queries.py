@@ -563,14 +563,16 @@ def test_unit_origin_map_puts_a_unit_of_two_districts_under_both_in_vietnamese_o
     columns = ["unit_id", "former_unit_id", "district_vi", "district_en", "district_short_vi", "district_short_en"]
     origins = on(lineage_db, "unit_origin_map", jurisdiction="tinh-a", group="commune")
     # by district name as Vietnamese sorts it (Đ after D, before K; byte order puts it after K),
-    # then unit. No visibility rule: the map is merged onto visible rows (xa-3 is the draft's)
-    assert rows(origins, columns) == [
-        ("xa-3", "h-a", "huyện A", "huyện A", "huyện A", "huyện A"),
+    # then unit; xa-3, only in the 2026 draft, for an editor only
+    published = [
         ("xa-1", "h-cu", "huyện Cũ", "huyện Cũ", "huyện Cũ", "huyện Cũ"),
         ("xa-2", "h-cu", "huyện Cũ", "huyện Cũ", "huyện Cũ", "huyện Cũ"),
         ("xa-2", "h-doi", "huyện Đồi", "huyện Đồi", "huyện Đồi", "huyện Đồi"),
         ("xa-1", "h-khac", "huyện Khác", "huyện Khác", "huyện Khác", "huyện Khác"),
     ]
+    assert rows(origins, columns) == published
+    drafted = on(lineage_db, "unit_origin_map", jurisdiction="tinh-a", group="commune", drafts=True)
+    assert rows(drafted, columns) == [("xa-3", "h-a", "huyện A", "huyện A", "huyện A", "huyện A"), *published]
     assert on(lineage_db, "unit_origin_map", jurisdiction="tinh-a", group="district").empty
 
 
@@ -581,9 +583,10 @@ def test_unit_origins_names_each_former_district_and_its_communes(lineage_db):
         ("h-cu", "Xã Cũ Một; Thị trấn Cũ", "00001", "huyện Cũ", "huyện Cũ", "tinh-a", *A),
         ("h-khac", "Xã Bên Kia", "00001", "huyện Khác", "huyện Khác", "tinh-b", "tỉnh B", "Province B"),
     ]
-    assert rows(on(lineage_db, "unit_origins", unit="xa-3"), columns) == [
+    assert rows(on(lineage_db, "unit_origins", unit="xa-3", drafts=True), columns) == [
         ("h-a", "Xã A Một", None, "huyện A", "huyện A", "tinh-a", *A),  # no 2025 code known: NULL, not ''
     ]
+    assert on(lineage_db, "unit_origins", unit="xa-3").empty  # only in the 2026 draft
     assert on(lineage_db, "unit_origins", unit="alpha").empty  # not formed in a reorganisation
 
 
