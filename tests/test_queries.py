@@ -316,6 +316,13 @@ def test_tiers_give_one_year_s_bands_best_first_with_an_open_last_band(con):
     assert run(con, "tiers", jurisdiction="tinh-a", group="district", year=2020).empty  # no bands set up
 
 
+def test_a_draft_year_s_bands_are_for_editors_only(draft_db):
+    draft_year = {"jurisdiction": "tinh-a", "group": "department", "year": 2022}
+    assert on(draft_db, "tiers", **draft_year).empty
+    # draft_fixture copies 2021's department bands to its 2022 draft
+    assert on(draft_db, "tiers", **draft_year, drafts=True)["code"].tolist() == [">= 90", "85 - < 90", "< 85"]
+
+
 def test_units_list_the_group_in_vietnamese_order_with_their_years(con):
     columns = ["unit_id", "name_vi", "name_en", "short_vi", "short_en", "first_year", "last_year"]
     assert rows(run(con, "units", **DEPARTMENTS), columns) == [
