@@ -34,14 +34,7 @@ note = t("scope.ranks_note") if ctx.is_subset else None
 n_scored = int(ranking["total"].notna().sum())
 long = n_scored > figures.LONG
 fig = figures.ranking(
-    ranking,
-    assessment,
-    lang=ctx.lang,
-    group_name=group_name,
-    year=ctx.year,
-    highlight=chosen,
-    top_bottom=figures.TOP_BOTTOM if long else None,
-    note=note,
+    ranking, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year, highlight=chosen, note=note
 )
 if fig is not None:
     ui.chart(
@@ -56,7 +49,14 @@ if long:
     st.caption(t("rankings.full_caption", n=n_scored))
     if st.toggle(t("rankings.full_toggle", n=n_scored), key="ranking_full"):
         full = figures.ranking(
-            ranking, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year, highlight=chosen, note=note
+            ranking,
+            assessment,
+            lang=ctx.lang,
+            group_name=group_name,
+            year=ctx.year,
+            highlight=chosen,
+            note=note,
+            whole=True,
         )
         ui.chart(full, file_name=name, key="ranking_chart_full", t=t, draft=ctx.is_draft, data=data)
 if ranking.empty:

@@ -74,19 +74,21 @@ def ranking(
     group_name: str,
     year: int,
     highlight: str | None = None,
-    top_bottom: int | None = None,
+    whole: bool = False,
     note: str | None = None,
 ) -> go.Figure | None:
     """Scored units in rank order, by tier; None when fewer than two units have a score.
 
-    `highlight` (a unit id) is outlined and its label marked. With `top_bottom`, only the first and
-    the last `top_bottom` units are drawn, a marked gap between them saying how many are left out
-    (and the highlighted unit in its place when it is one of them): a chart of a hundred bars
-    that a phone can read. The height grows with the bars drawn, 26 px each, labels at 13 px."""
+    `highlight` (a unit id) is outlined and its label marked. A long ranking (more than LONG
+    scored units) is drawn by its ends unless `whole`: the first and the last TOP_BOTTOM units, a
+    marked gap between them saying how many are left out (and the highlighted unit in its place
+    when it is one of them): a chart of a hundred bars that a phone, or an image, can read. The
+    height grows with the bars drawn, 26 px each, labels at 13 px."""
     t = Translator(lang)
     scored = rows.dropna(subset=["total"])
     if len(scored) < 2:
         return None
+    top_bottom = None if whole or len(scored) <= LONG else TOP_BOTTOM
     records = scored.to_dict("records")
     bars = scored.assign(
         label=[labels.unit_name(row, t, "short") for row in records],

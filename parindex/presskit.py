@@ -73,17 +73,7 @@ def build(view: View) -> bytes:
             export.DATA_COLUMNS,
         ),
         "ranking": (
-            figures.ranking(
-                ranking,
-                assessment,
-                lang=t.lang,
-                group_name=group_name,
-                year=view.year,
-                note=note,
-                top_bottom=figures.TOP_BOTTOM  # a hundred bars: no image reads
-                if ranking["total"].notna().sum() > figures.LONG
-                else None,
-            ),
+            figures.ranking(ranking, assessment, lang=t.lang, group_name=group_name, year=view.year, note=note),
             export.tidy(ranking, year=view.year, group=view.group),
             export.RANKING_COLUMNS,
         ),

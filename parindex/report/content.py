@@ -85,16 +85,7 @@ def year_report(view: View) -> Document:
 
     doc.add(Heading(t("report.h_ranking")))
     note = t("scope.ranks_note") if view.is_subset else None
-    long = ranking["total"].notna().sum() > figures.LONG
-    chart = figures.ranking(
-        ranking,
-        assessment,
-        lang=t.lang,
-        group_name=group_name,
-        year=view.year,
-        note=note,
-        top_bottom=figures.TOP_BOTTOM if long else None,
-    )
+    chart = figures.ranking(ranking, assessment, lang=t.lang, group_name=group_name, year=view.year, note=note)
     if chart is not None:
         doc.add(_image(chart, draft, t, t("report.fig_ranking", year=view.year)))
     else:
