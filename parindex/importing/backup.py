@@ -121,13 +121,7 @@ def restore(source: Path, db_path: Path, editor: str, data_dir: Path | None = No
             db["jurisdiction"] = pd.concat([db["jurisdiction"], places], ignore_index=True)
         frames, problems = [], []
         for entry in manifest:
-            options = Options(
-                year=int(entry["year"]),
-                group=entry["unit_group"],
-                jurisdiction=entry["jurisdiction_id"],
-                status=entry["status"],
-                replace=True,
-            )
+            options = Options.restoring(entry)
             done = plan(source.name, [grids[entry["sheet"]]], options, db)
             if f"{entry['sheet']}-diem" in grids and done.ok:
                 scores = plan(source.name, [grids[f"{entry['sheet']}-diem"]], options, db)
@@ -183,13 +177,7 @@ def _restore_setups(file_name: str, grids: dict[str, Grid], db_path: Path, edito
         return
     for entry in _manifest(grids.pop(SETUPS)):
         sheets = [Grid(name, grids.pop(f"{entry['sheet']}-{suffix}").rows) for name, suffix in SETUP_SHEETS.items()]
-        options = SetupOptions(
-            year=int(entry["year"]),
-            group=entry["unit_group"],
-            jurisdiction=entry["jurisdiction_id"],
-            status=entry["status"],
-            replace=True,
-        )
+        options = SetupOptions.restoring(entry)
         setup_from_grids(file_name, lambda sheets=sheets: sheets, options, db_path, editor, data_dir)
 
 

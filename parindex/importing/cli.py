@@ -149,18 +149,29 @@ def _add_editor(args) -> int:
     return 0
 
 
+def _no_such_file(path: Path) -> bool:
+    """Whether the file to read is missing (then said on standard error)."""
+    if path.is_file():
+        return False
+    print(f"không có tệp / no such file: {path}", file=sys.stderr)
+    return True
+
+
+def _year_options(args) -> dict:
+    """The assessment an import or a set-up writes, as the command line names it (YearOptions' fields)."""
+    return {
+        "year": args.year,
+        "group": args.group,
+        "jurisdiction": args.jurisdiction,
+        "status": args.status,
+        "replace": args.replace,
+    }
+
+
 def _import(args, db_path: Path) -> int:
-    if not args.file.is_file():
-        print(f"không có tệp / no such file: {args.file}", file=sys.stderr)
+    if _no_such_file(args.file):
         return 1
-    options = Options(
-        year=args.year,
-        group=args.group,
-        jurisdiction=args.jurisdiction,
-        status=args.status,
-        replace=args.replace,
-        create_units=args.create_units,
-    )
+    options = Options(**_year_options(args), create_units=args.create_units)
     if args.file.stat().st_size > 10 * 1024 * 1024:  # refused before it is read (sheet.MAX_BYTES)
         from parindex.importing.sheet import MAX_BYTES
 
@@ -187,12 +198,9 @@ def _import(args, db_path: Path) -> int:
 def _setup_year(args, db_path: Path) -> int:
     from parindex.importing.setup import SetupOptions, setup_year
 
-    if not args.file.is_file():
-        print(f"không có tệp / no such file: {args.file}", file=sys.stderr)
+    if _no_such_file(args.file):
         return 1
-    options = SetupOptions(
-        year=args.year, group=args.group, jurisdiction=args.jurisdiction, status=args.status, replace=args.replace
-    )
+    options = SetupOptions(**_year_options(args))
     done = setup_year(args.file.name, args.file.read_bytes(), options, db_path, args.editor, args.data)
     counts = done.counts
     print(

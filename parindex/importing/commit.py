@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -37,26 +38,53 @@ def import_file(
     file_name: str, data: bytes, options: Options, db_path: Path, editor: str, data_dir: Path | None = None
 ) -> Plan:
     """Import the file, or raise ImportRefused listing every problem (the database unchanged)."""
-    done: list[Plan] = []
+    return commit_planned(
+        lambda: preview(file_name, data, options, db_path),
+        "import",
+        file_name=file_name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        editor=editor,
+        db_path=db_path,
+        data_dir=data_dir,
+        at_rows=True,
+    )
+
+
+def commit_planned(
+    make_plan: Callable,
+    action: str,
+    *,
+    file_name: str,
+    sha256: str | None,
+    editor: str,
+    db_path: Path,
+    data_dir: Path | None,
+    at_rows: bool,
+):
+    """Write what make_plan plans (an import's Plan, a set-up's SetupPlan), logged as `action`, or
+    raise ImportRefused with its problems. The plan is made again once no other build can start;
+    returns it. `at_rows`: the build's problems are shown at the plan's rows and columns (an
+    import's table; a set-up's sheets have no such map)."""
+    done = []
 
     def change():
-        planned = preview(file_name, data, options, db_path)
+        planned = make_plan()
         done.append(planned)
         if not planned.ok:
             raise ImportRefused(planned.problems)
         entry = log_entry(
             planned.frames,
             editor,
-            "import",
-            options.status,
+            action,
+            planned.options.status,
             file_name=file_name,
-            sha256=hashlib.sha256(data).hexdigest(),
+            sha256=sha256,
             rows=planned.rows,
             replaced=planned.replaces,
         )
         return planned.frames, entry
 
-    rebuild(db_path, data_dir, change, file_name, done)
+    rebuild(db_path, data_dir, change, file_name, done if at_rows else None)
     return done[-1]
 
 

@@ -27,12 +27,29 @@ PASSED_ON = ("note_vi", "note_en", "source_id")  # a backup's columns, written b
 
 
 @dataclass(frozen=True)
-class Options:
+class YearOptions:
+    """Which assessment an import or a year's set-up writes, and how."""
+
     year: int
     group: str
     jurisdiction: str | None = None
     status: str = "draft"
     replace: bool = False
+
+    @classmethod
+    def restoring(cls, entry: dict):
+        """The options that write a backup's manifest row back over what the database holds."""
+        return cls(
+            year=int(entry["year"]),
+            group=entry["unit_group"],
+            jurisdiction=entry["jurisdiction_id"],
+            status=entry["status"],
+            replace=True,
+        )
+
+
+@dataclass(frozen=True)
+class Options(YearOptions):
     create_units: bool = False
 
 

@@ -25,9 +25,9 @@ from parindex import facts
 from parindex.cells import formula_like
 from parindex.dataset import GROUPS, TOLERANCE
 from parindex.importing import headings, stored
-from parindex.importing.commit import log_entry, rebuild
+from parindex.importing.commit import commit_planned
 from parindex.importing.messages import ImportProblem, ImportRefused, group_values
-from parindex.importing.plan import STORED, plain
+from parindex.importing.plan import STORED, YearOptions, plain
 from parindex.importing.setup_sheets import (
     Cell,
     Part,
@@ -58,12 +58,8 @@ _UNIT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
-class SetupOptions:
-    year: int
-    group: str
-    jurisdiction: str | None = None
-    status: str = "draft"
-    replace: bool = False
+class SetupOptions(YearOptions):
+    """A set-up takes the options every change to a year takes (its units come from its own sheet)."""
 
 
 @dataclass
@@ -83,6 +79,11 @@ class SetupPlan:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def rows(self) -> int:
+        """What the import log counts of a set-up: the criteria, tiers, units, changes and aliases it writes."""
+        return sum(self.counts.values())
 
 
 def snapshot(db_path: Path, options: SetupOptions) -> dict[str, pd.DataFrame]:
@@ -137,27 +138,16 @@ def setup_from_grids(
     sha256: str | None = None,
 ) -> SetupPlan:
     """setup_year for sheets already read (a backup's): planned again once no other build can start."""
-    done: list[SetupPlan] = []
-
-    def change():
-        planned = plan_setup(file_name, grids(), options, snapshot(db_path, options))
-        done.append(planned)
-        if not planned.ok:
-            raise ImportRefused(planned.problems)
-        entry = log_entry(
-            planned.frames,
-            editor,
-            "setup",
-            options.status,
-            file_name=file_name,
-            sha256=sha256,
-            rows=sum(planned.counts.values()),
-            replaced=planned.replaces,
-        )
-        return planned.frames, entry
-
-    rebuild(db_path, data_dir, change, file_name)
-    return done[-1]
+    return commit_planned(
+        lambda: plan_setup(file_name, grids(), options, snapshot(db_path, options)),
+        "setup",
+        file_name=file_name,
+        sha256=sha256,
+        editor=editor,
+        db_path=db_path,
+        data_dir=data_dir,
+        at_rows=False,
+    )
 
 
 # --- the steps, in the order they run ----------------------------------------------------------
