@@ -70,50 +70,56 @@ setup, imports, drafts, log, files = st.tabs(
         t("editors.tab_files"),
     ]
 )
-groups = list(GROUPS)
+
+
+def assessment_fields(key: str) -> tuple[int, str, str | None]:
+    """The year, group and jurisdiction (None: the group's own) that a set-up or an import writes;
+    the widgets' keys start with `key`."""
+    groups = list(GROUPS)
+    cols = st.columns(3)
+    year = cols[0].number_input(
+        t("editors.year"), min_value=2000, max_value=2100, value=max(ctx.years) + 1, key=f"{key}_year"
+    )
+    group = cols[1].selectbox(
+        t("editors.group"),
+        groups,
+        index=groups.index(ctx.group),
+        key=f"{key}_group",
+        format_func=lambda g: t(f"group.{g}"),
+        placeholder=t("filter.choose"),
+    )
+    jurisdiction = cols[2].text_input(t("editors.jurisdiction"), value=ctx.jurisdiction, key=f"{key}_jurisdiction")
+    return int(year), group, jurisdiction.strip() or None
+
+
+def status_choice(key: str) -> str:
+    """Draft or published, for what a set-up or an import writes."""
+    return st.radio(
+        t("editors.status"),
+        ["draft", "published"],
+        horizontal=True,
+        key=f"{key}_status",
+        format_func=lambda s: t(f"editors.status_{s}"),
+    )
 
 
 with setup:
     st.caption(t("editors.setup_intro"))
-    cols = st.columns(3)
-    s_year = cols[0].number_input(
-        t("editors.year"), min_value=2000, max_value=2100, value=max(ctx.years) + 1, key="setup_year"
-    )
-    s_group = cols[1].selectbox(
-        t("editors.group"),
-        groups,
-        index=groups.index(ctx.group),
-        key="setup_group",
-        format_func=lambda g: t(f"group.{g}"),
-        placeholder=t("filter.choose"),
-    )
-    s_jurisdiction = cols[2].text_input(t("editors.jurisdiction"), value=ctx.jurisdiction, key="setup_jurisdiction")
+    s_year, s_group, s_jurisdiction = assessment_fields("setup")
     st.download_button(
         t("editors.setup_template_button"),
         icon=":material/download:",
         on_click="ignore",
-        data=lambda: setup_workbook.template_xlsx(
-            db_path(), s_jurisdiction.strip() or ctx.jurisdiction, s_group, int(s_year)
-        ),
-        file_name=f"thiet-lap-nam-{int(s_year)}_{s_group}.xlsx",
+        data=lambda: setup_workbook.template_xlsx(db_path(), s_jurisdiction or ctx.jurisdiction, s_group, s_year),
+        file_name=f"thiet-lap-nam-{s_year}_{s_group}.xlsx",
         mime=cells.XLSX_MIME,
     )
     s_upload = st.file_uploader(t("editors.setup_file"), type=["xlsx"], key="setup_upload", max_upload_size=UPLOAD_MB)
-    s_status = st.radio(
-        t("editors.status"),
-        ["draft", "published"],
-        horizontal=True,
-        key="setup_status",
-        format_func=lambda s: t(f"editors.status_{s}"),
-    )
+    s_status = status_choice("setup")
     s_replace = st.checkbox(t("editors.setup_replace"), key="setup_replace")
     if s_upload is not None:
         s_options = SetupOptions(
-            year=int(s_year),
-            group=s_group,
-            jurisdiction=s_jurisdiction.strip() or None,
-            status=s_status,
-            replace=s_replace,
+            year=s_year, group=s_group, jurisdiction=s_jurisdiction, status=s_status, replace=s_replace
         )
         planned = year_setup.preview(s_upload.name, s_upload.getvalue(), s_options, db_path())
         if planned.counts:
@@ -138,36 +144,13 @@ with setup:
 
 with imports:
     upload = st.file_uploader(t("editors.file"), type=["xlsx", "csv"], key="upload", max_upload_size=UPLOAD_MB)
-    cols = st.columns(3)
-    year = cols[0].number_input(
-        t("editors.year"), min_value=2000, max_value=2100, value=max(ctx.years) + 1, key="imp_year"
-    )
-    group = cols[1].selectbox(
-        t("editors.group"),
-        groups,
-        index=groups.index(ctx.group),
-        key="imp_group",
-        format_func=lambda g: t(f"group.{g}"),
-        placeholder=t("filter.choose"),
-    )
-    jurisdiction = cols[2].text_input(t("editors.jurisdiction"), value=ctx.jurisdiction, key="imp_jurisdiction")
-    status = st.radio(
-        t("editors.status"),
-        ["draft", "published"],
-        horizontal=True,
-        key="imp_status",
-        format_func=lambda s: t(f"editors.status_{s}"),
-    )
+    year, group, jurisdiction = assessment_fields("imp")
+    status = status_choice("imp")
     replace = st.checkbox(t("editors.replace"), key="imp_replace")
     create = st.checkbox(t("editors.create_units"), key="imp_create")
     if upload is not None:
         options = Options(
-            year=int(year),
-            group=group,
-            jurisdiction=jurisdiction.strip() or None,
-            status=status,
-            replace=replace,
-            create_units=create,
+            year=year, group=group, jurisdiction=jurisdiction, status=status, replace=replace, create_units=create
         )
         plan = commit.preview(upload.name, upload.getvalue(), options, db_path())
         st.markdown(t("editors.rows", rows=plan.rows))
