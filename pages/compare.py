@@ -18,17 +18,7 @@ ranking = query("ranking", **ctx.scoped)
 names = dict(zip(ranking["unit_id"], [labels.unit_name(r, t) for r in ranking.to_dict("records")]))
 came_from = app.my_unit(names)  # the reader's unit (the profile's, say): Compare starts from it
 start = planning.compare_start(ranking, came_from)
-app.bind_param(
-    "u",
-    list(names),
-    start,
-    notice=lambda value: t("compare.unknown", value=value, year=ctx.year),
-    multiple=True,
-    limit=MAX_UNITS,
-    limit_notice=lambda kept: labels.compare_limit_text(kept, names, t, MAX_UNITS),
-)
-
-chosen = ui.units_picker(t("compare.pick", n=MAX_UNITS), names, t, limit=MAX_UNITS)
+chosen = ui.units_picker(t("compare.pick", n=MAX_UNITS), names, t, start=start, limit=MAX_UNITS, year=ctx.year)
 if chosen == start and len(chosen) == 2:  # the page chose: say which units and why
     st.caption(labels.compare_start_text(ranking, chosen, t, came_from=came_from, year=ctx.year))
 app.write_param("u", chosen, planning.compare_start(ranking))  # only the no-memory pair stays out

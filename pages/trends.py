@@ -22,16 +22,7 @@ default = list(dict.fromkeys(ranked[:2] + ranked[-2:])) if len(ranked) >= 4 else
 # differs from the default, so the URL then names it and a shared link marks the same line.
 mine = app.my_unit(names)
 first_lines = list(dict.fromkeys([mine, *default]))[:6] if mine else default
-app.bind_param(
-    "u",
-    list(names),
-    first_lines,
-    notice=lambda value: t("compare.unknown", value=value, year=ctx.year),
-    multiple=True,
-    limit=6,
-    limit_notice=lambda kept: labels.compare_limit_text(kept, names, t, 6),
-)
-chosen = ui.units_picker(t("trends.pick"), names, t, limit=6)
+chosen = ui.units_picker(t("trends.pick"), names, t, start=first_lines, limit=6, year=ctx.year)
 app.write_param("u", chosen, None if mine else default)  # the reader's unit goes into the URL, first
 mine = mine if mine in chosen else None
 mine_line = query("unit", unit=mine, drafts=ctx.drafts)["line_id"].iat[0] if mine else None

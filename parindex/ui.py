@@ -239,11 +239,23 @@ def unknown_address(path: str, pages: list, t: Translator) -> None:
         st.page_link(page)
 
 
-def units_picker(label: str, names: dict[str, str], t: Translator, *, limit: int, key: str = "u") -> list[str]:
+def units_picker(
+    label: str, names: dict[str, str], t: Translator, *, start: list[str], limit: int, year: int, key: str = "u"
+) -> list[str]:
     """Two to `limit` units, in the reader's language: our placeholder; no "Select all" (it is the
     dropdown's first row, so typing "Sở Nội" and taking the first item, or Enter, added every
     match); past the limit the first ones are kept and named (Streamlit's own `max_selections`
-    says "You can only select up to 4 options" in English)."""
+    says "You can only select up to 4 options" in English). Bound to the URL's `key`: starts from
+    `start`; units the URL names that the year does not hold, or past the limit, are said and left out."""
+    app.bind_param(
+        key,
+        list(names),
+        start,
+        notice=lambda value: t("compare.unknown", value=value, year=year),
+        multiple=True,
+        limit=limit,
+        limit_notice=lambda kept: labels.compare_limit_text(kept, names, t, limit),
+    )
     over = f"_{key}_over"
 
     def keep_to_limit() -> None:
