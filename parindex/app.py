@@ -189,28 +189,26 @@ def _origin_filters(t: Translator, jurisdiction: str, group: str, drafts: bool) 
         for r in origins.drop_duplicates("province_id").to_dict("records")
     }
     province_col, district_col = st.columns(2, vertical_alignment="bottom")
-    bind_param("fp", list(provinces), None, notice=lambda value: t("notice.invalid_former_province", value=value))
-    province = province_col.selectbox(
+    province = url_state.selectbox(
+        province_col,
+        "fp",
         t("filter.former_province"),
-        list(provinces),
-        key="fp",
-        index=None,
-        format_func=provinces.get,
+        provinces,
+        start=None,
+        notice=lambda value: t("notice.invalid_former_province", value=value),
         placeholder=t("filter.all_origins"),
     )
-    write_param("fp", province)
     shown = origins if province is None else origins[origins["province_id"] == province]
     districts = {r["former_unit_id"]: labels.former_district_name(r, t) for r in shown.to_dict("records")}
-    bind_param("fd", list(districts), None, notice=lambda value: t("notice.invalid_former_district", value=value))
-    district = district_col.selectbox(
+    district = url_state.selectbox(
+        district_col,
+        "fd",
         t("filter.former_district"),
-        list(districts),
-        key="fd",
-        index=None,
-        format_func=districts.get,
+        districts,
+        start=None,
+        notice=lambda value: t("notice.invalid_former_district", value=value),
         placeholder=t("filter.all_origins"),
     )
-    write_param("fd", district)
     name = districts[district] if district else provinces[province] if province else ""
     return province, district, name
 

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from parindex import app, cells, charts, export, fmt, images, labels, tables
+from parindex import app, cells, charts, export, fmt, images, labels, tables, url_state
 from parindex.db import query
 from parindex.i18n import Translator
 from parindex.paths import ROOT
@@ -281,18 +281,17 @@ def units_picker(
 def unit_search(names: dict[str, str], t: Translator) -> str | None:
     """The reader's unit, searched for by name (`u`): starts from app.my_unit, becomes the reader's
     unit when chosen (cleared: forgotten), and is written to the URL so a shared link marks it."""
-    app.bind_param("u", list(names), app.my_unit(names), notice=lambda value: t("rankings.unknown", value=value))
-    chosen = st.selectbox(
+    chosen = url_state.selectbox(
+        st,
+        "u",
         t("rankings.search"),
-        list(names),
-        key="u",
-        index=None,
-        format_func=names.get,
+        names,
+        start=app.my_unit(names),
+        notice=lambda value: t("rankings.unknown", value=value),
         placeholder=t("rankings.search_none"),
         on_change=app.remember_choice,
         args=("u",),
     )
-    app.write_param("u", chosen)
     if chosen:
         app.remember_unit(chosen)
     return chosen

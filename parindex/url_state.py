@@ -87,6 +87,27 @@ def bind(
         st.session_state[key] = chosen  # widget left (the reader's unit, chosen there) is otherwise not shown
 
 
+def selectbox(
+    where,
+    key: str,
+    label: str,
+    options: dict[str, str],
+    *,
+    start: str | None,
+    notice: Callable[[str], str],
+    placeholder: str,
+    **widget,
+) -> str | None:
+    """One of `options` (id -> name shown) or none, drawn in `where` (st or a column) and bound to
+    the address's `key` both ways: `bind` on the way in (from `start`), `write` on the way out."""
+    bind(key, list(options), start, notice=notice)
+    chosen = where.selectbox(
+        label, list(options), key=key, index=None, format_func=options.get, placeholder=placeholder, **widget
+    )
+    write(key, chosen)
+    return chosen
+
+
 def notice(text: str) -> None:
     """Say, at the top of the page on this rerun, that a value of the address was not used."""
     st.session_state.setdefault(_NOTICES, []).append(text)
