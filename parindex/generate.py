@@ -1086,36 +1086,46 @@ def result_and_score_rows(
     for a in assessments:
         for unit, total in totals[a.assessment_id].items():
             final, own = points[(a.assessment_id, unit)]
-            appraised = sum(final[c] for c in own)
-            results.append(
-                [
-                    a.assessment_id,
-                    unit,
-                    fmt(total),
-                    fmt(sum(own.values())),
-                    fmt(appraised),
-                    fmt(total - appraised),
-                    "",
-                    bands.get(a.assessment_id, {}).get(unit, ""),
-                    "",
-                    PROVENANCE,
-                    SOURCE_ID,
-                    "",
-                    "",
-                ]
-            )
-            scores.extend(
-                [
-                    a.assessment_id,
-                    unit,
-                    n.criterion_id,
-                    fmt(own[n.criterion_id]) if n.self_assessed else "",
-                    fmt(final[n.criterion_id]),
-                    PROVENANCE,
-                ]
-                for n in leaves[a.framework_id]
-            )
+            band = bands.get(a.assessment_id, {}).get(unit, "")
+            results.append(result_row(a.assessment_id, unit, total, final, own, band))
+            scores.extend(score_rows(a.assessment_id, unit, final, own, leaves[a.framework_id]))
     return results, scores
+
+
+def result_row(assessment_id: str, unit: str, total: int, final: dict, own: dict, band: str = "") -> list[str]:
+    """A unit's row of result.csv: its total, self-assessed and appraised points, the survey's
+    share (the rest) and its band."""
+    appraised = sum(final[c] for c in own)
+    return [
+        assessment_id,
+        unit,
+        fmt(total),
+        fmt(sum(own.values())),
+        fmt(appraised),
+        fmt(total - appraised),
+        "",
+        band,
+        "",
+        PROVENANCE,
+        SOURCE_ID,
+        "",
+        "",
+    ]
+
+
+def score_rows(assessment_id: str, unit: str, final: dict, own: dict, leaves: list[Node]) -> list[list[str]]:
+    """A unit's rows of score.csv: one per criterion, self-assessed points where the unit assesses itself."""
+    return [
+        [
+            assessment_id,
+            unit,
+            n.criterion_id,
+            fmt(own[n.criterion_id]) if n.self_assessed else "",
+            fmt(final[n.criterion_id]),
+            PROVENANCE,
+        ]
+        for n in leaves
+    ]
 
 
 def write_csv(path: Path, header: str, rows: list[list[str]]) -> None:
@@ -1459,33 +1469,6 @@ def rows_2025(units: dict[str, dict[str, str]]) -> tuple[list[list[str]], list[l
     for (group, unit), gap in self_gaps(room, rng).items():
         final, own = finals[(group, unit)], self_points(finals[(group, unit)], tree[(group, unit)], gap, rng)
         assessment_id = f"{JURISDICTION}-{YEAR_2025}-{group}"  # the id a year's set-up gives
-        total, appraised = sum(final.values()), sum(final[c] for c in own)
-        results.append(
-            [
-                assessment_id,
-                unit,
-                fmt(total),
-                fmt(sum(own.values())),
-                fmt(appraised),
-                fmt(total - appraised),
-                "",
-                "",
-                "",
-                PROVENANCE,
-                SOURCE_ID,
-                "",
-                "",
-            ]
-        )
-        scores.extend(
-            [
-                assessment_id,
-                unit,
-                n.criterion_id,
-                fmt(own[n.criterion_id]) if n.self_assessed else "",
-                fmt(final[n.criterion_id]),
-                PROVENANCE,
-            ]
-            for n in tree[(group, unit)]
-        )
+        results.append(result_row(assessment_id, unit, sum(final.values()), final, own))
+        scores.extend(score_rows(assessment_id, unit, final, own, tree[(group, unit)]))
     return results, scores
