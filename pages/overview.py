@@ -95,13 +95,7 @@ def summary_section(summary: pd.Series, tiers: pd.DataFrame) -> None:
     """The year in a paragraph a reader can copy into a report."""
     areas = query("area_summary", threshold=THRESHOLD_PCT, **ctx.scoped)
     paragraph = labels.summary_paragraph(
-        summary,
-        tiers,
-        areas,
-        group=labels.lower_first(group_name),
-        illustrative=bool(assessment["n_illustrative"]),
-        t=t,
-        subset=ctx.is_subset,
+        summary, tiers, areas, assessment, group_name=group_name, t=t, subset=ctx.is_subset
     )
     st.header(t("summary.heading"))
     st.container(border=True).text(paragraph)

@@ -869,17 +869,19 @@ def summary_paragraph(
     summary: pd.Series,
     tiers: pd.DataFrame,
     areas: pd.DataFrame,
+    assessment: pd.Series,
     *,
-    group: str,
-    illustrative: bool,
+    group_name: str,
     t: Translator,
     subset: bool = False,
 ) -> str:
     """The year's paragraph, in the style of the province's own announcements: the mean against
     last year, each tier with its count, share and units named (up to NAMED_PER_TIER; a larger
-    tier by its count only), the best and the weakest area. Every number is computed from the
-    data; nothing is said where the data cannot support it. A `subset` (the communes of a former
-    district) says that its figures are the subset's and its ranks the whole group's."""
+    tier by its count only), the best and the weakest area, and whether the assessment's unit
+    figures are illustrative. Every number is computed from the data; nothing is said where the
+    data cannot support it. A `subset` (the communes of a former district) says that its figures
+    are the subset's and its ranks the whole group's."""
+    group = lower_first(group_name)
     parts = []
     if not fmt.is_missing(summary["mean_total"]):
         maximum = fmt.number(summary["max_total"], t.lang, 0)
@@ -926,7 +928,7 @@ def summary_paragraph(
         )
     if subset:
         parts.append(t("summary.subset", n=int(summary["n_units"])))
-    if illustrative:
+    if assessment["n_illustrative"]:
         parts.append(t("summary.illustrative"))
     return " ".join(parts)
 

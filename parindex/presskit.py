@@ -86,13 +86,7 @@ def build(view: View) -> bytes:
     metadata = labels.file_metadata(assessment, t)
     draft = assessment["status"] == "draft"
     paragraph = labels.summary_paragraph(
-        summary,
-        tiers,
-        area_summary,
-        group=labels.lower_first(group_name),
-        illustrative=bool(assessment["n_illustrative"]),
-        t=t,
-        subset=view.is_subset,
+        summary, tiers, area_summary, assessment, group_name=group_name, t=t, subset=view.is_subset
     )
 
     buffer = io.BytesIO()

@@ -155,7 +155,9 @@ def test_the_paragraph_names_units_only_in_small_tiers():
             "names_vi": ["xã A; xã B; xã C", "; ".join(f"xã {i}" for i in range(11))],
         }
     )
-    text = labels.summary_paragraph(summary, tiers, pd.DataFrame(), group="xã, phường", illustrative=False, t=t)
+    text = labels.summary_paragraph(
+        summary, tiers, pd.DataFrame(), pd.Series({"n_illustrative": 0}), group_name="Xã, phường", t=t
+    )
     assert "«Tốt», chiếm 21,43%: xã A; xã B; xã C." in text
     assert "«Khá», chiếm 78,57%." in text and "xã 10" not in text
 

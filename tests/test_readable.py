@@ -207,7 +207,7 @@ def test_the_weakest_area_reads_the_same_in_the_paragraph_and_the_heatmap_title(
     assessment = query("assessment", **DEPT).iloc[0]
     group = query("group_summary", **SCOPED).iloc[0]
     tiers = frames.tier_rows(query("tier_counts", **SCOPED), lang)
-    paragraph = labels.summary_paragraph(group, tiers, summary, group="g", illustrative=True, t=t)
+    paragraph = labels.summary_paragraph(group, tiers, summary, assessment, group_name="G", t=t)
     fig = figures.area_heatmap(areas, summary, assessment, lang=lang, group_name="G", year=2021)
     worst = fmt.number(summary["mean_pct"].min(), lang)
     assert re.fullmatch(r"\d\d[.,]\d\d", worst)

@@ -52,13 +52,7 @@ def year_report(view: View) -> Document:
     doc.add(
         Paragraph.of(
             labels.summary_paragraph(
-                summary,
-                tiers,
-                area_summary,
-                group=group,
-                illustrative=bool(assessment["n_illustrative"]),
-                t=t,
-                subset=view.is_subset,
+                summary, tiers, area_summary, assessment, group_name=group_name, t=t, subset=view.is_subset
             )
         )
     )
