@@ -14,9 +14,8 @@ from parindex.db import query
 
 ctx = app.context()
 t = ctx.t
-params = ctx.params
 group_name = ctx.group_name
-assessment = query("assessment", **params).iloc[0]
+assessment = query("assessment", **ctx.params).iloc[0]
 ranking = query("ranking", **ctx.scoped)
 
 ui.page_header(t("rankings.title", group=group_name, year=ctx.year), assessment, t)
@@ -30,12 +29,26 @@ name = ui.file_name(ctx.year, ctx.group, "ranking", t)
 data = ui.view_data(
     ranking, ctx, ui.view_metadata(assessment, t), query_name="ranking", columns=export.RANKING_COLUMNS, **ctx.scope
 )
-note = t("scope.ranks_note") if ctx.is_subset else None
 n_scored = int(ranking["total"].notna().sum())
 long = n_scored > figures.LONG
-fig = figures.ranking(
-    ranking, assessment, lang=ctx.lang, group_name=group_name, year=ctx.year, highlight=chosen, note=note
-)
+
+
+def ranking_chart(*, whole: bool = False):
+    """The chart with the reader's unit marked; a long ranking's by its ends unless `whole`."""
+    note = t("scope.ranks_note") if ctx.is_subset else None
+    return figures.ranking(
+        ranking,
+        assessment,
+        lang=ctx.lang,
+        group_name=group_name,
+        year=ctx.year,
+        highlight=chosen,
+        note=note,
+        whole=whole,
+    )
+
+
+fig = ranking_chart()
 if fig is not None:
     ui.chart(
         fig,
@@ -48,17 +61,9 @@ if fig is not None:
 if long:
     st.caption(t("rankings.full_caption", n=n_scored))
     if st.toggle(t("rankings.full_toggle", n=n_scored), key="ranking_full"):
-        full = figures.ranking(
-            ranking,
-            assessment,
-            lang=ctx.lang,
-            group_name=group_name,
-            year=ctx.year,
-            highlight=chosen,
-            note=note,
-            whole=True,
+        ui.chart(
+            ranking_chart(whole=True), file_name=name, key="ranking_chart_full", t=t, draft=ctx.is_draft, data=data
         )
-        ui.chart(full, file_name=name, key="ranking_chart_full", t=t, draft=ctx.is_draft, data=data)
 if ranking.empty:
     st.info(t("overview.no_results"))
 else:
