@@ -116,6 +116,28 @@ def _differs(published: str, stored) -> bool:
     return stored is None or abs(Decimal(published) - Decimal(str(stored))) > TOLERANCE / 2
 
 
+def _total_problem(row, total, unit: dict, label: str):
+    """The published total against the stored one; `label` names the figure ("2021 so-y-te")."""
+    if row["total_score"] and _differs(row["total_score"], total):
+        yield (
+            "total_score",
+            f"{label}: published {row['total_score']}, database {total}",
+            "fact_total",
+            {**unit, "published": row["total_score"], "value": total},
+        )
+
+
+def _rank_problem(row, rank, unit: dict, label: str):
+    """The published rank against the stored one (none stored: a problem too)."""
+    if row["rank"] and (rank is None or int(row["rank"]) != rank):
+        yield (
+            "rank",
+            f"{label}: published rank {row['rank']}, database {rank}",
+            "fact_rank",
+            {**unit, "published": row["rank"], "stored": "-" if rank is None else rank},
+        )
+
+
 def _check_unit_fact(stored, row):
     year, group = int(row["year"]), row["unit_group"]
     units = stored.units(row["unit_name"], PROVINCE, group, year)
@@ -128,13 +150,7 @@ def _check_unit_fact(stored, row):
         yield "unit_name", f"no {year} result for {units[0]}", "fact_missing", unit
         return
     total, max_total, _rank, tier_code, _derived = found
-    if row["total_score"] and _differs(row["total_score"], total):
-        yield (
-            "total_score",
-            f"{year} {units[0]}: published {row['total_score']}, database {total}",
-            "fact_total",
-            {**unit, "published": row["total_score"], "value": total},
-        )
+    yield from _total_problem(row, total, unit, f"{year} {units[0]}")
     if row["max_score"] and _differs(row["max_score"], max_total):
         yield (
             "max_score",
@@ -193,20 +209,8 @@ def _check_national_place(stored, row, province: str = PROVINCE):
     if "derived" in row["status"] and not derived:
         yield "status", f"{year}: the published figure is derived, but the database does not flag it"
     unit = {"unit_id": province, "unit": province, "year": year}
-    if row["rank"] and (rank is None or int(row["rank"]) != rank):
-        yield (
-            "rank",
-            f"{year}: published rank {row['rank']}, database {rank}",
-            "fact_rank",
-            {**unit, "published": row["rank"], "stored": "-" if rank is None else rank},
-        )
-    if row["total_score"] and _differs(row["total_score"], total):
-        yield (
-            "total_score",
-            f"{year}: published {row['total_score']}, database {total}",
-            "fact_total",
-            {**unit, "published": row["total_score"], "value": total},
-        )
+    yield from _rank_problem(row, rank, unit, f"{year}")
+    yield from _total_problem(row, total, unit, f"{year}")
 
 
 def _check_province_figure(stored, row):
@@ -224,20 +228,8 @@ def _check_province_figure(stored, row):
         return
     total, _max_total, rank, _tier, _derived = found
     unit = {"unit_id": units[0], "unit": row["province"], "year": int(row["year"])}
-    if row["rank"] and (rank is None or int(row["rank"]) != rank):
-        yield (
-            "rank",
-            f"{row['year']} {units[0]}: published rank {row['rank']}, database {rank}",
-            "fact_rank",
-            {**unit, "published": row["rank"], "stored": "-" if rank is None else rank},
-        )
-    if row["total_score"] and _differs(row["total_score"], total):
-        yield (
-            "total_score",
-            f"{row['year']} {units[0]}: published {row['total_score']}, database {total}",
-            "fact_total",
-            {**unit, "published": row["total_score"], "value": total},
-        )
+    yield from _rank_problem(row, rank, unit, f"{row['year']} {units[0]}")
+    yield from _total_problem(row, total, unit, f"{row['year']} {units[0]}")
 
 
 def _check_yenbai_place(stored, row):
