@@ -39,6 +39,21 @@ def fixture_db(tmp_path_factory) -> Path:
     return _fixture_database(tmp_path_factory, "fixture")
 
 
+def copy_alone(database: Path, tmp_path: Path) -> Path:
+    """A fresh copy of a built database, alone in its folder (so leftovers show); the sources it was
+    built from are shared, never written."""
+    target = tmp_path / "db" / "par.duckdb"
+    target.parent.mkdir()
+    shutil.copy(database, target)
+    return target
+
+
+@pytest.fixture
+def fixture_copy(fixture_db, tmp_path) -> Path:
+    """A copy of the fixture database for a test that imports or sets up a year into it."""
+    return copy_alone(fixture_db, tmp_path)
+
+
 @pytest.fixture(scope="session")
 def lineage_db(tmp_path_factory) -> Path:
     """The fixture with a 2025-style reorganisation (tests/lineage_fixture.py)."""

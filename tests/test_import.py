@@ -3,7 +3,6 @@ behind), good files in several real-world shapes giving the same result, the com
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
@@ -13,10 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from fixture_data import write_fixture
 from import_corpus import EXPECTED_2022, bad_files, good_files, write
 from import_corpus import csv as csv_rows
-from parindex.build import build
 from parindex.importing.commit import import_file, preview
 from parindex.importing.messages import ImportRefused
 from parindex.importing.plan import Options
@@ -26,21 +23,9 @@ BAD = bad_files()
 GOOD = good_files()
 
 
-@pytest.fixture(scope="module")
-def template_db(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("import")
-    db = root / "db" / "par.duckdb"
-    build(write_fixture(root / "data"), db)
-    return db
-
-
 @pytest.fixture
-def db(template_db, tmp_path) -> Path:
-    """A fresh copy of the fixture database, alone in its folder (so leftovers show)."""
-    target = tmp_path / "db" / "par.duckdb"
-    target.parent.mkdir()
-    shutil.copy(template_db, target)
-    return target
+def db(fixture_copy) -> Path:
+    return fixture_copy
 
 
 def totals(db: Path, year: int, group: str = "department") -> dict[str, float]:

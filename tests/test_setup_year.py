@@ -3,7 +3,6 @@ follow, the bad workbooks refused with sheet, row and column, backup and restore
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -25,21 +24,9 @@ from parindex.paths import ROOT
 OPTIONS = SetupOptions(year=2022, group="department", jurisdiction="tinh-a")
 
 
-@pytest.fixture(scope="module")
-def template_db(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("setup")
-    path = root / "db" / "par.duckdb"
-    build(write_fixture(root / "data"), path)
-    return path
-
-
 @pytest.fixture
-def db(template_db, tmp_path) -> Path:
-    """A fresh copy of the fixture database, alone in its folder (its sources are shared, never written)."""
-    path = tmp_path / "db" / "par.duckdb"
-    path.parent.mkdir()
-    shutil.copy(template_db, path)
-    return path
+def db(fixture_copy) -> Path:
+    return fixture_copy
 
 
 def rows(db: Path, sql: str, params=None) -> list[tuple]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_alone
 from fixture_data import TABLES, write_fixture
 from import_corpus import csv as csv_rows
 from parindex.build import build
@@ -101,10 +102,7 @@ def template_db(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def db(template_db, tmp_path) -> Path:
-    target = tmp_path / "db" / "par.duckdb"
-    target.parent.mkdir()
-    shutil.copy(template_db, target)
-    return target
+    return copy_alone(template_db, tmp_path)
 
 
 @pytest.fixture
