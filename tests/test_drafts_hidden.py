@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from parindex.db import read_only, run
 from parindex.importing.commit import import_file
-from parindex.importing.drafts import named
 from parindex.importing.plan import Options
 from parindex.paths import QUERIES_DIR, ROOT
 from test_app import open_menus, open_tab
@@ -48,10 +48,10 @@ def calls(year: int, unit: str):
 @pytest.mark.parametrize(("year", "unit"), [(2022, "so-bi-mat"), (2022, "alpha"), (2021, "so-bi-mat")])
 def test_no_query_returns_a_draft_to_an_anonymous_reader(secret_db, year, unit):
     shown_to_editor = []
-    for name, params in calls(year, unit):
-        anonymous = named(secret_db, name, **params).to_string()
-        assert leaks(anonymous) == [], (name, params)
-        shown_to_editor += leaks(named(secret_db, name, drafts=True, **params).to_string())
+    with read_only(secret_db) as anonymous, read_only(secret_db, drafts=True) as editor:
+        for name, params in calls(year, unit):
+            assert leaks(run(anonymous, name, **params).to_string()) == [], (name, params)
+            shown_to_editor += leaks(run(editor, name, **params).to_string())
     assert "77.37" in shown_to_editor or year != 2022  # an editor does see the draft
 
 
