@@ -174,6 +174,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 def test_command_line_import_and_refusal(db, tmp_path):
     bad = write(tmp_path, "bad.csv", BAD["score above its maximum"][1])
     before = db.read_bytes()

@@ -103,6 +103,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 def test_export_prints_the_published_results_as_csv(setup, tmp_path):
     _, db = setup
     out = cli("export", "--year", "2021", "--group", "department", "--db", str(db))
@@ -212,6 +213,7 @@ def everything(db: Path) -> dict[str, list[tuple]]:
     }
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 @pytest.mark.parametrize("shape", ["xlsx", "csv"])
 def test_a_backup_reads_back_into_an_equal_database(setup, tmp_path, shape):
     data, db = setup

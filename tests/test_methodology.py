@@ -55,6 +55,7 @@ def test_methodology_page_lists_assessments_frameworks_tiers_and_lineage():
     assert at.get("download_button")
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 def test_full_dataset_workbook(embedded_db):
     with duckdb.connect(str(embedded_db), read_only=True) as con:
         results, scores = run(con, "dataset_results"), run(con, "dataset_scores")

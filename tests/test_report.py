@@ -238,6 +238,7 @@ def _page_text(path: Path, page: int | None = None) -> str:
     ).stdout
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 def test_the_pdf_is_a4_portrait_with_a_landscape_annex_page(pdf_2021):
     pages = _pages(pdf_2021)
     assert 5 <= pages <= 9  # measured 7: body, charts and tables, the annex
@@ -252,6 +253,7 @@ def test_the_pdf_is_a4_portrait_with_a_landscape_annex_page(pdf_2021):
     assert "PHỤ LỤC" in _page_text(pdf_2021, pages)
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 def test_the_pdf_text_holds_the_same_figures(pdf_2021, ranking_2021):
     text = " ".join(_page_text(pdf_2021).split())
     for figure in (
@@ -273,12 +275,14 @@ def test_the_pdf_text_holds_the_same_figures(pdf_2021, ranking_2021):
         assert fmt.number(total, "vi") in text
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 def test_the_page_number_is_on_every_page_but_the_first(pdf_2021):
     for page in range(1, _pages(pdf_2021) + 1):
         first_line = next(line.strip() for line in _page_text(pdf_2021, page).splitlines() if line.strip())
         assert (first_line == str(page)) == (page > 1), (page, first_line)
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 def test_every_pdf_page_is_drawn(pdf_2021, tmp_path):
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf_2021), str(tmp_path / "page")], check=True)
     pngs = sorted(tmp_path.glob("page-*.png"))
@@ -291,6 +295,7 @@ def test_every_pdf_page_is_drawn(pdf_2021, tmp_path):
         assert sum(inked) > 0.003 * grey.width * grey.height, png.name
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 def test_the_pdf_embeds_one_serif_family_that_has_every_vietnamese_letter(pdf_2021):
     listing = subprocess.run(["pdffonts", str(pdf_2021)], capture_output=True, text=True, check=True).stdout
     fonts = [line.split() for line in listing.splitlines()[2:]]
@@ -343,6 +348,7 @@ def test_2018_tiers_only_gives_no_score_no_ranking_chart_and_no_invented_number(
     assert "nan" not in text.lower().split()
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 def test_a_draft_is_refused_to_an_anonymous_reader_and_marked_on_every_page_for_an_editor(draft_db, tmp_path):
     draft = report.View("tinh-a", "department", 2022, "vi")
     with pytest.raises(report.Refused):

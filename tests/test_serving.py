@@ -245,6 +245,7 @@ def test_the_release_command_reads_standard_input_as_over_ssh(embedded_db, tmp_p
 # --- readiness ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 def test_ready_says_whether_the_database_can_be_read(embedded_db, tmp_path):
     good = python("ready", "--db", str(embedded_db))
     assert good.returncode == 0 and '"ready": true' in good.stdout
@@ -295,6 +296,7 @@ def test_a_replica_s_healthz_fails_while_its_database_cannot_be_read(embedded_db
 # --- roles, settings, the page-view log ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 def test_a_reader_refuses_the_commands_that_write_the_database(embedded_db, tmp_path):
     target = tmp_path / "par.duckdb"
     shutil.copy(embedded_db, target)

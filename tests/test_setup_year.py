@@ -331,6 +331,7 @@ def test_there_are_at_least_twenty_bad_workbooks():
     assert len(BAD) >= 20
 
 
+@pytest.mark.slow  # an end-to-end trial (another program, or a whole-dataset file)
 def test_backup_and_restore_of_a_set_up_year_are_equal(db, tmp_path):
     setup_year("2022.xlsx", wb.good(), OPTIONS, db, editor="lan")
     import_file(
