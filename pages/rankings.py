@@ -45,6 +45,7 @@ def ranking_chart(*, whole: bool = False):
         highlight=chosen,
         note=note,
         whole=whole,
+        subset=ctx.is_subset,
     )
 
 

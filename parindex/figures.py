@@ -76,8 +76,11 @@ def ranking(
     highlight: str | None = None,
     whole: bool = False,
     note: str | None = None,
+    subset: bool = False,
 ) -> go.Figure | None:
     """Scored units in rank order, by tier; None when fewer than two units have a score.
+    `subset`: `rows` are part of the group (the communes of a former province or district), each
+    with its rank in the whole group; the title and the partial-table note speak of the part.
 
     `highlight` (a unit id) is outlined and its label marked. A long ranking (more than LONG
     scored units) is drawn by its ends unless `whole`: the first and the last TOP_BOTTOM units, a
@@ -120,14 +123,14 @@ def ranking(
         order=order,
         highlight=marked[0] if marked else None,
     )
-    n_units = assessment["n_units"] if not fmt.is_missing(assessment["n_units"]) else len(rows)
+    n_units = len(rows) if subset or fmt.is_missing(assessment["n_units"]) else assessment["n_units"]
     if len(scored) < n_units:  # a partial table (a few published figures) says so
         subtitle += " · " + t("rankings.partial", n=len(scored), of=int(n_units))
     subtitle = _marked(subtitle, _name_of(bars, highlight, t) if marked else None, t)
     return charts.frame(
         fig,
         lang=lang,
-        title=labels.leader_title(rows, t, group=group_name, year=year),
+        title=labels.leader_title(rows, t, group=group_name, year=year, subset=subset),
         subtitle=subtitle,
         source=labels.source_line(assessment, t),
         note=note,

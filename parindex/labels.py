@@ -1111,11 +1111,17 @@ def file_status(assessment: pd.Series, t: Translator) -> str:
     return text
 
 
-def leader_title(rows: pd.DataFrame, t: Translator, *, group: str, year: int) -> str:
+def leader_title(rows: pd.DataFrame, t: Translator, *, group: str, year: int, subset: bool = False) -> str:
     """A ranking's headline. "Leads" is said only of the unit ranked 1 (the published rank where
     there is one, scored or not: in a partial table the leader may have no published score), of
-    both where two share it; with no rank 1 known, no unit is said to lead."""
-    first = rows[rows["rank"] == 1]
+    both where two share it; with no rank 1 known, no unit is said to lead. `subset` (the communes
+    of a former province or district, ranked in the whole province): the leader is the subset's
+    best rank, said only where every unit of the subset has one."""
+    if subset:
+        ranked = rows.dropna(subset=["rank"])
+        first = ranked[ranked["rank"] == ranked["rank"].min()] if len(ranked) == len(rows) else rows.iloc[:0]
+    else:
+        first = rows[rows["rank"] == 1]
     names = [capitalised(unit_name(row, t)) for row in first.to_dict("records")]
     if not names:
         return t("rankings.chart_title_no_leader", group=capitalised(group), year=year)

@@ -73,7 +73,15 @@ def build(view: View) -> bytes:
             export.DATA_COLUMNS,
         ),
         "ranking": (
-            figures.ranking(ranking, assessment, lang=t.lang, group_name=group_name, year=view.year, note=note),
+            figures.ranking(
+                ranking,
+                assessment,
+                lang=t.lang,
+                group_name=group_name,
+                year=view.year,
+                note=note,
+                subset=view.is_subset,
+            ),
             export.tidy(ranking, year=view.year, group=view.group),
             export.RANKING_COLUMNS,
         ),

@@ -79,7 +79,9 @@ def year_report(view: View) -> Document:
 
     doc.add(Heading(t("report.h_ranking")))
     note = t("scope.ranks_note") if view.is_subset else None
-    chart = figures.ranking(ranking, assessment, lang=t.lang, group_name=group_name, year=view.year, note=note)
+    chart = figures.ranking(
+        ranking, assessment, lang=t.lang, group_name=group_name, year=view.year, note=note, subset=view.is_subset
+    )
     if chart is not None:
         doc.add(_image(chart, draft, t, t("report.fig_ranking", year=view.year)))
     else:
