@@ -45,19 +45,24 @@ ui.table(labels.lineage_table(query("lineage_list"), t))
 
 st.header(t("method.download_heading"))
 st.markdown(t("method.download_text"))
+
+
+def dataset_file() -> bytes:
+    """Every visible result and score, with where each comes from (built when the button is pressed)."""
+    results = query("dataset_results", drafts=ctx.drafts)
+    about = {
+        "title": t("app.title"),
+        "source": labels.dataset_source(results, t),
+        "provenance": t("method.download_provenance"),
+        "view": "/du-lieu",
+    }
+    return export.xlsx({"results": results, "scores": query("dataset_scores", drafts=ctx.drafts)}, about, t)
+
+
 st.download_button(
     t("method.download_button"),
     icon=":material/download:",
-    data=lambda: export.xlsx(
-        {"results": query("dataset_results", drafts=ctx.drafts), "scores": query("dataset_scores", drafts=ctx.drafts)},
-        {
-            "title": t("app.title"),
-            "source": t("method.download_source"),
-            "provenance": t("method.download_provenance"),
-            "view": "/du-lieu",
-        },
-        t,
-    ),
+    data=dataset_file,
     file_name=f"{export.file_name(None, None, 'dataset', t)}.xlsx",
     mime=cells.XLSX_MIME,
 )

@@ -1130,6 +1130,15 @@ def leader_title(rows: pd.DataFrame, t: Translator, *, group: str, year: int, su
     return t("rankings.chart_title", unit=names[0], group=lower_first(group), year=year)
 
 
+def dataset_source(results: pd.DataFrame, t: Translator) -> str:
+    """Where the full dataset's numbers come from: each row's own source, and the years whose unit
+    scores are the project's illustrative data (read from the rows, so a new year is counted)."""
+    illustrative = results.loc[results["provenance"] == "illustrative", "year"]
+    if illustrative.empty:
+        return t("method.download_source_published")
+    return t("method.download_source", years=year_span(illustrative))
+
+
 def year_span(years) -> str:
     """The years a chart covers: '2019-2024', or '2025' alone (never '2025-2025')."""
     first, last = int(min(years)), int(max(years))
@@ -1333,5 +1342,6 @@ def compare_start_text(
 
 
 def compare_limit_text(kept: list[str], names: dict[str, str], t: Translator, limit: int) -> str:
-    """Over the limit of units: say the limit and name the units kept (never an id)."""
-    return t("compare.too_many", n=limit, units=", ".join(names[u] for u in kept))
+    """Over the limit of units: say the limit and name the units kept (never an id), apart by
+    semicolons as the Overview lists units: a name may hold a comma ("Labour, Invalids and…")."""
+    return t("compare.too_many", n=limit, units="; ".join(names[u] for u in kept))

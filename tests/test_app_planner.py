@@ -188,15 +188,15 @@ def test_compare_without_a_unit_states_its_default_pair(lang):
             "vi",
             [
                 "Bỏ qua «nobody»: không có trong kết quả năm 2021.",
-                "Chỉ so sánh được tối đa 4 đơn vị; đã giữ 4 đơn vị đầu: Sở Nội vụ, Sở Y tế, Sở Tư pháp, Ban Dân tộc.",
+                "Chỉ so sánh được tối đa 4 đơn vị; đã giữ 4 đơn vị đầu: Sở Nội vụ; Sở Y tế; Sở Tư pháp; Ban Dân tộc.",
             ],
         ),
         (
             "en",
             [
                 "Left out “nobody”: not in the 2021 results.",
-                "At most 4 units can be compared; kept the first 4: Department of Home Affairs, Department of Health, "
-                "Department of Justice, Ethnic Minorities Committee.",
+                "At most 4 units can be compared; kept the first 4: Department of Home Affairs; Department of Health; "
+                "Department of Justice; Ethnic Minorities Committee.",
             ],
         ),
     ],
@@ -214,7 +214,7 @@ def test_a_fifth_unit_picked_keeps_the_first_four_and_names_them():
     at.multiselect(key="u").set_value(["so-noi-vu", "so-y-te", "so-tu-phap", "ban-dan-toc", "so-ngoai-vu"]).run()
     assert at.multiselect(key="u").value == ["so-noi-vu", "so-y-te", "so-tu-phap", "ban-dan-toc"]
     assert [i.value for i in at.info] == [
-        "Chỉ so sánh được tối đa 4 đơn vị; đã giữ 4 đơn vị đầu: Sở Nội vụ, Sở Y tế, Sở Tư pháp, Ban Dân tộc."
+        "Chỉ so sánh được tối đa 4 đơn vị; đã giữ 4 đơn vị đầu: Sở Nội vụ; Sở Y tế; Sở Tư pháp; Ban Dân tộc."
     ]
 
 

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from parindex import export
+from parindex import export, labels
 from parindex.db import run
 from parindex.i18n import Translator
 from parindex.labels import data_view
@@ -172,3 +172,17 @@ def test_a_charts_table_view_is_in_the_readers_language(lang, expected):
         }
     )
     assert data_view(data, Translator(lang)).to_dict("records") == [expected]
+
+
+def test_the_dataset_file_says_which_years_of_unit_scores_are_illustrative(embedded_db):
+    with duckdb.connect(str(embedded_db), read_only=True) as con:
+        results = run(con, "dataset_results")
+    assert labels.dataset_source(results, Translator("vi")) == (
+        "Số liệu công bố, nguồn của từng dòng ở cột source; dữ liệu minh họa của dự án (provenance = illustrative) "
+        "cho điểm từng đơn vị các năm 2019-2025"  # 2025: the 14 agencies and 99 communes are illustrative too
+    )
+    published = results[results["provenance"] == "published"]
+    assert (
+        labels.dataset_source(published, Translator("en"))
+        == "Published figures, each row's source in the column source"
+    )
