@@ -25,6 +25,25 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 EDITOR, EDITOR_PASSWORD = "lan", "mật khẩu thử 2026"  # the writer's one editor (PARINDEX_SECRETS)
 
 
+def serve_command(port: int, *options: str, serve: tuple[str, ...] = ("parindex", "serve")) -> list[str]:
+    """The command that serves the dashboard on 127.0.0.1:port, headless and without usage
+    statistics (`serve`: what `python -m` runs; the tests may run a script with streamlit)."""
+    return [
+        sys.executable,
+        "-m",
+        *serve,
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        *options,
+    ]
+
+
 @dataclass
 class Ports:
     http: int = 8520
@@ -161,20 +180,7 @@ class Replica:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> Replica:
-        command = [
-            sys.executable,
-            "-m",
-            "parindex",
-            "serve",
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(self.port),
-            "--browser.gatherUsageStats",
-            "false",
-        ]
+        command = serve_command(self.port)
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
                 command,

@@ -16,6 +16,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from parindex.stack import serve_command
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("PARINDEX_CHROMIUM", "/usr/bin/chromium")
@@ -79,21 +81,8 @@ class StreamlitServer:
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 60) -> StreamlitServer:
-        serve = ["parindex", "serve"] if self.script is None else ["streamlit", "run", str(self.script)]
-        command = [
-            sys.executable,
-            "-m",
-            *serve,
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(self.port),
-            "--browser.gatherUsageStats",
-            "false",
-            *self.extra_args,
-        ]
+        serve = ("parindex", "serve") if self.script is None else ("streamlit", "run", str(self.script))
+        command = serve_command(self.port, *self.extra_args, serve=serve)
         env = {**os.environ, "PARINDEX_DB": str(self.db), "PYTHONUNBUFFERED": "1"}
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(

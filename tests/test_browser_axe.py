@@ -18,21 +18,12 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from browser_support import ROOT, StreamlitServer, build_database, launch_browser, wait_for_page
+from parindex.paths import PAGE_ADDRESSES
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "scripts" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = {
-    "overview": "",
-    "rankings": "xep-hang",
-    "criteria": "tieu-chi",
-    "unit": "don-vi",
-    "trends": "xu-huong",
-    "national": "toan-quoc",
-    "methodology": "du-lieu",
-    "compare": "so-sanh",
-    "editors": "quan-tri",
-}
+PAGES = PAGE_ADDRESSES  # every page of the navigation, at its own address
 WIDTHS = (1280, 390)
 SEVERE = ("critical", "serious")
 # Moderate or minor rules the pages pass, held like the severe ones: rule id -> what keeps it clean.
