@@ -378,19 +378,21 @@ def top_bottom(
     if scored.empty and published.empty:
         return None
     if not complete and not published.empty:
-        top = unit_list(published[published["rank"] <= TOP_BOTTOM], t, ranked=True)
+        top = unit_list(published[published["rank"] <= LISTED_AT_EACH_END], t, ranked=True)
     else:
-        top = _end_list(_ends(scored, TOP_BOTTOM), t, ranks)
+        top = _end_list(_ends(scored, LISTED_AT_EACH_END), t, ranks)
     top = f"**{t('overview.top')}**\n\n{top}"
     if complete:
-        return TopBottom(top, f"**{t('overview.bottom')}**\n\n" + _end_list(_ends(scored, -TOP_BOTTOM), t, ranks))
+        return TopBottom(
+            top, f"**{t('overview.bottom')}**\n\n" + _end_list(_ends(scored, -LISTED_AT_EACH_END), t, ranks)
+        )
     last = published[published["rank"] == published["rank_of"]]
     if not last.empty:
         return TopBottom(top, f"**{t('overview.bottom_published')}**\n\n" + unit_list(last, t, ranked=True))
     return TopBottom(top, t("overview.bottom_unknown"), bottom_known=False)
 
 
-TOP_BOTTOM = 3  # units listed at each end of a complete table, with those tied with the third
+LISTED_AT_EACH_END = 3  # units listed at each end of a complete table, with those tied with the third
 
 
 def _end_list(rows: pd.DataFrame, t: Translator, ranks: bool) -> str:
